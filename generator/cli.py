@@ -1,0 +1,163 @@
+"""``dienhinh``: check, build and serve the exemplar site. Messages are Vietnamese; a user's
+mistake ends with a message and exit code 1, never a traceback."""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import shutil
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from . import messages as msg
+from .catalog import load_catalog
+from .problems import Severity
+from .settings import Settings
+from .validate import count
+
+_ARGPARSE_VI = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "Tham số",
+    "options": "Tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "expected one argument": "cần một giá trị",
+}
+argparse._ = lambda text: _ARGPARSE_VI.get(text, text)  # type: ignore[attr-defined]
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="dienhinh",
+        description="Công cụ xuất bản điển hình tiên tiến: kiểm tra hồ sơ, dựng trang web.",
+    )
+    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
+                        help="tệp cấu hình MkDocs của dự án (mặc định: mkdocs.yml)")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
+    commands.add_parser("check", help="kiểm tra mọi hồ sơ và danh mục; báo mọi lỗi một lần")
+    build = commands.add_parser("build", help="kiểm tra rồi dựng trang web (thay trang cũ khi thành công)")
+    build.add_argument("-d", "--site-dir", type=Path, help="thư mục xuất (mặc định: site_dir trong cấu hình)")
+    build.add_argument("--strict", action="store_true", help="coi mọi cảnh báo của MkDocs là lỗi")
+    serve = commands.add_parser("serve", help="xem trước trang web, tự dựng lại khi hồ sơ thay đổi")
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    return parser
+
+
+def _print(text: str = "", error: bool = False) -> None:
+    print(text, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+def run_check(config_file: Path) -> int:
+    """Validate everything in one pass; print problems sorted by file and line."""
+    settings = Settings.from_mkdocs_yml(config_file)
+    catalog = load_catalog(settings)
+    for problem in catalog.problems:
+        _print(problem.format(settings.root))
+    errors = count(catalog.problems, Severity.error)
+    warnings = count(catalog.problems, Severity.warning)
+    if errors:
+        _print(msg.CHECK_FAILED.format(errors=errors, warnings=warnings))
+        return 1
+    _print(msg.CHECK_OK.format(count=len(catalog.exemplars), public=len(catalog.public)))
+    if warnings:
+        _print(msg.CHECK_WARNINGS.format(warnings=warnings))
+    return 0
+
+
+def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
+    """Build into a temporary folder beside the target and swap it in only on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    try:
+        config = load_config(str(config_file), strict=strict)
+    except MkDocsException as error:
+        _print(str(error), error=True)
+        _print(msg.BUILD_FAILED, error=True)
+        return 1
+    target = Path(site_dir or config.site_dir).resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    try:
+        config = load_config(str(config_file), strict=strict, site_dir=str(staging))
+        build(config)
+        _swap_in(staging, target)
+    except MkDocsException as error:
+        _print(str(error), error=True)
+        _print(msg.BUILD_FAILED, error=True)
+        return 1
+    except KeyboardInterrupt:
+        _print(msg.INTERRUPTED, error=True)
+        return 130
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    profiles = len(list((target / "dien-hinh").glob("*/index.html")))
+    _print(msg.BUILD_OK.format(path=target, pages=profiles))
+    return 0
+
+
+def _swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with renames on the same filesystem."""
+    old = None
+    if target.exists():
+        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
+        os.replace(target, old / target.name)
+    os.replace(staging, target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def run_serve(config_file: Path, dev_addr: str) -> int:
+    """MkDocs's live preview, with the exemplars, registry and templates watched."""
+    from mkdocs.commands.serve import serve
+    from mkdocs.exceptions import MkDocsException
+
+    _setup_logging()
+    try:
+        serve(str(config_file), dev_addr=dev_addr, livereload=True)
+    except MkDocsException as error:
+        _print(str(error), error=True)
+        return 1
+    except KeyboardInterrupt:
+        return 0
+    return 0
+
+
+def _setup_logging() -> None:
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    mkdocs_log = logging.getLogger("mkdocs")
+    if not mkdocs_log.handlers:
+        mkdocs_log.addHandler(handler)
+    mkdocs_log.setLevel(logging.WARNING)
+    logging.getLogger("mkdocs.plugins.dienhinh").setLevel(logging.INFO)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8")
+    args = _parser().parse_args(argv)
+    config_file: Path = args.config_file
+    if not config_file.is_file():
+        _print(msg.NO_CONFIG.format(path=config_file), error=True)
+        return 1
+    if args.command == "check":
+        return run_check(config_file)
+    if args.command == "build":
+        return run_build(config_file, args.site_dir, args.strict)
+    if args.command == "serve":
+        return run_serve(config_file, args.dev_addr)
+    raise AssertionError(args.command)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,305 @@
+"""Files → records. YAML is read node by node so every value keeps its line number;
+no Python objects, tags or aliases are ever constructed from user input."""
+
+from __future__ import annotations
+
+import typing
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from . import messages as msg
+from .model import FRONT_MATTER_KEYS, SLUG_RE, Exemplar, Registry
+from .problems import Problem
+
+MAX_FILE_KB = 512
+Loc = tuple[str | int, ...]
+
+_STANDARD_SCALARS = {
+    "tag:yaml.org,2002:str",
+    "tag:yaml.org,2002:int",
+    "tag:yaml.org,2002:float",
+    "tag:yaml.org,2002:bool",
+    "tag:yaml.org,2002:null",
+}
+
+
+class _Loader(yaml.SafeLoader):
+    """SafeLoader that refuses aliases (no alias bombs) and keeps dates as text, so an
+    impossible date becomes a field problem instead of a parser crash."""
+
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+        if self.check_event(yaml.AliasEvent):
+            raise _Refused(msg.YAML_ALIAS, self.peek_event().start_mark)
+        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+
+
+_Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
+}
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, mark: yaml.Mark) -> None:
+        super().__init__(message)
+        self.message = message
+        self.mark = mark
+
+
+@dataclass(frozen=True)
+class Source:
+    """Raw data read from one file, with the line of every value (1-based, in the file)."""
+
+    path: Path
+    data: Any
+    lines: Mapping[Loc, int]
+    body: str = ""
+    body_line: int = 0
+
+    def line_of(self, loc: Loc) -> int:
+        """Line of the deepest known part of ``loc`` (its parent when it is missing)."""
+        for end in range(len(loc), -1, -1):
+            if loc[:end] in self.lines:
+                return self.lines[loc[:end]]
+        return 1
+
+
+@dataclass
+class _Builder:
+    path: Path
+    offset: int
+    loader: _Loader
+    lines: dict[Loc, int] = field(default_factory=dict)
+    problems: list[Problem] = field(default_factory=list)
+
+    def line(self, node: Node) -> int:
+        return node.start_mark.line + 1 + self.offset
+
+    def problem(self, node: Node, loc: Loc, message: str) -> None:
+        self.problems.append(Problem(self.path, self.line(node), dotted(loc), message))
+
+    def build(self, node: Node, loc: Loc) -> Any:
+        self.lines.setdefault(loc, self.line(node))
+        if isinstance(node, ScalarNode):
+            if node.tag not in _STANDARD_SCALARS:
+                self.problem(node, loc, msg.yaml_tag(node.tag))
+                return None
+            return self.loader.construct_object(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != "tag:yaml.org,2002:seq":
+                self.problem(node, loc, msg.yaml_tag(node.tag))
+                return None
+            return [self.build(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != "tag:yaml.org,2002:map":
+                self.problem(node, loc, msg.yaml_tag(node.tag))
+                return None
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key = self.build(key_node, (*loc, "[key]"))
+                if not isinstance(key, str):
+                    self.problem(key_node, loc, msg.NON_TEXT_KEY)
+                    continue
+                if key in result:
+                    first = self.lines[(*loc, key)]
+                    self.problem(key_node, (*loc, key), msg.DUPLICATE_KEY.format(key=key, first=first))
+                    continue
+                self.lines[(*loc, key)] = self.line(key_node)
+                result[key] = self.build(value_node, (*loc, key))
+            return result
+        raise AssertionError(f"unexpected YAML node {node!r}")
+
+
+def dotted(loc: Loc) -> str:
+    """('evaluations', 0, 'year') → 'evaluations[0].year'."""
+    text = ""
+    for part in loc:
+        if part == "[key]":
+            continue
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Source | None, list[Problem]]:
+    """YAML text (which starts at ``first_line`` of ``path``) → Source, or problems."""
+    offset = first_line - 1
+    loader = _Loader(text)
+    try:
+        node = loader.get_single_node()
+        if node is None:
+            return Source(path, None, {}), []
+        builder = _Builder(path, offset, loader)
+        data = builder.build(node, ())
+    except _Refused as refused:
+        return None, [Problem(path, refused.mark.line + 1 + offset, "", refused.message)]
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        line = mark.line + 1 + offset if mark else first_line
+        return None, [Problem(path, line, "", msg.yaml_syntax(error.problem or str(error)))]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, first_line, "", msg.yaml_syntax(str(error)))]
+    finally:
+        loader.dispose()
+    return Source(path, data, builder.lines), builder.problems
+
+
+def read_text(path: Path, max_kb: int = MAX_FILE_KB) -> tuple[str | None, list[Problem]]:
+    """UTF-8 text (BOM and CRLF accepted) or a problem naming the line of a bad byte."""
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, 0, "", msg.invalid(error.strerror or str(error)))]
+    if len(raw) > max_kb * 1024:
+        return None, [Problem(path, 0, "", msg.file_too_large(len(raw) // 1024, max_kb))]
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        return None, [Problem(path, raw[: error.start].count(b"\n") + 1, "", msg.NOT_UTF8)]
+    if not text.strip():
+        return None, [Problem(path, 0, "", msg.EMPTY_FILE)]
+    return text.replace("\r\n", "\n").replace("\r", "\n"), []
+
+
+def split_front_matter(text: str, path: Path) -> tuple[str, str, int] | Problem:
+    """→ (YAML text starting at line 2, body, body's first line) or a problem."""
+    lines = text.split("\n")
+    if lines[0].rstrip() != "---":
+        return Problem(path, 1, "", msg.NO_FRONT_MATTER)
+    for number, line in enumerate(lines[1:], start=2):
+        if line.rstrip() in ("---", "..."):
+            return "\n".join(lines[1 : number - 1]), "\n".join(lines[number:]), number + 1
+    return Problem(path, 1, "", msg.UNCLOSED_FRONT_MATTER)
+
+
+# --- pydantic errors → problems ------------------------------------------------------------
+
+
+def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
+    """The model class that owns the mapping at ``loc`` (for "did you mean" on keys)."""
+    current: type[BaseModel] = model
+    for part in loc:
+        if isinstance(part, int):
+            continue
+        info = current.model_fields.get(part)
+        if info is None:
+            return None
+        candidates = [info.annotation, *typing.get_args(info.annotation)]
+        found = [c for c in candidates if isinstance(c, type) and issubclass(c, BaseModel)]
+        if not found:
+            return None
+        current = found[0]
+    return current
+
+
+def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, ...]) -> str:
+    kind = error["type"]
+    ctx = error.get("ctx") or {}
+    value = error.get("input")
+    loc = error["loc"]
+    if kind == "missing":
+        return msg.missing(dotted(loc))
+    if kind == "extra_forbidden":
+        owner = _model_at(model, loc[:-1])
+        valid = keys if owner is None or len(loc) == 1 else tuple(owner.model_fields)
+        return msg.unknown_key(loc[-1], valid)
+    if kind == "unknown_code":
+        return msg.unknown_code(ctx["table"], value, ctx["valid"])
+    if kind.startswith("date") or kind.startswith("datetime"):
+        return msg.bad_date(value)
+    if kind == "enum":
+        return msg.bad_choice(value, [v.strip("'") for v in str(ctx.get("expected", "")).split(" or ")])
+    if kind == "string_too_short":
+        return msg.EMPTY
+    if kind == "string_too_long":
+        return msg.TOO_LONG.format(**ctx)
+    if kind == "string_pattern_mismatch":
+        return msg.BAD_COLOR if "#" in str(ctx.get("pattern")) else msg.BAD_CODE_FORMAT
+    if kind in ("greater_than_equal", "greater_than"):
+        return msg.NUMBER_TOO_SMALL.format(ge=ctx.get("ge", ctx.get("gt")))
+    if kind in ("less_than_equal", "less_than"):
+        return msg.NUMBER_TOO_LARGE.format(le=ctx.get("le", ctx.get("lt")))
+    for prefix, name in msg.TYPE_NAMES.items():
+        if kind.startswith(prefix):
+            return msg.bad_type(name, value)
+    return msg.invalid(error.get("msg", kind))
+
+
+def problems_from(error: ValidationError, source: Source, model: type[BaseModel]) -> list[Problem]:
+    keys = tuple(model.model_fields)
+    found = []
+    for item in error.errors(include_url=False):
+        loc = tuple(item["loc"])
+        # A dict key that fails is reported at that key.
+        loc = tuple(p for p in loc if p != "[key]")
+        found.append(Problem(source.path, source.line_of(loc), dotted(loc), _message(item, model, keys)))
+    return found
+
+
+# --- public loaders --------------------------------------------------------------------------
+
+
+def load_registry(path: Path) -> tuple[Registry | None, Source | None, list[Problem]]:
+    """The commune's registry (fields, hamlets, organizations…) and its source."""
+    if not path.is_file():
+        return None, None, [Problem(path, 0, "", msg.MISSING_REGISTRY.format(path=path))]
+    text, problems = read_text(path)
+    if text is None:
+        return None, None, problems
+    source, problems = parse_yaml(text, path)
+    if source is None or problems:
+        return None, source, problems
+    if not isinstance(source.data, dict):
+        return None, source, [Problem(path, 1, "", msg.NOT_A_MAPPING)]
+    try:
+        return Registry.model_validate(source.data), source, []
+    except ValidationError as error:
+        return None, source, problems_from(error, source, Registry)
+
+
+def read_exemplar(
+    folder: Path, registry: Registry | None, max_kb: int = MAX_FILE_KB
+) -> tuple[Exemplar | None, Source | None, list[Problem]]:
+    """One bundle ``<folder>/index.md`` → record (or None) plus its source and problems."""
+    path = folder / "index.md"
+    slug = folder.name
+    problems: list[Problem] = []
+    if not SLUG_RE.match(slug):
+        problems.append(Problem(path, 0, "", msg.bad_slug(slug)))
+    text, found = read_text(path, max_kb)
+    if text is None:
+        return None, None, problems + found
+    parts = split_front_matter(text, path)
+    if isinstance(parts, Problem):
+        return None, None, [*problems, parts]
+    yaml_text, body, body_line = parts
+    source, found = parse_yaml(yaml_text, path, first_line=2)
+    problems += found
+    if source is None:
+        return None, None, problems
+    if not isinstance(source.data, dict):
+        return None, source, [*problems, Problem(path, 1, "", msg.NOT_A_MAPPING)]
+    source = Source(path, source.data, source.lines, body, body_line)
+    data = dict(source.data)
+    for reserved in ("slug", "story"):
+        if reserved in data:
+            problems.append(
+                Problem(path, source.line_of((reserved,)), reserved, msg.unknown_key(reserved, FRONT_MATTER_KEYS))
+            )
+            del data[reserved]
+    data.update(slug=slug, story=body)
+    try:
+        record = Exemplar.model_validate(data, context={"registry": registry})
+    except ValidationError as error:
+        return None, source, problems + problems_from(error, source, Exemplar)
+    return (None if problems else record), source, problems
+
+
+def exemplar_folders(root: Path) -> list[Path]:
+    """Bundle folders under ``root`` (names starting with '.' or '_' are ignored)."""
+    return sorted(p for p in root.iterdir() if p.is_dir() and p.name[0] not in "._")

@@ -1,0 +1,228 @@
+"""Typed, immutable records: the registry of the commune and the exemplar profiles.
+
+Codes (field, hamlet, organization, …) are plain strings checked against the registry
+passed in the validation context (``{"registry": Registry}``); without a context (JSON
+Schema export, unit tests of shapes) only the shapes are checked.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable
+from enum import StrEnum
+from typing import Annotated, Any
+
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationInfo,
+)
+from pydantic_core import PydanticCustomError
+
+CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
+Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+class Record(BaseModel):
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+
+# --- registry -------------------------------------------------------------------------
+
+
+class Criterion(Record):
+    id: Code
+    text: Text
+
+
+class FieldOfWork(Record):
+    """One of the plan's fields (lĩnh vực) with its specific criteria."""
+
+    code: Code
+    name: Text
+    short_name: Text
+    color: Annotated[str, StringConstraints(pattern=r"^#[0-9a-fA-F]{6}$")]
+    description: Text
+    criteria: tuple[Criterion, ...]
+
+
+class Named(Record):
+    code: Code
+    name: Text
+
+
+class Organization(Named):
+    kind: Code
+
+
+class FigureDef(Record):
+    code: Annotated[str, StringConstraints(pattern=r"^[a-z0-9_]+$")]
+    label: Text
+    unit: Text
+
+
+class Commune(Record):
+    name: Text
+    district: Text
+    province: Text
+    plan_title: Text
+    plan_period: tuple[int, int]
+    registration_deadline: dt.date
+    population: int | None = None
+    households: int | None = None
+    sample_data: bool = False
+    # Shown on the home page: what the plan is for, in the commune's words (Markdown).
+    purpose: Text | None = None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.name}, {self.district}, {self.province}"
+
+
+class Registry(Record):
+    """Everything a commune edits to reuse the tool (besides mkdocs.yml)."""
+
+    commune: Commune
+    general_criteria: tuple[Criterion, ...] = ()
+    fields: tuple[FieldOfWork, ...]
+    hamlets: tuple[Named, ...]
+    organizations: tuple[Organization, ...] = ()
+    organization_kinds: tuple[Named, ...] = ()
+    commendation_levels: tuple[Named, ...]
+    commendation_forms: tuple[Named, ...]
+    evaluation_results: tuple[Named, ...]
+    figures: tuple[FigureDef, ...] = ()
+
+    def table(self, name: str) -> dict[str, Any]:
+        """Code → record for one of the registry's lists (``fields``, ``hamlets``…)."""
+        items = getattr(self, name)
+        return {getattr(item, "code", None) or item.id: item for item in items}
+
+    def criteria_by_id(self) -> dict[str, Criterion]:
+        found = {c.id: c for c in self.general_criteria}
+        for field in self.fields:
+            found.update({c.id: c for c in field.criteria})
+        return found
+
+    def field(self, code: str) -> FieldOfWork:
+        return self.table("fields")[code]
+
+
+# --- exemplar ---------------------------------------------------------------------------
+
+
+class Kind(StrEnum):
+    collective = "collective"
+    individual = "individual"
+    model = "model"
+
+
+class Status(StrEnum):
+    draft = "draft"
+    published = "published"
+
+
+def _known(table: str) -> Callable[[str, ValidationInfo], str]:
+    """A validator that checks a code against one registry table, when one is given."""
+
+    def check(value: str, info: ValidationInfo) -> str:
+        registry = (info.context or {}).get("registry")
+        if registry is None:
+            return value
+        known = registry.table(table)
+        if value not in known:
+            raise PydanticCustomError(
+                "unknown_code",
+                "unknown {table} code",
+                {"table": table, "valid": list(known)},
+            )
+        return value
+
+    return check
+
+
+FieldCode = Annotated[str, AfterValidator(_known("fields"))]
+HamletCode = Annotated[str, AfterValidator(_known("hamlets"))]
+OrganizationCode = Annotated[str, AfterValidator(_known("organizations"))]
+LevelCode = Annotated[str, AfterValidator(_known("commendation_levels"))]
+FormCode = Annotated[str, AfterValidator(_known("commendation_forms"))]
+ResultCode = Annotated[str, AfterValidator(_known("evaluation_results"))]
+FigureCode = Annotated[str, AfterValidator(_known("figures"))]
+
+
+class Consent(Record):
+    """Consent of an individual to be published (Vietnam's personal-data rules)."""
+
+    given: bool
+    date: dt.date | None = None
+
+
+class Evaluation(Record):
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    result: ResultCode
+    notes: Text | None = None
+    figures: dict[FigureCode, float] = Field(default_factory=dict)
+
+
+class Commendation(Record):
+    date: dt.date
+    level: LevelCode
+    form: FormCode
+    issuer: Text
+    reason: Text | None = None
+
+
+class Replication(Record):
+    """Where the exemplar was copied: a hamlet of the commune or another place."""
+
+    hamlet: HamletCode | None = None
+    place: Text | None = None
+    year: Annotated[int, Field(ge=2000, le=2100)]
+    units: Annotated[int, Field(ge=0)]
+    notes: Text | None = None
+
+
+class Exemplar(Record):
+    """One exemplar profile: front matter plus its story (Markdown)."""
+
+    slug: str
+    name: Text
+    kind: Kind
+    field: FieldCode
+    other_fields: tuple[FieldCode, ...] = ()
+    hamlet: HamletCode | None = None
+    organization: OrganizationCode | None = None
+    registered: dt.date
+    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+    criteria: tuple[str, ...] = ()
+    featured: bool = False
+    status: Status
+    consent: Consent | None = None
+    evaluations: tuple[Evaluation, ...] = ()
+    commendations: tuple[Commendation, ...] = ()
+    replications: tuple[Replication, ...] = ()
+    story: str = ""
+
+    @property
+    def is_public(self) -> bool:
+        """Published, and for an individual, with consent given."""
+        if self.status is not Status.published:
+            return False
+        if self.kind is Kind.individual:
+            return self.consent is not None and self.consent.given
+        return True
+
+    @property
+    def fields(self) -> tuple[str, ...]:
+        return (self.field, *self.other_fields)
+
+
+SLUG_RE = re.compile(CODE_PATTERN)
+
+# Keys an editor writes in front matter (everything but what the loader fills in).
+FRONT_MATTER_KEYS = tuple(k for k in Exemplar.model_fields if k not in {"slug", "story"})

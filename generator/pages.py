@@ -1,0 +1,256 @@
+"""Records → generated pages (Markdown with HTML blocks), from Jinja templates in
+``site_templates/pages``. Nothing here knows MkDocs: a page is a source path and its text."""
+
+from __future__ import annotations
+
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import jinja2
+from markupsafe import Markup
+from slugify import slugify
+
+from . import messages as msg
+from .model import Exemplar, Registry
+
+# Source paths of the index pages (also the site's URL scheme).
+HOME = "index.md"
+FIELDS = "linh-vuc/index.md"
+HAMLETS = "xom/index.md"
+ORGANIZATIONS = "to-chuc/index.md"
+YEARS = "nam/index.md"
+EXEMPLARS = "dien-hinh/index.md"
+CRITERIA_MARKER = "<!-- dienhinh:criteria -->"
+
+
+def field_page(code: str) -> str:
+    return f"linh-vuc/{code}.md"
+
+
+def hamlet_page(code: str) -> str:
+    return f"xom/{code}.md"
+
+
+def organization_page(code: str) -> str:
+    return f"to-chuc/{code}.md"
+
+
+def year_page(year: int) -> str:
+    return f"nam/{year}.md"
+
+
+def profile_page(slug: str) -> str:
+    return f"dien-hinh/{slug}/index.md"
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    src: str
+    markdown: str
+
+
+def page_url(src: str, directory_urls: bool = True) -> str:
+    """Site-relative URL MkDocs gives a source path (``a/b.md`` → ``a/b/``)."""
+    stem = src[: -len(".md")]
+    if not directory_urls:
+        return stem + ".html"
+    if stem == "index":
+        return ""
+    if stem.endswith("/index"):
+        return stem[: -len("index")]
+    return stem + "/"
+
+
+def relative_href(from_src: str, to_src: str, directory_urls: bool = True) -> str:
+    """Link from one page to another, relative, as the built site needs it."""
+    from_url = page_url(from_src, directory_urls)
+    to_url = page_url(to_src, directory_urls)
+    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    to_dir, _, to_file = to_url.rpartition("/") if not to_url.endswith("/") else (to_url, "", "")
+    rel = posixpath.relpath(to_dir or ".", from_dir or ".")
+    if to_file:
+        return to_file if rel == "." else f"{rel}/{to_file}"
+    return "./" if rel == "." else f"{rel}/"
+
+
+def sort_key(text: str) -> str:
+    """Alphabetical order for Vietnamese names (accents folded, đ as d)."""
+    return slugify(text, separator=" ")
+
+
+class SiteBuilder:
+    """Renders every generated page for one set of published exemplars."""
+
+    def __init__(self, registry: Registry, exemplars: Sequence[Exemplar], templates_dir: Path,
+                 directory_urls: bool = True) -> None:
+        self.registry = registry
+        self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
+        self.directory_urls = directory_urls
+        self.env = jinja2.Environment(
+            loader=jinja2.FileSystemLoader(templates_dir / "pages"),
+            autoescape=True,
+            trim_blocks=True,
+            lstrip_blocks=True,
+            undefined=jinja2.StrictUndefined,
+            keep_trailing_newline=True,
+        )
+        self.env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
+        self.env.filters["number_vi"] = _number_vi
+        self.fields = registry.table("fields")
+        self.hamlets = registry.table("hamlets")
+        self.organizations = registry.table("organizations")
+        # Grouped once, so every index page and "related" list is linear in the profiles.
+        self.by_field: dict[str, list[Exemplar]] = defaultdict(list)
+        self.also_in_field: dict[str, list[Exemplar]] = defaultdict(list)
+        self.by_hamlet: dict[str, list[Exemplar]] = defaultdict(list)
+        self.by_organization: dict[str, list[Exemplar]] = defaultdict(list)
+        self.adopted_in: dict[str, list[tuple[Exemplar, Any]]] = defaultdict(list)
+        for e in self.exemplars:
+            self.by_field[e.field].append(e)
+            for code in e.other_fields:
+                self.also_in_field[code].append(e)
+            if e.hamlet:
+                self.by_hamlet[e.hamlet].append(e)
+            if e.organization:
+                self.by_organization[e.organization].append(e)
+            for r in e.replications:
+                if r.hamlet:
+                    self.adopted_in[r.hamlet].append((e, r))
+
+    # --- helpers handed to templates -----------------------------------------------------
+
+    def _context(self, src: str) -> dict[str, Any]:
+        def link(target: str) -> str:
+            return relative_href(src, target, self.directory_urls)
+
+        return {
+            "reg": self.registry,
+            "commune": self.registry.commune,
+            "fields": self.fields,
+            "hamlets": self.hamlets,
+            "organizations": self.organizations,
+            "levels": self.registry.table("commendation_levels"),
+            "forms": self.registry.table("commendation_forms"),
+            "results": self.registry.table("evaluation_results"),
+            "figures": self.registry.table("figures"),
+            "criteria": self.registry.criteria_by_id(),
+            "kinds": msg.KIND_NAMES,
+            "link": link,
+            "field_page": field_page,
+            "hamlet_page": hamlet_page,
+            "organization_page": organization_page,
+            "year_page": year_page,
+            "profile_page": profile_page,
+            "pages": {"home": HOME, "fields": FIELDS, "hamlets": HAMLETS,
+                      "organizations": ORGANIZATIONS, "years": YEARS, "exemplars": EXEMPLARS},
+        }
+
+    def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
+        text = self.env.get_template(template).render(**self._context(src), **values)
+        return GeneratedPage(src, text)
+
+    # --- pages -------------------------------------------------------------------------
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every generated page: home, indexes, one per field/hamlet/organization/year/profile."""
+        pages = [self.home(), self.field_index(), self.hamlet_index(), self.organization_index(),
+                 self.year_index(), self.exemplar_index()]
+        pages += [self.field(code) for code in self.fields]
+        pages += [self.hamlet(code) for code in self.hamlets]
+        pages += [self.organization(code) for code in self.organizations]
+        pages += [self.year(year) for year in self.years()]
+        pages += [self.profile(e) for e in self.exemplars]
+        return pages
+
+    def home(self) -> GeneratedPage:
+        by_field = Counter(e.field for e in self.exemplars)
+        by_hamlet = Counter(e.hamlet for e in self.exemplars if e.hamlet)
+        newest = sorted(self.exemplars, key=lambda e: e.registered, reverse=True)[:6]
+        stats = {
+            "total": len(self.exemplars),
+            "by_kind": Counter(e.kind.value for e in self.exemplars),
+            "hamlets_covered": len(by_hamlet),
+            "commendations": sum(len(e.commendations) for e in self.exemplars),
+            "replicated_units": sum(r.units for e in self.exemplars for r in e.replications),
+        }
+        return self._render("home.md.j2", HOME, stats=stats, by_field=by_field, by_hamlet=by_hamlet,
+                            featured=[e for e in self.exemplars if e.featured], newest=newest)
+
+    def field_index(self) -> GeneratedPage:
+        counts = {code: len(self.by_field[code]) for code in self.fields}
+        return self._render("field_index.md.j2", FIELDS, counts=counts)
+
+    def hamlet_index(self) -> GeneratedPage:
+        counts = {code: len(self.by_hamlet[code]) for code in self.hamlets}
+        return self._render("hamlet_index.md.j2", HAMLETS, counts=counts)
+
+    def organization_index(self) -> GeneratedPage:
+        counts = {code: len(self.by_organization[code]) for code in self.organizations}
+        kinds = self.registry.table("organization_kinds")
+        return self._render("organization_index.md.j2", ORGANIZATIONS, counts=counts, org_kinds=kinds)
+
+    def exemplar_index(self) -> GeneratedPage:
+        return self._render("exemplar_index.md.j2", EXEMPLARS, exemplars=self.exemplars)
+
+    def field(self, code: str) -> GeneratedPage:
+        return self._render("field.md.j2", field_page(code), field=self.fields[code],
+                            main=self.by_field[code], also=self.also_in_field[code])
+
+    def hamlet(self, code: str) -> GeneratedPage:
+        return self._render("hamlet.md.j2", hamlet_page(code), hamlet=self.hamlets[code],
+                            exemplars=self.by_hamlet[code], adopted=self.adopted_in[code])
+
+    def organization(self, code: str) -> GeneratedPage:
+        return self._render("organization.md.j2", organization_page(code),
+                            organization=self.organizations[code],
+                            exemplars=self.by_organization[code])
+
+    def years(self) -> list[int]:
+        found = {e.registered.year for e in self.exemplars}
+        found |= {ev.year for e in self.exemplars for ev in e.evaluations}
+        found |= {c.date.year for e in self.exemplars for c in e.commendations}
+        return sorted(found)
+
+    def year_index(self) -> GeneratedPage:
+        return self._render("year_index.md.j2", YEARS, years=self.years())
+
+    def year(self, year: int) -> GeneratedPage:
+        registered = [e for e in self.exemplars if e.registered.year == year]
+        evaluated = [(e, ev) for e in self.exemplars for ev in e.evaluations if ev.year == year]
+        commended = sorted(((e, c) for e in self.exemplars for c in e.commendations if c.date.year == year),
+                           key=lambda pair: pair[1].date)
+        return self._render("year.md.j2", year_page(year), year=year, registered=registered,
+                            evaluated=evaluated, commended=commended)
+
+    def related(self, e: Exemplar, limit: int = 6) -> list[Exemplar]:
+        """Other exemplars of the same main field, then of the same hamlet (bounded work)."""
+        found: dict[str, Exemplar] = {}
+        groups = [self.by_field[e.field], self.by_hamlet[e.hamlet] if e.hamlet else []]
+        for group in groups:
+            for other in group:
+                if len(found) >= limit:
+                    return list(found.values())
+                if other.slug != e.slug:
+                    found.setdefault(other.slug, other)
+        return list(found.values())
+
+    def profile(self, e: Exemplar) -> GeneratedPage:
+        evaluations = sorted(e.evaluations, key=lambda ev: ev.year)
+        commendations = sorted(e.commendations, key=lambda c: c.date)
+        return self._render("profile.md.j2", profile_page(e.slug), e=e, evaluations=evaluations,
+                            commendations=commendations, related=self.related(e),
+                            story=Markup(e.story))
+
+    def criteria_overview(self, src: str) -> str:
+        """The registry's criteria as Markdown, for the marker in a hand-written page."""
+        return self._render("criteria.md.j2", src).markdown
+
+
+def _number_vi(value: float) -> str:
+    """1234.5 → '1.234,5' (Vietnamese separators)."""
+    text = f"{value:,.2f}".rstrip("0").rstrip(".")
+    return text.replace(",", " ").replace(".", ",").replace(" ", ".")

@@ -1,0 +1,96 @@
+"""MkDocs plugin: the thin place where the stages meet MkDocs's events.
+
+Every MkDocs import of the package lives here (and in the CLI's build call), so the core can
+move to a drop-in successor engine without a rewrite."""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config import config_options as c
+from mkdocs.config.base import Config
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import BasePlugin
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+from . import messages as msg
+from .catalog import Catalog, load_catalog
+from .load import MAX_FILE_KB
+from .pages import CRITERIA_MARKER, SiteBuilder
+from .problems import Severity
+from .settings import Settings
+
+log = logging.getLogger("mkdocs.plugins.dienhinh")
+
+STYLESHEET = "assets/dienhinh.css"
+
+
+class ExemplarsConfig(Config):
+    exemplars_dir = c.Type(str, default="exemplars")
+    registry = c.Type(str, default="exemplars/registry.yml")
+    templates_dir = c.Type(str, default="site_templates")
+    max_file_kb = c.Type(int, default=MAX_FILE_KB)
+
+
+class ProblemsFound(PluginError):
+    """Raised with every problem already formatted; MkDocs prints it without a traceback."""
+
+
+class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
+    """Loads and validates the exemplars, then adds the generated pages to the site."""
+
+    def __init__(self) -> None:
+        self.catalog: Catalog | None = None
+        self.settings: Settings | None = None
+        self.builder: SiteBuilder | None = None
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        self.settings = Settings.from_options(root, dict(self.config))
+        catalog = load_catalog(self.settings)
+        for problem in catalog.problems:
+            # Warnings stay at INFO so `mkdocs build --strict` fails only on real errors.
+            if problem.severity is Severity.warning:
+                log.info(problem.format(root))
+        if not catalog.ok or catalog.registry is None:
+            errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
+            raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
+        self.catalog = catalog
+        self.builder = SiteBuilder(catalog.registry, catalog.public, self.settings.templates_dir,
+                                   directory_urls=config.use_directory_urls)
+        config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
+        config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
+        if STYLESHEET not in config.extra_css:
+            config.extra_css.append(STYLESHEET)
+        return config
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.builder is not None and self.settings is not None
+        for page in self.builder.pages():
+            existing = files.get_file_from_path(page.src)
+            if existing is not None:
+                raise PluginError(
+                    f"{existing.abs_src_path}: trang viết tay trùng địa chỉ với trang tự sinh {page.src};"
+                    " hãy đổi tên tệp."
+                )
+            files.append(File.generated(config, page.src, content=page.markdown))
+        css = self.settings.templates_dir / "overrides" / STYLESHEET
+        files.append(File.generated(config, STYLESHEET, abs_src_path=str(css)))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        if CRITERIA_MARKER in markdown and self.builder is not None:
+            markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
+        return markdown
+
+    def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
+        if self.settings is not None:
+            server.watch(str(self.settings.exemplars_dir))
+            server.watch(str(self.settings.registry_path))
+            server.watch(str(self.settings.templates_dir))
+        return server

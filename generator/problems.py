@@ -1,0 +1,45 @@
+"""Problems: user mistakes as values, collected in one pass and reported together."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from enum import StrEnum
+from pathlib import Path
+
+
+class Severity(StrEnum):
+    error = "error"
+    warning = "warning"
+
+
+@dataclass(frozen=True, order=True)
+class Problem:
+    """One thing wrong with the input: where it is and what to do, in Vietnamese."""
+
+    file: Path
+    line: int
+    field: str
+    message: str
+    severity: Severity = Severity.error
+
+    def format(self, root: Path | None = None) -> str:
+        label = "LỖI" if self.severity is Severity.error else "CẢNH BÁO"
+        shown = self.file
+        if root is not None:
+            try:
+                shown = self.file.resolve().relative_to(root.resolve())
+            except ValueError:
+                pass
+        where = f"{shown}:{self.line}" if self.line else str(shown)
+        field = f" [{self.field}]" if self.field else ""
+        return f"{where}: {label}{field}: {self.message}"
+
+
+def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
+    """Sorted by file, then line, then field (errors before warnings on the same line)."""
+    return sorted(problems, key=lambda p: (str(p.file), p.line, p.severity != Severity.error, p.field))
+
+
+def has_errors(problems: Iterable[Problem]) -> bool:
+    return any(p.severity is Severity.error for p in problems)

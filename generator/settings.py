@@ -1,0 +1,52 @@
+"""Project settings: where things are, read from the dienhinh plugin's options in mkdocs.yml
+without importing MkDocs (so the core can move to another engine)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .load import MAX_FILE_KB
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Paths and limits for one project (a folder holding mkdocs.yml)."""
+
+    root: Path
+    exemplars_dir: Path
+    registry_path: Path
+    templates_dir: Path
+    max_file_kb: int = MAX_FILE_KB
+
+    @classmethod
+    def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
+        root = root.resolve()
+        exemplars = root / options.get("exemplars_dir", "exemplars")
+        return cls(
+            root=root,
+            exemplars_dir=exemplars,
+            registry_path=root / options.get("registry", "exemplars/registry.yml"),
+            templates_dir=root / options.get("templates_dir", "site_templates"),
+            max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
+        )
+
+    @classmethod
+    def from_mkdocs_yml(cls, config_file: Path) -> Settings:
+        """Settings from the ``dienhinh`` entry of ``plugins`` (defaults when absent)."""
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
+        options: dict[str, Any] = {}
+        for plugin in data.get("plugins") or []:
+            if isinstance(plugin, dict) and "dienhinh" in plugin:
+                options = plugin["dienhinh"] or {}
+        return cls.from_options(config_file.parent, options)
+
+
+class _TolerantLoader(yaml.SafeLoader):
+    """Reads mkdocs.yml, whose ``!!python/name`` and ``!ENV`` tags are MkDocs's business."""
+
+
+_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)

@@ -1,0 +1,160 @@
+"""Cross-checks that no single field can make: registry consistency, criteria of the right
+field, dates, consent, duplicates, coverage of hamlets, links between stories."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from pathlib import Path
+
+from . import messages as msg
+from .load import Loc, Source, dotted
+from .model import Exemplar, Kind, Registry, Status
+from .problems import Problem, Severity
+
+STORY_SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
+_LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
+_PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
+_TABLES = ("fields", "hamlets", "organizations", "organization_kinds", "commendation_levels",
+           "commendation_forms", "evaluation_results", "figures")
+
+
+def _at(source: Source | None, path: Path, loc: Loc, message: str,
+        severity: Severity = Severity.error) -> Problem:
+    line = source.line_of(loc) if source else 0
+    return Problem(path, line, dotted(loc), message, severity)
+
+
+def check_registry(registry: Registry, source: Source | None, path: Path) -> list[Problem]:
+    """Codes unique in each list, criteria ids unique, organization kinds known."""
+    problems = []
+    for table in _TABLES:
+        seen: set[str] = set()
+        for index, item in enumerate(getattr(registry, table)):
+            if item.code in seen:
+                problems.append(_at(source, path, (table, index, "code"), msg.duplicate_code(table, item.code)))
+            seen.add(item.code)
+    seen_criteria: set[str] = set()
+    groups = [("general_criteria", (), registry.general_criteria)] + [
+        ("fields", (i, "criteria"), f.criteria) for i, f in enumerate(registry.fields)
+    ]
+    for table, prefix, criteria in groups:
+        for index, criterion in enumerate(criteria):
+            if criterion.id in seen_criteria:
+                loc = (table, *prefix, index, "id")
+                problems.append(_at(source, path, loc, msg.duplicate_code("criteria", criterion.id)))
+            seen_criteria.add(criterion.id)
+    kinds = registry.table("organization_kinds")
+    if kinds:
+        for index, org in enumerate(registry.organizations):
+            if org.kind not in kinds:
+                loc = ("organizations", index, "kind")
+                problems.append(_at(source, path, loc, msg.unknown_code("organization_kinds", org.kind, list(kinds))))
+    return problems
+
+
+def check_exemplar(e: Exemplar, source: Source, registry: Registry, today: dt.date) -> list[Problem]:
+    """Checks of one profile against the registry and the calendar."""
+    path = source.path
+    problems: list[Problem] = []
+
+    def add(loc: Loc, message: str, severity: Severity = Severity.error) -> None:
+        problems.append(_at(source, path, loc, message, severity))
+
+    valid_criteria = [c.id for c in registry.general_criteria]
+    for code in e.fields:
+        valid_criteria += [c.id for c in registry.field(code).criteria]
+    for index, criterion in enumerate(e.criteria):
+        if criterion not in valid_criteria:
+            add(("criteria", index), msg.criterion_not_in_fields(criterion, valid_criteria))
+    for index, code in enumerate(e.other_fields):
+        if code == e.field:
+            add(("other_fields", index), msg.other_field_repeats_main(code))
+    if e.hamlet is None and e.organization is None:
+        add(("hamlet",), msg.NEEDS_HAMLET_OR_ORG)
+    for index, replication in enumerate(e.replications):
+        if (replication.hamlet is None) == (replication.place is None):
+            add(("replications", index), msg.NEEDS_PLACE)
+
+    if e.kind is Kind.individual:
+        if e.consent is None and e.status is Status.published:
+            add(("consent",), msg.CONSENT_REQUIRED)
+        elif e.consent is not None and e.consent.given and e.consent.date is None:
+            add(("consent", "date"), msg.CONSENT_DATE_REQUIRED)
+    elif e.consent is not None:
+        add(("consent",), msg.CONSENT_ONLY_INDIVIDUAL, Severity.warning)
+
+    dates: list[tuple[Loc, dt.date | None]] = [(("registered",), e.registered)]
+    dates += [(("commendations", i, "date"), c.date) for i, c in enumerate(e.commendations)]
+    dates.append((("consent", "date"), e.consent.date if e.consent else None))
+    for loc, value in dates:
+        if value is not None and value > today:
+            add(loc, msg.future_date(value.isoformat()))
+    years = [(("evaluations", i, "year"), ev.year) for i, ev in enumerate(e.evaluations)]
+    years += [(("replications", i, "year"), r.year) for i, r in enumerate(e.replications)]
+    for loc, year in years:
+        if year > today.year:
+            add(loc, msg.future_year(year))
+
+    first_line: dict[int, int] = {}
+    for index, evaluation in enumerate(e.evaluations):
+        line = source.line_of(("evaluations", index))
+        if evaluation.year in first_line:
+            add(("evaluations", index, "year"), msg.duplicate_year(evaluation.year, first_line[evaluation.year]))
+        first_line.setdefault(evaluation.year, line)
+
+    deadline = registry.commune.registration_deadline
+    if e.registered > deadline:
+        add(("registered",), msg.late_registration(e.registered.isoformat(), deadline.isoformat()),
+            Severity.warning)
+    headings = {line.strip().lstrip("#").strip() for line in e.story.splitlines() if line.startswith("## ")}
+    for section in STORY_SECTIONS:
+        if section not in headings:
+            problems.append(Problem(path, source.body_line, "story", msg.missing_story_section(section),
+                                    Severity.warning))
+    return problems
+
+
+def check_links(e: Exemplar, source: Source, public_slugs: set[str]) -> list[Problem]:
+    """Links in a story to ``../<slug>/index.md`` must point at a published profile."""
+    problems = []
+    for offset, line in enumerate(e.story.splitlines()):
+        for target in _LINK.findall(line):
+            match = _PROFILE_LINK.match(target)
+            if match and match.group(1) not in public_slugs:
+                problems.append(Problem(source.path, source.body_line + offset, "story",
+                                        msg.broken_profile_link(match.group(1))))
+    return problems
+
+
+def check_collection(
+    exemplars: Sequence[Exemplar],
+    sources: Mapping[str, Source],
+    registry: Registry,
+    registry_source: Source | None,
+    registry_path: Path,
+) -> list[Problem]:
+    """Checks across profiles: duplicate names, hamlets with no published exemplar, links."""
+    problems: list[Problem] = []
+    by_name: dict[str, str] = {}
+    for e in exemplars:
+        key = " ".join(e.name.casefold().split())
+        if key in by_name:
+            problems.append(_at(sources[e.slug], sources[e.slug].path, ("name",),
+                                msg.duplicate_name(e.name, by_name[key])))
+        by_name.setdefault(key, e.slug)
+    public = {e.slug for e in exemplars if e.is_public}
+    for e in exemplars:
+        if e.is_public:
+            problems += check_links(e, sources[e.slug], public)
+    covered = {e.hamlet for e in exemplars if e.is_public and e.hamlet}
+    for index, hamlet in enumerate(registry.hamlets):
+        if hamlet.code not in covered:
+            problems.append(_at(registry_source, registry_path, ("hamlets", index),
+                                msg.hamlet_without_exemplar(hamlet.name), Severity.warning))
+    return problems
+
+
+def count(problems: Iterable[Problem], severity: Severity) -> int:
+    return sum(1 for p in problems if p.severity is severity)
