@@ -39,8 +39,11 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if not settings.exemplars_dir.is_dir():
-        problems.append(Problem(settings.exemplars_dir, 0, "",
-                                msg.MISSING_EXEMPLARS_DIR.format(path=settings.exemplars_dir)))
+        problems.append(
+            Problem(
+                settings.exemplars_dir, 0, "", msg.MISSING_EXEMPLARS_DIR.format(path=settings.exemplars_dir)
+            )
+        )
         return Catalog(registry, (), tuple(sorted_problems(problems)))
 
     exemplars: list[Exemplar] = []
@@ -59,6 +62,5 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
         exemplars.append(record)
         sources[record.slug] = source
     if registry is not None:
-        problems += check_collection(exemplars, sources, registry, registry_source,
-                                     settings.registry_path)
+        problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
     return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources)

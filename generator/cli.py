@@ -24,7 +24,9 @@ _ARGPARSE_VI = {
     "options": "Tùy chọn",
     "show this help message and exit": "hiện hướng dẫn này rồi thoát",
     "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+    ),
     "unrecognized arguments: %s": "tham số không nhận ra: %s",
     "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
     "expected one argument": "cần một giá trị",
@@ -37,15 +39,22 @@ def _parser() -> argparse.ArgumentParser:
         prog="dienhinh",
         description="Công cụ xuất bản điển hình tiên tiến: kiểm tra hồ sơ, dựng trang web.",
     )
-    parser.add_argument("-f", "--config-file", default="mkdocs.yml", type=Path,
-                        help="tệp cấu hình MkDocs của dự án (mặc định: mkdocs.yml)")
+    parser.add_argument(
+        "-f",
+        "--config-file",
+        default="mkdocs.yml",
+        type=Path,
+        help="tệp cấu hình MkDocs của dự án (mặc định: mkdocs.yml)",
+    )
     commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
     commands.add_parser("check", help="kiểm tra mọi hồ sơ và danh mục; báo mọi lỗi một lần")
     build = commands.add_parser("build", help="kiểm tra rồi dựng trang web (thay trang cũ khi thành công)")
     build.add_argument("-d", "--site-dir", type=Path, help="thư mục xuất (mặc định: site_dir trong cấu hình)")
     build.add_argument("--strict", action="store_true", help="coi mọi cảnh báo của MkDocs là lỗi")
     serve = commands.add_parser("serve", help="xem trước trang web, tự dựng lại khi hồ sơ thay đổi")
-    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)")
+    serve.add_argument(
+        "-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
+    )
     return parser
 
 

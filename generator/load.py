@@ -33,10 +33,10 @@ class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses aliases (no alias bombs) and keeps dates as text, so an
     impossible date becomes a field problem instead of a parser crash."""
 
-    def compose_node(self, parent: Node | None, index: Any) -> Node | None:  # type: ignore[override]
+    def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
             raise _Refused(msg.YAML_ALIAS, self.peek_event().start_mark)
-        return super().compose_node(parent, index)  # type: ignore[no-any-return]
+        return super().compose_node(parent, index)
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -289,7 +289,9 @@ def read_exemplar(
     for reserved in ("slug", "story"):
         if reserved in data:
             problems.append(
-                Problem(path, source.line_of((reserved,)), reserved, msg.unknown_key(reserved, FRONT_MATTER_KEYS))
+                Problem(
+                    path, source.line_of((reserved,)), reserved, msg.unknown_key(reserved, FRONT_MATTER_KEYS)
+                )
             )
             del data[reserved]
     data.update(slug=slug, story=body)

@@ -173,8 +173,7 @@ def duplicate_code(table: str, code: str) -> str:
 
 def hamlet_without_exemplar(name: str) -> str:
     return (
-        f"{name} chưa có điển hình nào được công bố; kế hoạch yêu cầu mỗi xóm đăng ký"
-        " ít nhất một điển hình."
+        f"{name} chưa có điển hình nào được công bố; kế hoạch yêu cầu mỗi xóm đăng ký ít nhất một điển hình."
     )
 
 

@@ -85,8 +85,13 @@ def sort_key(text: str) -> str:
 class SiteBuilder:
     """Renders every generated page for one set of published exemplars."""
 
-    def __init__(self, registry: Registry, exemplars: Sequence[Exemplar], templates_dir: Path,
-                 directory_urls: bool = True) -> None:
+    def __init__(
+        self,
+        registry: Registry,
+        exemplars: Sequence[Exemplar],
+        templates_dir: Path,
+        directory_urls: bool = True,
+    ) -> None:
         self.registry = registry
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
@@ -145,8 +150,14 @@ class SiteBuilder:
             "organization_page": organization_page,
             "year_page": year_page,
             "profile_page": profile_page,
-            "pages": {"home": HOME, "fields": FIELDS, "hamlets": HAMLETS,
-                      "organizations": ORGANIZATIONS, "years": YEARS, "exemplars": EXEMPLARS},
+            "pages": {
+                "home": HOME,
+                "fields": FIELDS,
+                "hamlets": HAMLETS,
+                "organizations": ORGANIZATIONS,
+                "years": YEARS,
+                "exemplars": EXEMPLARS,
+            },
         }
 
     def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
@@ -157,8 +168,14 @@ class SiteBuilder:
 
     def pages(self) -> list[GeneratedPage]:
         """Every generated page: home, indexes, one per field/hamlet/organization/year/profile."""
-        pages = [self.home(), self.field_index(), self.hamlet_index(), self.organization_index(),
-                 self.year_index(), self.exemplar_index()]
+        pages = [
+            self.home(),
+            self.field_index(),
+            self.hamlet_index(),
+            self.organization_index(),
+            self.year_index(),
+            self.exemplar_index(),
+        ]
         pages += [self.field(code) for code in self.fields]
         pages += [self.hamlet(code) for code in self.hamlets]
         pages += [self.organization(code) for code in self.organizations]
@@ -177,8 +194,15 @@ class SiteBuilder:
             "commendations": sum(len(e.commendations) for e in self.exemplars),
             "replicated_units": sum(r.units for e in self.exemplars for r in e.replications),
         }
-        return self._render("home.md.j2", HOME, stats=stats, by_field=by_field, by_hamlet=by_hamlet,
-                            featured=[e for e in self.exemplars if e.featured], newest=newest)
+        return self._render(
+            "home.md.j2",
+            HOME,
+            stats=stats,
+            by_field=by_field,
+            by_hamlet=by_hamlet,
+            featured=[e for e in self.exemplars if e.featured],
+            newest=newest,
+        )
 
     def field_index(self) -> GeneratedPage:
         counts = {code: len(self.by_field[code]) for code in self.fields}
@@ -197,17 +221,30 @@ class SiteBuilder:
         return self._render("exemplar_index.md.j2", EXEMPLARS, exemplars=self.exemplars)
 
     def field(self, code: str) -> GeneratedPage:
-        return self._render("field.md.j2", field_page(code), field=self.fields[code],
-                            main=self.by_field[code], also=self.also_in_field[code])
+        return self._render(
+            "field.md.j2",
+            field_page(code),
+            field=self.fields[code],
+            main=self.by_field[code],
+            also=self.also_in_field[code],
+        )
 
     def hamlet(self, code: str) -> GeneratedPage:
-        return self._render("hamlet.md.j2", hamlet_page(code), hamlet=self.hamlets[code],
-                            exemplars=self.by_hamlet[code], adopted=self.adopted_in[code])
+        return self._render(
+            "hamlet.md.j2",
+            hamlet_page(code),
+            hamlet=self.hamlets[code],
+            exemplars=self.by_hamlet[code],
+            adopted=self.adopted_in[code],
+        )
 
     def organization(self, code: str) -> GeneratedPage:
-        return self._render("organization.md.j2", organization_page(code),
-                            organization=self.organizations[code],
-                            exemplars=self.by_organization[code])
+        return self._render(
+            "organization.md.j2",
+            organization_page(code),
+            organization=self.organizations[code],
+            exemplars=self.by_organization[code],
+        )
 
     def years(self) -> list[int]:
         found = {e.registered.year for e in self.exemplars}
@@ -221,10 +258,18 @@ class SiteBuilder:
     def year(self, year: int) -> GeneratedPage:
         registered = [e for e in self.exemplars if e.registered.year == year]
         evaluated = [(e, ev) for e in self.exemplars for ev in e.evaluations if ev.year == year]
-        commended = sorted(((e, c) for e in self.exemplars for c in e.commendations if c.date.year == year),
-                           key=lambda pair: pair[1].date)
-        return self._render("year.md.j2", year_page(year), year=year, registered=registered,
-                            evaluated=evaluated, commended=commended)
+        commended = sorted(
+            ((e, c) for e in self.exemplars for c in e.commendations if c.date.year == year),
+            key=lambda pair: pair[1].date,
+        )
+        return self._render(
+            "year.md.j2",
+            year_page(year),
+            year=year,
+            registered=registered,
+            evaluated=evaluated,
+            commended=commended,
+        )
 
     def related(self, e: Exemplar, limit: int = 6) -> list[Exemplar]:
         """Other exemplars of the same main field, then of the same hamlet (bounded work)."""
@@ -241,9 +286,15 @@ class SiteBuilder:
     def profile(self, e: Exemplar) -> GeneratedPage:
         evaluations = sorted(e.evaluations, key=lambda ev: ev.year)
         commendations = sorted(e.commendations, key=lambda c: c.date)
-        return self._render("profile.md.j2", profile_page(e.slug), e=e, evaluations=evaluations,
-                            commendations=commendations, related=self.related(e),
-                            story=Markup(e.story))
+        return self._render(
+            "profile.md.j2",
+            profile_page(e.slug),
+            e=e,
+            evaluations=evaluations,
+            commendations=commendations,
+            related=self.related(e),
+            story=Markup(e.story),
+        )
 
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""

@@ -61,8 +61,12 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
             raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
         self.catalog = catalog
-        self.builder = SiteBuilder(catalog.registry, catalog.public, self.settings.templates_dir,
-                                   directory_urls=config.use_directory_urls)
+        self.builder = SiteBuilder(
+            catalog.registry,
+            catalog.public,
+            self.settings.templates_dir,
+            directory_urls=config.use_directory_urls,
+        )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
         config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
         if STYLESHEET not in config.extra_css:

@@ -16,12 +16,21 @@ from .problems import Problem, Severity
 STORY_SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
-_TABLES = ("fields", "hamlets", "organizations", "organization_kinds", "commendation_levels",
-           "commendation_forms", "evaluation_results", "figures")
+_TABLES = (
+    "fields",
+    "hamlets",
+    "organizations",
+    "organization_kinds",
+    "commendation_levels",
+    "commendation_forms",
+    "evaluation_results",
+    "figures",
+)
 
 
-def _at(source: Source | None, path: Path, loc: Loc, message: str,
-        severity: Severity = Severity.error) -> Problem:
+def _at(
+    source: Source | None, path: Path, loc: Loc, message: str, severity: Severity = Severity.error
+) -> Problem:
     line = source.line_of(loc) if source else 0
     return Problem(path, line, dotted(loc), message, severity)
 
@@ -33,7 +42,9 @@ def check_registry(registry: Registry, source: Source | None, path: Path) -> lis
         seen: set[str] = set()
         for index, item in enumerate(getattr(registry, table)):
             if item.code in seen:
-                problems.append(_at(source, path, (table, index, "code"), msg.duplicate_code(table, item.code)))
+                problems.append(
+                    _at(source, path, (table, index, "code"), msg.duplicate_code(table, item.code))
+                )
             seen.add(item.code)
     seen_criteria: set[str] = set()
     groups = [("general_criteria", (), registry.general_criteria)] + [
@@ -50,7 +61,9 @@ def check_registry(registry: Registry, source: Source | None, path: Path) -> lis
         for index, org in enumerate(registry.organizations):
             if org.kind not in kinds:
                 loc = ("organizations", index, "kind")
-                problems.append(_at(source, path, loc, msg.unknown_code("organization_kinds", org.kind, list(kinds))))
+                problems.append(
+                    _at(source, path, loc, msg.unknown_code("organization_kinds", org.kind, list(kinds)))
+                )
     return problems
 
 
@@ -101,18 +114,25 @@ def check_exemplar(e: Exemplar, source: Source, registry: Registry, today: dt.da
     for index, evaluation in enumerate(e.evaluations):
         line = source.line_of(("evaluations", index))
         if evaluation.year in first_line:
-            add(("evaluations", index, "year"), msg.duplicate_year(evaluation.year, first_line[evaluation.year]))
+            add(
+                ("evaluations", index, "year"),
+                msg.duplicate_year(evaluation.year, first_line[evaluation.year]),
+            )
         first_line.setdefault(evaluation.year, line)
 
     deadline = registry.commune.registration_deadline
     if e.registered > deadline:
-        add(("registered",), msg.late_registration(e.registered.isoformat(), deadline.isoformat()),
-            Severity.warning)
+        add(
+            ("registered",),
+            msg.late_registration(e.registered.isoformat(), deadline.isoformat()),
+            Severity.warning,
+        )
     headings = {line.strip().lstrip("#").strip() for line in e.story.splitlines() if line.startswith("## ")}
     for section in STORY_SECTIONS:
         if section not in headings:
-            problems.append(Problem(path, source.body_line, "story", msg.missing_story_section(section),
-                                    Severity.warning))
+            problems.append(
+                Problem(path, source.body_line, "story", msg.missing_story_section(section), Severity.warning)
+            )
     return problems
 
 
@@ -123,8 +143,14 @@ def check_links(e: Exemplar, source: Source, public_slugs: set[str]) -> list[Pro
         for target in _LINK.findall(line):
             match = _PROFILE_LINK.match(target)
             if match and match.group(1) not in public_slugs:
-                problems.append(Problem(source.path, source.body_line + offset, "story",
-                                        msg.broken_profile_link(match.group(1))))
+                problems.append(
+                    Problem(
+                        source.path,
+                        source.body_line + offset,
+                        "story",
+                        msg.broken_profile_link(match.group(1)),
+                    )
+                )
     return problems
 
 
@@ -141,8 +167,11 @@ def check_collection(
     for e in exemplars:
         key = " ".join(e.name.casefold().split())
         if key in by_name:
-            problems.append(_at(sources[e.slug], sources[e.slug].path, ("name",),
-                                msg.duplicate_name(e.name, by_name[key])))
+            problems.append(
+                _at(
+                    sources[e.slug], sources[e.slug].path, ("name",), msg.duplicate_name(e.name, by_name[key])
+                )
+            )
         by_name.setdefault(key, e.slug)
     public = {e.slug for e in exemplars if e.is_public}
     for e in exemplars:
@@ -151,8 +180,15 @@ def check_collection(
     covered = {e.hamlet for e in exemplars if e.is_public and e.hamlet}
     for index, hamlet in enumerate(registry.hamlets):
         if hamlet.code not in covered:
-            problems.append(_at(registry_source, registry_path, ("hamlets", index),
-                                msg.hamlet_without_exemplar(hamlet.name), Severity.warning))
+            problems.append(
+                _at(
+                    registry_source,
+                    registry_path,
+                    ("hamlets", index),
+                    msg.hamlet_without_exemplar(hamlet.name),
+                    Severity.warning,
+                )
+            )
     return problems
 
 

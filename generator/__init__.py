@@ -1,0 +1,1 @@
+"""Điển hình tiên tiến: exemplar profiles → validated records → MkDocs site."""

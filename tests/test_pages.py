@@ -1,0 +1,47 @@
+"""URL scheme and small formatting helpers of the generated pages."""
+
+from __future__ import annotations
+
+import pytest
+
+from generator.pages import _number_vi, page_url, relative_href, sort_key
+
+
+@pytest.mark.parametrize(
+    ("src", "directory", "flat"),
+    [
+        ("index.md", "", "index.html"),
+        ("linh-vuc/index.md", "linh-vuc/", "linh-vuc/index.html"),
+        ("linh-vuc/giao-duc.md", "linh-vuc/giao-duc/", "linh-vuc/giao-duc.html"),
+        ("dien-hinh/a-b/index.md", "dien-hinh/a-b/", "dien-hinh/a-b/index.html"),
+    ],
+)
+def test_page_url(src: str, directory: str, flat: str) -> None:
+    assert page_url(src) == directory
+    assert page_url(src, directory_urls=False) == flat
+
+
+@pytest.mark.parametrize(
+    ("origin", "target", "directory", "flat"),
+    [
+        ("index.md", "dien-hinh/x/index.md", "dien-hinh/x/", "dien-hinh/x/index.html"),
+        ("dien-hinh/x/index.md", "linh-vuc/giao-duc.md", "../../linh-vuc/giao-duc/", "../../linh-vuc/giao-duc.html"),
+        ("linh-vuc/giao-duc.md", "dien-hinh/x/index.md", "../../dien-hinh/x/", "../dien-hinh/x/index.html"),
+        ("linh-vuc/giao-duc.md", "linh-vuc/index.md", "../", "index.html"),
+        ("linh-vuc/index.md", "linh-vuc/index.md", "./", "index.html"),
+        ("nam/2022.md", "index.md", "../../", "../index.html"),
+    ],
+)
+def test_relative_href(origin: str, target: str, directory: str, flat: str) -> None:
+    assert relative_href(origin, target) == directory
+    assert relative_href(origin, target, directory_urls=False) == flat
+
+
+def test_vietnamese_number_format() -> None:
+    assert _number_vi(1234.5) == "1.234,5"
+    assert _number_vi(12) == "12"
+
+
+def test_sort_key_folds_accents_and_d() -> None:
+    names = ["Đường", "Dao", "Ấp", "Bản"]
+    assert sorted(names, key=sort_key) == ["Ấp", "Bản", "Dao", "Đường"]

@@ -1,0 +1,168 @@
+"""Schema and cross-checks: each mistake is named with its file, line and field."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from generator.catalog import load_catalog
+from generator.problems import Severity
+from generator.settings import Settings
+
+from .conftest import run_cli
+
+GOOD = """---
+name: Mô hình thử nghiệm
+kind: model
+field: chuyen-doi-so
+hamlet: dong-tam
+registered: 2022-05-01
+summary: Một mô hình để kiểm thử.
+criteria: [cds-1, chung-2]
+status: published
+---
+
+## Cách làm
+
+a
+
+## Kết quả
+
+b
+
+## Bài học kinh nghiệm
+
+c
+"""
+
+
+def write_profile(project: Path, slug: str, text: str) -> Path:
+    folder = project / "exemplars" / slug
+    folder.mkdir()
+    (folder / "index.md").write_text(text, encoding="utf-8")
+    return folder / "index.md"
+
+
+def problems_for(project: Path, slug: str, today: dt.date = dt.date(2026, 1, 1)):
+    catalog = load_catalog(Settings.from_mkdocs_yml(project / "mkdocs.yml"), today=today)
+    return [p for p in catalog.problems if p.file.parent.name == slug], catalog
+
+
+def test_sample_data_is_clean(project: Path) -> None:
+    catalog = load_catalog(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    assert catalog.ok, [p.format() for p in catalog.problems if p.severity is Severity.error]
+    assert len(catalog.exemplars) >= 20
+    assert len(catalog.public) < len(catalog.exemplars)  # a draft and a non-consented individual
+
+
+def test_good_profile_has_no_problems(project: Path) -> None:
+    write_profile(project, "mo-hinh-thu", GOOD)
+    problems, catalog = problems_for(project, "mo-hinh-thu")
+    assert problems == []
+    assert "mo-hinh-thu" in {e.slug for e in catalog.public}
+
+
+def test_unknown_code_lists_valid_codes_and_suggests(project: Path) -> None:
+    write_profile(project, "mo-hinh-thu", GOOD.replace("field: chuyen-doi-so", "field: chuyen-doi"))
+    problems, _ = problems_for(project, "mo-hinh-thu")
+    [problem] = [p for p in problems if p.field == "field"]
+    assert problem.line == 4
+    assert "“chuyen-doi”" in problem.message and "Có phải ý bạn là “chuyen-doi-so”" in problem.message
+    assert "nong-thon-moi" in problem.message  # the valid codes are listed
+
+
+def test_unknown_key_suggests_the_right_one(project: Path) -> None:
+    write_profile(project, "mo-hinh-thu", GOOD.replace("summary:", "sumary:"))
+    problems, _ = problems_for(project, "mo-hinh-thu")
+    fields = {p.field: p for p in problems}
+    assert "Có phải ý bạn là “summary”" in fields["sumary"].message
+    assert fields["sumary"].line == 7
+    assert "Thiếu trường bắt buộc “summary”" in fields["summary"].message
+
+
+def test_criterion_of_another_field_is_an_error(project: Path) -> None:
+    write_profile(project, "mo-hinh-thu", GOOD.replace("[cds-1, chung-2]", "[cds-1, gd-1]"))
+    problems, _ = problems_for(project, "mo-hinh-thu")
+    assert [(p.line, p.field) for p in problems] == [(8, "criteria[1]")]
+
+
+def test_nested_errors_point_at_their_item(project: Path) -> None:
+    text = GOOD.replace(
+        "status: published\n",
+        "status: published\nevaluations:\n  - year: 2022\n    result: tot\n"
+        "  - year: 2023\n    result: giỏi\n    figures: {income: nhiều}\n",
+    )
+    write_profile(project, "mo-hinh-thu", text)
+    problems, _ = problems_for(project, "mo-hinh-thu")
+    found = {(p.line, p.field) for p in problems}
+    assert found == {(14, "evaluations[1].result"), (15, "evaluations[1].figures.income")}
+
+
+def test_future_and_late_dates(project: Path) -> None:
+    write_profile(project, "mo-hinh-thu", GOOD.replace("2022-05-01", "2024-03-01"))
+    problems, _ = problems_for(project, "mo-hinh-thu", today=dt.date(2024, 1, 1))
+    assert [(p.field, p.severity) for p in problems] == [("registered", Severity.error), ("registered", Severity.warning)]
+    problems, _ = problems_for(project, "mo-hinh-thu", today=dt.date(2025, 1, 1))
+    assert [(p.field, p.severity) for p in problems] == [("registered", Severity.warning)]
+
+
+def test_individual_needs_consent_to_publish(project: Path) -> None:
+    individual = GOOD.replace("kind: model", "kind: individual")
+    write_profile(project, "ca-nhan-thu", individual)
+    problems, catalog = problems_for(project, "ca-nhan-thu")
+    assert [p.field for p in problems] == ["consent"]
+    assert not catalog.ok
+
+
+def test_individual_without_consent_is_valid_but_hidden(project: Path) -> None:
+    text = GOOD.replace("kind: model", "kind: individual").replace(
+        "status: published", "status: published\nconsent: {given: false}"
+    )
+    write_profile(project, "ca-nhan-thu", text)
+    problems, catalog = problems_for(project, "ca-nhan-thu")
+    assert problems == []
+    assert "ca-nhan-thu" not in {e.slug for e in catalog.public}
+
+
+def test_link_to_missing_profile_is_an_error(project: Path) -> None:
+    write_profile(project, "mo-hinh-thu", GOOD.replace("\nb\n", "\nXem [mô hình](../khong-co/index.md).\n"))
+    problems, _ = problems_for(project, "mo-hinh-thu")
+    assert [(p.line, p.field) for p in problems] == [(18, "story")]
+    assert "khong-co" in problems[0].message
+
+
+def test_check_reports_three_problems_in_vietnamese_without_traceback(project: Path) -> None:
+    """Must-show 3: unknown field code, bad date and missing required field, all at once."""
+    bad = GOOD.replace("field: chuyen-doi-so", "field: nong-thon").replace("2022-05-01", "2022-02-30")
+    bad = bad.replace("summary: Một mô hình để kiểm thử.\n", "")
+    path = write_profile(project, "ho-so-loi", bad)
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stdout + result.stderr
+    lines = [line for line in result.stdout.splitlines() if "ho-so-loi" in line]
+    rel = path.relative_to(project)
+    assert lines == [
+        f"{rel}:2: LỖI [summary]: Thiếu trường bắt buộc “summary”.",
+        f"{rel}:4: LỖI [field]: " + lines[1].split("[field]: ", 1)[1],
+        f"{rel}:6: LỖI [registered]: Ngày “2022-02-30” không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY,"
+        " ví dụ 2022-06-15, và phải là ngày có thật.",
+    ]
+    assert "Mã lĩnh vực “nong-thon” không có trong danh mục" in lines[1]
+    assert "Có 3 lỗi" in result.stdout
+
+
+def test_check_exits_zero_on_sample(project: Path) -> None:
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert "Không có lỗi" in result.stdout
+    assert "CẢNH BÁO" in result.stdout  # late registrations are warned about, not fatal
+
+
+def test_broken_registry_is_reported_not_raised(project: Path) -> None:
+    registry = project / "exemplars" / "registry.yml"
+    registry.write_text(registry.read_text(encoding="utf-8").replace("color: \"#2e7d32\"", "color: green"),
+                        encoding="utf-8")
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1
+    assert "exemplars/registry.yml:" in result.stdout and "fields[1].color" in result.stdout
+    assert "Traceback" not in result.stderr
