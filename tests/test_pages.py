@@ -25,7 +25,12 @@ def test_page_url(src: str, directory: str, flat: str) -> None:
     ("origin", "target", "directory", "flat"),
     [
         ("index.md", "dien-hinh/x/index.md", "dien-hinh/x/", "dien-hinh/x/index.html"),
-        ("dien-hinh/x/index.md", "linh-vuc/giao-duc.md", "../../linh-vuc/giao-duc/", "../../linh-vuc/giao-duc.html"),
+        (
+            "dien-hinh/x/index.md",
+            "linh-vuc/giao-duc.md",
+            "../../linh-vuc/giao-duc/",
+            "../../linh-vuc/giao-duc.html",
+        ),
         ("linh-vuc/giao-duc.md", "dien-hinh/x/index.md", "../../dien-hinh/x/", "../dien-hinh/x/index.html"),
         ("linh-vuc/giao-duc.md", "linh-vuc/index.md", "../", "index.html"),
         ("linh-vuc/index.md", "linh-vuc/index.md", "./", "index.html"),

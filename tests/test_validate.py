@@ -101,7 +101,10 @@ def test_nested_errors_point_at_their_item(project: Path) -> None:
 def test_future_and_late_dates(project: Path) -> None:
     write_profile(project, "mo-hinh-thu", GOOD.replace("2022-05-01", "2024-03-01"))
     problems, _ = problems_for(project, "mo-hinh-thu", today=dt.date(2024, 1, 1))
-    assert [(p.field, p.severity) for p in problems] == [("registered", Severity.error), ("registered", Severity.warning)]
+    assert [(p.field, p.severity) for p in problems] == [
+        ("registered", Severity.error),
+        ("registered", Severity.warning),
+    ]
     problems, _ = problems_for(project, "mo-hinh-thu", today=dt.date(2025, 1, 1))
     assert [(p.field, p.severity) for p in problems] == [("registered", Severity.warning)]
 
@@ -160,8 +163,9 @@ def test_check_exits_zero_on_sample(project: Path) -> None:
 
 def test_broken_registry_is_reported_not_raised(project: Path) -> None:
     registry = project / "exemplars" / "registry.yml"
-    registry.write_text(registry.read_text(encoding="utf-8").replace("color: \"#2e7d32\"", "color: green"),
-                        encoding="utf-8")
+    registry.write_text(
+        registry.read_text(encoding="utf-8").replace('color: "#2e7d32"', "color: green"), encoding="utf-8"
+    )
     result = run_cli("check", cwd=project)
     assert result.returncode == 1
     assert "exemplars/registry.yml:" in result.stdout and "fields[1].color" in result.stdout
