@@ -194,3 +194,17 @@ BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
+
+
+# --- search (Pagefind) -------------------------------------------------------------------
+
+SEARCH_NO_BINARY = (
+    "Không tìm thấy chương trình Pagefind để lập chỉ mục tìm kiếm."
+    " Hãy chạy lại scripts/bootstrap (cài gói pagefind[bin])."
+)
+
+SEARCH_INDEXED = "Đã lập chỉ mục tìm kiếm: {pages} trang."
+
+
+def search_failed(detail: str) -> str:
+    return f"Lập chỉ mục tìm kiếm (Pagefind) không thành công: {detail}"

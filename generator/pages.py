@@ -47,6 +47,15 @@ def profile_page(slug: str) -> str:
     return f"dien-hinh/{slug}/index.md"
 
 
+def is_searchable(src: str) -> bool:
+    """Whether a generated page goes into the search index: profiles and the field, hamlet and
+    organization pages; not the home page, lists and years, which only repeat profiles."""
+    parts = src.split("/")
+    if parts[0] == "dien-hinh":
+        return len(parts) == 3
+    return parts[0] in {"linh-vuc", "xom", "to-chuc"} and len(parts) == 2 and parts[1] != "index.md"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src: str

@@ -21,8 +21,9 @@ from mkdocs.structure.pages import Page
 from . import messages as msg
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
-from .pages import CRITERIA_MARKER, SiteBuilder
+from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable
 from .problems import Severity
+from .search import build_index, folded_words, searchable_text
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dienhinh")
@@ -35,6 +36,7 @@ class ExemplarsConfig(Config):
     registry = c.Type(str, default="exemplars/registry.yml")
     templates_dir = c.Type(str, default="site_templates")
     max_file_kb = c.Type(int, default=MAX_FILE_KB)
+    search = c.Type(bool, default=True)
 
 
 class ProblemsFound(PluginError):
@@ -48,6 +50,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog: Catalog | None = None
         self.settings: Settings | None = None
         self.builder: SiteBuilder | None = None
+        self.generated: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -83,14 +86,30 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                     " hãy đổi tên tệp."
                 )
             files.append(File.generated(config, page.src, content=page.markdown))
+            self.generated.add(page.src)
         css = self.settings.templates_dir / "overrides" / STYLESHEET
         files.append(File.generated(config, STYLESHEET, abs_src_path=str(css)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        # main.html marks the page for Pagefind unless search_index is false.
+        if page.file.src_uri in self.generated:
+            page.meta.setdefault("search_index", is_searchable(page.file.src_uri))
         if CRITERIA_MARKER in markdown and self.builder is not None:
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
         return markdown
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
+        return env
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        if not self.config.search:
+            return
+        result = build_index(Path(config.site_dir))
+        if result.error:
+            raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
+        log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:
