@@ -66,7 +66,7 @@ class IndexResult:
 
 def pagefind_executable() -> Path:
     """The Pagefind binary bundled in the ``pagefind_bin`` wheel (no download at run time)."""
-    from pagefind_bin import get_executable
+    from pagefind_bin import get_executable  # type: ignore[import-untyped]
 
     return Path(get_executable())
 

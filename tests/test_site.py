@@ -161,7 +161,9 @@ def test_hidden_profiles_appear_nowhere(sample_site: Path) -> None:
             for needle in needles:
                 assert needle not in text, f"{needle!r} leaked into {path}"
             checked += 1
-    assert (sample_site / "sitemap.xml").is_file() and (sample_site / "search/search_index.json").is_file()
+    assert (sample_site / "sitemap.xml").is_file() and (
+        sample_site / "pagefind/pagefind-entry.json"
+    ).is_file()
     assert checked > len(PUBLIC)
 
 

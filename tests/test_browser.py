@@ -1,0 +1,236 @@
+"""The sample site in a real browser: Debian's Chromium driven by Playwright, served over http
+(Pagefind loads its index with fetch, which file:// forbids). axe-core checks accessibility."""
+
+from __future__ import annotations
+
+import functools
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, urlsplit
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from generator.catalog import load_catalog
+from generator.settings import Settings
+
+from .conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+JS_DIR = Path(__file__).parent / "js"
+CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
+assert CATALOG.registry is not None
+REGISTRY = CATALOG.registry
+PUBLIC = CATALOG.public
+HIDDEN = [e for e in CATALOG.exemplars if not e.is_public]
+ROAD = "mo-hinh-tu-quan-duong-be-tong-xom-pa-cho"  # "Mô hình tự quản đường bê tông xóm Pa Chò"
+BUSIEST_FIELD = max(REGISTRY.fields, key=lambda f: sum(e.field == f.code for e in PUBLIC)).code
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@pytest.fixture(scope="session")
+def base_url(sample_site: Path) -> Iterator[str]:
+    """The built sample site on a random port of 127.0.0.1."""
+    server = ThreadingHTTPServer(
+        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(sample_site))
+    )
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_address[1]}/"
+    server.shutdown()
+    server.server_close()
+
+
+@pytest.fixture(scope="session")
+def axe_source() -> str:
+    """axe-core, installed from tests/js/package-lock.json with ``npm ci`` when missing."""
+    axe = JS_DIR / "node_modules" / "axe-core" / "axe.min.js"
+    if not axe.is_file():
+        npm = shutil.which("npm")
+        assert npm, "npm is needed to install axe-core (system-packages.txt: nodejs)"
+        subprocess.run(
+            [npm, "ci", "--no-audit", "--no-fund"], cwd=JS_DIR, check=True, capture_output=True, timeout=300
+        )
+    return axe.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    with sync_playwright() as p:
+        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+class Recorder:
+    """Every request a page made, to prove the site never leaves its own host."""
+
+    def __init__(self) -> None:
+        self.urls: list[str] = []
+        self.errors: list[str] = []
+
+
+@pytest.fixture
+def recorder() -> Recorder:
+    return Recorder()
+
+
+@pytest.fixture
+def page(browser: Any, recorder: Recorder) -> Iterator[Any]:
+    """A phone-sized page (360 px wide) that records its requests and console errors."""
+    context = browser.new_context(viewport={"width": 360, "height": 740}, device_scale_factor=2)
+    new_page = context.new_page()
+    new_page.on("request", lambda request: recorder.urls.append(request.url))
+    new_page.on("console", lambda m: recorder.errors.append(m.text) if m.type == "error" else None)
+    new_page.on("pageerror", lambda error: recorder.errors.append(str(error)))
+    yield new_page
+    context.close()
+
+
+def search(page: Any, base_url: str, query: str) -> list[dict[str, str]]:
+    """Type a query into the search page's box like a person; return the results shown."""
+    page.goto(base_url + "tim-kiem/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.wait_for()
+    box.fill(query)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.pagefind-ui__message');"
+        " return m && m.textContent.includes(q) && !m.textContent.startsWith('Đang tìm'); }",
+        arg=query,
+    )
+    # Results appear as placeholders first and fill in as their fragments arrive.
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pagefind-ui__result')]"
+        ".every(r => r.querySelector('a.pagefind-ui__result-link'))"
+    )
+    return page.eval_on_selector_all(
+        ".pagefind-ui__result",
+        "rs => rs.map(r => ({href: r.querySelector('a').getAttribute('href'),"
+        " title: r.querySelector('.pagefind-ui__result-title').textContent.trim(),"
+        " excerpt: r.querySelector('.pagefind-ui__result-excerpt').textContent}))",
+    )
+
+
+@pytest.mark.parametrize("query", ["duong be tong", "duong", "tu quan duong", "đường bê tông"])
+def test_search_finds_profile_typed_without_accents(page: Any, base_url: str, query: str) -> None:
+    """Must-show 1: "duong" (no đ, no marks) finds "đường"; the profile comes first."""
+    results = search(page, base_url, query)
+    assert results, f"no result for {query!r}"
+    assert results[0]["href"].rstrip("/").endswith(ROAD)
+    assert results[0]["title"] == "Mô hình tự quản đường bê tông xóm Pa Chò"
+    assert "dhfolded" not in results[0]["excerpt"] and results[0]["excerpt"].strip()
+
+
+def test_search_diem_mac_finds_the_commune_name(page: Any, base_url: str) -> None:
+    results = search(page, base_url, "diem mac")
+    assert results
+    assert any("Điềm Mặc" in r["excerpt"] for r in results)
+
+
+def test_search_finds_nothing_unpublished(page: Any, base_url: str) -> None:
+    assert HIDDEN
+    for e in HIDDEN:
+        words = e.name.split(" (")[0]
+        for r in search(page, base_url, words):
+            assert not r["href"].rstrip("/").endswith(e.slug)
+
+
+def test_search_filters_by_field_hamlet_kind_year(page: Any, base_url: str) -> None:
+    search(page, base_url, "xom")
+    names = page.eval_on_selector_all(
+        ".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())"
+    )
+    assert {"Lĩnh vực", "Xóm", "Loại", "Năm đăng ký"} <= set(names)
+    page.locator(".pagefind-ui__filter-name", has_text="Loại").click()
+    page.locator(".pagefind-ui__filter-label", has_text="Mô hình").click()
+    page.wait_for_timeout(300)
+    page.wait_for_function("!document.querySelector('.pagefind-ui__message').textContent.startsWith('Đang')")
+    hrefs = page.eval_on_selector_all(
+        ".pagefind-ui__result-link", "as => as.map(a => a.getAttribute('href'))"
+    )
+    models = {e.slug for e in PUBLIC if e.kind.value == "model"}
+    assert hrefs and all(h.rstrip("/").rsplit("/", 1)[-1] in models for h in hrefs)
+
+
+def test_search_from_home_page_form(page: Any, base_url: str) -> None:
+    page.goto(base_url)
+    page.fill("form.dh-search-form input[name=q]", "duong be tong")
+    page.press("form.dh-search-form input[name=q]", "Enter")
+    page.wait_for_selector(".pagefind-ui__result")
+    first = page.locator(".pagefind-ui__result-link").first.get_attribute("href")
+    assert first.rstrip("/").endswith(ROAD)
+
+
+def test_field_page_lists_its_exemplars(page: Any, base_url: str) -> None:
+    field = REGISTRY.field(BUSIEST_FIELD)
+    page.goto(base_url + f"linh-vuc/{field.code}/")
+    cards = page.locator("ul.dh-cards").first.locator("a.dh-card__link")
+    shown = {cards.nth(i).inner_text() for i in range(cards.count())}
+    assert shown == {e.name for e in PUBLIC if e.field == field.code}
+    assert all(cards.nth(i).is_visible() for i in range(cards.count()))
+
+
+def test_profiles_fit_a_360px_phone(page: Any, base_url: str) -> None:
+    """No horizontal scrolling on any profile at 360 px (tables scroll inside their box)."""
+    too_wide = []
+    for e in PUBLIC:
+        page.goto(base_url + f"dien-hinh/{e.slug}/")
+        width = page.evaluate("document.documentElement.scrollWidth")
+        if width > 360:
+            too_wide.append((e.slug, width))
+    assert too_wide == []
+
+
+def _axe(page: Any, axe_source: str) -> list[dict[str, Any]]:
+    page.add_script_tag(content=axe_source)
+    result = page.evaluate("async () => await axe.run(document)")
+    return [
+        {"id": v["id"], "impact": v["impact"], "nodes": [n["target"] for n in v["nodes"]][:3]}
+        for v in result["violations"]
+        if v["impact"] in {"serious", "critical"}
+    ]
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["", f"linh-vuc/{BUSIEST_FIELD}/", f"dien-hinh/{ROAD}/", "tim-kiem/?q=duong"],
+    ids=["home", "field", "profile", "search-results"],
+)
+@pytest.mark.parametrize("width", [360, 1280])
+def test_no_serious_accessibility_violations(
+    browser: Any, base_url: str, axe_source: str, path: str, width: int
+) -> None:
+    context = browser.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    response = page.goto(base_url + path)
+    assert response is not None and response.status == 200
+    if "?q=" in path:
+        page.wait_for_selector(".pagefind-ui__result")
+    violations = _axe(page, axe_source)
+    context.close()
+    assert violations == []
+
+
+def test_no_request_leaves_the_site(page: Any, base_url: str, recorder: Recorder) -> None:
+    """Must-show 4: home, lists, a profile and a search make requests to 127.0.0.1 only."""
+    for path in ["", "linh-vuc/", "xom/", f"dien-hinh/{ROAD}/", "dien-hinh/", "tieu-chi/"]:
+        response = page.goto(base_url + path)
+        assert response is not None and response.status == 200
+        page.wait_for_load_state("networkidle")
+    search(page, base_url, "duong")
+    page.goto(base_url + "tim-kiem/?q=" + quote("chè"))
+    page.wait_for_selector(".pagefind-ui__result")
+    assert len(recorder.urls) > 10
+    hosts = {urlsplit(url).hostname for url in recorder.urls if not url.startswith("data:")}
+    assert hosts == {"127.0.0.1"}
+    assert recorder.errors == []
