@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -15,6 +15,7 @@ from markupsafe import Markup
 from slugify import slugify
 
 from . import messages as msg
+from .charts import Bar, bar_chart
 from .model import Exemplar, Registry
 
 # Source paths of the index pages (also the site's URL scheme).
@@ -86,6 +87,23 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool = True) -> st
     return "./" if rel == "." else f"{rel}/"
 
 
+def relative_asset(from_src: str, path: str, directory_urls: bool = True) -> str:
+    """Link from a page to a file of the site (``dien-hinh/x/anh.jpg``), relative."""
+    from_url = page_url(from_src, directory_urls)
+    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
+    return posixpath.relpath(path, from_dir or ".")
+
+
+@dataclass(frozen=True)
+class Cover:
+    """A card's picture: a file of the built site (path from the site root), its alt text."""
+
+    src: str
+    alt: str
+    width: int
+    height: int
+
+
 def sort_key(text: str) -> str:
     """Alphabetical order for Vietnamese names (accents folded, đ as d)."""
     return slugify(text, separator=" ")
@@ -100,8 +118,11 @@ class SiteBuilder:
         exemplars: Sequence[Exemplar],
         templates_dir: Path,
         directory_urls: bool = True,
+        covers: Mapping[str, Cover] | None = None,
     ) -> None:
         self.registry = registry
+        # Slug → card picture; filled by the photo stage when it exists, empty otherwise.
+        self.covers: Mapping[str, Cover] = covers or {}
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
@@ -141,6 +162,9 @@ class SiteBuilder:
         def link(target: str) -> str:
             return relative_href(src, target, self.directory_urls)
 
+        def asset(path: str) -> str:
+            return relative_asset(src, path, self.directory_urls)
+
         return {
             "reg": self.registry,
             "commune": self.registry.commune,
@@ -154,6 +178,8 @@ class SiteBuilder:
             "criteria": self.registry.criteria_by_id(),
             "kinds": msg.KIND_NAMES,
             "link": link,
+            "asset": asset,
+            "covers": self.covers,
             "field_page": field_page,
             "hamlet_page": hamlet_page,
             "organization_page": organization_page,
@@ -211,6 +237,16 @@ class SiteBuilder:
             by_hamlet=by_hamlet,
             featured=[e for e in self.exemplars if e.featured],
             newest=newest,
+            field_chart=bar_chart(
+                "dh-chart-fields",
+                "Số điển hình theo lĩnh vực",
+                [Bar(f.short_name, by_field.get(code, 0), f.color) for code, f in self.fields.items()],
+            ),
+            hamlet_chart=bar_chart(
+                "dh-chart-hamlets",
+                "Số điển hình theo xóm",
+                [Bar(h.name, by_hamlet.get(code, 0)) for code, h in self.hamlets.items()],
+            ),
         )
 
     def field_index(self) -> GeneratedPage:
@@ -292,6 +328,16 @@ class SiteBuilder:
                     found.setdefault(other.slug, other)
         return list(found.values())
 
+    def learned_from(self, e: Exemplar, limit: int = 6) -> list[Exemplar]:
+        """Exemplars replicated in this exemplar's hamlet: what its neighbours learned from."""
+        found: dict[str, Exemplar] = {}
+        for other, _ in self.adopted_in[e.hamlet] if e.hamlet else []:
+            if len(found) >= limit:
+                break
+            if other.slug != e.slug:
+                found.setdefault(other.slug, other)
+        return list(found.values())
+
     def profile(self, e: Exemplar) -> GeneratedPage:
         evaluations = sorted(e.evaluations, key=lambda ev: ev.year)
         commendations = sorted(e.commendations, key=lambda c: c.date)
@@ -302,6 +348,7 @@ class SiteBuilder:
             evaluations=evaluations,
             commendations=commendations,
             related=self.related(e),
+            learned_from=self.learned_from(e),
             story=Markup(e.story),
         )
 

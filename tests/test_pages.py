@@ -50,3 +50,11 @@ def test_vietnamese_number_format() -> None:
 def test_sort_key_folds_accents_and_d() -> None:
     names = ["Đường", "Dao", "Ấp", "Bản"]
     assert sorted(names, key=sort_key) == ["Ấp", "Bản", "Dao", "Đường"]
+
+
+def test_relative_asset() -> None:
+    from generator.pages import relative_asset
+
+    assert relative_asset("index.md", "dien-hinh/x/anh.jpg") == "dien-hinh/x/anh.jpg"
+    assert relative_asset("linh-vuc/giao-duc.md", "dien-hinh/x/anh.jpg") == "../../dien-hinh/x/anh.jpg"
+    assert relative_asset("dien-hinh/x/index.md", "dien-hinh/x/anh.jpg") == "anh.jpg"

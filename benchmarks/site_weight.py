@@ -1,0 +1,217 @@
+"""What a phone downloads: the first search and a profile page, measured in Chromium.
+
+    .venv/bin/python benchmarks/site_weight.py            # sample site and a 10,000-profile site
+    .venv/bin/python benchmarks/site_weight.py --count 2000
+
+Builds the sample site and a synthetic site (benchmarks/synthetic.py) with ``dienhinh
+build``, serves each on 127.0.0.1, and records every response in Debian's Chromium:
+
+* first search: every byte fetched from opening the search page with an empty cache to the
+  results of one query (Pagefind's script, WebAssembly, index chunks, filters, result
+  fragments) — the target is < 300 KB on 10,000 profiles;
+* profile page: HTML, CSS, JS, images and other bytes, fresh cache.
+
+Bytes are response bodies as the simple test server sends them (no compression, so an upper
+bound) and, beside them, gzip-compressed as any static host would send text files.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from collections import defaultdict
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import make_project  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
+QUERIES = ("duong", "che", "xom")
+BUDGET = 300 * 1024
+PRECOMPRESSED = (".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta", ".pagefind")
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build(project: Path, site: Path) -> float:
+    started = time.perf_counter()
+    run = subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)],
+        cwd=project,
+        capture_output=True,
+        text=True,
+    )
+    if run.returncode != 0:
+        raise SystemExit(run.stdout + run.stderr)
+    return time.perf_counter() - started
+
+
+class Responses:
+    """Bodies of every response a page received, by kind."""
+
+    def __init__(self) -> None:
+        self.items: list[tuple[str, str, int, int]] = []  # url, kind, raw bytes, gzip bytes
+
+    def record(self, response: Any) -> None:
+        try:
+            body = response.body()
+        except Exception:  # redirects and aborted requests have no body
+            return
+        url = response.url
+        kind = _kind(response.request.resource_type, url)
+        compressed = len(body) if url.endswith(PRECOMPRESSED) else len(gzip.compress(body, 6))
+        self.items.append((url, kind, len(body), compressed))
+
+    def total(self, prefix: str = "") -> tuple[int, int, int]:
+        chosen = [i for i in self.items if prefix in i[0]]
+        return len(chosen), sum(i[2] for i in chosen), sum(i[3] for i in chosen)
+
+    def by_kind(self) -> dict[str, tuple[int, int]]:
+        sums: dict[str, list[int]] = defaultdict(lambda: [0, 0])
+        for _, kind, raw, packed in self.items:
+            sums[kind][0] += raw
+            sums[kind][1] += packed
+        return {k: (v[0], v[1]) for k, v in sums.items()}
+
+
+def _kind(resource_type: str, url: str) -> str:
+    if resource_type == "document":
+        return "HTML"
+    if resource_type == "stylesheet":
+        return "CSS"
+    if resource_type == "script":
+        return "JS"
+    if resource_type == "image":
+        return "images"
+    if resource_type == "font":
+        return "fonts"
+    return "other"
+
+
+def measure_search(browser: Any, base: str, query: str) -> Responses:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    seen = Responses()
+    page.on("response", seen.record)
+    page.goto(base + "tim-kiem/")
+    box = page.locator(".pagefind-ui__search-input")
+    box.fill(query)
+    page.wait_for_function(
+        "q => { const m = document.querySelector('.pagefind-ui__message');"
+        " return m && m.textContent.includes(q) && !m.textContent.startsWith('Đang'); }",
+        arg=query,
+    )
+    page.wait_for_function(
+        "() => [...document.querySelectorAll('.pagefind-ui__result')]"
+        ".every(r => r.querySelector('a.pagefind-ui__result-link'))"
+    )
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return seen
+
+
+def measure_profile(browser: Any, base: str, slug: str) -> Responses:
+    context = browser.new_context(viewport={"width": 360, "height": 740})
+    page = context.new_page()
+    seen = Responses()
+    page.on("response", seen.record)
+    page.goto(base + f"dien-hinh/{slug}/")
+    page.wait_for_load_state("networkidle")
+    context.close()
+    return seen
+
+
+def kb(n: int) -> str:
+    return f"{n / 1024:.1f} KB"
+
+
+def report(name: str, site: Path, build_seconds: float, browser: Any) -> list[str]:
+    profiles = sorted(p.parent.name for p in (site / "dien-hinh").glob("*/index.html"))
+    index_bytes = sum(p.stat().st_size for p in (site / "pagefind").rglob("*") if p.is_file())
+    lines = [
+        f"### {name}: {len(profiles)} profiles, built in {build_seconds:.0f} s,"
+        f" Pagefind bundle {index_bytes / 1024 / 1024:.1f} MB on disk",
+        "",
+        "| first search | requests | Pagefind bytes (raw / gzip) | whole search page (raw / gzip) |",
+        "|---|---|---|---|",
+    ]
+    worst = 0
+    with serve(site) as base:
+        for query in QUERIES:
+            seen = measure_search(browser, base, query)
+            count, raw, packed = seen.total("/pagefind/")
+            _, all_raw, all_packed = seen.total()
+            worst = max(worst, raw)
+            cells = [f"`{query}`", str(len(seen.items)), f"{kb(raw)} / {kb(packed)}"]
+            cells.append(f"{kb(all_raw)} / {kb(all_packed)}")
+            lines.append("| " + " | ".join(cells) + " |")
+        slug = profiles[len(profiles) // 2]
+        weight = measure_profile(browser, base, slug).by_kind()
+    lines += [
+        "",
+        f"Profile page `dien-hinh/{slug}/` (raw / gzip):",
+        "",
+        "| HTML | CSS | JS | images | other | total |",
+        "|---|---|---|---|---|---|",
+    ]
+    cells = [weight.get(k, (0, 0)) for k in ("HTML", "CSS", "JS", "images")]
+    other = [v for k, v in weight.items() if k not in {"HTML", "CSS", "JS", "images"}]
+    cells.append((sum(v[0] for v in other), sum(v[1] for v in other)))
+    cells.append((sum(v[0] for v in weight.values()), sum(v[1] for v in weight.values())))
+    lines.append("| " + " | ".join(f"{kb(r)} / {kb(p)}" for r, p in cells) + " |")
+    verdict = "under" if worst < BUDGET else "OVER"
+    lines += ["", f"Largest first search: {kb(worst)} raw — {verdict} the 300 KB budget.", ""]
+    return lines
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=10_000, help="synthetic profiles (default 10000)")
+    parser.add_argument("--keep", type=Path, help="build into this folder instead of a temp one")
+    args = parser.parse_args()
+
+    from playwright.sync_api import sync_playwright
+
+    with tempfile.TemporaryDirectory(prefix="site-weight-") as temp:
+        work = args.keep or Path(temp)
+        sample_site = work / "sample-site"
+        sample_seconds = build(ROOT, sample_site)
+        project = make_project(work / f"synthetic-{args.count}", args.count)
+        big_seconds = build(project, project / "site")
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            lines = report("Sample site", sample_site, sample_seconds, browser)
+            lines += report(f"Synthetic site ({args.count})", project / "site", big_seconds, browser)
+            browser.close()
+    print("\n".join(lines))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,140 @@
+"""N synthetic, valid exemplar profiles in a copy of the sample project, for benchmarks.
+
+    python benchmarks/synthetic.py 10000 /tmp/big      # → /tmp/big/{mkdocs.yml,exemplars,…}
+
+The project is the sample one (registry, content, templates, mkdocs.yml) with the sample
+profiles replaced by N generated ones: every code comes from the registry, the text is
+Vietnamese-like (random syllables from a few hundred real ones, đ included) so the search
+index has a realistic vocabulary. Deterministic for a given seed. Reusable:
+``make_project(target, n)`` from other benchmarks.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import shutil
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from generator.load import load_registry  # noqa: E402
+from generator.model import Registry  # noqa: E402
+
+PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
+
+SYLLABLES = (
+    "an bình bản bê bền bếp bò buổi cá cách cải cán cây cấp chè chi chín chung chuyển có công cơ cứu "
+    "dân dẫn dịch dụng duy đảng đạo đất đầu đèn đi điểm điện điều định đoàn đồi đổi đội đông đồng đơn "
+    "đúng được đường gà gắn gia giao giáo giảm gieo giống góp gương hay hàng hè hiến hiệu hình hỗ hộ "
+    "học hội hợp huyện hướng ích kế khám khen khoa khuyến kinh kỹ làm lãi lành lao lên lịch liên lĩnh "
+    "lợi lúa lực mạng mẫu mặt mới mô một mùa nam năm nâng nghèo nghề nghiệp ngô người nhà nhân nhiều "
+    "nhóm nông nước phát phong phòng phú phụ quản quân quốc quỹ rau rừng sạch sáng sản sinh số sông "
+    "sức tài tâm tập tế thi thiện thôn thu thủ thức tích tiên tiến tiết tiêu tín tình trà trại trạm "
+    "trẻ trồng trung trường truyền tuyến tự văn vận việc viên vốn vùng vườn xã xanh xây xóm xuất y"
+).split()
+
+
+def _words(rng: random.Random, count: int) -> str:
+    return " ".join(rng.choice(SYLLABLES) for _ in range(count))
+
+
+def _sentence(rng: random.Random, count: int) -> str:
+    text = _words(rng, count)
+    return text[0].upper() + text[1:] + "."
+
+
+def _story(rng: random.Random) -> str:
+    sections = []
+    for title in ("Cách làm", "Kết quả", "Bài học kinh nghiệm"):
+        body = " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(3, 6)))
+        sections.append(f"## {title}\n\n{body}\n")
+    return "\n".join(sections)
+
+
+def profile_text(registry: Registry, index: int, rng: random.Random) -> str:
+    """One valid profile (front matter + story) using only the registry's codes."""
+    field = rng.choice(registry.fields)
+    hamlet = rng.choice(registry.hamlets)
+    organization = rng.choice(registry.organizations) if registry.organizations else None
+    start = dt.date(registry.commune.plan_period[0], 1, 10)
+    registered = start + dt.timedelta(days=rng.randint(0, 900))
+    criteria = [c.id for c in field.criteria[: rng.randint(1, len(field.criteria))]]
+    result_codes = [r.code for r in registry.evaluation_results]
+    figure_codes = [f.code for f in registry.figures]
+    evaluations = []
+    for year in range(registered.year, min(registered.year + 3, dt.date.today().year) + 1):
+        figures = {code: rng.randint(5, 500) for code in rng.sample(figure_codes, min(2, len(figure_codes)))}
+        figure_text = ", ".join(f"{k}: {v}" for k, v in figures.items())
+        evaluations.append(
+            f"  - year: {year}\n    result: {rng.choice(result_codes)}\n"
+            f"    notes: {_sentence(rng, 10)}\n    figures: {{{figure_text}}}"
+        )
+    name = f"{_words(rng, 3).capitalize()} {hamlet.name.lower()} số {index}"
+    lines = [
+        "---",
+        "# DỮ LIỆU TỔNG HỢP cho đo hiệu năng — không phải điển hình có thật.",
+        f'name: "{name}"',
+        f"kind: {rng.choice(['collective', 'model'])}",
+        f"field: {field.code}",
+        f"hamlet: {hamlet.code}",
+        *([f"organization: {organization.code}"] if organization else []),
+        f"registered: {registered.isoformat()}",
+        f'summary: "{_sentence(rng, rng.randint(18, 30))}"',
+        f"criteria: [{', '.join(criteria)}]",
+        f"featured: {'true' if index % 500 == 0 else 'false'}",
+        "status: published",
+        "evaluations:",
+        *evaluations,
+        "replications:",
+        f"  - hamlet: {rng.choice(registry.hamlets).code}",
+        f"    year: {registered.year}",
+        f"    units: {rng.randint(1, 30)}",
+        "---",
+        "",
+        _story(rng),
+    ]
+    return "\n".join(lines)
+
+
+def make_project(target: Path, count: int, seed: int = 4) -> Path:
+    """A copy of the sample project at ``target`` whose exemplars are ``count`` synthetic ones."""
+    registry_path = ROOT / "exemplars" / "registry.yml"
+    registry, _, problems = load_registry(registry_path)
+    if registry is None:
+        raise SystemExit("\n".join(p.message for p in problems))
+    target.mkdir(parents=True, exist_ok=True)
+    for part in PROJECT_PARTS:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part, dirs_exist_ok=True)
+        else:
+            shutil.copy2(source, target / part)
+    exemplars = target / "exemplars"
+    if exemplars.exists():
+        shutil.rmtree(exemplars)
+    exemplars.mkdir()
+    shutil.copy2(registry_path, exemplars / "registry.yml")
+    rng = random.Random(seed)
+    for index in range(1, count + 1):
+        folder = exemplars / f"dien-hinh-tong-hop-{index:05d}"
+        folder.mkdir()
+        (folder / "index.md").write_text(profile_text(registry, index, rng), encoding="utf-8")
+    return target
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Tạo dự án mẫu với N hồ sơ tổng hợp (để đo hiệu năng).")
+    parser.add_argument("count", type=int)
+    parser.add_argument("target", type=Path)
+    parser.add_argument("--seed", type=int, default=4)
+    args = parser.parse_args()
+    make_project(args.target, args.count, args.seed)
+    print(f"Đã tạo {args.count} hồ sơ tổng hợp trong {args.target}")
+
+
+if __name__ == "__main__":
+    main()
