@@ -234,3 +234,19 @@ def test_no_request_leaves_the_site(page: Any, base_url: str, recorder: Recorder
     hosts = {urlsplit(url).hostname for url in recorder.urls if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}
     assert recorder.errors == []
+
+
+def test_profile_prints_on_a4_without_site_chrome(page: Any, base_url: str) -> None:
+    """The print stylesheet: story, tables and the sample-data notice; no menus, no search."""
+    page.goto(base_url + f"dien-hinh/{ROAD}/")
+    page.emulate_media(media="print")
+    hidden = page.evaluate(
+        "() => ['.md-header', '.md-sidebar--primary', '.md-footer', '.headerlink']"
+        ".map(s => document.querySelector(s)).filter(Boolean)"
+        ".map(e => getComputedStyle(e).display)"
+    )
+    assert hidden and set(hidden) == {"none"}
+    assert page.locator(".md-banner").is_visible()
+    pdf = page.pdf(format="A4")
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert 1 <= pages <= 4
