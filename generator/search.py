@@ -34,8 +34,9 @@ _WORD = re.compile(r"\w+")
 # Listing regions marked data-pagefind-ignore (cards: <ul class="dh-cards" …>, never nested).
 _IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
-# Pagefind leaves these out of the index: permalink marks (¶) and the theme's page chrome.
-EXCLUDE_SELECTORS = (".headerlink", ".md-source-file")
+# Pagefind leaves these out of the index: permalink marks (¶), the theme's page chrome and
+# labels repeated on every profile (they only make the index chunks of common words heavier).
+EXCLUDE_SELECTORS = (".headerlink", ".md-source-file", "thead", "tfoot", ".dh-facts dt", ".dh-criterion-id")
 
 
 def folded_words(text: str) -> str:

@@ -97,28 +97,29 @@ def page(browser: Any, recorder: Recorder) -> Iterator[Any]:
     context.close()
 
 
+def wait_for_results(page: Any) -> list[dict[str, str]]:
+    """The results shown once the status line says the search finished."""
+    page.wait_for_function(
+        "() => { const s = document.getElementById('dh-search-status').textContent;"
+        " return s && !s.startsWith('Đang'); }"
+    )
+    return page.eval_on_selector_all(
+        ".dh-result",
+        "rs => rs.map(r => ({href: r.querySelector('a').getAttribute('href'),"
+        " title: r.querySelector('.dh-result__link').textContent.trim(),"
+        " excerpt: r.querySelector('.dh-result__excerpt').textContent}))",
+    )
+
+
 def search(page: Any, base_url: str, query: str) -> list[dict[str, str]]:
     """Type a query into the search page's box like a person; return the results shown."""
     page.goto(base_url + "tim-kiem/")
-    box = page.locator(".pagefind-ui__search-input")
-    box.wait_for()
-    box.fill(query)
+    page.fill("#dh-search-q", query)
+    page.press("#dh-search-q", "Enter")
     page.wait_for_function(
-        "q => { const m = document.querySelector('.pagefind-ui__message');"
-        " return m && m.textContent.includes(q) && !m.textContent.startsWith('Đang tìm'); }",
-        arg=query,
+        "q => document.getElementById('dh-search-status').textContent.includes(q)", arg=query
     )
-    # Results appear as placeholders first and fill in as their fragments arrive.
-    page.wait_for_function(
-        "() => [...document.querySelectorAll('.pagefind-ui__result')]"
-        ".every(r => r.querySelector('a.pagefind-ui__result-link'))"
-    )
-    return page.eval_on_selector_all(
-        ".pagefind-ui__result",
-        "rs => rs.map(r => ({href: r.querySelector('a').getAttribute('href'),"
-        " title: r.querySelector('.pagefind-ui__result-title').textContent.trim(),"
-        " excerpt: r.querySelector('.pagefind-ui__result-excerpt').textContent}))",
-    )
+    return wait_for_results(page)
 
 
 @pytest.mark.parametrize("query", ["duong be tong", "duong", "tu quan duong", "đường bê tông"])
@@ -147,28 +148,28 @@ def test_search_finds_nothing_unpublished(page: Any, base_url: str) -> None:
 
 def test_search_filters_by_field_hamlet_kind_year(page: Any, base_url: str) -> None:
     search(page, base_url, "xom")
-    names = page.eval_on_selector_all(
-        ".pagefind-ui__filter-name", "els => els.map(e => e.textContent.trim())"
-    )
+    page.click("#dh-search-filters summary")
+    page.wait_for_selector(".dh-search-filter select")
+    names = page.eval_on_selector_all(".dh-search-filter", "els => els.map(e => e.firstChild.textContent)")
     assert {"Lĩnh vực", "Xóm", "Loại", "Năm đăng ký"} <= set(names)
-    page.locator(".pagefind-ui__filter-name", has_text="Loại").click()
-    page.locator(".pagefind-ui__filter-label", has_text="Mô hình").click()
-    page.wait_for_timeout(300)
-    page.wait_for_function("!document.querySelector('.pagefind-ui__message').textContent.startsWith('Đang')")
-    hrefs = page.eval_on_selector_all(
-        ".pagefind-ui__result-link", "as => as.map(a => a.getAttribute('href'))"
-    )
     models = {e.slug for e in PUBLIC if e.kind.value == "model"}
+    page.select_option("select[name='Loại']", "Mô hình")
+    page.wait_for_function(
+        "n => document.querySelectorAll('.dh-result').length === Math.min(n, 8)", arg=len(models)
+    )
+    hrefs = [r["href"] for r in wait_for_results(page)]
     assert hrefs and all(h.rstrip("/").rsplit("/", 1)[-1] in models for h in hrefs)
+    status = page.inner_text("#dh-search-status")
+    assert status.startswith(f"{len(models)} kết quả")
 
 
 def test_search_from_home_page_form(page: Any, base_url: str) -> None:
     page.goto(base_url)
     page.fill("form.dh-search-form input[name=q]", "duong be tong")
     page.press("form.dh-search-form input[name=q]", "Enter")
-    page.wait_for_selector(".pagefind-ui__result")
-    first = page.locator(".pagefind-ui__result-link").first.get_attribute("href")
-    assert first.rstrip("/").endswith(ROAD)
+    page.wait_for_url("**/tim-kiem/?q=*")
+    results = wait_for_results(page)
+    assert results and results[0]["href"].rstrip("/").endswith(ROAD)
 
 
 def test_field_page_lists_its_exemplars(page: Any, base_url: str) -> None:
@@ -215,7 +216,7 @@ def test_no_serious_accessibility_violations(
     response = page.goto(base_url + path)
     assert response is not None and response.status == 200
     if "?q=" in path:
-        page.wait_for_selector(".pagefind-ui__result")
+        page.wait_for_selector(".dh-result")
     violations = _axe(page, axe_source)
     context.close()
     assert violations == []
@@ -229,7 +230,9 @@ def test_no_request_leaves_the_site(page: Any, base_url: str, recorder: Recorder
         page.wait_for_load_state("networkidle")
     search(page, base_url, "duong")
     page.goto(base_url + "tim-kiem/?q=" + quote("chè"))
-    page.wait_for_selector(".pagefind-ui__result")
+    page.wait_for_selector(".dh-result")
+    page.click("#dh-search-filters summary")
+    page.wait_for_selector(".dh-search-filter select")
     assert len(recorder.urls) > 10
     hosts = {urlsplit(url).hostname for url in recorder.urls if not url.startswith("data:")}
     assert hosts == {"127.0.0.1"}
