@@ -71,3 +71,19 @@ def test_profile_links_related_and_learned_from() -> None:
     related = builder.related(learner)
     assert related and all(e.field == learner.field or e.hamlet == learner.hamlet for e in related)
     assert learner not in related and profile_page(learner.slug).startswith("dien-hinh/")
+
+
+def test_every_page_is_vietnamese_and_loads_nothing_from_elsewhere(sample_site: Path) -> None:
+    """lang="vi" everywhere; every image has alt text; scripts, styles, images are local."""
+    pages = list(sample_site.rglob("*.html"))
+    assert len(pages) > len(PUBLIC)
+    for path in pages:
+        html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
+        assert html.html["lang"] == "vi", path
+        for img in html.select("img"):
+            assert img.get("alt", "").strip(), f"{path}: {img}"
+        for node in html.select("script[src], link[href], img[src], iframe[src], source[src]"):
+            url = node.get("src") or node.get("href")
+            if node.name == "link" and node.get("rel") == ["canonical"]:
+                continue
+            assert not url.startswith(("http:", "https:", "//")), f"{path}: {url}"
