@@ -3,9 +3,11 @@
     python benchmarks/synthetic.py 10000 /tmp/big      # → /tmp/big/{mkdocs.yml,exemplars,…}
 
 The project is the sample one (registry, content, templates, mkdocs.yml) with the sample
-profiles replaced by N generated ones: every code comes from the registry, the text is
-Vietnamese-like (random syllables from a few hundred real ones, đ included) so the search
-index has a realistic vocabulary. Deterministic for a given seed. Reusable:
+profiles replaced by N generated ones: every code comes from the registry; stories and
+summaries are sentences of the sample profiles, reshuffled per section, so the words keep the
+frequencies of real Vietnamese writing (uniformly random syllables would put every word on
+every page, which no real text does, and make each search index chunk huge). Names mix
+random syllables with the hamlet's name. Deterministic for a given seed. Reusable:
 ``make_project(target, n)`` from other benchmarks.
 """
 
@@ -13,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import json
 import random
 import shutil
 import sys
@@ -21,8 +24,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+import re  # noqa: E402
+from dataclasses import dataclass  # noqa: E402
+
+from generator.catalog import load_catalog  # noqa: E402
 from generator.load import load_registry  # noqa: E402
 from generator.model import Registry  # noqa: E402
+from generator.settings import Settings  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
 
@@ -47,15 +55,38 @@ def _sentence(rng: random.Random, count: int) -> str:
     return text[0].upper() + text[1:] + "."
 
 
-def _story(rng: random.Random) -> str:
-    sections = []
+@dataclass(frozen=True)
+class Pool:
+    """Sentences of the sample profiles: summaries, and story sentences by section title."""
+
+    summaries: tuple[str, ...]
+    sections: dict[str, tuple[str, ...]]
+
+
+def sample_pool() -> Pool:
+    catalog = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
+    sections: dict[str, list[str]] = {}
+    for e in catalog.exemplars:
+        for block in re.split(r"^## ", e.story, flags=re.MULTILINE)[1:]:
+            title, _, body = block.partition("\n")
+            text = " ".join(line.lstrip("-0123456789. ").strip() for line in body.splitlines())
+            text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links would point at sample slugs
+            sentences = [s.strip() for s in re.split(r"(?<=[.;!?])\s+", text) if len(s.strip()) > 20]
+            sections.setdefault(title.strip(), []).extend(sentences)
+    summaries = tuple(" ".join(e.summary.split()) for e in catalog.exemplars)
+    return Pool(summaries, {k: tuple(v) for k, v in sections.items() if v})
+
+
+def _story(rng: random.Random, pool: Pool) -> str:
+    parts = []
     for title in ("Cách làm", "Kết quả", "Bài học kinh nghiệm"):
-        body = " ".join(_sentence(rng, rng.randint(8, 16)) for _ in range(rng.randint(3, 6)))
-        sections.append(f"## {title}\n\n{body}\n")
-    return "\n".join(sections)
+        sentences = pool.sections.get(title) or (_sentence(rng, 12),)
+        body = " ".join(rng.choice(sentences) for _ in range(rng.randint(3, 6)))
+        parts.append(f"## {title}\n\n{body}\n")
+    return "\n".join(parts)
 
 
-def profile_text(registry: Registry, index: int, rng: random.Random) -> str:
+def profile_text(registry: Registry, index: int, rng: random.Random, pool: Pool) -> str:
     """One valid profile (front matter + story) using only the registry's codes."""
     field = rng.choice(registry.fields)
     hamlet = rng.choice(registry.hamlets)
@@ -83,7 +114,7 @@ def profile_text(registry: Registry, index: int, rng: random.Random) -> str:
         f"hamlet: {hamlet.code}",
         *([f"organization: {organization.code}"] if organization else []),
         f"registered: {registered.isoformat()}",
-        f'summary: "{_sentence(rng, rng.randint(18, 30))}"',
+        f"summary: {json.dumps(rng.choice(pool.summaries), ensure_ascii=False)}",
         f"criteria: [{', '.join(criteria)}]",
         f"featured: {'true' if index % 500 == 0 else 'false'}",
         "status: published",
@@ -95,7 +126,7 @@ def profile_text(registry: Registry, index: int, rng: random.Random) -> str:
         f"    units: {rng.randint(1, 30)}",
         "---",
         "",
-        _story(rng),
+        _story(rng, pool),
     ]
     return "\n".join(lines)
 
@@ -119,10 +150,11 @@ def make_project(target: Path, count: int, seed: int = 4) -> Path:
     exemplars.mkdir()
     shutil.copy2(registry_path, exemplars / "registry.yml")
     rng = random.Random(seed)
+    pool = sample_pool()
     for index in range(1, count + 1):
         folder = exemplars / f"dien-hinh-tong-hop-{index:05d}"
         folder.mkdir()
-        (folder / "index.md").write_text(profile_text(registry, index, rng), encoding="utf-8")
+        (folder / "index.md").write_text(profile_text(registry, index, rng, pool), encoding="utf-8")
     return target
 
 
