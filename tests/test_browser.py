@@ -255,3 +255,20 @@ def test_profile_prints_on_a4_without_site_chrome(page: Any, base_url: str) -> N
     pdf = page.pdf(format="A4")
     pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
     assert 1 <= pages <= 4
+
+
+def test_keyboard_reaches_search_and_shows_focus(page: Any, base_url: str) -> None:
+    """Tab alone gets to the home page's search box; the focused box is visibly outlined."""
+    page.goto(base_url)
+    for _ in range(60):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "dh-q":
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    outline = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    assert outline != "none"
+    page.keyboard.type("duong")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/tim-kiem/?q=duong")
+    assert wait_for_results(page)
