@@ -102,9 +102,11 @@ def profile_text(registry: Registry, index: int, rng: random.Random, pool: Pool)
         figure_text = ", ".join(f"{k}: {v}" for k, v in figures.items())
         evaluations.append(
             f"  - year: {year}\n    result: {rng.choice(result_codes)}\n"
-            f"    notes: {_sentence(rng, 10)}\n    figures: {{{figure_text}}}"
+            f"    notes: {json.dumps(rng.choice(pool.summaries), ensure_ascii=False)}\n"
+            f"    figures: {{{figure_text}}}"
         )
-    name = f"{_words(rng, 3).capitalize()} {hamlet.name.lower()} số {index}"
+    place = f" {hamlet.name.lower()}" if rng.random() < 0.5 else ""
+    name = f"{_words(rng, 3).capitalize()}{place} số {index}"
     lines = [
         "---",
         "# DỮ LIỆU TỔNG HỢP cho đo hiệu năng — không phải điển hình có thật.",

@@ -35,8 +35,20 @@ _WORD = re.compile(r"\w+")
 _IGNORED = re.compile(r"<(\w+)\b[^>]*\bdata-pagefind-ignore\b[^>]*>.*?</\1>", re.DOTALL)
 _TAG = re.compile(r"<[^>]+>")
 # Pagefind leaves these out of the index: permalink marks (¶), the theme's page chrome and
-# labels repeated on every profile (they only make the index chunks of common words heavier).
-EXCLUDE_SELECTORS = (".headerlink", ".md-source-file", "thead", "tfoot", ".dh-facts dt", ".dh-criterion-id")
+# text repeated on every profile: table heads, fact labels, figure labels and results of the
+# yearly evaluations, and the registry's criteria (indexed once, on their field page). A word
+# on every page costs a posting per page in the chunk a search downloads.
+EXCLUDE_SELECTORS = (
+    ".headerlink",
+    ".md-source-file",
+    "thead",
+    "tfoot",
+    ".dh-facts dt",
+    ".dh-criterion-id",
+    ".dh-figures",
+    ".dh-timeline__result",
+    "ul.dh-criteria",
+)
 
 
 def folded_words(text: str) -> str:
