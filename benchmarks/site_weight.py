@@ -39,7 +39,7 @@ from benchmarks.synthetic import make_project  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
-QUERIES = ("duong", "che", "xom")
+QUERIES = ("duong", "camera", "che", "xom")
 BUDGET = 300 * 1024
 PRECOMPRESSED = (".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta", ".pagefind")
 

@@ -63,32 +63,45 @@ class Pool:
     sections: dict[str, tuple[str, ...]]
 
 
-def sample_pool() -> Pool:
+def sample_pools() -> dict[str, Pool]:
+    """One pool per field (from the sample profiles of that field) and one of everything ("").
+
+    Drawing a profile's text from profiles of its own field keeps topic words where they
+    belong (tea in farming stories, not in every page), as in real writing."""
     catalog = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
-    sections: dict[str, list[str]] = {}
+    sections: dict[str, dict[str, list[str]]] = {}
+    summaries: dict[str, list[str]] = {}
     for e in catalog.exemplars:
+        for key in (e.field, ""):
+            summaries.setdefault(key, []).append(" ".join(e.summary.split()))
         for block in re.split(r"^## ", e.story, flags=re.MULTILINE)[1:]:
             title, _, body = block.partition("\n")
             text = " ".join(line.lstrip("-0123456789. ").strip() for line in body.splitlines())
             text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links would point at sample slugs
             sentences = [s.strip() for s in re.split(r"(?<=[.;!?])\s+", text) if len(s.strip()) > 20]
-            sections.setdefault(title.strip(), []).extend(sentences)
-    summaries = tuple(" ".join(e.summary.split()) for e in catalog.exemplars)
-    return Pool(summaries, {k: tuple(v) for k, v in sections.items() if v})
+            for key in (e.field, ""):
+                sections.setdefault(key, {}).setdefault(title.strip(), []).extend(sentences)
+    return {
+        key: Pool(tuple(summaries[key]), {k: tuple(v) for k, v in sections.get(key, {}).items() if v})
+        for key in summaries
+    }
 
 
 def _story(rng: random.Random, pool: Pool) -> str:
     parts = []
+    # 2–4 sentences a section: about 250 words a story, as the nomination guide asks (120–300).
     for title in ("Cách làm", "Kết quả", "Bài học kinh nghiệm"):
         sentences = pool.sections.get(title) or (_sentence(rng, 12),)
-        body = " ".join(rng.choice(sentences) for _ in range(rng.randint(3, 6)))
+        body = " ".join(rng.choice(sentences) for _ in range(rng.randint(2, 4)))
         parts.append(f"## {title}\n\n{body}\n")
     return "\n".join(parts)
 
 
-def profile_text(registry: Registry, index: int, rng: random.Random, pool: Pool) -> str:
+def profile_text(registry: Registry, index: int, rng: random.Random, pools: dict[str, Pool]) -> str:
     """One valid profile (front matter + story) using only the registry's codes."""
     field = rng.choice(registry.fields)
+    pool = pools.get(field.code) or pools[""]
+    results = pool.sections.get("Kết quả") or pool.summaries
     hamlet = rng.choice(registry.hamlets)
     organization = rng.choice(registry.organizations) if registry.organizations else None
     start = dt.date(registry.commune.plan_period[0], 1, 10)
@@ -102,7 +115,7 @@ def profile_text(registry: Registry, index: int, rng: random.Random, pool: Pool)
         figure_text = ", ".join(f"{k}: {v}" for k, v in figures.items())
         evaluations.append(
             f"  - year: {year}\n    result: {rng.choice(result_codes)}\n"
-            f"    notes: {json.dumps(rng.choice(pool.summaries), ensure_ascii=False)}\n"
+            f"    notes: {json.dumps(rng.choice(results), ensure_ascii=False)}\n"
             f"    figures: {{{figure_text}}}"
         )
     place = f" {hamlet.name.lower()}" if rng.random() < 0.5 else ""
@@ -152,11 +165,11 @@ def make_project(target: Path, count: int, seed: int = 4) -> Path:
     exemplars.mkdir()
     shutil.copy2(registry_path, exemplars / "registry.yml")
     rng = random.Random(seed)
-    pool = sample_pool()
+    pools = sample_pools()
     for index in range(1, count + 1):
         folder = exemplars / f"dien-hinh-tong-hop-{index:05d}"
         folder.mkdir()
-        (folder / "index.md").write_text(profile_text(registry, index, rng, pool), encoding="utf-8")
+        (folder / "index.md").write_text(profile_text(registry, index, rng, pools), encoding="utf-8")
     return target
 
 
