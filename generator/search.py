@@ -118,6 +118,6 @@ def _indexed_pages(output: str) -> int:
     """The page count from Pagefind's summary line ("Indexed 24 pages")."""
     for line in output.splitlines():
         words = line.strip().split()
-        if len(words) >= 3 and words[0] == "Indexed" and words[2] == "pages" and words[1].isdigit():
+        if len(words) >= 3 and words[0] == "Indexed" and words[2] in {"page", "pages"} and words[1].isdigit():
             return int(words[1])
     return 0

@@ -66,3 +66,17 @@ def test_profile_fragment_has_filters_and_clean_title(sample_site: Path) -> None
     assert filters["Năm đăng ký"] == [str(e.registered.year)]
     assert fragment["meta"]["title"] == e.name
     assert "¶" not in str(fragment["content"])
+
+
+def test_build_index_reports_pages_and_failures(tmp_path: Path) -> None:
+    from generator.search import build_index
+
+    failed = build_index(tmp_path / "missing")
+    assert failed.pages == 0 and failed.error and failed.error.startswith("Lập chỉ mục tìm kiếm")
+    (tmp_path / "a.html").write_text(
+        '<html lang="vi"><body><main data-pagefind-body><h1>Đường làng</h1></main></body></html>',
+        encoding="utf-8",
+    )
+    done = build_index(tmp_path)
+    assert done.error is None and done.pages == 1
+    assert (tmp_path / "pagefind" / "pagefind.js").is_file()
