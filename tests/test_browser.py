@@ -157,7 +157,7 @@ def test_search_filters_by_field_hamlet_kind_year(page: Any, base_url: str) -> N
     models = {e.slug for e in PUBLIC if e.kind.value == "model"}
     page.select_option("select[name='Loại']", "Mô hình")
     page.wait_for_function(
-        "n => document.querySelectorAll('.dh-result').length === Math.min(n, 8)", arg=len(models)
+        "n => document.querySelectorAll('.dh-result').length === Math.min(n, 5)", arg=len(models)
     )
     hrefs = [r["href"] for r in wait_for_results(page)]
     assert hrefs and all(h.rstrip("/").rsplit("/", 1)[-1] in models for h in hrefs)
@@ -272,3 +272,12 @@ def test_keyboard_reaches_search_and_shows_focus(page: Any, base_url: str) -> No
     page.keyboard.press("Enter")
     page.wait_for_url("**/tim-kiem/?q=duong")
     assert wait_for_results(page)
+
+
+def test_more_results_on_request(page: Any, base_url: str) -> None:
+    first = search(page, base_url, "xom")
+    total = int(page.inner_text("#dh-search-status").split()[0])
+    assert len(first) == 5 < total
+    page.click("#dh-search-more")
+    page.wait_for_function("() => document.querySelectorAll('.dh-result').length > 5")
+    assert len(page.query_selector_all(".dh-result")) == min(total, 10)
