@@ -2,6 +2,7 @@
 # Lighthouse (mobile emulation, its default) on a profile page of the sample site, with
 # Debian's Chromium. Prints the four category scores and writes the full JSON report.
 #   benchmarks/lighthouse.sh [profile-slug]        (default: the road-maintenance model)
+#   NO_GZIP=1 benchmarks/lighthouse.sh             (serve uncompressed, like python -m http.server)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 slug="${1:-mo-hinh-tu-quan-duong-be-tong-xom-pa-cho}"
@@ -11,7 +12,11 @@ work="$(mktemp -d)"
 trap 'kill "${server:-0}" 2>/dev/null || true; rm -rf "$work"' EXIT
 .venv/bin/dienhinh build -d "$work/site" >/dev/null 2>&1
 port="$(.venv/bin/python -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')"
-.venv/bin/python benchmarks/static_server.py "$work/site" "$port" &
+if [ -n "${NO_GZIP:-}" ]; then
+  .venv/bin/python -m http.server "$port" --bind 127.0.0.1 --directory "$work/site" >/dev/null 2>&1 &
+else
+  .venv/bin/python benchmarks/static_server.py "$work/site" "$port" &
+fi
 server=$!
 sleep 1
 report="${LIGHTHOUSE_REPORT:-benchmarks/lighthouse-report.json}"

@@ -52,7 +52,7 @@ def test_index_holds_profiles_and_content_pages_only(sample_site: Path) -> None:
     for fragment in indexed.values():
         for e in HIDDEN:
             assert e.name not in json.dumps(fragment, ensure_ascii=False)
-    assert {"/", "/dien-hinh/", "/nam/2022/", "/tim-kiem/"}.isdisjoint(indexed)
+    assert {"/", "/404.html", "/dien-hinh/", "/nam/2022/", "/tim-kiem/"}.isdisjoint(indexed)
     assert {"/gioi-thieu/", "/de-cu/", f"/linh-vuc/{REGISTRY.fields[0].code}/"} <= set(indexed)
 
 
