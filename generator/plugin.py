@@ -19,6 +19,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from . import messages as msg
+from .alt_text import fill_missing_alt
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable
@@ -98,6 +99,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         if CRITERIA_MARKER in markdown and self.builder is not None:
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return fill_missing_alt(html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
