@@ -22,6 +22,7 @@ from . import messages as msg
 from .alt_text import fill_missing_alt
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
+from .minify import minify_page
 from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable
 from .problems import Severity
 from .search import build_index, folded_words, searchable_text
@@ -102,6 +103,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return fill_missing_alt(html)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        return minify_page(output)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
