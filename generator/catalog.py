@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from . import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry
+from .photos import PhotoSource, check_photos
 from .problems import Problem, has_errors, sorted_problems
 from .settings import Settings
 from .validate import check_collection, check_exemplar, check_registry
@@ -21,6 +22,8 @@ class Catalog:
     exemplars: tuple[Exemplar, ...]
     problems: tuple[Problem, ...]
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    # Checked photo files per profile slug, in the order of the profile's ``photos``.
+    photos: dict[str, tuple[PhotoSource | None, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -48,6 +51,9 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
 
     exemplars: list[Exemplar] = []
     sources: dict[str, Source] = {}
+    photos: dict[str, tuple[PhotoSource | None, ...]] = {}
+    max_photo_bytes = int(settings.max_photo_mb * 2**20)
+    max_photo_pixels = int(settings.max_photo_megapixels * 1e6)
     for folder in exemplar_folders(settings.exemplars_dir):
         if not (folder / "index.md").is_file():
             problems.append(Problem(folder, 0, "", msg.NO_INDEX))
@@ -59,8 +65,10 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
         if registry is not None:
             found = check_exemplar(record, source, registry, today)
             problems += found
+        found, photos[record.slug] = check_photos(record, source, folder, max_photo_bytes, max_photo_pixels)
+        problems += found
         exemplars.append(record)
         sources[record.slug] = source
     if registry is not None:
         problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
-    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources)
+    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, photos)

@@ -187,6 +187,20 @@ class Replication(Record):
     notes: Text | None = None
 
 
+class Photo(Record):
+    """A photo in the profile's bundle: a path relative to the bundle, with its caption."""
+
+    file: Text
+    caption: Text
+    credit: Text | None = None
+    alt: Text | None = None
+    cover: bool = False
+
+    @property
+    def alt_text(self) -> str:
+        return self.alt or self.caption
+
+
 class Exemplar(Record):
     """One exemplar profile: front matter plus its story (Markdown)."""
 
@@ -206,6 +220,7 @@ class Exemplar(Record):
     evaluations: tuple[Evaluation, ...] = ()
     commendations: tuple[Commendation, ...] = ()
     replications: tuple[Replication, ...] = ()
+    photos: tuple[Photo, ...] = ()
     story: str = ""
 
     @property
@@ -220,6 +235,12 @@ class Exemplar(Record):
     @property
     def fields(self) -> tuple[str, ...]:
         return (self.field, *self.other_fields)
+
+    @property
+    def cover(self) -> Photo | None:
+        """The photo marked ``cover: true``, else the first photo, else None."""
+        marked = [p for p in self.photos if p.cover]
+        return marked[0] if marked else (self.photos[0] if self.photos else None)
 
 
 SLUG_RE = re.compile(CODE_PATTERN)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import posixpath
 from collections import Counter, defaultdict
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -16,6 +16,7 @@ from slugify import slugify
 
 from . import messages as msg
 from .model import Exemplar, Registry
+from .photos import THUMB_SIZES, ProfileMedia
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"
@@ -91,8 +92,10 @@ class SiteBuilder:
         exemplars: Sequence[Exemplar],
         templates_dir: Path,
         directory_urls: bool = True,
+        media: Mapping[str, ProfileMedia] | None = None,
     ) -> None:
         self.registry = registry
+        self.media = dict(media or {})
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
@@ -286,6 +289,7 @@ class SiteBuilder:
     def profile(self, e: Exemplar) -> GeneratedPage:
         evaluations = sorted(e.evaluations, key=lambda ev: ev.year)
         commendations = sorted(e.commendations, key=lambda c: c.date)
+        media = self.media.get(e.slug)
         return self._render(
             "profile.md.j2",
             profile_page(e.slug),
@@ -293,7 +297,9 @@ class SiteBuilder:
             evaluations=evaluations,
             commendations=commendations,
             related=self.related(e),
-            story=Markup(e.story),
+            story=Markup(media.story(e.story) if media else e.story),
+            media=media,
+            thumb_sizes=THUMB_SIZES,
         )
 
     def criteria_overview(self, src: str) -> str:

@@ -16,18 +16,24 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
+from .cards import FontMissing, find_fonts, make_cards
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
-from .pages import CRITERIA_MARKER, SiteBuilder
+from .pages import CRITERIA_MARKER, SiteBuilder, profile_page
+from .photos import ProfileMedia, process_photos, profile_media
 from .problems import Severity
-from .settings import Settings
+from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
+from .share import ShareBuilder, card_specs
 
 log = logging.getLogger("mkdocs.plugins.dienhinh")
 
 STYLESHEET = "assets/dienhinh.css"
+GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
 
 
 class ExemplarsConfig(Config):
@@ -35,6 +41,9 @@ class ExemplarsConfig(Config):
     registry = c.Type(str, default="exemplars/registry.yml")
     templates_dir = c.Type(str, default="site_templates")
     max_file_kb = c.Type(int, default=MAX_FILE_KB)
+    max_photo_mb = c.Type((int, float), default=MAX_PHOTO_MB)
+    max_photo_megapixels = c.Type((int, float), default=MAX_PHOTO_MEGAPIXELS)
+    cache_dir = c.Optional(c.Type(str))
 
 
 class ProblemsFound(PluginError):
@@ -48,6 +57,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog: Catalog | None = None
         self.settings: Settings | None = None
         self.builder: SiteBuilder | None = None
+        self.media: dict[str, ProfileMedia] = {}
+        self.cards: dict[str, Path] = {}
+        self.share: ShareBuilder | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -61,16 +73,33 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
             raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
         self.catalog = catalog
+        public = list(catalog.public)
+        # Only published profiles' photos are processed: a draft's photos never reach the site.
+        sources = [s for e in public for s in catalog.photos.get(e.slug, ()) if s is not None]
+        processed, photo_stats = process_photos(sources, self.settings.photo_cache)
+        log.info(photo_stats.message())
+        self.media = {e.slug: profile_media(e, catalog.photos[e.slug], processed) for e in public if e.photos}
+        try:
+            fonts = find_fonts()
+        except FontMissing as missing:
+            raise ProblemsFound("\n".join([str(missing), msg.BUILD_FAILED])) from None
+        specs = card_specs(catalog.registry, public, self.media, config.site_name)
+        self.cards, card_stats = make_cards(specs, self.settings.card_cache, fonts)
+        log.info(card_stats.message())
+        self.share = ShareBuilder(catalog.registry, public, config.site_url or "", config.site_name)
         self.builder = SiteBuilder(
             catalog.registry,
             catalog.public,
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
+            media=self.media,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
         config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if GALLERY_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(GALLERY_SCRIPT)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -83,14 +112,30 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                     " hãy đổi tên tệp."
                 )
             files.append(File.generated(config, page.src, content=page.markdown))
-        css = self.settings.templates_dir / "overrides" / STYLESHEET
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(css)))
+        for asset in (STYLESHEET, GALLERY_SCRIPT):
+            path = self.settings.templates_dir / "overrides" / asset
+            files.append(File.generated(config, asset, abs_src_path=str(path)))
+        for slug, media in self.media.items():
+            folder = profile_page(slug).rsplit("/", 1)[0]
+            for name, path in media.files():
+                files.append(File.generated(config, f"{folder}/{name}", abs_src_path=str(path)))
+        for name, path in self.cards.items():
+            files.append(File.generated(config, name, abs_src_path=str(path)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         if CRITERIA_MARKER in markdown and self.builder is not None:
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
         return markdown
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.share is not None and config.site_url:
+            description = page.meta.get("description") or config.site_description
+            meta = self.share.for_page(page.file.src_uri, page.canonical_url or "", page.title, description)
+            page.meta["dienhinh_share"] = meta.as_dict()
+        return context
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:

@@ -11,6 +11,9 @@ import yaml
 
 from .load import MAX_FILE_KB
 
+MAX_PHOTO_MB = 15
+MAX_PHOTO_MEGAPIXELS = 50
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -21,6 +24,18 @@ class Settings:
     registry_path: Path
     templates_dir: Path
     max_file_kb: int = MAX_FILE_KB
+    max_photo_mb: float = MAX_PHOTO_MB
+    max_photo_megapixels: float = MAX_PHOTO_MEGAPIXELS
+    # Processed photos and share cards, keyed by content hash; safe to delete at any time.
+    cache_dir: Path | None = None
+
+    @property
+    def photo_cache(self) -> Path:
+        return (self.cache_dir or self.root / ".cache") / "photos"
+
+    @property
+    def card_cache(self) -> Path:
+        return (self.cache_dir or self.root / ".cache") / "cards"
 
     @classmethod
     def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
@@ -32,6 +47,9 @@ class Settings:
             registry_path=root / options.get("registry", "exemplars/registry.yml"),
             templates_dir=root / options.get("templates_dir", "site_templates"),
             max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
+            max_photo_mb=float(options.get("max_photo_mb", MAX_PHOTO_MB)),
+            max_photo_megapixels=float(options.get("max_photo_megapixels", MAX_PHOTO_MEGAPIXELS)),
+            cache_dir=root / options["cache_dir"] if options.get("cache_dir") else None,
         )
 
     @classmethod
