@@ -35,6 +35,8 @@ PIPELINE_VERSION = "1"
 WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
+# libwebp effort 0–6: 2 is about 3× faster than the default 4 for a file ~1–2 % larger.
+WEBP_METHOD = 2
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 # Published photos of a profile live under its URL: dien-hinh/<slug>/anh/…
 OUTPUT_DIR = "anh"
@@ -205,7 +207,7 @@ class PhotoStats:
 
 def cache_key(digest: str) -> str:
     """Hash of the source bytes' hash and everything that shapes the output."""
-    recipe = f"{PIPELINE_VERSION}|{WIDTHS}|{WEBP_QUALITY}|{JPEG_QUALITY}|{digest}"
+    recipe = f"{PIPELINE_VERSION}|{WIDTHS}|{WEBP_QUALITY}|{WEBP_METHOD}|{JPEG_QUALITY}|{digest}"
     return hashlib.sha256(recipe.encode()).hexdigest()
 
 
@@ -265,13 +267,17 @@ def render_photo(path: Path, target: Path) -> None:
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
         variants = []
-        for width in output_widths(upright_w):
+        out = im
+        # Largest first, each from the previous one: smaller inputs make every resize cheaper.
+        for width in reversed(output_widths(upright_w)):
             height = max(1, round(upright_h * width / upright_w))
-            out = im if im.size == (width, height) else im.resize((width, height), Image.Resampling.LANCZOS)
+            if out.size != (width, height):
+                out = out.resize((width, height), Image.Resampling.LANCZOS)
             out.info.clear()
-            out.save(temp / f"{width}.webp", "WEBP", quality=WEBP_QUALITY, method=4)
+            out.save(temp / f"{width}.webp", "WEBP", quality=WEBP_QUALITY, method=WEBP_METHOD)
             out.save(temp / f"{width}.jpg", "JPEG", quality=JPEG_QUALITY, optimize=True, progressive=True)
             variants.append((width, height))
+        variants.reverse()
         (temp / _MANIFEST).write_text(json.dumps({"variants": variants}), encoding="utf-8")
         try:
             os.replace(temp, target)
