@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import io
 import json
+import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -141,6 +142,11 @@ def test_second_build_processes_no_photo(tmp_path: Path) -> None:
     first = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
     assert first.returncode == 0, first.stderr
     assert f"Ảnh: {UNIQUE_PHOTOS} xử lý mới, 0 lấy từ bộ nhớ đệm." in first.stderr
+    # A draft's photos are checked but never processed nor published (the count above too).
+    draft = next(e for e in CATALOG.exemplars if not e.is_public and e.photos)
+    names = re.compile("|".join(rf"{Path(p.file).stem}-[0-9a-f]{{8}}-\d+\.(jpg|webp)" for p in draft.photos))
+    published = [p for p in (tmp_path / "site").rglob("*") if names.fullmatch(p.name)]
+    assert published == [] and not (tmp_path / "site" / "dien-hinh" / draft.slug).exists()
     second = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
     assert second.returncode == 0, second.stderr
     assert f"Ảnh: 0 xử lý mới, {UNIQUE_PHOTOS} lấy từ bộ nhớ đệm." in second.stderr
