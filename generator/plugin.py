@@ -20,13 +20,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import messages as msg
 from .cards import FontMissing, find_fonts, make_cards
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder, profile_page
 from .photos import ProfileMedia, process_photos, profile_media
 from .problems import Severity
+from .sanitize import StoryFence
 from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
 from .share import ShareBuilder, card_specs
 
@@ -60,6 +60,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.media: dict[str, ProfileMedia] = {}
         self.cards: dict[str, Path] = {}
         self.share: ShareBuilder | None = None
+        self.fence = StoryFence()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -71,7 +72,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                 log.info(problem.format(root))
         if not catalog.ok or catalog.registry is None:
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
-            raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
+            raise ProblemsFound("\n".join(errors))
         self.catalog = catalog
         public = list(catalog.public)
         # Only published profiles' photos are processed: a draft's photos never reach the site.
@@ -82,7 +83,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         try:
             fonts = find_fonts()
         except FontMissing as missing:
-            raise ProblemsFound("\n".join([str(missing), msg.BUILD_FAILED])) from None
+            raise ProblemsFound(str(missing)) from None
         specs = card_specs(catalog.registry, public, self.media, config.site_name)
         self.cards, card_stats = make_cards(specs, self.settings.card_cache, fonts)
         log.info(card_stats.message())
@@ -92,6 +93,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             catalog.public,
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
+            fence=self.fence,
             media=self.media,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
@@ -127,6 +129,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         if CRITERIA_MARKER in markdown and self.builder is not None:
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.fence.clean(html)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
