@@ -16,9 +16,9 @@ import tempfile
 import time
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, JpegImagePlugin
 
-from generator.photos import PhotoSource, inspect_photo, process_photos
+from generator.photos import PhotoSource, inspect_photo, process_photos, render_photo
 
 SIZE = (4032, 3024)
 
@@ -36,6 +36,27 @@ def make_photo(path: Path, seed: int) -> None:
     exif[0x0112] = 6 if seed % 2 == 0 else 1  # half taken upright (portrait), half landscape
     exif[0x8825] = {1: "N", 2: (21.0, 50.0, 12.5), 3: "E", 4: (105.0, 38.0, 1.0)}
     im.save(path, "JPEG", quality=90, exif=exif)
+
+
+def draft_effect(photo: Path, root: Path) -> tuple[float, float]:
+    """One landscape photo on one core, best of three: with ``draft()`` and with it disabled."""
+
+    def best(tag: str) -> float:
+        times = []
+        for attempt in range(3):
+            start = time.perf_counter()
+            render_photo(photo, root / f"draft-{tag}-{attempt}")
+            times.append(time.perf_counter() - start)
+        return min(times)
+
+    with_draft = best("on")
+    original = JpegImagePlugin.JpegImageFile.draft
+    JpegImagePlugin.JpegImageFile.draft = lambda self, mode, size: None  # type: ignore[assignment,method-assign]
+    try:
+        without = best("off")
+    finally:
+        JpegImagePlugin.JpegImageFile.draft = original  # type: ignore[method-assign]
+    return with_draft, without
 
 
 def main() -> None:
@@ -82,6 +103,8 @@ def main() -> None:
             f"photo work per build, checks included: cold {cold_all:.2f} s, warm {warm_all:.2f} s"
             f" ({cold_all / warm_all:.0f}× faster)"
         )
+        on, off = draft_effect(paths[1], root)
+        print(f"one landscape photo, one core: draft() {on:.2f} s, without {off:.2f} s ({off / on:.1f}×)")
 
 
 if __name__ == "__main__":

@@ -13,13 +13,13 @@ import math
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import messages as msg
+from .photos import worker_pool
 
 # Cached cards are keyed by this module's own source too: any change to the drawing redraws them.
 CARD_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -206,7 +206,7 @@ def make_cards(
             jobs[target] = (spec, fonts, target)
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             list(pool.map(_render_job, jobs.values()))
     else:
         for job in jobs.values():

@@ -11,6 +11,7 @@ import hashlib
 import io
 import json
 import math
+import multiprocessing
 import os
 import re
 import shutil
@@ -288,6 +289,17 @@ def render_photo(path: Path, target: Path) -> None:
         shutil.rmtree(temp, ignore_errors=True)
 
 
+def worker_pool(workers: int) -> ProcessPoolExecutor:
+    """Processes for CPU-bound image work. Not forked from the (possibly threaded, under
+    ``mkdocs serve``) build process: a clean forkserver where there is one, else spawn."""
+    if "forkserver" not in multiprocessing.get_all_start_methods():
+        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+    context = multiprocessing.get_context("forkserver")
+    # Workers fork from a server that has already imported Pillow and the pipeline.
+    context.set_forkserver_preload(["generator.photos", "generator.cards"])
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+
+
 def _render_job(job: tuple[str, str]) -> None:
     render_photo(Path(job[0]), Path(job[1]))
 
@@ -311,7 +323,7 @@ def process_photos(
             jobs[digest] = (str(source.path), str(folder))
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
-        with ProcessPoolExecutor(max_workers=workers) as pool:
+        with worker_pool(workers) as pool:
             list(pool.map(_render_job, jobs.values()))
     else:
         for job in jobs.values():
