@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import math
 import os
 import tempfile
 from collections.abc import Sequence
@@ -129,14 +128,16 @@ def _fit_title(
     return font, lines
 
 
-def _star(cx: float, cy: float, radius: float) -> list[tuple[float, float]]:
-    """A five-pointed star (drawn, so it needs no glyph from the font)."""
-    points = []
-    for i in range(10):
-        r = radius if i % 2 == 0 else radius * 0.4
-        angle = math.pi / 2 + i * math.pi / 5
-        points.append((cx + r * math.cos(angle), cy - r * math.sin(angle)))
-    return points
+def _emblem(draw: ImageDraw.ImageDraw, cx: float, cy: float, radius: float) -> None:
+    """A neutral mark for cards without a photo: a ring with three rising bars (drawn, so it
+    needs no glyph from the font, and stays clear of flags and official emblems)."""
+    white = (255, 255, 255)
+    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=white, width=12)
+    bar = radius * 0.28
+    for i, height in enumerate((0.45, 0.8, 1.15)):
+        left = cx - 1.5 * bar - bar * 0.25 + i * bar * 1.25
+        bottom = cy + radius * 0.5
+        draw.rectangle((left, bottom - height * radius * 0.85, left + bar, bottom), fill=white)
 
 
 def draw_card(spec: CardSpec, fonts: Fonts) -> Image.Image:
@@ -151,7 +152,7 @@ def draw_card(spec: CardSpec, fonts: Fonts) -> Image.Image:
         card.paste(fitted, (panel_right, 0))
     else:
         draw.rectangle((panel_right, 0, WIDTH, HEIGHT), fill=color)
-        draw.polygon(_star(panel_right + _PHOTO_WIDTH / 2, HEIGHT / 2, 120), fill=(255, 255, 255))
+        _emblem(draw, panel_right + _PHOTO_WIDTH / 2, HEIGHT / 2, 130)
     draw.rectangle((0, 0, _BAND, HEIGHT), fill=color)
     text_left = _BAND + _MARGIN - 16
     text_width = panel_right - text_left - 40
