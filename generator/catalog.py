@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from . import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry
-from .photos import PhotoSource, check_photos
+from .photos import PhotoSource, check_photos, in_cache
 from .problems import Problem, has_errors, sorted_problems
 from .settings import Settings
 from .validate import (
@@ -73,7 +73,9 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
         problems += check_story_html(record, source)
         if record.is_public:
             problems += check_personal_data(record, source)
-        found, photos[record.slug] = check_photos(record, source, folder, max_photo_bytes, max_photo_pixels)
+        found, photos[record.slug] = check_photos(
+            record, source, folder, max_photo_bytes, max_photo_pixels, in_cache(settings.photo_cache)
+        )
         problems += found
         exemplars.append(record)
         sources[record.slug] = source

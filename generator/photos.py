@@ -17,7 +17,7 @@ import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
@@ -82,8 +82,18 @@ def resolve_in_bundle(folder: Path, file: str) -> Path | str:
     return resolved
 
 
-def inspect_photo(path: Path, file: str, max_bytes: int, max_pixels: int) -> PhotoSource | str:
-    """Checks one photo's real content; returns its record or a Vietnamese message."""
+def inspect_photo(
+    path: Path,
+    file: str,
+    max_bytes: int,
+    max_pixels: int,
+    decoded_before: Callable[[str], bool] | None = None,
+) -> PhotoSource | str:
+    """Checks one photo's real content; returns its record or a Vietnamese message.
+
+    ``decoded_before(digest)`` says the pipeline already decoded these exact bytes without
+    error (they are in the cache): the full decode is then skipped, the header checks are not.
+    """
     size = path.stat().st_size
     if size > max_bytes:
         return msg.photo_too_large(size / 2**20, max_bytes / 2**20)
@@ -92,18 +102,21 @@ def inspect_photo(path: Path, file: str, max_bytes: int, max_pixels: int) -> Pho
     with warnings.catch_warnings():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
+            decode = decoded_before is None or not decoded_before(digest)
             with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as im:
                 image_format = im.format or ""
                 width, height = im.size
                 if width * height > max_pixels:
                     return msg.photo_too_many_pixels(width, height, max_pixels / 1e6)
-                im.verify()
-            # verify() does not decode JPEG data: decode it (at 1/8 scale, cheap) to catch
-            # truncated files before anything is published.
+                if decode:
+                    im.verify()  # must come right after open
             with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as im:
                 orientation = im.getexif().get(0x0112, 1)
-                im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
-                im.load()
+                if decode:
+                    # verify() does not decode JPEG data: decode it (at 1/8 scale, cheap) to
+                    # catch truncated files before anything is published.
+                    im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    im.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             return msg.PHOTO_BOMB.format(file=file)
         except Image.UnidentifiedImageError:
@@ -127,7 +140,12 @@ def _is_local(target: str) -> bool:
 
 
 def check_photos(
-    e: Exemplar, source: Source, folder: Path, max_bytes: int, max_pixels: int
+    e: Exemplar,
+    source: Source,
+    folder: Path,
+    max_bytes: int,
+    max_pixels: int,
+    decoded_before: Callable[[str], bool] | None = None,
 ) -> tuple[list[Problem], tuple[PhotoSource | None, ...]]:
     """Every photo of one profile: path, content, size, one cover; story references declared."""
     problems: list[Problem] = []
@@ -154,7 +172,7 @@ def check_photos(
             add(loc, where)
             found.append(None)
             continue
-        result = inspect_photo(where, photo.file, max_bytes, max_pixels)
+        result = inspect_photo(where, photo.file, max_bytes, max_pixels, decoded_before)
         if isinstance(result, str):
             add(loc, result)
             found.append(None)
@@ -210,6 +228,11 @@ def cache_key(digest: str) -> str:
     """Hash of the source bytes' hash and everything that shapes the output."""
     recipe = f"{PIPELINE_VERSION}|{WIDTHS}|{WEBP_QUALITY}|{WEBP_METHOD}|{JPEG_QUALITY}|{digest}"
     return hashlib.sha256(recipe.encode()).hexdigest()
+
+
+def in_cache(cache_dir: Path) -> Callable[[str], bool]:
+    """``decoded_before`` for the checks: the photo with this digest is in the cache."""
+    return lambda digest: (cache_dir / cache_key(digest) / _MANIFEST).is_file()
 
 
 def output_widths(width: int) -> list[int]:

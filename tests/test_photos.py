@@ -264,3 +264,18 @@ def test_story_reference_becomes_responsive_figure(tmp_path: Path) -> None:
     names = [name for name, _ in media.files()]
     assert len(names) == 4 and all(n.startswith("anh/tot-") for n in names)
     assert 'fetchpriority="high"' in str(media.cover.picture(eager=True))
+
+
+def test_checks_skip_the_decode_only_for_bytes_already_processed(tmp_path: Path) -> None:
+    good, cut = tmp_path / "good.jpg", tmp_path / "cut.jpg"
+    good.write_bytes(jpeg_bytes())
+    cut.write_bytes(jpeg_bytes()[:-3000])
+    cache = tmp_path / "cache"
+    assert "bị hỏng" in str(inspect_photo(cut, "cut.jpg", 2**24, 10**8, photos.in_cache(cache)))
+    checked = inspect_photo(good, "good.jpg", 2**24, 10**8, photos.in_cache(cache))
+    assert isinstance(checked, photos.PhotoSource)
+    assert not photos.in_cache(cache)(checked.digest)
+    process_photos([checked], cache, workers=1)
+    assert photos.in_cache(cache)(checked.digest)
+    # The decode is what catches truncation: skipped only when the digest says "seen and fine".
+    assert isinstance(inspect_photo(cut, "cut.jpg", 2**24, 10**8, lambda digest: True), photos.PhotoSource)
