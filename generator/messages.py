@@ -119,7 +119,8 @@ def yaml_tag(tag: str) -> str:
 def bad_slug(slug: str) -> str:
     return (
         f"Tên thư mục {_quote(slug)} không dùng được làm địa chỉ trang: chỉ gồm chữ thường"
-        " không dấu, số và dấu gạch ngang (ví dụ: doi-che-ban-quyen)."
+        " không dấu, số và dấu gạch ngang (ví dụ: doi-che-ban-quyen), và không được có dạng"
+        " “trang-số” (dành cho các trang của danh sách)."
     )
 
 

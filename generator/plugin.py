@@ -35,6 +35,7 @@ class ExemplarsConfig(Config):
     registry = c.Type(str, default="exemplars/registry.yml")
     templates_dir = c.Type(str, default="site_templates")
     max_file_kb = c.Type(int, default=MAX_FILE_KB)
+    cache_dir = c.Type(str, default=".cache/dienhinh")
 
 
 class ProblemsFound(PluginError):

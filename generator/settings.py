@@ -21,6 +21,8 @@ class Settings:
     registry_path: Path
     templates_dir: Path
     max_file_kb: int = MAX_FILE_KB
+    # Parsed profiles and processed photos kept between runs; None turns caching off.
+    cache_dir: Path | None = None
 
     @classmethod
     def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
@@ -32,6 +34,7 @@ class Settings:
             registry_path=root / options.get("registry", "exemplars/registry.yml"),
             templates_dir=root / options.get("templates_dir", "site_templates"),
             max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
+            cache_dir=root / options.get("cache_dir", ".cache/dienhinh"),
         )
 
     @classmethod
