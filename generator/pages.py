@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import json
-import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -107,12 +106,13 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool = True) -> st
     """Link from one page to another, relative, as the built site needs it."""
     from_url = page_url(from_src, directory_urls)
     to_url = page_url(to_src, directory_urls)
-    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    to_dir, _, to_file = to_url.rpartition("/") if not to_url.endswith("/") else (to_url, "", "")
-    rel = posixpath.relpath(to_dir or ".", from_dir or ".")
-    if to_file:
-        return to_file if rel == "." else f"{rel}/{to_file}"
-    return "./" if rel == "." else f"{rel}/"
+    from_parts = from_url.split("/")[:-1]  # the folder the page is served from
+    to_parts = to_url.split("/")
+    common = 0
+    while common < min(len(from_parts), len(to_parts) - 1) and from_parts[common] == to_parts[common]:
+        common += 1
+    href = "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    return href or "./"
 
 
 def sort_key(text: str) -> str:
