@@ -213,7 +213,8 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
     if kind.startswith("date") or kind.startswith("datetime"):
         return msg.bad_date(value)
     if kind == "enum":
-        return msg.bad_choice(value, [v.strip("'") for v in str(ctx.get("expected", "")).split(" or ")])
+        expected = str(ctx.get("expected", "")).replace(" or ", ", ")
+        return msg.bad_choice(value, [v.strip(" '") for v in expected.split(",")])
     if kind == "string_too_short":
         return msg.EMPTY
     if kind == "string_too_long":
