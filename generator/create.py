@@ -13,7 +13,7 @@ from pydantic import ValidationError
 from slugify import slugify
 
 from . import messages as msg
-from .load import Source, problems_from, split_front_matter
+from .load import Loc, Source, problems_from, split_front_matter
 from .model import FRONT_MATTER_KEYS, Exemplar, Kind, Registry
 from .problems import Problem, Severity
 from .validate import check_exemplar
@@ -88,7 +88,7 @@ def check_front_matter(data: Mapping[str, Any], slug: str, registry: Registry, p
     plain = yaml.safe_load(text)
     # Dates go in as text, as the loader gives them.
     plain = {k: (v.isoformat() if isinstance(v, dt.date) else v) for k, v in plain.items()}
-    lines = {(key,): index + 2 for index, key in enumerate(plain)}
+    lines: dict[Loc, int] = {(key,): index + 2 for index, key in enumerate(plain)}
     source = Source(path, plain, lines, body="", body_line=len(plain) + 3)
     try:
         record = Exemplar.model_validate({**plain, "slug": slug, "story": ""}, context={"registry": registry})

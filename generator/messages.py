@@ -270,6 +270,7 @@ def sheet_cell(letter: str, header: str) -> str:
 IMPORT_CREATED = "tạo mới"
 IMPORT_UPDATED = "cập nhật"
 IMPORT_UNCHANGED = "không đổi"
+IMPORT_KEPT = "đã công bố nên giữ nguyên (sửa trực tiếp trong hồ sơ)"
 IMPORT_UNREADABLE = "Hồ sơ {path} có phần đầu không đọc được nên không cập nhật; chạy “dienhinh check”."
 IMPORT_PROGRESS = "Đang nhập hồ sơ"
 IMPORT_SUMMARY = (
