@@ -317,3 +317,30 @@ REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “di
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
 
 SCHEMA_WRITTEN = "Đã ghi lược đồ JSON Schema vào {path}."
+SCHEMA_TITLE = "Hồ sơ điển hình tiên tiến (phần thông tin đầu của exemplars/<thư mục>/index.md)"
+SCHEMA_DESCRIPTION = (
+    "Tạo bằng “dienhinh schema” từ mô hình dữ liệu và danh mục (registry); chạy lại lệnh này"
+    " sau khi sửa danh mục. “dienhinh check” vẫn là phép kiểm tra đầy đủ."
+)
+SCHEMA_DESCRIPTIONS = {
+    "name": "Tên điển hình, như muốn hiện trên trang.",
+    "kind": "Loại: collective (tập thể), individual (cá nhân), model (mô hình).",
+    "field": "Lĩnh vực chính: một mã trong danh mục.",
+    "other_fields": "Các lĩnh vực khác (mã), nếu có.",
+    "hamlet": "Mã xóm (cần xóm hoặc tổ chức).",
+    "organization": "Mã tổ chức (cần xóm hoặc tổ chức).",
+    "registered": "Ngày đăng ký, dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-15.",
+    "summary": "Một hai câu tóm tắt (tối đa 400 ký tự), hiện trên thẻ và khi chia sẻ.",
+    "criteria": "Các tiêu chí đạt được: mã tiêu chí của lĩnh vực hoặc tiêu chí chung.",
+    "featured": "true để đưa lên trang chủ.",
+    "status": "draft (nháp, không đăng) hoặc published (đăng lên trang).",
+    "consent": "Sự đồng ý công bố của cá nhân: {given: true, date: 2022-06-15}.",
+    "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
+    "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
+    "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",
+    "Evaluation.result": "Kết quả đánh giá: mã trong danh mục.",
+    "Evaluation.figures": "Số liệu của năm: mã số liệu trong danh mục → con số.",
+    "Commendation.level": "Cấp khen thưởng: mã trong danh mục.",
+    "Commendation.form": "Hình thức khen thưởng: mã trong danh mục.",
+    "Replication.hamlet": "Mã xóm đã nhân rộng (hoặc ghi “place” cho nơi ngoài xã).",
+}
