@@ -255,7 +255,7 @@ def sheet_unknown_name(table: str, value: object, valid: Sequence[str]) -> str:
     name = TABLE_NAMES.get(table, table)
     return (
         f"Không có {name} {_quote(value)} trong danh mục (registry).{_suggest(value, valid)}"
-        f" Ghi mã hoặc tên, ví dụ: {', '.join(valid[:6])}{'…' if len(valid) > 6 else ''}."
+        f" Ghi tên hoặc mã; các mã hợp lệ: {', '.join(valid)}."
     )
 
 
