@@ -80,7 +80,8 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
             [(c.code, c.name) for c in registry.commendation_forms],
         )
     return {
-        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        # Draft-07: what the editors' validators (Ajv in remark-lint, the YAML language server) read by default.
+        "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         "title": msg.SCHEMA_TITLE,
         **{k: v for k, v in schema.items() if k not in ("title", "description")},

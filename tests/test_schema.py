@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from jsonschema import Draft202012Validator, FormatChecker
+from jsonschema import Draft7Validator, FormatChecker
 
 from generator.load import exemplar_folders, parse_yaml, read_text, split_front_matter
 
@@ -18,10 +18,10 @@ SCHEMA_PATH = ROOT / "schema" / "exemplar.schema.json"
 SAMPLE_SHEET = ROOT / "samples" / "dang-ky-mau.xlsx"
 
 
-def validator() -> Draft202012Validator:
+def validator() -> Draft7Validator:
     schema = json.loads(SCHEMA_PATH.read_text(encoding="utf-8"))
-    Draft202012Validator.check_schema(schema)
-    return Draft202012Validator(schema, format_checker=FormatChecker())
+    Draft7Validator.check_schema(schema)
+    return Draft7Validator(schema, format_checker=FormatChecker())
 
 
 def front_matter(folder: Path) -> dict[str, Any]:
