@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+import subprocess
+import sys
 from pathlib import Path
 
 from generator.create import make_slug, update_front_matter
@@ -110,3 +113,36 @@ def test_update_front_matter_keeps_story_and_leading_comment(project: Path) -> N
     assert "summary: Tóm tắt mới.\n" in after
     assert update_front_matter(path, {"summary": "Tóm tắt mới."}) is False
     assert run_cli("check", cwd=project).returncode == 0
+
+
+def test_new_asks_in_vietnamese_when_run_in_a_terminal(project: Path) -> None:
+    primary, secondary = os.openpty()  # stdin is a terminal, as for a person typing
+    try:
+        # name; kind 3 = model; a wrong field code, then 6 = kinh-te-ho; hamlet by code;
+        # organization and summary left empty.
+        os.write(primary, "Mô hình thử hỏi đáp\n3\nkinh-te\n6\nna-a\n\n\n".encode())
+        result = subprocess.run(
+            [sys.executable, "-m", "generator.cli", "new"],
+            cwd=project,
+            stdin=secondary,
+            capture_output=True,
+            text=True,
+            encoding="utf-8",
+            timeout=60,
+        )
+    finally:
+        os.close(primary)
+        os.close(secondary)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Tên điển hình" in result.stdout and "Lĩnh vực chính" in result.stdout
+    assert "Không có lựa chọn “kinh-te”" in result.stdout
+    assert "Kinh tế hộ gia đình" in result.stdout  # the choices are listed from the registry
+    registry, _, _ = load_registry(project / "exemplars" / "registry.yml")
+    record, _, problems = read_exemplar(project / "exemplars" / "mo-hinh-thu-hoi-dap", registry)
+    assert problems == [] and record is not None
+    assert (record.kind.value, record.field, record.hamlet, record.organization) == (
+        "model",
+        "kinh-te-ho",
+        "na-a",
+        None,
+    )
