@@ -228,6 +228,7 @@ SHEET_COLUMNS = {
     "summary": "tóm tắt",
 }
 SHEET_UNREADABLE = "Không đọc được bảng tính: {detail}."
+SHEET_MISSING = "Không tìm thấy tệp bảng tính {path}."
 SHEET_UNKNOWN_TYPE = "Chỉ nhận tệp .xlsx hoặc .csv."
 SHEET_NOT_UTF8 = "Tệp CSV không phải mã UTF-8. Trong Excel chọn “Lưu thành… CSV UTF-8”."
 SHEET_NO_HEADER = (

@@ -138,6 +138,8 @@ def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, Column]] | None:
 
 def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
     """The registration rows of a sheet, keyed by column, or problems about the file."""
+    if not path.is_file():
+        return None, [Problem(path, 0, "", msg.SHEET_MISSING.format(path=path))]
     suffix = path.suffix.lower()
     try:
         if suffix in (".xlsx", ".xlsm"):

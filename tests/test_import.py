@@ -200,3 +200,15 @@ def test_sheet_without_the_needed_columns_is_refused(tmp_path: Path, project: Pa
     assert "Bảng tính thiếu cột “lĩnh vực”." in result.stdout
     assert "Bảng tính thiếu cột “ngày đăng ký”." in result.stdout
     assert folders(project) == before
+
+
+def test_missing_or_unreadable_sheet_is_a_message_not_a_traceback(tmp_path: Path, project: Path) -> None:
+    result = run_cli("import", str(tmp_path / "khong-co.xlsx"), cwd=project)
+    assert result.returncode == 1
+    assert "Không tìm thấy tệp bảng tính" in result.stdout
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"not a zip file")
+    result = run_cli("import", str(broken), cwd=project)
+    assert result.returncode == 1
+    assert "Không đọc được bảng tính" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr
