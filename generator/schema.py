@@ -80,7 +80,7 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
             [(c.code, c.name) for c in registry.commendation_forms],
         )
     return {
-        # Draft-07: what the editors' validators (Ajv in remark-lint, the YAML language server) read by default.
+        # Draft-07: what editors' validators (Ajv in remark-lint, YAML language server) read.
         "$schema": "http://json-schema.org/draft-07/schema#",
         "$id": SCHEMA_ID,
         "title": msg.SCHEMA_TITLE,
