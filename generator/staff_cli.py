@@ -27,6 +27,7 @@ from .create import (
 from .load import load_registry
 from .model import Kind, Registry
 from .problems import has_errors
+from .registration import KIND_WORDS, normalize, run_import
 from .settings import Settings
 
 COMMANDS = ("new", "import", "report", "schema")
@@ -36,7 +37,10 @@ def add_commands(commands: Any) -> None:
     """Register the staff's subcommands on the ``dienhinh`` parser."""
     new = commands.add_parser("new", help="tạo hồ sơ nháp mới (hỏi từng mục nếu thiếu)")
     new.add_argument("--name", help="tên điển hình")
-    new.add_argument("--kind", help="loại: collective (tập thể), individual (cá nhân), model (mô hình)")
+    new.add_argument(
+        "--kind",
+        help="loại: collective (tập thể), individual (cá nhân), model (mô hình); gõ tiếng Việt cũng được",
+    )
     new.add_argument("--field", help="mã lĩnh vực chính trong danh mục")
     new.add_argument("--hamlet", help="mã xóm")
     new.add_argument("--organization", help="mã tổ chức")
@@ -63,8 +67,6 @@ def run(args: argparse.Namespace, config_file: Path) -> int:
     if args.command == "new":
         return run_new(settings, args)
     if args.command == "import":
-        from .registration import run_import
-
         return run_import(settings, args.sheet, _console())
     if args.command == "report":
         from .report import run_report
@@ -116,6 +118,9 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
         if value is None and required:
             console.print(msg.NEW_MISSING_OPTION.format(option=f"--{key}"), markup=False)
             return 1
+        if key == "kind" and value:
+            # "Tập thể", "ca nhan"… as a person would type them.
+            value = KIND_WORDS[normalize(value)].value if normalize(value) in KIND_WORDS else value
         answers[key] = value or None
     try:
         registered = dt.date.fromisoformat(args.registered) if args.registered else dt.date.today()

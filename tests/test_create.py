@@ -67,7 +67,7 @@ def test_new_creates_a_draft_that_passes_check(project: Path) -> None:
 
 def test_new_individual_gets_a_consent_reminder_and_passes_check(project: Path) -> None:
     result = run_cli(
-        "new", "--name", "Bà Lò Thị M (minh họa)", "--kind", "individual", "--field", "giao-duc",
+        "new", "--name", "Bà Lò Thị M (minh họa)", "--kind", "Cá nhân", "--field", "giao-duc",
         "--organization", "truong-thcs", cwd=project,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout
