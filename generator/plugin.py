@@ -18,11 +18,11 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from . import messages as msg
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder
 from .problems import Severity
+from .sanitize import StoryFence
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dienhinh")
@@ -48,6 +48,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog: Catalog | None = None
         self.settings: Settings | None = None
         self.builder: SiteBuilder | None = None
+        self.fence = StoryFence()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -59,13 +60,14 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                 log.info(problem.format(root))
         if not catalog.ok or catalog.registry is None:
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
-            raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
+            raise ProblemsFound("\n".join(errors))
         self.catalog = catalog
         self.builder = SiteBuilder(
             catalog.registry,
             catalog.public,
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
+            fence=self.fence,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
         config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
@@ -91,6 +93,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         if CRITERIA_MARKER in markdown and self.builder is not None:
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
         return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.fence.clean(html)
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:
