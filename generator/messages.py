@@ -365,6 +365,8 @@ SCHEMA_DESCRIPTIONS = {
     "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
     "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
     "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",
+    "public_contacts": "Thông tin liên hệ được phép công bố (ví dụ số điện thoại của cơ quan).",
+    "private_notes": "Ghi chú nội bộ cho Hội đồng; không bao giờ hiện trên trang.",
     "Evaluation.result": "Kết quả đánh giá: mã trong danh mục.",
     "Evaluation.figures": "Số liệu của năm: mã số liệu trong danh mục → con số.",
     "Commendation.level": "Cấp khen thưởng: mã trong danh mục.",

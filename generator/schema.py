@@ -47,7 +47,9 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
     defs = schema["$defs"]
     for key, text in msg.SCHEMA_DESCRIPTIONS.items():
         owner, _, name = key.rpartition(".")
-        target = defs[owner]["properties"][name] if owner else props[name]
+        target = (defs.get(owner, {}).get("properties", {}) if owner else props).get(name)
+        if target is None:  # a key the model no longer has
+            continue
         target.pop("title", None)
         target["description"] = text
     defs["Kind"]["markdownEnumDescriptions"] = [msg.KIND_NAMES[k] for k in defs["Kind"]["enum"]]
