@@ -16,6 +16,9 @@ from . import publish
 from .catalog import load_catalog
 from .problems import Severity
 from .settings import Settings
+from .staff_cli import COMMANDS as STAFF_COMMANDS
+from .staff_cli import add_commands as add_staff_commands
+from .staff_cli import run as run_staff
 from .validate import count
 
 _ARGPARSE_VI = {
@@ -55,6 +58,7 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
     )
+    add_staff_commands(commands)
     return parser
 
 
@@ -177,6 +181,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_build(config_file, args.site_dir, args.strict)
     if args.command == "serve":
         return run_serve(config_file, args.dev_addr)
+    if args.command in STAFF_COMMANDS:
+        return run_staff(args, config_file)
     raise AssertionError(args.command)
 
 
