@@ -7,10 +7,11 @@ from dataclasses import dataclass, field
 
 from . import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
-from .model import Exemplar, Registry
+from .model import Exemplar, Registry, Visit
 from .problems import Problem, has_errors, sorted_problems
 from .settings import Settings
 from .validate import check_collection, check_exemplar, check_registry
+from .visits import load_visits
 
 
 @dataclass(frozen=True)
@@ -21,6 +22,7 @@ class Catalog:
     exemplars: tuple[Exemplar, ...]
     problems: tuple[Problem, ...]
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    visits: tuple[Visit, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -63,4 +65,8 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
         sources[record.slug] = source
     if registry is not None:
         problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
-    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources)
+    visits: tuple[Visit, ...] = ()
+    if settings.visits_dir is not None:
+        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb)
+        problems += found
+    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, visits)

@@ -14,7 +14,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import messages as msg
-from .model import FRONT_MATTER_KEYS, SLUG_RE, Exemplar, Registry
+from .model import FRONT_MATTER_KEYS, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem
 
 MAX_FILE_KB = 512
@@ -29,6 +29,9 @@ _STANDARD_SCALARS = {
 }
 
 
+_SEXAGESIMAL = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
 class _Loader(yaml.SafeLoader):
     """SafeLoader that refuses aliases (no alias bombs) and keeps dates as text, so an
     impossible date becomes a field problem instead of a parser crash."""
@@ -37,6 +40,13 @@ class _Loader(yaml.SafeLoader):
         if self.check_event(yaml.AliasEvent):
             raise _Refused(msg.YAML_ALIAS, self.peek_event().start_mark)
         return super().compose_node(parent, index)
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        # YAML 1.1 reads an unquoted 8:30 as the base-60 number 510: keep such text as text.
+        tag = super().resolve(kind, value, implicit)
+        if kind is ScalarNode and isinstance(value, str) and ":" in value and tag in _SEXAGESIMAL:
+            return "tag:yaml.org,2002:str"
+        return tag
 
 
 _Loader.yaml_implicit_resolvers = {
@@ -219,6 +229,8 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
     if kind == "string_too_long":
         return msg.TOO_LONG.format(**ctx)
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == TIME_PATTERN:
+            return msg.bad_time(value)
         return msg.BAD_COLOR if "#" in str(ctx.get("pattern")) else msg.BAD_CODE_FORMAT
     if kind in ("greater_than_equal", "greater_than"):
         return msg.NUMBER_TOO_SMALL.format(ge=ctx.get("ge", ctx.get("gt")))

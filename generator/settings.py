@@ -21,6 +21,7 @@ class Settings:
     registry_path: Path
     templates_dir: Path
     max_file_kb: int = MAX_FILE_KB
+    visits_dir: Path | None = None  # study visits, one YAML file each (None: no visits)
 
     @classmethod
     def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
@@ -32,6 +33,7 @@ class Settings:
             registry_path=root / options.get("registry", "exemplars/registry.yml"),
             templates_dir=root / options.get("templates_dir", "site_templates"),
             max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
+            visits_dir=root / options.get("visits_dir", "visits"),
         )
 
     @classmethod
