@@ -265,3 +265,12 @@ def booklet_warning(detail: str) -> str:
         "WeasyPrint báo lỗi khi in sổ tay (thiếu phông chữ, ảnh hoặc định dạng không đọc được),"
         f" nên sổ tay không được tạo: {detail}"
     )
+
+
+BOOKLET_NO_SITE_URL = (
+    "Cần khai báo “site_url” (địa chỉ trang web, ví dụ https://dienhinh.example.vn/) trong mkdocs.yml"
+    " để in mã QR dẫn tới trang của từng điển hình."
+)
+BOOKLET_BAD_SIZE = "Khổ giấy {size} không hỗ trợ; chọn A5 hoặc A4."
+BOOKLET_VISIT_AND_GROUP = "Chỉ chọn một: một chuyến tham quan, hoặc --field, hoặc --all."
+BOOKLETS_BUILT = "Đã in {count} sổ tay tham quan vào trang web."
