@@ -26,9 +26,11 @@ import segno
 from markupsafe import Markup
 
 from . import messages as msg
+from .catalog import Catalog
 from .model import Exemplar, Registry, Visit
-from .pages import sort_key
+from .pages import sort_key, visit_booklet_path
 from .problems import Problem
+from .settings import Settings
 
 PAGE_SIZES = ("A5", "A4")
 # Base text size per paper size: an A4 booklet is read at arm's length too.
@@ -329,3 +331,21 @@ def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
         reason = error.strerror or str(error)
         return [Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=reason))]
     return []
+
+
+def build_visit_booklets(catalog: Catalog, settings: Settings, site_dir: Path) -> list[Problem]:
+    """The site build's step: every visit's A5 booklet into ``site_dir`` beside its page."""
+    assert catalog.registry is not None
+    problems: list[Problem] = []
+    for visit in catalog.visits:
+        rendered, found = render_booklet(
+            visit_booklet(visit, catalog.public),
+            catalog.registry,
+            settings.templates_dir,
+            settings.site_url,
+            allowed_roots=[settings.exemplars_dir],
+        )
+        problems += found
+        if rendered is not None:
+            problems += write_booklet(rendered.pdf, site_dir / visit_booklet_path(visit.slug))
+    return problems
