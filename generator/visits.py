@@ -43,6 +43,8 @@ def read_visit(path: Path, max_kb: int = MAX_FILE_KB) -> tuple[Visit | None, Sou
         problems.append(Problem(path, source.line_of(("slug",)), "slug", msg.unknown_key("slug", VISIT_KEYS)))
         del data["slug"]
     data["slug"] = path.stem
+    if "stops" in data and data["stops"] is None:
+        data["stops"] = []  # "stops:" left empty: reported as a visit without stops, at its line
     try:
         record = Visit.model_validate(data)
     except ValidationError as error:

@@ -61,9 +61,7 @@ def test_bom_and_crlf_accepted(tmp_path: Path) -> None:
 
 def test_non_utf8_names_line(tmp_path: Path) -> None:
     path = tmp_path / "index.md"
-    path.write_bytes(
-        b"---\nname: ok\n" + "tên: Đường\n".encode("cp1258", errors="replace") + b"\xff\n"
-    )
+    path.write_bytes(b"---\nname: ok\n" + "tên: Đường\n".encode("cp1258", errors="replace") + b"\xff\n")
     text, problems = read_text(path)
     assert text is None and problems[0].line == 3 and "UTF-8" in problems[0].message
 
