@@ -177,6 +177,11 @@ def test_each_qr_code_decodes_to_the_profile_url(visit_pdf: Path, tmp_path: Path
     decoded = decode_qr_codes(visit_pdf, tmp_path)
     assert decoded == [f"https://dienhinh.example.vn/dien-hinh/{e.slug}/" for e in VISITED]
     assert decoded == [bk.profile_url(SETTINGS.site_url, e.slug) for e in VISITED]
+    # Vector codes: the PDF holds no raster image at all (sharp at any printer resolution).
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(visit_pdf)], capture_output=True, text=True, check=True
+    )
+    assert listing.stdout.splitlines()[2:] == []
 
 
 def test_a4_is_selectable(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -250,3 +255,28 @@ def test_fonts_are_whole_debian_files() -> None:
         assert set(styles) == {"regular", "bold", "italic", "bolditalic"}
         for path in styles.values():
             assert path.suffix == ".ttf" and path.stat().st_size > 100_000  # not a unicode-range subset
+
+
+def test_photos_are_printed_when_given(tmp_path: Path) -> None:
+    """The hook for profile photos: a given photo is embedded in its exemplar's section."""
+    from PIL import Image
+
+    photo = tmp_path / "doi-che.jpg"
+    Image.new("RGB", (120, 80), (90, 140, 60)).save(photo)
+    first = VISITED[0]
+    rendered, problems = bk.render_booklet(
+        bk.visit_booklet(VISIT, CATALOG.public),
+        REGISTRY,
+        SETTINGS.templates_dir,
+        SETTINGS.site_url,
+        photos={first.slug: [bk.BookletPhoto(photo, "Đồi chè của tổ", "Hội Nông dân xã")]},
+    )
+    assert problems == [] and rendered is not None
+    pdf = tmp_path / "so-tay.pdf"
+    pdf.write_bytes(rendered.pdf)
+    texts = page_texts(pdf)
+    _, printed = toc_numbers(texts, VISITED)
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]
+    assert [(int(r[0]), r[3], r[4]) for r in rows if r[2] == "image"] == [(printed[first.slug], "120", "80")]
+    assert "Đồi chè của tổ Ảnh: Hội Nông dân xã" in texts[printed[first.slug] - 1]
