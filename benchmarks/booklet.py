@@ -34,7 +34,7 @@ def timed_render(booklet: bk.Booklet, settings: Settings, registry, size: str, r
             settings.templates_dir,
             settings.site_url,
             size,
-            allowed_roots=[settings.exemplars_dir],
+            exemplars_dir=settings.exemplars_dir,
         )
         times.append(time.perf_counter() - start)
         assert rendered is not None, problems

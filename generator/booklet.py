@@ -58,6 +58,7 @@ _FONT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 _STYLE = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic")}
 _STYLE["bolditalic"] = (700, "italic")
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
 
 
@@ -166,14 +167,26 @@ def _font_css(fonts: Mapping[str, Mapping[str, Path]]) -> str:
     return "\n".join(rules)
 
 
-def _story_html(story: str, site_url: str) -> Markup:
-    """The Markdown story as HTML; links to other profiles point at the website."""
+def _story_html(story: str, site_url: str, bundle: Path | None) -> Markup:
+    """The Markdown story as HTML; links to other profiles point at the website and images
+    named relative to the profile's folder are read from it."""
 
     def absolute(match: re.Match[str]) -> str:
         return f"]({profile_url(site_url, match.group(1))}{match.group(2) or ''})"
 
-    text = _PROFILE_LINK.sub(absolute, story)
-    return Markup(markdown.markdown(text, extensions=["tables", "sane_lists"], output_format="html"))
+    html = markdown.markdown(
+        _PROFILE_LINK.sub(absolute, story), extensions=["tables", "sane_lists"], output_format="html"
+    )
+    if bundle is not None:
+
+        def local(match: re.Match[str]) -> str:
+            src = match.group(2)
+            if ":" in src or src.startswith("/"):
+                return match.group(0)
+            return f"{match.group(1)}{(bundle / src).resolve().as_uri()}{match.group(3)}"
+
+        html = _IMG_SRC.sub(local, html)
+    return Markup(html)
 
 
 def _qr_data_uri(url: str) -> str:
@@ -191,6 +204,7 @@ def booklet_html(
     templates_dir: Path,
     site_url: str,
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
+    exemplars_dir: Path | None = None,
 ) -> str:
     """The booklet as one HTML document (WeasyPrint lays it out into pages)."""
     env = jinja2.Environment(
@@ -220,7 +234,10 @@ def booklet_html(
         names=names,
         stops=stops,
         photos=photos or {},
-        stories={e.slug: _story_html(e.story, site_url) for e in booklet.exemplars},
+        stories={
+            e.slug: _story_html(e.story, site_url, exemplars_dir / e.slug if exemplars_dir else None)
+            for e in booklet.exemplars
+        },
         urls={e.slug: profile_url(site_url, e.slug) for e in booklet.exemplars},
         qr_codes={e.slug: _qr_data_uri(profile_url(site_url, e.slug)) for e in booklet.exemplars},
         commendations={e.slug: sorted(e.commendations, key=lambda c: c.date) for e in booklet.exemplars},
@@ -259,9 +276,11 @@ def render_booklet(
     site_url: str,
     size: str = "A5",
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
-    allowed_roots: Sequence[Path] = (),
+    exemplars_dir: Path | None = None,
 ) -> tuple[RenderedBooklet | None, list[Problem]]:
-    """Lay the booklet out into a PDF, or say (in Vietnamese) why it cannot be made."""
+    """Lay the booklet out into a PDF, or say (in Vietnamese) why it cannot be made.
+
+    ``exemplars_dir`` holds the profile folders: images a story names are read from there."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -274,9 +293,9 @@ def render_booklet(
     if fonts is None:
         return None, [Problem(template, 0, "", msg.BOOKLET_FONT_MISSING)]
     font_dirs = {path.resolve().parent for styles in fonts.values() for path in styles.values()}
-    roots = [templates_dir / "booklet", *allowed_roots, *font_dirs]
+    roots = [templates_dir / "booklet", *font_dirs, *([exemplars_dir] if exemplars_dir else [])]
     roots += [p.path.parent for items in (photos or {}).values() for p in items]
-    html = booklet_html(booklet, registry, templates_dir, site_url, photos)
+    html = booklet_html(booklet, registry, templates_dir, site_url, photos, exemplars_dir)
     page_css = (
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
@@ -294,9 +313,22 @@ def render_booklet(
         )
         pdf = document.write_pdf()
     if caught.messages:
-        return None, [Problem(template, 0, "", msg.booklet_warning(m)) for m in caught.messages]
+        return None, [
+            Problem(_blamed(m, booklet, exemplars_dir) or template, 0, "", msg.booklet_warning(m))
+            for m in caught.messages
+        ]
     assert pdf is not None
     return RenderedBooklet(pdf, len(document.pages)), []
+
+
+def _blamed(message: str, booklet: Booklet, exemplars_dir: Path | None) -> Path | None:
+    """The profile whose folder a WeasyPrint message names (a missing image of its story)."""
+    if exemplars_dir is None:
+        return None
+    for e in booklet.exemplars:
+        if (exemplars_dir / e.slug).resolve().as_uri() + "/" in message:
+            return exemplars_dir / e.slug / "index.md"
+    return None
 
 
 def _local_fetcher(roots: Sequence[Path]) -> Any:
@@ -343,7 +375,7 @@ def build_visit_booklets(catalog: Catalog, settings: Settings, site_dir: Path) -
             catalog.registry,
             settings.templates_dir,
             settings.site_url,
-            allowed_roots=[settings.exemplars_dir],
+            exemplars_dir=settings.exemplars_dir,
         )
         problems += found
         if rendered is not None:

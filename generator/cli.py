@@ -135,7 +135,7 @@ def run_booklet(
         settings.templates_dir,
         settings.site_url,
         size,
-        allowed_roots=[settings.exemplars_dir],
+        exemplars_dir=settings.exemplars_dir,
     )
     target = output or Path(f"so-tay-{chosen.name}.pdf")
     if rendered is not None:

@@ -245,10 +245,6 @@ def unknown_visit(slug: str, known: Sequence[str]) -> str:
     return f"Không có chuyến tham quan {_quote(slug)}.{_suggest(slug, known)} Các chuyến hiện có: {listed}."
 
 
-def unknown_field_for_booklet(code: str, known: Sequence[str]) -> str:
-    return unknown_code("fields", code, known)
-
-
 BOOKLET_NOTHING = "Không có điển hình nào đã công bố để in sổ tay."
 BOOKLET_CHOOSE = "Hãy chọn một chuyến tham quan, hoặc --field MÃ_LĨNH_VỰC, hoặc --all."
 BOOKLET_OK = "Đã in sổ tay {path} ({pages} trang, {exemplars} điển hình, {size})."

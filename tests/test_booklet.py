@@ -234,6 +234,27 @@ def test_weasyprint_warnings_are_errors(project: Path, image: str) -> None:
     assert "WeasyPrint báo lỗi khi in sổ tay" in result.stderr and "Không in được sổ tay." in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+    if image == "anh-khong-co.jpg":  # a story's own image is looked up in its folder, and blamed on it
+        assert f"exemplars/{VISITED[0].slug}/index.md: LỖI" in result.stderr
+
+
+def test_story_images_come_from_the_profile_folder(project: Path) -> None:
+    from PIL import Image
+
+    folder = project / "exemplars" / VISITED[1].slug
+    Image.new("RGB", (64, 48), (40, 40, 40)).save(folder / "xuong-che.png")
+    profile = folder / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(
+        text.replace("## Kết quả", "![Xưởng chè](xuong-che.png)\n\n## Kết quả"), encoding="utf-8"
+    )
+    out = project / "out.pdf"
+    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]
+    _, printed = toc_numbers(page_texts(out), VISITED)
+    assert [(int(r[0]), r[3], r[4]) for r in rows] == [(printed[VISITED[1].slug], "64", "48")]
 
 
 def test_missing_fonts_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -280,3 +301,17 @@ def test_photos_are_printed_when_given(tmp_path: Path) -> None:
     rows = [line.split() for line in listing.stdout.splitlines()[2:]]
     assert [(int(r[0]), r[3], r[4]) for r in rows if r[2] == "image"] == [(printed[first.slug], "120", "80")]
     assert "Đồi chè của tổ Ảnh: Hội Nông dân xã" in texts[printed[first.slug] - 1]
+
+
+def test_site_build_fails_cleanly_when_a_visit_booklet_cannot_be_made(project: Path) -> None:
+    site = project / "site"
+    assert run_cli("build", "-d", str(site), cwd=project).returncode == 0
+    published = (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes()
+    profile = project / "exemplars" / VISITED[-1].slug / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("## Kết quả", "![Ảnh](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8")
+    result = run_cli("build", "-d", str(site), cwd=project)
+    assert result.returncode == 1
+    assert "WeasyPrint báo lỗi khi in sổ tay" in result.stderr and "Traceback" not in result.stderr
+    assert "trang đã công bố trước đó vẫn giữ nguyên" in result.stderr
+    assert (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes() == published
