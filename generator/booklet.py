@@ -30,6 +30,7 @@ from .catalog import Catalog
 from .model import Exemplar, Registry, Visit
 from .pages import sort_key, visit_booklet_path
 from .problems import Problem
+from .sanitize import clean_story
 from .settings import Settings
 
 PAGE_SIZES = ("A5", "A4")
@@ -168,14 +169,16 @@ def _font_css(fonts: Mapping[str, Mapping[str, Path]]) -> str:
 
 
 def _story_html(story: str, site_url: str, bundle: Path | None) -> Markup:
-    """The Markdown story as HTML; links to other profiles point at the website and images
-    named relative to the profile's folder are read from it."""
+    """The Markdown story as sanitized HTML (as on the site); links to other profiles point
+    at the website and images named relative to the profile's folder are read from it."""
 
     def absolute(match: re.Match[str]) -> str:
         return f"]({profile_url(site_url, match.group(1))}{match.group(2) or ''})"
 
-    html = markdown.markdown(
-        _PROFILE_LINK.sub(absolute, story), extensions=["tables", "sane_lists"], output_format="html"
+    html = clean_story(
+        markdown.markdown(
+            _PROFILE_LINK.sub(absolute, story), extensions=["tables", "sane_lists"], output_format="html"
+        )
     )
     if bundle is not None:
 

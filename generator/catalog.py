@@ -10,7 +10,13 @@ from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
 from .problems import Problem, has_errors, sorted_problems
 from .settings import Settings
-from .validate import check_collection, check_exemplar, check_registry
+from .validate import (
+    check_collection,
+    check_exemplar,
+    check_personal_data,
+    check_registry,
+    check_story_html,
+)
 from .visits import load_visits
 
 
@@ -59,8 +65,10 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
         if record is None or source is None:
             continue
         if registry is not None:
-            found = check_exemplar(record, source, registry, today)
-            problems += found
+            problems += check_exemplar(record, source, registry, today)
+        problems += check_story_html(record, source)
+        if record.is_public:
+            problems += check_personal_data(record, source)
         exemplars.append(record)
         sources[record.slug] = source
     if registry is not None:

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
+import signal
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import messages as msg
+from . import publish
 from .catalog import load_catalog
 from .problems import Severity
 from .settings import Settings
@@ -157,7 +157,7 @@ def run_booklet(
 
 
 def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """Build into a temporary folder beside the target and swap it in only on success."""
+    """Build into a staging folder beside the target and swap it in only on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -170,35 +170,37 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         _print(msg.BUILD_FAILED, error=True)
         return 1
     target = Path(site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    publish.remove_leftovers(target)
+    staging = publish.staging_dir(target)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(staging))
         build(config)
-        _swap_in(staging, target)
+        publish.swap_in(staging, target)
     except MkDocsException as error:
-        _print(str(error), error=True)
-        _print(msg.BUILD_FAILED, error=True)
+        _print_abort(str(error))
         return 1
     except KeyboardInterrupt:
         _print(msg.INTERRUPTED, error=True)
         return 130
     finally:
+        signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(staging, ignore_errors=True)
     profiles = len(list((target / "dien-hinh").glob("*/index.html")))
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
     return 0
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with renames on the same filesystem."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / target.name)
-    os.replace(staging, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _print_abort(text: str) -> None:
+    # The problems themselves were already logged by MkDocs; its summary is English.
+    if "BuildError" not in text:
+        _print(msg.STRICT_ABORT if "strict mode" in text else text, error=True)
+    _print(msg.BUILD_FAILED, error=True)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM (e.g. a stopped CI job) cleans up like Ctrl-C does.
+    raise KeyboardInterrupt
 
 
 def run_serve(config_file: Path, dev_addr: str) -> int:
@@ -217,9 +219,19 @@ def run_serve(config_file: Path, dev_addr: str) -> int:
     return 0
 
 
+class _Formatter(logging.Formatter):
+    """Our problems already say LỖI / CẢNH BÁO; MkDocs's own warnings are labelled."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        if record.levelno == logging.WARNING and not record.name.startswith("mkdocs.plugins.dienhinh"):
+            return f"{msg.MKDOCS_WARNING}{text}"
+        return text
+
+
 def _setup_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_Formatter())
     mkdocs_log = logging.getLogger("mkdocs")
     if not mkdocs_log.handlers:
         mkdocs_log.addHandler(handler)

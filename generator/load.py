@@ -3,6 +3,7 @@ no Python objects, tags or aliases are ever constructed from user input."""
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -223,7 +224,7 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
     if kind.startswith("date") or kind.startswith("datetime"):
         return msg.bad_date(value)
     if kind == "enum":
-        return msg.bad_choice(value, [v.strip("'") for v in str(ctx.get("expected", "")).split(" or ")])
+        return msg.bad_choice(value, re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
     if kind == "string_too_short":
         return msg.EMPTY
     if kind == "string_too_long":

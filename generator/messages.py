@@ -185,6 +185,30 @@ def broken_profile_link(target: str) -> str:
     return f"Liên kết tới hồ sơ {_quote(target)} không tồn tại hoặc chưa được công bố."
 
 
+def unclosed_tag(tag: str) -> str:
+    return (
+        f"Thẻ HTML <{tag}> được mở nhưng không đóng; thêm </{tag}> hoặc bỏ thẻ đi"
+        " (thẻ mở dở làm hỏng phần còn lại của trang)."
+    )
+
+
+def stray_closing_tag(tag: str) -> str:
+    return f"Thẻ đóng </{tag}> không có thẻ mở tương ứng; hãy xóa nó."
+
+
+EXTERNAL_IMAGE = "Ảnh lấy từ trang web khác không được dùng: hãy lưu ảnh vào thư mục hồ sơ và ghi tên tệp."
+
+PERSONAL_DATA_KINDS = {"phone": "số điện thoại", "id_number": "số CMND/CCCD", "email": "địa chỉ e-mail"}
+
+
+def personal_data(kind: str, text: str) -> str:
+    return (
+        f"Có vẻ là {PERSONAL_DATA_KINDS[kind]} {_quote(text)}: dữ liệu cá nhân không được công bố."
+        " Hãy xóa đi, chuyển vào private_notes, hoặc nếu đây là thông tin công khai (ví dụ"
+        " đường dây nóng của cơ quan) thì ghi nó vào public_contacts."
+    )
+
+
 # --- command line ------------------------------------------------------------------------
 
 CHECK_OK = "Không có lỗi: {count} hồ sơ hợp lệ, {public} hồ sơ được công bố."
@@ -192,6 +216,8 @@ CHECK_FAILED = "Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi 
 CHECK_WARNINGS = "Không có lỗi; {warnings} cảnh báo."
 BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước đó vẫn giữ nguyên."
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
+STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
+MKDOCS_WARNING = "CẢNH BÁO (MkDocs): "
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
 

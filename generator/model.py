@@ -206,6 +206,11 @@ class Exemplar(Record):
     evaluations: tuple[Evaluation, ...] = ()
     commendations: tuple[Commendation, ...] = ()
     replications: tuple[Replication, ...] = ()
+    # Contact details that may be published (e.g. an office hotline); anything else that
+    # looks like a phone number, ID number or e-mail address is an error.
+    public_contacts: tuple[Text, ...] = ()
+    # For the council only: never rendered anywhere.
+    private_notes: str | None = None
     story: str = ""
 
     @property

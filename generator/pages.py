@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
@@ -11,11 +12,12 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from slugify import slugify
 
 from . import messages as msg
 from .model import Exemplar, Registry, Visit
+from .sanitize import StoryFence
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"
@@ -102,9 +104,11 @@ class SiteBuilder:
         exemplars: Sequence[Exemplar],
         templates_dir: Path,
         directory_urls: bool = True,
+        fence: StoryFence | None = None,
         visits: Sequence[Visit] = (),
     ) -> None:
         self.registry = registry
+        self.fence = fence or StoryFence()
         self.visits = tuple(visits)
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
@@ -118,6 +122,7 @@ class SiteBuilder:
         )
         self.env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
         self.env.filters["number_vi"] = _number_vi
+        self.env.filters["meta_text"] = meta_text
         self.fields = registry.table("fields")
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
@@ -309,7 +314,7 @@ class SiteBuilder:
             evaluations=evaluations,
             commendations=commendations,
             related=self.related(e),
-            story=Markup(e.story),
+            story=Markup(self.fence.wrap(e.story)),
         )
 
     def visit_index(self) -> GeneratedPage:
@@ -325,6 +330,12 @@ class SiteBuilder:
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""
         return self._render("criteria.md.j2", src).markdown
+
+
+def meta_text(value: str) -> Markup:
+    """A value for a generated page's front matter (title, description): the theme prints
+    page meta unescaped, so it is HTML-escaped here, then quoted as a YAML string."""
+    return Markup(json.dumps(str(escape(" ".join(value.split()))), ensure_ascii=False))
 
 
 def _number_vi(value: float) -> str:

@@ -24,6 +24,7 @@ from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder
 from .problems import Severity
+from .sanitize import StoryFence
 from .settings import Settings
 
 log = logging.getLogger("mkdocs.plugins.dienhinh")
@@ -50,6 +51,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog: Catalog | None = None
         self.settings: Settings | None = None
         self.builder: SiteBuilder | None = None
+        self.fence = StoryFence()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -61,13 +63,14 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                 log.info(problem.format(root))
         if not catalog.ok or catalog.registry is None:
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
-            raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
+            raise ProblemsFound("\n".join(errors))
         self.catalog = catalog
         self.builder = SiteBuilder(
             catalog.registry,
             catalog.public,
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
+            fence=self.fence,
             visits=catalog.visits,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
@@ -95,6 +98,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
         return markdown
 
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        return self.fence.clean(html)
+
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Each visit's printed booklet, written beside its page (``tham-quan/<slug>/so-tay.pdf``)."""
         assert self.catalog is not None and self.settings is not None
@@ -102,12 +108,10 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             return
         root = self.settings.root
         if not self.settings.site_url:
-            raise ProblemsFound(
-                "\n".join([f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}", msg.BUILD_FAILED])
-            )
+            raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
         problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir))
         if problems:
-            raise ProblemsFound("\n".join([*(p.format(root) for p in problems), msg.BUILD_FAILED]))
+            raise ProblemsFound("\n".join(p.format(root) for p in problems))
         log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:

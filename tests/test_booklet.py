@@ -218,24 +218,44 @@ def test_unknown_field_and_missing_choice() -> None:
     assert "Traceback" not in unknown.stderr + nothing.stderr
 
 
-@pytest.mark.parametrize(
-    "image",
-    ["anh-khong-co.jpg", "file:///etc/hostname", "https://example.com/anh.jpg"],
-    ids=["missing", "outside-project", "network"],
-)
-def test_weasyprint_warnings_are_errors(project: Path, image: str) -> None:
-    """A missing image (or one from outside the project or the network) stops the booklet."""
+def test_weasyprint_warnings_are_errors(project: Path) -> None:
+    """A missing image stops the booklet: a Vietnamese error naming the profile, no PDF."""
     profile = project / "exemplars" / VISITED[0].slug / "index.md"
     text = profile.read_text(encoding="utf-8")
-    profile.write_text(text.replace("## Kết quả", f"![Ảnh đồi chè]({image})\n\n## Kết quả"), encoding="utf-8")
+    profile.write_text(
+        text.replace("## Kết quả", "![Ảnh đồi chè](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8"
+    )
     out = project / "out.pdf"
     result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
     assert result.returncode == 1
     assert "WeasyPrint báo lỗi khi in sổ tay" in result.stderr and "Không in được sổ tay." in result.stderr
+    assert f"exemplars/{VISITED[0].slug}/index.md: LỖI" in result.stderr  # looked up in its folder
     assert "Traceback" not in result.stderr
     assert not out.exists()
-    if image == "anh-khong-co.jpg":  # a story's own image is looked up in its folder, and blamed on it
-        assert f"exemplars/{VISITED[0].slug}/index.md: LỖI" in result.stderr
+
+
+@pytest.mark.parametrize("image", ["file:///etc/hostname", "https://example.com/anh.jpg"])
+def test_images_from_elsewhere_are_refused(project: Path, image: str) -> None:
+    profile = project / "exemplars" / VISITED[0].slug / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("## Kết quả", f"![Ảnh]({image})\n\n## Kết quả"), encoding="utf-8")
+    out = project / "out.pdf"
+    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"exemplars/{VISITED[0].slug}/index.md:" in result.stderr and "[story]" in result.stderr
+    assert not out.exists()
+
+
+def test_fetcher_reads_only_local_files_under_its_roots(tmp_path: Path) -> None:
+    """Defence in depth behind validation and sanitizing: no network, no file elsewhere."""
+    inside = tmp_path / "a.txt"
+    inside.write_text("x", encoding="utf-8")
+    fetcher = bk._local_fetcher([tmp_path])
+    assert fetcher.fetch(inside.as_uri()) is not None
+    assert fetcher.fetch("data:text/plain,x") is not None
+    for url in ("file:///etc/hostname", "https://example.com/a.png", "ftp://example.com/a.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
 
 
 def test_story_images_come_from_the_profile_folder(project: Path) -> None:
