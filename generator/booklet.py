@@ -57,8 +57,12 @@ _FONT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
         "bolditalic": ("NotoSans-BoldItalic.ttf", "DejaVuSans-BoldOblique.ttf"),
     },
 }
-_STYLE = {"regular": (400, "normal"), "bold": (700, "normal"), "italic": (400, "italic")}
-_STYLE["bolditalic"] = (700, "italic")
+_STYLE = {
+    "regular": (400, "normal"),
+    "bold": (700, "normal"),
+    "italic": (400, "italic"),
+    "bolditalic": (700, "italic"),
+}
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
 
