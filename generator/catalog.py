@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
-from .model import Exemplar, Registry
+from .model import Exemplar, Registry, Visit
 from .problems import Problem, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
 from .settings import Settings
@@ -21,6 +21,7 @@ from .validate import (
     check_registry,
     check_story_html,
 )
+from .visits import load_visits
 
 
 @dataclass(frozen=True)
@@ -31,6 +32,7 @@ class Catalog:
     exemplars: tuple[Exemplar, ...]
     problems: tuple[Problem, ...]
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    visits: tuple[Visit, ...] = ()
 
     @property
     def ok(self) -> bool:
@@ -121,4 +123,8 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
         sources[record.slug] = source
     if registry is not None:
         problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
-    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources)
+    visits: tuple[Visit, ...] = ()
+    if settings.visits_dir is not None:
+        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb)
+        problems += found
+    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, visits)

@@ -15,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import messages as msg
-from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, Exemplar, Registry
+from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem
 
 MAX_FILE_KB = 512
@@ -30,7 +30,20 @@ _STANDARD_SCALARS = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+_SEXAGESIMAL = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+class _TextTimes:
+    """YAML 1.1 reads an unquoted 8:30 as the base-60 number 510: keep such text as text."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if kind is ScalarNode and isinstance(value, str) and ":" in value and tag in _SEXAGESIMAL:
+            return "tag:yaml.org,2002:str"
+        return tag
+
+
+class _Loader(_TextTimes, yaml.SafeLoader):
     """SafeLoader that refuses aliases (no alias bombs) and keeps dates as text, so an
     impossible date becomes a field problem instead of a parser crash."""
 
@@ -40,7 +53,8 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-class _FastLoader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+
+class _FastLoader(_TextTimes, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's parser (about 10× faster); used when the text cannot hold an alias."""
 
 
@@ -230,6 +244,8 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
     if kind == "string_too_long":
         return msg.TOO_LONG.format(**ctx)
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == TIME_PATTERN:
+            return msg.bad_time(value)
         return msg.BAD_COLOR if "#" in str(ctx.get("pattern")) else msg.BAD_CODE_FORMAT
     if kind in ("greater_than_equal", "greater_than"):
         return msg.NUMBER_TOO_SMALL.format(ge=ctx.get("ge", ctx.get("gt")))

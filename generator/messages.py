@@ -374,3 +374,77 @@ SCHEMA_DESCRIPTIONS = {
     "Commendation.form": "Hình thức khen thưởng: mã trong danh mục.",
     "Replication.hamlet": "Mã xóm đã nhân rộng (hoặc ghi “place” cho nơi ngoài xã).",
 }
+# --- study visits and booklets -----------------------------------------------------------
+
+VISIT_WITHOUT_STOPS = (
+    "Chuyến tham quan chưa có điểm đến nào: thêm ít nhất một mục vào “stops”"
+    " (exemplar: mã hồ sơ, time: giờ, place: địa điểm)."
+)
+VISITS_NOT_A_FOLDER = "“{path}” không phải là thư mục chứa các tệp chuyến tham quan (.yml)."
+
+
+def bad_visit_slug(name: str) -> str:
+    return (
+        f"Tên tệp {_quote(name)} không dùng được làm địa chỉ trang: chỉ gồm chữ thường"
+        " không dấu, số và dấu gạch ngang (ví dụ: tham-quan-che-2024.yml)."
+    )
+
+
+def bad_time(value: object) -> str:
+    return f"Giờ {_quote(value)} không hợp lệ. Viết theo dạng GIỜ:PHÚT, ví dụ 08:30 hoặc 14:00."
+
+
+def unknown_visit_exemplar(slug: str, close: Sequence[str]) -> str:
+    hint = (
+        " Có phải ý bạn là " + ", ".join(_quote(c) for c in close) + "?"
+        if close
+        else " Mã hồ sơ là tên thư mục của hồ sơ trong exemplars/."
+    )
+    return f"Không có hồ sơ điển hình {_quote(slug)}.{hint}"
+
+
+def exemplar_not_public(slug: str) -> str:
+    return (
+        f"Hồ sơ {_quote(slug)} chưa được công bố (bản nháp, hoặc cá nhân chưa đồng ý công bố)"
+        " nên không đưa vào chuyến tham quan được."
+    )
+
+
+def duplicate_stop(slug: str, first: int) -> str:
+    return f"Hồ sơ {_quote(slug)} đã có trong lịch trình (điểm đến thứ {first})."
+
+
+def stop_out_of_order(time: str, previous: str) -> str:
+    return f"Giờ {_quote(time)} sớm hơn điểm đến trước ({_quote(previous)}); hãy xếp theo thứ tự thời gian."
+
+
+def unknown_visit(slug: str, known: Sequence[str]) -> str:
+    listed = ", ".join(known) if known else "(chưa có chuyến nào trong thư mục visits/)"
+    return f"Không có chuyến tham quan {_quote(slug)}.{_suggest(slug, known)} Các chuyến hiện có: {listed}."
+
+
+BOOKLET_NOTHING = "Không có điển hình nào đã công bố để in sổ tay."
+BOOKLET_CHOOSE = "Hãy chọn một chuyến tham quan, hoặc --field MÃ_LĨNH_VỰC, hoặc --all."
+BOOKLET_OK = "Đã in sổ tay {path} ({pages} trang, {exemplars} điển hình, {size})."
+BOOKLET_FAILED = "Không in được sổ tay."
+BOOKLET_FONT_MISSING = (
+    "Không tìm thấy phông chữ tiếng Việt để nhúng vào sổ tay (Noto Sans/Serif hoặc DejaVu)."
+    " Hãy cài gói Debian fonts-noto-core (hoặc fonts-dejavu-core): chạy scripts/bootstrap."
+)
+BOOKLET_WRITE_FAILED = "Không ghi được tệp {path}: {reason}."
+
+
+def booklet_warning(detail: str) -> str:
+    return (
+        "WeasyPrint báo lỗi khi in sổ tay (thiếu phông chữ, ảnh hoặc định dạng không đọc được),"
+        f" nên sổ tay không được tạo: {detail}"
+    )
+
+
+BOOKLET_NO_SITE_URL = (
+    "Cần khai báo “site_url” (địa chỉ trang web, ví dụ https://dienhinh.example.vn/) trong mkdocs.yml"
+    " để in mã QR dẫn tới trang của từng điển hình."
+)
+BOOKLET_BAD_SIZE = "Khổ giấy {size} không hỗ trợ; chọn A5 hoặc A4."
+BOOKLET_VISIT_AND_GROUP = "Chỉ chọn một: một chuyến tham quan, hoặc --field, hoặc --all."
+BOOKLETS_BUILT = "Đã in {count} sổ tay tham quan vào trang web."

@@ -247,3 +247,35 @@ RESERVED_SLUG = re.compile(r"^trang-\d+$")
 
 # Keys an editor writes in front matter (everything but what the loader fills in).
 FRONT_MATTER_KEYS = tuple(k for k in Exemplar.model_fields if k not in {"slug", "story"})
+
+
+# --- study visits -------------------------------------------------------------------------
+
+# "08:30" (hours 0–23). The loader keeps YAML 1.1 sexagesimal numbers as text, so an
+# unquoted 8:30 arrives here as "8:30" and not as the integer 510.
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Stop(Record):
+    """One exemplar visited, in the order of the route."""
+
+    exemplar: Text  # a profile's slug; checked against the catalog, with suggestions
+    time: Annotated[str, StringConstraints(strip_whitespace=True, pattern=TIME_PATTERN)]
+    place: Text
+    notes: Text | None = None
+
+
+class Visit(Record):
+    """A study visit (tham quan học tập): one YAML file in the visits folder."""
+
+    slug: str
+    title: Text
+    date: dt.date
+    organizer: Text
+    # A head count or a description ("Cán bộ chi hội nông dân 11 xóm").
+    participants: Annotated[int, Field(ge=1)] | Text | None = None
+    stops: tuple[Stop, ...] = ()
+    notes: Text | None = None
+
+
+VISIT_KEYS = tuple(k for k in Visit.model_fields if k != "slug")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -15,7 +16,7 @@ from markupsafe import Markup, escape
 from slugify import slugify
 
 from . import messages as msg
-from .model import Exemplar, Registry
+from .model import Exemplar, Registry, Visit
 from .sanitize import StoryFence
 
 # Source paths of the index pages (also the site's URL scheme).
@@ -25,6 +26,8 @@ HAMLETS = "xom/index.md"
 ORGANIZATIONS = "to-chuc/index.md"
 YEARS = "nam/index.md"
 EXEMPLARS = "dien-hinh/index.md"
+VISITS = "tham-quan/index.md"
+BOOKLET_NAME = "so-tay.pdf"
 CRITERIA_MARKER = "<!-- dienhinh:criteria -->"
 
 
@@ -84,6 +87,15 @@ class Pager:
         return result
 
 
+def visit_page(slug: str) -> str:
+    return f"tham-quan/{slug}.md"
+
+
+def visit_booklet_path(slug: str) -> str:
+    """Where the site build writes a visit's booklet (beside its page)."""
+    return f"tham-quan/{slug}/{BOOKLET_NAME}"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src: str
@@ -130,9 +142,11 @@ class SiteBuilder:
         templates_dir: Path,
         directory_urls: bool = True,
         fence: StoryFence | None = None,
+        visits: Sequence[Visit] = (),
     ) -> None:
         self.registry = registry
         self.fence = fence or StoryFence()
+        self.visits = tuple(visits)
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
@@ -191,7 +205,9 @@ class SiteBuilder:
             "organization_page": organization_page,
             "year_page": year_page,
             "profile_page": profile_page,
+            "visit_page": visit_page,
             "pages": {
+                "visits": VISITS,
                 "home": HOME,
                 "fields": FIELDS,
                 "hamlets": HAMLETS,
@@ -242,6 +258,7 @@ class SiteBuilder:
         for year in self.years():
             pages += self.year(year)
         pages += [self.profile(e) for e in self.exemplars]
+        pages += [self.visit_index(), *(self.visit(v) for v in self.visits)]
         return pages
 
     def home(self) -> GeneratedPage:
@@ -352,6 +369,16 @@ class SiteBuilder:
             related=self.related(e),
             story=Markup(self.fence.wrap(e.story)),
         )
+
+    def visit_index(self) -> GeneratedPage:
+        return self._render("visit_index.md.j2", VISITS, visits=self.visits)
+
+    def visit(self, visit: Visit) -> GeneratedPage:
+        src = visit_page(visit.slug)
+        page_dir = page_url(src, self.directory_urls).rpartition("/")[0] or "."
+        href = posixpath.relpath(visit_booklet_path(visit.slug), page_dir)
+        by_slug = {e.slug: e for e in self.exemplars}
+        return self._render("visit.md.j2", src, visit=visit, exemplars=by_slug, booklet_href=href)
 
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""

@@ -18,6 +18,8 @@ from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from . import messages as msg
+from .booklet import build_visit_booklets
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder
@@ -36,6 +38,7 @@ class ExemplarsConfig(Config):
     templates_dir = c.Type(str, default="site_templates")
     max_file_kb = c.Type(int, default=MAX_FILE_KB)
     cache_dir = c.Type(str, default=".cache/dienhinh")
+    visits_dir = c.Type(str, default="visits")
 
 
 class ProblemsFound(PluginError):
@@ -53,7 +56,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        self.settings = Settings.from_options(root, dict(self.config))
+        self.settings = Settings.from_options(root, dict(self.config), config.site_url or "")
         catalog = load_catalog(self.settings)
         for problem in catalog.problems:
             # Warnings stay at INFO so `mkdocs build --strict` fails only on real errors.
@@ -69,6 +72,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
             fence=self.fence,
+            visits=catalog.visits,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
         config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
@@ -98,9 +102,24 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.fence.clean(html)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Each visit's printed booklet, written beside its page (``tham-quan/<slug>/so-tay.pdf``)."""
+        assert self.catalog is not None and self.settings is not None
+        if not self.catalog.visits:
+            return
+        root = self.settings.root
+        if not self.settings.site_url:
+            raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
+        problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir))
+        if problems:
+            raise ProblemsFound("\n".join(p.format(root) for p in problems))
+        log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:
             server.watch(str(self.settings.exemplars_dir))
             server.watch(str(self.settings.registry_path))
             server.watch(str(self.settings.templates_dir))
+            if self.settings.visits_dir is not None and self.settings.visits_dir.is_dir():
+                server.watch(str(self.settings.visits_dir))
         return server

@@ -23,9 +23,11 @@ class Settings:
     max_file_kb: int = MAX_FILE_KB
     # Parsed profiles and processed photos kept between runs; None turns caching off.
     cache_dir: Path | None = None
+    visits_dir: Path | None = None  # study visits, one YAML file each (None: no visits)
+    site_url: str = ""  # mkdocs.yml's site_url: absolute links in booklets (QR codes)
 
     @classmethod
-    def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
+    def from_options(cls, root: Path, options: dict[str, Any], site_url: str = "") -> Settings:
         root = root.resolve()
         exemplars = root / options.get("exemplars_dir", "exemplars")
         return cls(
@@ -35,6 +37,8 @@ class Settings:
             templates_dir=root / options.get("templates_dir", "site_templates"),
             max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
             cache_dir=root / options.get("cache_dir", ".cache/dienhinh"),
+            visits_dir=root / options.get("visits_dir", "visits"),
+            site_url=site_url or "",
         )
 
     @classmethod
@@ -45,7 +49,8 @@ class Settings:
         for plugin in data.get("plugins") or []:
             if isinstance(plugin, dict) and "dienhinh" in plugin:
                 options = plugin["dienhinh"] or {}
-        return cls.from_options(config_file.parent, options)
+        site_url = data.get("site_url") if isinstance(data, dict) else None
+        return cls.from_options(config_file.parent, options, str(site_url or ""))
 
 
 class _TolerantLoader(yaml.SafeLoader):
