@@ -16,6 +16,9 @@ from . import publish
 from .catalog import load_catalog
 from .problems import Severity
 from .settings import Settings
+from .staff_cli import COMMANDS as STAFF_COMMANDS
+from .staff_cli import add_commands as add_staff_commands
+from .staff_cli import run as run_staff
 from .validate import count
 
 _ARGPARSE_VI = {
@@ -55,6 +58,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
     )
+    add_staff_commands(commands)
+    booklet = commands.add_parser(
+        "booklet", help="in sổ tay PDF cho một chuyến tham quan, một lĩnh vực hoặc mọi điển hình"
+    )
+    booklet.add_argument("visit", nargs="?", help="mã chuyến tham quan: tên tệp trong visits/, không có .yml")
+    group = booklet.add_mutually_exclusive_group()
+    group.add_argument("--field", metavar="MÃ", help="sổ tay mọi điển hình đã công bố của một lĩnh vực")
+    group.add_argument("--all", action="store_true", help="sổ tay mọi điển hình đã công bố")
+    booklet.add_argument("--size", default="A5", type=str.upper, help="khổ giấy: A5 (mặc định) hoặc A4")
+    booklet.add_argument("-o", "--output", type=Path, help="tệp PDF xuất (mặc định: so-tay-<tên>.pdf)")
     return parser
 
 
@@ -76,6 +89,74 @@ def run_check(config_file: Path) -> int:
     _print(msg.CHECK_OK.format(count=len(catalog.exemplars), public=len(catalog.public)))
     if warnings:
         _print(msg.CHECK_WARNINGS.format(warnings=warnings))
+    return 0
+
+
+def run_booklet(
+    config_file: Path, visit: str | None, field: str | None, everything: bool, size: str, output: Path | None
+) -> int:
+    """One booklet PDF: a visit's, a field's or every published exemplar's."""
+    from . import booklet as bk
+
+    if size not in bk.PAGE_SIZES:
+        _print(msg.BOOKLET_BAD_SIZE.format(size=size), error=True)
+        return 1
+    if visit is None and field is None and not everything:
+        _print(msg.BOOKLET_CHOOSE, error=True)
+        return 1
+    if visit is not None and (field is not None or everything):
+        _print(msg.BOOKLET_VISIT_AND_GROUP, error=True)
+        return 1
+    settings = Settings.from_mkdocs_yml(config_file)
+    if not settings.site_url:
+        _print(f"{config_file}: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}", error=True)
+        return 1
+    catalog = load_catalog(settings)
+    if not catalog.ok or catalog.registry is None:
+        for problem in catalog.problems:
+            if problem.severity is Severity.error:
+                _print(problem.format(settings.root), error=True)
+        _print(msg.BOOKLET_FAILED, error=True)
+        return 1
+    registry = catalog.registry
+    if visit is not None:
+        visits = {v.slug: v for v in catalog.visits}
+        if visit not in visits:
+            _print(msg.unknown_visit(visit, list(visits)), error=True)
+            return 1
+        chosen = bk.visit_booklet(visits[visit], catalog.public)
+    elif field is not None:
+        codes = list(registry.table("fields"))
+        if field not in codes:
+            _print(msg.unknown_code("fields", field, codes), error=True)
+            return 1
+        chosen = bk.field_booklet(registry, field, catalog.public)
+    else:
+        chosen = bk.all_booklet(registry, catalog.public)
+    rendered, problems = bk.render_booklet(
+        chosen,
+        registry,
+        settings.templates_dir,
+        settings.site_url,
+        size,
+        exemplars_dir=settings.exemplars_dir,
+    )
+    target = output or Path(f"so-tay-{chosen.name}.pdf")
+    if rendered is not None:
+        problems = bk.write_booklet(rendered.pdf, target)
+    if rendered is None or problems:
+        for problem in problems:
+            _print(problem.format(settings.root), error=True)
+        _print(msg.BOOKLET_FAILED, error=True)
+        return 1
+    _print(
+        msg.BOOKLET_OK.format(
+            path=target,
+            pages=rendered.pages,
+            exemplars=len(chosen.exemplars),
+            size=f"{size}, {len(rendered.pdf) / 1024:.0f} KB",
+        )
+    )
     return 0
 
 
@@ -175,8 +256,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(config_file)
     if args.command == "build":
         return run_build(config_file, args.site_dir, args.strict)
+    if args.command == "booklet":
+        return run_booklet(config_file, args.visit, args.field, args.all, args.size, args.output)
     if args.command == "serve":
         return run_serve(config_file, args.dev_addr)
+    if args.command in STAFF_COMMANDS:
+        return run_staff(args, config_file)
     raise AssertionError(args.command)
 
 

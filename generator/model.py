@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import (
@@ -100,8 +101,21 @@ class Registry(Record):
 
     def table(self, name: str) -> dict[str, Any]:
         """Code → record for one of the registry's lists (``fields``, ``hamlets``…)."""
-        items = getattr(self, name)
-        return {getattr(item, "code", None) or item.id: item for item in items}
+        return self._tables[name]
+
+    @cached_property
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        names = (
+            "fields",
+            "hamlets",
+            "organizations",
+            "organization_kinds",
+            "commendation_levels",
+            "commendation_forms",
+            "evaluation_results",
+            "figures",
+        )
+        return {name: {item.code: item for item in getattr(self, name)} for name in names}
 
     def criteria_by_id(self) -> dict[str, Criterion]:
         found = {c.id: c for c in self.general_criteria}
@@ -249,6 +263,40 @@ class Exemplar(Record):
 
 
 SLUG_RE = re.compile(CODE_PATTERN)
+# Page 2, 3… of the exemplar listing live at dien-hinh/trang-2/…: no profile may take those.
+RESERVED_SLUG = re.compile(r"^trang-\d+$")
 
 # Keys an editor writes in front matter (everything but what the loader fills in).
 FRONT_MATTER_KEYS = tuple(k for k in Exemplar.model_fields if k not in {"slug", "story"})
+
+
+# --- study visits -------------------------------------------------------------------------
+
+# "08:30" (hours 0–23). The loader keeps YAML 1.1 sexagesimal numbers as text, so an
+# unquoted 8:30 arrives here as "8:30" and not as the integer 510.
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Stop(Record):
+    """One exemplar visited, in the order of the route."""
+
+    exemplar: Text  # a profile's slug; checked against the catalog, with suggestions
+    time: Annotated[str, StringConstraints(strip_whitespace=True, pattern=TIME_PATTERN)]
+    place: Text
+    notes: Text | None = None
+
+
+class Visit(Record):
+    """A study visit (tham quan học tập): one YAML file in the visits folder."""
+
+    slug: str
+    title: Text
+    date: dt.date
+    organizer: Text
+    # A head count or a description ("Cán bộ chi hội nông dân 11 xóm").
+    participants: Annotated[int, Field(ge=1)] | Text | None = None
+    stops: tuple[Stop, ...] = ()
+    notes: Text | None = None
+
+
+VISIT_KEYS = tuple(k for k in Visit.model_fields if k != "slug")

@@ -20,6 +20,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from . import messages as msg
+from .booklet import build_visit_booklets
 from .cards import FontMissing, find_fonts, make_cards
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
@@ -43,7 +45,8 @@ class ExemplarsConfig(Config):
     max_file_kb = c.Type(int, default=MAX_FILE_KB)
     max_photo_mb = c.Type((int, float), default=MAX_PHOTO_MB)
     max_photo_megapixels = c.Type((int, float), default=MAX_PHOTO_MEGAPIXELS)
-    cache_dir = c.Optional(c.Type(str))
+    cache_dir = c.Type(str, default=".cache/dienhinh")
+    visits_dir = c.Type(str, default="visits")
 
 
 class ProblemsFound(PluginError):
@@ -64,7 +67,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        self.settings = Settings.from_options(root, dict(self.config))
+        self.settings = Settings.from_options(root, dict(self.config), config.site_url or "")
         catalog = load_catalog(self.settings)
         for problem in catalog.problems:
             # Warnings stay at INFO so `mkdocs build --strict` fails only on real errors.
@@ -94,6 +97,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
             fence=self.fence,
+            visits=catalog.visits,
             media=self.media,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
@@ -133,6 +137,19 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         return self.fence.clean(html)
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Each visit's printed booklet, written beside its page (``tham-quan/<slug>/so-tay.pdf``)."""
+        assert self.catalog is not None and self.settings is not None
+        if not self.catalog.visits:
+            return
+        root = self.settings.root
+        if not self.settings.site_url:
+            raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
+        problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir))
+        if problems:
+            raise ProblemsFound("\n".join(p.format(root) for p in problems))
+        log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
+
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
@@ -147,4 +164,6 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             server.watch(str(self.settings.exemplars_dir))
             server.watch(str(self.settings.registry_path))
             server.watch(str(self.settings.templates_dir))
+            if self.settings.visits_dir is not None and self.settings.visits_dir.is_dir():
+                server.watch(str(self.settings.visits_dir))
         return server

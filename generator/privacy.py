@@ -16,6 +16,9 @@ _PATTERNS = (
 )
 
 
+_DIGIT_RUN = re.compile(r"\d[\d .-]{7}")
+
+
 @dataclass(frozen=True)
 class Finding:
     kind: str  # "email", "phone" or "id_number"
@@ -25,6 +28,8 @@ class Finding:
 
 def find_personal_data(text: str, allowed: tuple[str, ...] = ()) -> Iterator[Finding]:
     """Things in ``text`` that look like personal contact or ID data, except ``allowed``."""
+    if "@" not in text and not _DIGIT_RUN.search(text):
+        return
     allowed_digits = {_digits(a) for a in allowed if _digits(a)}
     allowed_text = {a.strip().casefold() for a in allowed}
     claimed: list[tuple[int, int]] = []

@@ -26,19 +26,22 @@ class Settings:
     max_file_kb: int = MAX_FILE_KB
     max_photo_mb: float = MAX_PHOTO_MB
     max_photo_megapixels: float = MAX_PHOTO_MEGAPIXELS
-    # Processed photos and share cards, keyed by content hash; safe to delete at any time.
+    # Parsed profiles and processed photos kept between runs; None turns caching off.
     cache_dir: Path | None = None
+    visits_dir: Path | None = None  # study visits, one YAML file each (None: no visits)
+    site_url: str = ""  # mkdocs.yml's site_url: absolute links in booklets (QR codes)
 
     @property
     def photo_cache(self) -> Path:
-        return (self.cache_dir or self.root / ".cache") / "photos"
+        """Processed photos by content hash (always kept: the site is built from them)."""
+        return (self.cache_dir or self.root / ".cache" / "dienhinh") / "photos"
 
     @property
     def card_cache(self) -> Path:
-        return (self.cache_dir or self.root / ".cache") / "cards"
+        return (self.cache_dir or self.root / ".cache" / "dienhinh") / "cards"
 
     @classmethod
-    def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
+    def from_options(cls, root: Path, options: dict[str, Any], site_url: str = "") -> Settings:
         root = root.resolve()
         exemplars = root / options.get("exemplars_dir", "exemplars")
         return cls(
@@ -49,7 +52,9 @@ class Settings:
             max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
             max_photo_mb=float(options.get("max_photo_mb", MAX_PHOTO_MB)),
             max_photo_megapixels=float(options.get("max_photo_megapixels", MAX_PHOTO_MEGAPIXELS)),
-            cache_dir=root / options["cache_dir"] if options.get("cache_dir") else None,
+            cache_dir=root / options.get("cache_dir", ".cache/dienhinh"),
+            visits_dir=root / options.get("visits_dir", "visits"),
+            site_url=site_url or "",
         )
 
     @classmethod
@@ -60,7 +65,8 @@ class Settings:
         for plugin in data.get("plugins") or []:
             if isinstance(plugin, dict) and "dienhinh" in plugin:
                 options = plugin["dienhinh"] or {}
-        return cls.from_options(config_file.parent, options)
+        site_url = data.get("site_url") if isinstance(data, dict) else None
+        return cls.from_options(config_file.parent, options, str(site_url or ""))
 
 
 class _TolerantLoader(yaml.SafeLoader):
