@@ -29,6 +29,7 @@ from . import messages as msg
 from .catalog import Catalog
 from .model import Exemplar, Registry, Visit
 from .pages import sort_key, visit_booklet_path
+from .photos import ProfileMedia, normal_name
 from .problems import Problem
 from .sanitize import clean_story
 from .settings import Settings
@@ -172,9 +173,12 @@ def _font_css(fonts: Mapping[str, Mapping[str, Path]]) -> str:
     return "\n".join(rules)
 
 
-def _story_html(story: str, site_url: str, bundle: Path | None) -> Markup:
+def _story_html(
+    story: str, site_url: str, bundle: Path | None, printable: Mapping[str, Path] | None = None
+) -> Markup:
     """The Markdown story as sanitized HTML (as on the site); links to other profiles point
-    at the website and images named relative to the profile's folder are read from it."""
+    at the website and images named relative to the profile's folder are read from it —
+    for a declared photo, its processed copy (upright, no EXIF/GPS) from ``printable``."""
 
     def absolute(match: re.Match[str]) -> str:
         return f"]({profile_url(site_url, match.group(1))}{match.group(2) or ''})"
@@ -190,7 +194,8 @@ def _story_html(story: str, site_url: str, bundle: Path | None) -> Markup:
             src = match.group(2)
             if ":" in src or src.startswith("/"):
                 return match.group(0)
-            return f"{match.group(1)}{(bundle / src).resolve().as_uri()}{match.group(3)}"
+            path = (printable or {}).get(normal_name(src)) or bundle / src
+            return f"{match.group(1)}{path.resolve().as_uri()}{match.group(3)}"
 
         html = _IMG_SRC.sub(local, html)
     return Markup(html)
@@ -212,6 +217,7 @@ def booklet_html(
     site_url: str,
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
     exemplars_dir: Path | None = None,
+    printable: Mapping[str, Mapping[str, Path]] | None = None,
 ) -> str:
     """The booklet as one HTML document (WeasyPrint lays it out into pages)."""
     env = jinja2.Environment(
@@ -242,7 +248,12 @@ def booklet_html(
         stops=stops,
         photos=photos or {},
         stories={
-            e.slug: _story_html(e.story, site_url, exemplars_dir / e.slug if exemplars_dir else None)
+            e.slug: _story_html(
+                e.story,
+                site_url,
+                exemplars_dir / e.slug if exemplars_dir else None,
+                (printable or {}).get(e.slug),
+            )
             for e in booklet.exemplars
         },
         urls={e.slug: profile_url(site_url, e.slug) for e in booklet.exemplars},
@@ -284,6 +295,7 @@ def render_booklet(
     size: str = "A5",
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
     exemplars_dir: Path | None = None,
+    printable: Mapping[str, Mapping[str, Path]] | None = None,
 ) -> tuple[RenderedBooklet | None, list[Problem]]:
     """Lay the booklet out into a PDF, or say (in Vietnamese) why it cannot be made.
 
@@ -302,7 +314,8 @@ def render_booklet(
     font_dirs = {path.resolve().parent for styles in fonts.values() for path in styles.values()}
     roots = [templates_dir / "booklet", *font_dirs, *([exemplars_dir] if exemplars_dir else [])]
     roots += [p.path.parent for items in (photos or {}).values() for p in items]
-    html = booklet_html(booklet, registry, templates_dir, site_url, photos, exemplars_dir)
+    roots += [path.parent for files in (printable or {}).values() for path in files.values()]
+    html = booklet_html(booklet, registry, templates_dir, site_url, photos, exemplars_dir, printable)
     page_css = (
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
@@ -372,17 +385,38 @@ def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
     return []
 
 
-def build_visit_booklets(catalog: Catalog, settings: Settings, site_dir: Path) -> list[Problem]:
+def printed_photos(
+    media: Mapping[str, ProfileMedia],
+) -> tuple[dict[str, list[BookletPhoto]], dict[str, dict[str, Path]]]:
+    """From the photo stage: each profile's cover for its section, and the processed copy of
+    every declared photo for its story (never the original file, which may carry GPS)."""
+    covers = {
+        slug: [BookletPhoto(m.cover.print_path, m.cover.photo.caption, m.cover.photo.credit)]
+        for slug, m in media.items()
+        if m.cover is not None
+    }
+    printable = {
+        slug: {normal_name(p.photo.file): p.print_path for p in m.photos} for slug, m in media.items()
+    }
+    return covers, printable
+
+
+def build_visit_booklets(
+    catalog: Catalog, settings: Settings, site_dir: Path, media: Mapping[str, ProfileMedia] | None = None
+) -> list[Problem]:
     """The site build's step: every visit's A5 booklet into ``site_dir`` beside its page."""
     assert catalog.registry is not None
     problems: list[Problem] = []
+    covers, printable = printed_photos(media or {})
     for visit in catalog.visits:
         rendered, found = render_booklet(
             visit_booklet(visit, catalog.public),
             catalog.registry,
             settings.templates_dir,
             settings.site_url,
+            photos=covers,
             exemplars_dir=settings.exemplars_dir,
+            printable=printable,
         )
         problems += found
         if rendered is not None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from . import messages as msg
 from . import publish
 from .catalog import load_catalog
+from .photos import media_for
 from .problems import Severity
 from .settings import Settings
 from .staff_cli import COMMANDS as STAFF_COMMANDS
@@ -133,13 +134,17 @@ def run_booklet(
         chosen = bk.field_booklet(registry, field, catalog.public)
     else:
         chosen = bk.all_booklet(registry, catalog.public)
+    media, _ = media_for(chosen.exemplars, catalog.photos, settings.photo_cache)
+    covers, printable = bk.printed_photos(media)
     rendered, problems = bk.render_booklet(
         chosen,
         registry,
         settings.templates_dir,
         settings.site_url,
         size,
+        photos=covers,
         exemplars_dir=settings.exemplars_dir,
+        printable=printable,
     )
     target = output or Path(f"so-tay-{chosen.name}.pdf")
     if rendered is not None:

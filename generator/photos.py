@@ -17,13 +17,14 @@ import re
 import shutil
 import tempfile
 import warnings
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from markupsafe import Markup
-from PIL import Image, ImageCms, ImageOps
+from PIL import Image, ImageCms, ImageFile, ImageOps
 from slugify import slugify
 
 from . import messages as msg
@@ -82,6 +83,18 @@ def resolve_in_bundle(folder: Path, file: str) -> Path | str:
     return resolved
 
 
+@contextmanager
+def _strict_decoding() -> Iterator[None]:
+    """Truncated data is an error while we look at a photo, whatever another library set
+    (WeasyPrint turns Pillow's global LOAD_TRUNCATED_IMAGES on when it is imported)."""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
 def inspect_photo(
     path: Path,
     file: str,
@@ -99,7 +112,7 @@ def inspect_photo(
         return msg.photo_too_large(size / 2**20, max_bytes / 2**20)
     data = path.read_bytes()
     digest = hashlib.sha256(data).hexdigest()
-    with warnings.catch_warnings():
+    with warnings.catch_warnings(), _strict_decoding():
         warnings.simplefilter("error", Image.DecompressionBombWarning)
         try:
             decode = decoded_before is None or not decoded_before(digest)
@@ -324,7 +337,8 @@ def worker_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def _render_job(job: tuple[str, str]) -> None:
-    render_photo(Path(job[0]), Path(job[1]))
+    with _strict_decoding():
+        render_photo(Path(job[0]), Path(job[1]))
 
 
 def process_photos(
@@ -379,6 +393,11 @@ class ShownPhoto:
         for v in self.processed.variants:
             out += [(self.name(v, "webp"), v.webp), (self.name(v, "jpg"), v.jpeg)]
         return out
+
+    @property
+    def print_path(self) -> Path:
+        """The largest processed JPEG (stripped like every output), for printed booklets."""
+        return self.processed.largest.jpeg
 
     @property
     def full_href(self) -> str:
@@ -472,6 +491,25 @@ def profile_media(
     cover = e.cover
     cover_shown = next((s for s in shown if s.photo is cover), None)
     return ProfileMedia(tuple(shown), cover_shown)
+
+
+def media_for(
+    exemplars: Sequence[Exemplar],
+    checked: Mapping[str, Sequence[PhotoSource | None]],
+    cache_dir: Path,
+    workers: int | None = None,
+) -> tuple[dict[str, ProfileMedia], PhotoStats]:
+    """The photo stage for these profiles: what is not in the cache is processed, then every
+    profile with photos gets its media (``checked`` comes from the catalog's checks)."""
+    sources = [s for e in exemplars for s in checked.get(e.slug, ()) if s is not None]
+    processed, stats = process_photos(sources, cache_dir, workers)
+    media = {e.slug: profile_media(e, checked[e.slug], processed) for e in exemplars if e.photos}
+    return media, stats
+
+
+def normal_name(file: str) -> str:
+    """A photo's name as declared and as written in a story, compared the same way."""
+    return _normal(file)
 
 
 def _stem(file: str) -> str:

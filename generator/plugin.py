@@ -26,7 +26,7 @@ from .cards import FontMissing, find_fonts, make_cards
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder, profile_page
-from .photos import ProfileMedia, process_photos, profile_media
+from .photos import ProfileMedia, media_for
 from .problems import Severity
 from .sanitize import StoryFence
 from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
@@ -79,10 +79,8 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog = catalog
         public = list(catalog.public)
         # Only published profiles' photos are processed: a draft's photos never reach the site.
-        sources = [s for e in public for s in catalog.photos.get(e.slug, ()) if s is not None]
-        processed, photo_stats = process_photos(sources, self.settings.photo_cache)
+        self.media, photo_stats = media_for(public, catalog.photos, self.settings.photo_cache)
         log.info(photo_stats.message())
-        self.media = {e.slug: profile_media(e, catalog.photos[e.slug], processed) for e in public if e.photos}
         try:
             fonts = find_fonts()
         except FontMissing as missing:
@@ -145,7 +143,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         root = self.settings.root
         if not self.settings.site_url:
             raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
-        problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir))
+        problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir), self.media)
         if problems:
             raise ProblemsFound("\n".join(p.format(root) for p in problems))
         log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))

@@ -177,11 +177,12 @@ def test_each_qr_code_decodes_to_the_profile_url(visit_pdf: Path, tmp_path: Path
     decoded = decode_qr_codes(visit_pdf, tmp_path)
     assert decoded == [f"https://dienhinh.example.vn/dien-hinh/{e.slug}/" for e in VISITED]
     assert decoded == [bk.profile_url(SETTINGS.site_url, e.slug) for e in VISITED]
-    # Vector codes: the PDF holds no raster image at all (sharp at any printer resolution).
+    # Vector codes: the only raster images are the profiles' photos (processed JPEGs), no QR code.
     listing = subprocess.run(
         ["pdfimages", "-list", str(visit_pdf)], capture_output=True, text=True, check=True
     )
-    assert listing.stdout.splitlines()[2:] == []
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]
+    assert all(r[8] == "jpeg" and int(r[3]) >= 480 for r in rows), rows
 
 
 def test_a4_is_selectable(tmp_path_factory: pytest.TempPathFactory) -> None:
@@ -218,7 +219,7 @@ def test_unknown_field_and_missing_choice() -> None:
     assert "Traceback" not in unknown.stderr + nothing.stderr
 
 
-def test_weasyprint_warnings_are_errors(project: Path) -> None:
+def test_weasyprint_warnings_are_errors(project: Path, tmp_path: Path) -> None:
     """A missing image stops the booklet: a Vietnamese error naming the profile, no PDF."""
     profile = project / "exemplars" / VISITED[0].slug / "index.md"
     text = profile.read_text(encoding="utf-8")
@@ -228,10 +229,22 @@ def test_weasyprint_warnings_are_errors(project: Path) -> None:
     out = project / "out.pdf"
     result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
     assert result.returncode == 1
-    assert "WeasyPrint báo lỗi khi in sổ tay" in result.stderr and "Không in được sổ tay." in result.stderr
-    assert f"exemplars/{VISITED[0].slug}/index.md: LỖI" in result.stderr  # looked up in its folder
+    # The photo checks catch an undeclared story image first, with its line and field.
+    assert "anh-khong-co.jpg" in result.stderr and "Không in được sổ tay." in result.stderr
+    assert f"exemplars/{VISITED[0].slug}/index.md:" in result.stderr and "[story]" in result.stderr
     assert "Traceback" not in result.stderr
     assert not out.exists()
+    # Behind them, whatever WeasyPrint cannot load is an error too, never a silent gap.
+    rendered, problems = bk.render_booklet(
+        bk.visit_booklet(VISIT, CATALOG.public),
+        REGISTRY,
+        SETTINGS.templates_dir,
+        SETTINGS.site_url,
+        photos={VISITED[0].slug: [bk.BookletPhoto(tmp_path / "khong-co.jpg")]},
+        exemplars_dir=SETTINGS.exemplars_dir,
+    )
+    assert rendered is None and problems
+    assert all("WeasyPrint báo lỗi khi in sổ tay" in p.message for p in problems)
 
 
 @pytest.mark.parametrize("image", ["file:///etc/hostname", "https://example.com/anh.jpg"])
@@ -265,16 +278,24 @@ def test_story_images_come_from_the_profile_folder(project: Path) -> None:
     Image.new("RGB", (64, 48), (40, 40, 40)).save(folder / "xuong-che.png")
     profile = folder / "index.md"
     text = profile.read_text(encoding="utf-8")
-    profile.write_text(
-        text.replace("## Kết quả", "![Xưởng chè](xuong-che.png)\n\n## Kết quả"), encoding="utf-8"
+    text = text.replace("## Kết quả", "![Xưởng chè](xuong-che.png)\n\n## Kết quả")
+    declared = "photos:\n  - file: xuong-che.png\n    caption: Xưởng chè.\n"
+    text = (
+        text.replace("photos:\n", declared, 1)
+        if "\nphotos:\n" in text
+        else text.replace("---\n", "---\n" + declared, 1)
     )
+    profile.write_text(text, encoding="utf-8")
     out = project / "out.pdf"
     result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in listing.stdout.splitlines()[2:]]
     _, printed = toc_numbers(page_texts(out), VISITED)
-    assert [(int(r[0]), r[3], r[4]) for r in rows] == [(printed[VISITED[1].slug], "64", "48")]
+    # Printed from the photo stage's copy (a stripped JPEG), not the original PNG.
+    found = [(int(r[0]), r[8]) for r in rows if (r[3], r[4]) == ("64", "48")]
+    assert len(found) == 1 and found[0][1] == "jpeg"
+    assert printed[VISITED[1].slug] <= found[0][0] < printed[VISITED[2].slug]  # in its section
 
 
 def test_missing_fonts_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
@@ -311,6 +332,7 @@ def test_photos_are_printed_when_given(tmp_path: Path) -> None:
         SETTINGS.templates_dir,
         SETTINGS.site_url,
         photos={first.slug: [bk.BookletPhoto(photo, "Đồi chè của tổ", "Hội Nông dân xã")]},
+        exemplars_dir=SETTINGS.exemplars_dir,
     )
     assert problems == [] and rendered is not None
     pdf = tmp_path / "so-tay.pdf"
@@ -319,7 +341,9 @@ def test_photos_are_printed_when_given(tmp_path: Path) -> None:
     _, printed = toc_numbers(texts, VISITED)
     listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in listing.stdout.splitlines()[2:]]
-    assert [(int(r[0]), r[3], r[4]) for r in rows if r[2] == "image"] == [(printed[first.slug], "120", "80")]
+    assert [(int(r[0]), r[3], r[4]) for r in rows if (r[3], r[4]) == ("120", "80")] == [
+        (printed[first.slug], "120", "80")
+    ]
     assert "Đồi chè của tổ Ảnh: Hội Nông dân xã" in texts[printed[first.slug] - 1]
 
 
@@ -332,6 +356,7 @@ def test_site_build_fails_cleanly_when_a_visit_booklet_cannot_be_made(project: P
     profile.write_text(text.replace("## Kết quả", "![Ảnh](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8")
     result = run_cli("build", "-d", str(site), cwd=project)
     assert result.returncode == 1
-    assert "WeasyPrint báo lỗi khi in sổ tay" in result.stderr and "Traceback" not in result.stderr
+    # Caught by the photo checks before any booklet is laid out.
+    assert "anh-khong-co.jpg" in result.stderr and "Traceback" not in result.stderr
     assert "trang đã công bố trước đó vẫn giữ nguyên" in result.stderr
     assert (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes() == published

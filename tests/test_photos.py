@@ -24,13 +24,15 @@ RED, BLUE = (220, 20, 20), (20, 40, 200)
 STORED = (2000, 1200)  # landscape as stored; orientation 6 shows it as 1200×2000 portrait
 
 
-def phone_photo(path: Path, image_format: str = "JPEG", size: tuple[int, int] = STORED) -> Path:
+def phone_photo(
+    path: Path, image_format: str = "JPEG", size: tuple[int, int] = STORED, orientation: int = 6
+) -> Path:
     """A photo as a phone writes it: sideways pixels + orientation 6, GPS, XMP, an ICC profile."""
     im = Image.new("RGB", size, BLUE)
     # Red marker at the stored top-left: rotated 90° clockwise for display, it is top-right.
     im.paste(RED, (0, 0, size[0] // 5, size[1] // 5))
     exif = Image.Exif()
-    exif[0x0112] = 6  # Orientation: rotate 90° CW to display
+    exif[0x0112] = orientation  # 6: rotate 90° CW to display
     exif[0x010F] = "PhoneMaker"
     exif[0x8825] = {1: "N", 2: (21.0, 50.0, 12.5), 3: "E", 4: (105.0, 38.0, 1.0)}  # GPSInfo
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
@@ -279,3 +281,18 @@ def test_checks_skip_the_decode_only_for_bytes_already_processed(tmp_path: Path)
     assert photos.in_cache(cache)(checked.digest)
     # The decode is what catches truncation: skipped only when the digest says "seen and fine".
     assert isinstance(inspect_photo(cut, "cut.jpg", 2**24, 10**8, lambda digest: True), photos.PhotoSource)
+
+
+def test_truncated_photo_is_refused_even_after_weasyprint_is_imported(tmp_path: Path) -> None:
+    """WeasyPrint sets Pillow's global LOAD_TRUNCATED_IMAGES; the checks must not inherit it."""
+    from PIL import ImageFile
+
+    cut = tmp_path / "cut.jpg"
+    cut.write_bytes(jpeg_bytes()[:-3000])
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = True
+    try:
+        assert "bị hỏng" in str(inspect_photo(cut, "cut.jpg", 2**24, 10**8))
+        assert ImageFile.LOAD_TRUNCATED_IMAGES is True  # restored for whoever set it
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous

@@ -6,6 +6,7 @@ import hashlib
 import io
 import json
 import re
+import subprocess
 from pathlib import Path
 
 from bs4 import BeautifulSoup
@@ -16,7 +17,7 @@ from generator.model import Kind
 from generator.settings import Settings
 
 from .conftest import ROOT, copy_project, run_cli
-from .test_photos import jpeg_bytes, png_bomb
+from .test_photos import jpeg_bytes, phone_photo, png_bomb
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 PUBLIC = CATALOG.public
@@ -220,3 +221,27 @@ def test_unsafe_photos_fail_the_build_and_keep_the_previous_site(tmp_path: Path)
             assert expected in line, (file, line)
     assert "trang đã công bố trước đó vẫn giữ nguyên" in output
     assert snapshot(site) == before
+
+
+def test_booklet_prints_processed_photos_never_the_originals(tmp_path: Path) -> None:
+    """Phone photos with GPS in a visited profile: the booklet prints the photo stage's copies
+    (print size, upright), and no embedded image carries EXIF, XMP or GPS."""
+    project = copy_project(tmp_path / "p")
+    bundle = project / "exemplars" / "doi-che-ban-quyen"
+    phone_photo(bundle / "anh-doi-che.jpg")  # the cover, taken sideways
+    phone_photo(bundle / "anh-luong-che.jpg", size=(2400, 1800), orientation=1)  # in the story
+    visit = next(v for v in CATALOG.visits if any(s.exemplar == "doi-che-ban-quyen" for s in v.stops))
+    out = tmp_path / "so-tay.pdf"
+    result = run_cli("booklet", visit.slug, "-o", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    # The PDF's streams may be compressed: extract the embedded JPEGs and read them.
+    subprocess.run(["pdfimages", "-j", str(out), str(tmp_path / "img")], check=True)
+    embedded = sorted(tmp_path.glob("img-*"))
+    assert embedded
+    for path in embedded:
+        data = path.read_bytes()
+        assert b"Exif" not in data and b"<x:xmpmeta" not in data and b"PhoneMaker" not in data, path
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True)
+    sizes = [tuple(line.split()[3:5]) for line in listing.stdout.splitlines()[2:]]
+    assert ("1200", "2000") in sizes  # 2000×1200 stored with orientation 6: printed upright
+    assert ("1600", "1200") in sizes and ("2400", "1800") not in sizes  # the print copy, not the original
