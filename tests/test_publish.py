@@ -35,7 +35,11 @@ def big_project(target: Path) -> Path:
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     """A whole build, waited for."""
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build"], cwd=project, capture_output=True, text=True, timeout=600
+        [sys.executable, "-m", "generator.cli", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
 
 
