@@ -85,6 +85,19 @@ class Commune(Record):
         return f"{self.name}, {self.district}, {self.province}"
 
 
+# The registry's lists whose items are looked up by code.
+CODE_TABLES = (
+    "fields",
+    "hamlets",
+    "organizations",
+    "organization_kinds",
+    "commendation_levels",
+    "commendation_forms",
+    "evaluation_results",
+    "figures",
+)
+
+
 class Registry(Record):
     """Everything a commune edits to reuse the tool (besides mkdocs.yml)."""
 
@@ -105,17 +118,7 @@ class Registry(Record):
 
     @cached_property
     def _tables(self) -> dict[str, dict[str, Any]]:
-        names = (
-            "fields",
-            "hamlets",
-            "organizations",
-            "organization_kinds",
-            "commendation_levels",
-            "commendation_forms",
-            "evaluation_results",
-            "figures",
-        )
-        return {name: {item.code: item for item in getattr(self, name)} for name in names}
+        return {name: {item.code: item for item in getattr(self, name)} for name in CODE_TABLES}
 
     def criteria_by_id(self) -> dict[str, Criterion]:
         found = {c.id: c for c in self.general_criteria}

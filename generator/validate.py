@@ -11,7 +11,7 @@ from pathlib import Path
 
 from . import messages as msg
 from .load import Loc, Source, dotted
-from .model import Exemplar, Kind, Registry, Status
+from .model import CODE_TABLES, Exemplar, Kind, Registry, Status
 from .privacy import find_personal_data
 from .problems import Problem, Severity
 
@@ -35,16 +35,6 @@ _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.
 STORY_SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
-_TABLES = (
-    "fields",
-    "hamlets",
-    "organizations",
-    "organization_kinds",
-    "commendation_levels",
-    "commendation_forms",
-    "evaluation_results",
-    "figures",
-)
 
 
 def _at(
@@ -57,7 +47,7 @@ def _at(
 def check_registry(registry: Registry, source: Source | None, path: Path) -> list[Problem]:
     """Codes unique in each list, criteria ids unique, organization kinds known."""
     problems = []
-    for table in _TABLES:
+    for table in CODE_TABLES:
         seen: set[str] = set()
         for index, item in enumerate(getattr(registry, table)):
             if item.code in seen:

@@ -32,6 +32,17 @@ def big_project(target: Path) -> Path:
     return project
 
 
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    """A whole build, waited for."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
 def start_build(project: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build"],
@@ -58,13 +69,7 @@ def wait_for_mkdocs_stage(project: Path, process: subprocess.Popen[str], timeout
 @pytest.fixture(scope="module")
 def built_big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
     project = big_project(tmp_path_factory.mktemp("big") / "project")
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = build(project)
     assert result.returncode == 0, result.stderr
     return project, digest(project / "site")
 
@@ -93,13 +98,7 @@ def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Pa
     assert len(list((project / "site" / "dien-hinh").glob("*/index.html"))) >= COPIES
     # The killed build left its staging folder; the next build removes it and succeeds.
     assert list(project.glob(".site.building-*"))
-    result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    result = build(project)
     assert result.returncode == 0, result.stderr
     assert not list(project.glob(".site.*"))
     assert "Đã sửa" in (project / "site" / "dien-hinh" / "ban-sao-0" / "index.html").read_text(
