@@ -3,14 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from . import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
-from .model import Exemplar, Registry
+from .model import Exemplar, Registry, Visit
+from .photos import PhotoSource, check_photos, in_cache
 from .problems import Problem, has_errors, sorted_problems
+from .profile_cache import Entry, ProfileCache
 from .settings import Settings
-from .validate import check_collection, check_exemplar, check_registry
+from .validate import (
+    check_collection,
+    check_exemplar,
+    check_personal_data,
+    check_registry,
+    check_story_html,
+)
+from .visits import load_visits
 
 
 @dataclass(frozen=True)
@@ -21,6 +33,9 @@ class Catalog:
     exemplars: tuple[Exemplar, ...]
     problems: tuple[Problem, ...]
     sources: dict[str, Source] = field(default_factory=dict, repr=False)
+    visits: tuple[Visit, ...] = ()
+    # Checked photo files per profile slug, in the order of the profile's ``photos``.
+    photos: dict[str, tuple[PhotoSource | None, ...]] = field(default_factory=dict, repr=False)
 
     @property
     def ok(self) -> bool:
@@ -30,6 +45,56 @@ class Catalog:
     def public(self) -> tuple[Exemplar, ...]:
         """What may appear on the site: published, with consent for individuals."""
         return tuple(e for e in self.exemplars if e.is_public)
+
+
+PARALLEL_FROM = 400  # below this many changed profiles, worker processes cost more than they save
+
+
+def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
+    """Every bundle parsed once: from the cache when its bytes are unchanged, otherwise in
+    parallel over the cores; in folder order."""
+    registry_bytes = settings.registry_path.read_bytes() if settings.registry_path.is_file() else b""
+    cache = ProfileCache(
+        settings.cache_dir / "profiles.pickle" if settings.cache_dir else None,
+        registry_bytes,
+        settings.max_file_kb,
+    )
+    results: dict[Path, Entry] = {}
+    todo: list[tuple[Path, bytes, str]] = []
+    folders = exemplar_folders(settings.exemplars_dir)
+    for folder in folders:
+        try:
+            raw = (folder / "index.md").read_bytes()
+        except FileNotFoundError:
+            results[folder] = (None, None, [Problem(folder, 0, "", msg.NO_INDEX)])
+            continue
+        except OSError as error:
+            results[folder] = (None, None, [Problem(folder / "index.md", 0, "", msg.invalid(str(error)))])
+            continue
+        key = ProfileCache.key(raw, folder)
+        cached = cache.get(folder.name, key)
+        if cached is not None:
+            results[folder] = cached
+        else:
+            todo.append((folder, raw, key))
+    jobs = [(folder, registry, settings.max_file_kb, raw) for folder, raw, _ in todo]
+    workers = min(os.cpu_count() or 1, 8)
+    if len(todo) >= PARALLEL_FROM and workers > 1:
+        with ProcessPoolExecutor(workers) as pool:
+            parsed = list(pool.map(_read_one, jobs, chunksize=64))
+    else:
+        parsed = [_read_one(job) for job in jobs]
+    for (folder, _, key), entry in zip(todo, parsed, strict=True):
+        results[folder] = entry
+        cache.put(folder.name, key, entry)
+    cache.keep_only({folder.name for folder in folders})
+    cache.save()
+    return [results[folder] for folder in folders]
+
+
+def _read_one(job: tuple[Path, Registry | None, int, bytes]) -> Entry:
+    folder, registry, max_kb, raw = job
+    return read_exemplar(folder, registry, max_kb, raw)
 
 
 def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
@@ -48,19 +113,33 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
 
     exemplars: list[Exemplar] = []
     sources: dict[str, Source] = {}
-    for folder in exemplar_folders(settings.exemplars_dir):
-        if not (folder / "index.md").is_file():
-            problems.append(Problem(folder, 0, "", msg.NO_INDEX))
-            continue
-        record, source, found = read_exemplar(folder, registry, settings.max_file_kb)
+    photos: dict[str, tuple[PhotoSource | None, ...]] = {}
+    max_photo_bytes = int(settings.max_photo_mb * 2**20)
+    max_photo_pixels = int(settings.max_photo_megapixels * 1e6)
+    for record, source, found in _read_all(settings, registry):
         problems += found
         if record is None or source is None:
             continue
         if registry is not None:
-            found = check_exemplar(record, source, registry, today)
-            problems += found
+            problems += check_exemplar(record, source, registry, today)
+        problems += check_story_html(record, source)
+        if record.is_public:
+            problems += check_personal_data(record, source)
+        found, photos[record.slug] = check_photos(
+            record,
+            source,
+            settings.exemplars_dir / record.slug,
+            max_photo_bytes,
+            max_photo_pixels,
+            in_cache(settings.photo_cache),
+        )
+        problems += found
         exemplars.append(record)
         sources[record.slug] = source
     if registry is not None:
         problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
-    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources)
+    visits: tuple[Visit, ...] = ()
+    if settings.visits_dir is not None:
+        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb)
+        problems += found
+    return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, visits, photos)

@@ -5,17 +5,21 @@ from __future__ import annotations
 
 import argparse
 import logging
-import os
 import shutil
+import signal
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
 from . import messages as msg
+from . import publish
 from .catalog import load_catalog
+from .photos import media_for
 from .problems import Severity
 from .settings import Settings
+from .staff_cli import COMMANDS as STAFF_COMMANDS
+from .staff_cli import add_commands as add_staff_commands
+from .staff_cli import run as run_staff
 from .validate import count
 
 _ARGPARSE_VI = {
@@ -55,6 +59,16 @@ def _parser() -> argparse.ArgumentParser:
     serve.add_argument(
         "-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
     )
+    add_staff_commands(commands)
+    booklet = commands.add_parser(
+        "booklet", help="in sổ tay PDF cho một chuyến tham quan, một lĩnh vực hoặc mọi điển hình"
+    )
+    booklet.add_argument("visit", nargs="?", help="mã chuyến tham quan: tên tệp trong visits/, không có .yml")
+    group = booklet.add_mutually_exclusive_group()
+    group.add_argument("--field", metavar="MÃ", help="sổ tay mọi điển hình đã công bố của một lĩnh vực")
+    group.add_argument("--all", action="store_true", help="sổ tay mọi điển hình đã công bố")
+    booklet.add_argument("--size", default="A5", type=str.upper, help="khổ giấy: A5 (mặc định) hoặc A4")
+    booklet.add_argument("-o", "--output", type=Path, help="tệp PDF xuất (mặc định: so-tay-<tên>.pdf)")
     return parser
 
 
@@ -79,8 +93,80 @@ def run_check(config_file: Path) -> int:
     return 0
 
 
+def run_booklet(
+    config_file: Path, visit: str | None, field: str | None, everything: bool, size: str, output: Path | None
+) -> int:
+    """One booklet PDF: a visit's, a field's or every published exemplar's."""
+    from . import booklet as bk
+
+    if size not in bk.PAGE_SIZES:
+        _print(msg.BOOKLET_BAD_SIZE.format(size=size), error=True)
+        return 1
+    if visit is None and field is None and not everything:
+        _print(msg.BOOKLET_CHOOSE, error=True)
+        return 1
+    if visit is not None and (field is not None or everything):
+        _print(msg.BOOKLET_VISIT_AND_GROUP, error=True)
+        return 1
+    settings = Settings.from_mkdocs_yml(config_file)
+    if not settings.site_url:
+        _print(f"{config_file}: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}", error=True)
+        return 1
+    catalog = load_catalog(settings)
+    if not catalog.ok or catalog.registry is None:
+        for problem in catalog.problems:
+            if problem.severity is Severity.error:
+                _print(problem.format(settings.root), error=True)
+        _print(msg.BOOKLET_FAILED, error=True)
+        return 1
+    registry = catalog.registry
+    if visit is not None:
+        visits = {v.slug: v for v in catalog.visits}
+        if visit not in visits:
+            _print(msg.unknown_visit(visit, list(visits)), error=True)
+            return 1
+        chosen = bk.visit_booklet(visits[visit], catalog.public)
+    elif field is not None:
+        codes = list(registry.table("fields"))
+        if field not in codes:
+            _print(msg.unknown_code("fields", field, codes), error=True)
+            return 1
+        chosen = bk.field_booklet(registry, field, catalog.public)
+    else:
+        chosen = bk.all_booklet(registry, catalog.public)
+    media, _ = media_for(chosen.exemplars, catalog.photos, settings.photo_cache)
+    covers, printable = bk.printed_photos(media)
+    rendered, problems = bk.render_booklet(
+        chosen,
+        registry,
+        settings.templates_dir,
+        settings.site_url,
+        size,
+        photos=covers,
+        exemplars_dir=settings.exemplars_dir,
+        printable=printable,
+    )
+    target = output or Path(f"so-tay-{chosen.name}.pdf")
+    if rendered is not None:
+        problems = bk.write_booklet(rendered.pdf, target)
+    if rendered is None or problems:
+        for problem in problems:
+            _print(problem.format(settings.root), error=True)
+        _print(msg.BOOKLET_FAILED, error=True)
+        return 1
+    _print(
+        msg.BOOKLET_OK.format(
+            path=target,
+            pages=rendered.pages,
+            exemplars=len(chosen.exemplars),
+            size=f"{size}, {len(rendered.pdf) / 1024:.0f} KB",
+        )
+    )
+    return 0
+
+
 def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """Build into a temporary folder beside the target and swap it in only on success."""
+    """Build into a staging folder beside the target and swap it in only on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import MkDocsException
@@ -93,35 +179,37 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         _print(msg.BUILD_FAILED, error=True)
         return 1
     target = Path(site_dir or config.site_dir).resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.building-", dir=target.parent))
+    publish.remove_leftovers(target)
+    staging = publish.staging_dir(target)
+    previous = signal.signal(signal.SIGTERM, _terminate)
     try:
         config = load_config(str(config_file), strict=strict, site_dir=str(staging))
         build(config)
-        _swap_in(staging, target)
+        publish.swap_in(staging, target)
     except MkDocsException as error:
-        _print(str(error), error=True)
-        _print(msg.BUILD_FAILED, error=True)
+        _print_abort(str(error))
         return 1
     except KeyboardInterrupt:
         _print(msg.INTERRUPTED, error=True)
         return 130
     finally:
+        signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(staging, ignore_errors=True)
     profiles = len(list((target / "dien-hinh").glob("*/index.html")))
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
     return 0
 
 
-def _swap_in(staging: Path, target: Path) -> None:
-    """Replace ``target`` by ``staging`` with renames on the same filesystem."""
-    old = None
-    if target.exists():
-        old = Path(tempfile.mkdtemp(prefix=f".{target.name}.old-", dir=target.parent))
-        os.replace(target, old / target.name)
-    os.replace(staging, target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
+def _print_abort(text: str) -> None:
+    # The problems themselves were already logged by MkDocs; its summary is English.
+    if "BuildError" not in text:
+        _print(msg.STRICT_ABORT if "strict mode" in text else text, error=True)
+    _print(msg.BUILD_FAILED, error=True)
+
+
+def _terminate(signum: int, frame: object) -> None:
+    # SIGTERM (e.g. a stopped CI job) cleans up like Ctrl-C does.
+    raise KeyboardInterrupt
 
 
 def run_serve(config_file: Path, dev_addr: str) -> int:
@@ -140,9 +228,19 @@ def run_serve(config_file: Path, dev_addr: str) -> int:
     return 0
 
 
+class _Formatter(logging.Formatter):
+    """Our problems already say LỖI / CẢNH BÁO; MkDocs's own warnings are labelled."""
+
+    def format(self, record: logging.LogRecord) -> str:
+        text = record.getMessage()
+        if record.levelno == logging.WARNING and not record.name.startswith("mkdocs.plugins.dienhinh"):
+            return f"{msg.MKDOCS_WARNING}{text}"
+        return text
+
+
 def _setup_logging() -> None:
     handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(logging.Formatter("%(levelname)-7s -  %(message)s"))
+    handler.setFormatter(_Formatter())
     mkdocs_log = logging.getLogger("mkdocs")
     if not mkdocs_log.handlers:
         mkdocs_log.addHandler(handler)
@@ -163,8 +261,12 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_check(config_file)
     if args.command == "build":
         return run_build(config_file, args.site_dir, args.strict)
+    if args.command == "booklet":
+        return run_booklet(config_file, args.visit, args.field, args.all, args.size, args.output)
     if args.command == "serve":
         return run_serve(config_file, args.dev_addr)
+    if args.command in STAFF_COMMANDS:
+        return run_staff(args, config_file)
     raise AssertionError(args.command)
 
 

@@ -3,6 +3,7 @@ no Python objects, tags or aliases are ever constructed from user input."""
 
 from __future__ import annotations
 
+import re
 import typing
 from collections.abc import Mapping
 from dataclasses import dataclass, field
@@ -14,7 +15,7 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from . import messages as msg
-from .model import FRONT_MATTER_KEYS, SLUG_RE, Exemplar, Registry
+from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem
 
 MAX_FILE_KB = 512
@@ -29,7 +30,20 @@ _STANDARD_SCALARS = {
 }
 
 
-class _Loader(yaml.SafeLoader):
+_SEXAGESIMAL = {"tag:yaml.org,2002:int", "tag:yaml.org,2002:float"}
+
+
+class _TextTimes:
+    """YAML 1.1 reads an unquoted 8:30 as the base-60 number 510: keep such text as text."""
+
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> Any:
+        tag = super().resolve(kind, value, implicit)  # type: ignore[misc]
+        if kind is ScalarNode and isinstance(value, str) and ":" in value and tag in _SEXAGESIMAL:
+            return "tag:yaml.org,2002:str"
+        return tag
+
+
+class _Loader(_TextTimes, yaml.SafeLoader):
     """SafeLoader that refuses aliases (no alias bombs) and keeps dates as text, so an
     impossible date becomes a field problem instead of a parser crash."""
 
@@ -39,10 +53,16 @@ class _Loader(yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-_Loader.yaml_implicit_resolvers = {
+class _FastLoader(_TextTimes, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """libyaml's parser (about 10× faster); used when the text cannot hold an alias."""
+
+
+_RESOLVERS = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in yaml.SafeLoader.yaml_implicit_resolvers.items()
 }
+_Loader.yaml_implicit_resolvers = _RESOLVERS
+_FastLoader.yaml_implicit_resolvers = _RESOLVERS
 
 
 class _Refused(Exception):
@@ -74,7 +94,7 @@ class Source:
 class _Builder:
     path: Path
     offset: int
-    loader: _Loader
+    loader: yaml.SafeLoader
     lines: dict[Loc, int] = field(default_factory=dict)
     problems: list[Problem] = field(default_factory=list)
 
@@ -129,7 +149,8 @@ def dotted(loc: Loc) -> str:
 def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Source | None, list[Problem]]:
     """YAML text (which starts at ``first_line`` of ``path``) → Source, or problems."""
     offset = first_line - 1
-    loader = _Loader(text)
+    # An alias needs a "*": only then is the slower parser that refuses aliases needed.
+    loader = _Loader(text) if "*" in text else _FastLoader(text)
     try:
         node = loader.get_single_node()
         if node is None:
@@ -149,12 +170,15 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Source | Non
     return Source(path, data, builder.lines), builder.problems
 
 
-def read_text(path: Path, max_kb: int = MAX_FILE_KB) -> tuple[str | None, list[Problem]]:
+def read_text(
+    path: Path, max_kb: int = MAX_FILE_KB, raw: bytes | None = None
+) -> tuple[str | None, list[Problem]]:
     """UTF-8 text (BOM and CRLF accepted) or a problem naming the line of a bad byte."""
-    try:
-        raw = path.read_bytes()
-    except OSError as error:
-        return None, [Problem(path, 0, "", msg.invalid(error.strerror or str(error)))]
+    if raw is None:
+        try:
+            raw = path.read_bytes()
+        except OSError as error:
+            return None, [Problem(path, 0, "", msg.invalid(error.strerror or str(error)))]
     if len(raw) > max_kb * 1024:
         return None, [Problem(path, 0, "", msg.file_too_large(len(raw) // 1024, max_kb))]
     try:
@@ -213,12 +237,14 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
     if kind.startswith("date") or kind.startswith("datetime"):
         return msg.bad_date(value)
     if kind == "enum":
-        return msg.bad_choice(value, [v.strip("'") for v in str(ctx.get("expected", "")).split(" or ")])
+        return msg.bad_choice(value, re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
     if kind == "string_too_short":
         return msg.EMPTY
     if kind == "string_too_long":
         return msg.TOO_LONG.format(**ctx)
     if kind == "string_pattern_mismatch":
+        if ctx.get("pattern") == TIME_PATTERN:
+            return msg.bad_time(value)
         return msg.BAD_COLOR if "#" in str(ctx.get("pattern")) else msg.BAD_CODE_FORMAT
     if kind in ("greater_than_equal", "greater_than"):
         return msg.NUMBER_TOO_SMALL.format(ge=ctx.get("ge", ctx.get("gt")))
@@ -263,15 +289,16 @@ def load_registry(path: Path) -> tuple[Registry | None, Source | None, list[Prob
 
 
 def read_exemplar(
-    folder: Path, registry: Registry | None, max_kb: int = MAX_FILE_KB
+    folder: Path, registry: Registry | None, max_kb: int = MAX_FILE_KB, raw: bytes | None = None
 ) -> tuple[Exemplar | None, Source | None, list[Problem]]:
-    """One bundle ``<folder>/index.md`` → record (or None) plus its source and problems."""
+    """One bundle ``<folder>/index.md`` (or its bytes ``raw``) → record or None, its source
+    and problems."""
     path = folder / "index.md"
     slug = folder.name
     problems: list[Problem] = []
-    if not SLUG_RE.match(slug):
+    if not SLUG_RE.match(slug) or RESERVED_SLUG.match(slug):
         problems.append(Problem(path, 0, "", msg.bad_slug(slug)))
-    text, found = read_text(path, max_kb)
+    text, found = read_text(path, max_kb, raw)
     if text is None:
         return None, None, problems + found
     parts = split_front_matter(text, path)

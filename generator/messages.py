@@ -119,7 +119,8 @@ def yaml_tag(tag: str) -> str:
 def bad_slug(slug: str) -> str:
     return (
         f"Tên thư mục {_quote(slug)} không dùng được làm địa chỉ trang: chỉ gồm chữ thường"
-        " không dấu, số và dấu gạch ngang (ví dụ: doi-che-ban-quyen)."
+        " không dấu, số và dấu gạch ngang (ví dụ: doi-che-ban-quyen), và không được có dạng"
+        " “trang-số” (dành cho các trang của danh sách)."
     )
 
 
@@ -185,6 +186,30 @@ def broken_profile_link(target: str) -> str:
     return f"Liên kết tới hồ sơ {_quote(target)} không tồn tại hoặc chưa được công bố."
 
 
+def unclosed_tag(tag: str) -> str:
+    return (
+        f"Thẻ HTML <{tag}> được mở nhưng không đóng; thêm </{tag}> hoặc bỏ thẻ đi"
+        " (thẻ mở dở làm hỏng phần còn lại của trang)."
+    )
+
+
+def stray_closing_tag(tag: str) -> str:
+    return f"Thẻ đóng </{tag}> không có thẻ mở tương ứng; hãy xóa nó."
+
+
+EXTERNAL_IMAGE = "Ảnh lấy từ trang web khác không được dùng: hãy lưu ảnh vào thư mục hồ sơ và ghi tên tệp."
+
+PERSONAL_DATA_KINDS = {"phone": "số điện thoại", "id_number": "số CMND/CCCD", "email": "địa chỉ e-mail"}
+
+
+def personal_data(kind: str, text: str) -> str:
+    return (
+        f"Có vẻ là {PERSONAL_DATA_KINDS[kind]} {_quote(text)}: dữ liệu cá nhân không được công bố."
+        " Hãy xóa đi, chuyển vào private_notes, hoặc nếu đây là thông tin công khai (ví dụ"
+        " đường dây nóng của cơ quan) thì ghi nó vào public_contacts."
+    )
+
+
 # --- command line ------------------------------------------------------------------------
 
 CHECK_OK = "Không có lỗi: {count} hồ sơ hợp lệ, {public} hồ sơ được công bố."
@@ -192,8 +217,289 @@ CHECK_FAILED = "Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi 
 CHECK_WARNINGS = "Không có lỗi; {warnings} cảnh báo."
 BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước đó vẫn giữ nguyên."
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
+STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
+MKDOCS_WARNING = "CẢNH BÁO (MkDocs): "
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
+
+
+# --- staff tools: new, import, report, schema ----------------------------------------------
+
+DRAFT_SUMMARY = "Bản nháp: hãy viết một hai câu giới thiệu điển hình (hiện trên thẻ và khi chia sẻ)."
+DRAFT_STORY_SECTIONS = (
+    ("Cách làm", "Kể lại đã làm gì, làm thế nào, ai cùng làm, bắt đầu từ khi nào."),
+    ("Kết quả", "Những con số và thay đổi cụ thể: thu nhập, số hộ, diện tích, thời gian…"),
+    ("Bài học kinh nghiệm", "Điều gì giúp làm được; người khác muốn học theo cần lưu ý gì."),
+)
+NEW_CREATED = "Đã tạo hồ sơ nháp {path} (địa chỉ trang: /dien-hinh/{slug}/)."
+NEW_NEXT = "Tiếp theo: viết câu chuyện trong tệp trên, chạy “dienhinh check”, rồi đổi status thành published."
+NEW_FAILED = "Chưa tạo hồ sơ: sửa các lỗi trên rồi chạy lại."
+NEW_MISSING_OPTION = "Thiếu {option} (chạy trong cửa sổ dòng lệnh để được hỏi từng mục)."
+NEW_NO_REGISTRY = "Không đọc được danh mục (registry); chạy “dienhinh check” để xem lỗi."
+PROMPT_NAME = "Tên điển hình"
+PROMPT_KIND = "Loại điển hình"
+PROMPT_FIELD = "Lĩnh vực chính"
+PROMPT_HAMLET = "Xóm (để trống nếu không thuộc xóm nào)"
+PROMPT_ORGANIZATION = "Tổ chức (để trống nếu không có)"
+PROMPT_SUMMARY = "Tóm tắt một hai câu (có thể để trống, viết sau)"
+PROMPT_CHOICE = "Gõ số thứ tự hoặc mã"
+PROMPT_BAD_CHOICE = "Không có lựa chọn “{value}”; gõ số thứ tự trong danh sách hoặc mã."
+
+SHEET_COLUMNS = {
+    "name": "tên điển hình",
+    "kind": "loại",
+    "field": "lĩnh vực",
+    "hamlet": "xóm",
+    "organization": "tổ chức",
+    "registered": "ngày đăng ký",
+    "summary": "tóm tắt",
+}
+SHEET_UNREADABLE = "Không đọc được bảng tính: {detail}."
+SHEET_MISSING = "Không tìm thấy tệp bảng tính {path}."
+SHEET_UNKNOWN_TYPE = "Chỉ nhận tệp .xlsx hoặc .csv."
+SHEET_NOT_UTF8 = "Tệp CSV không phải mã UTF-8. Trong Excel chọn “Lưu thành… CSV UTF-8”."
+SHEET_NO_HEADER = (
+    "Không tìm thấy dòng tiêu đề: cần các cột “tên điển hình”, “loại”, “lĩnh vực”, “xóm”,"
+    " “tổ chức”, “ngày đăng ký”, “tóm tắt”."
+)
+
+
+def sheet_missing_column(column: str) -> str:
+    return f"Bảng tính thiếu cột “{column}”."
+
+
+def sheet_bad_date(value: object) -> str:
+    return (
+        f"Ngày {_quote(value)} không hợp lệ. Viết theo dạng ngày/tháng/năm, ví dụ 15/06/2022"
+        " (hoặc 2022-06-15), và phải là ngày có thật."
+    )
+
+
+def sheet_bad_kind(value: object) -> str:
+    return f"Loại {_quote(value)} không hợp lệ; chọn một trong: Tập thể, Cá nhân, Mô hình."
+
+
+def sheet_unknown_name(table: str, value: object, valid: Sequence[str]) -> str:
+    name = TABLE_NAMES.get(table, table)
+    return (
+        f"Không có {name} {_quote(value)} trong danh mục (registry).{_suggest(value, valid)}"
+        f" Ghi tên hoặc mã; các mã hợp lệ: {', '.join(valid)}."
+    )
+
+
+def sheet_duplicate_row(row: int) -> str:
+    return f"Trùng tên với dòng {row} của bảng tính; mỗi điển hình chỉ một dòng."
+
+
+def sheet_cell(letter: str, header: str) -> str:
+    return f"cột {letter} “{header}”"
+
+
+IMPORT_CREATED = "tạo mới"
+IMPORT_UPDATED = "cập nhật"
+IMPORT_UNCHANGED = "không đổi"
+IMPORT_KEPT = "đã công bố nên giữ nguyên (sửa trực tiếp trong hồ sơ)"
+IMPORT_UNREADABLE = "Hồ sơ {path} có phần đầu không đọc được nên không cập nhật; chạy “dienhinh check”."
+IMPORT_PROGRESS = "Đang nhập hồ sơ"
+IMPORT_SUMMARY = (
+    "Đã nhập {rows} dòng: {created} hồ sơ nháp mới, {updated} cập nhật, {unchanged} không đổi;"
+    " {bad} dòng có lỗi chưa nhập."
+)
+IMPORT_ROW_ERRORS = (
+    "Các dòng có lỗi ở trên chưa được nhập; sửa bảng tính rồi nhập lại (dòng đã nhập không bị nhân đôi)."
+)
+
+REPORT_TITLE = "Báo cáo điển hình tiên tiến — {commune}"
+REPORT_GENERATED = (
+    "Lập ngày {date}. Đã đăng ký: mọi hồ sơ (kể cả nháp); đã công bố: hồ sơ hiện trên trang web."
+)
+REPORT_TOTALS = "Tổng số"
+REPORT_REGISTERED = "Đã đăng ký"
+REPORT_PUBLISHED = "Đã công bố"
+REPORT_HAMLETS = "Điển hình theo xóm"
+REPORT_ORGANIZATIONS = "Điển hình theo tổ chức"
+REPORT_LATE = "Đăng ký muộn (sau hạn {deadline})"
+REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm ({first}–{last})"
+REPORT_COMMENDATIONS = "Khen thưởng theo cấp và năm"
+REPORT_REPLICATIONS = "Nhân rộng"
+REPORT_NONE = "Không có."
+REPORT_NO_EXEMPLAR = "chưa có điển hình"
+REPORT_NOT_PUBLISHED = "chưa công bố"
+REPORT_FLAG = "Ghi chú"
+REPORT_HAMLET = "Xóm"
+REPORT_ORGANIZATION = "Tổ chức"
+REPORT_EXEMPLAR = "Điển hình"
+REPORT_SLUG = "Thư mục"
+REPORT_DATE = "Ngày đăng ký"
+REPORT_DAYS_LATE = "Muộn (ngày)"
+REPORT_MISSING_YEARS = "Năm chưa đánh giá"
+REPORT_LEVEL = "Cấp"
+REPORT_TOTAL = "Cộng"
+REPORT_PLACES = "Số nơi"
+REPORT_UNITS = "Số hộ/đơn vị"
+REPORT_STATUS = "Trạng thái"
+REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
+REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
+REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
+REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
+REPORT_NO_REGISTRY = NEW_NO_REGISTRY
+
+SCHEMA_WRITTEN = "Đã ghi lược đồ JSON Schema vào {path}."
+SCHEMA_TITLE = "Hồ sơ điển hình tiên tiến (phần thông tin đầu của exemplars/<thư mục>/index.md)"
+SCHEMA_DESCRIPTION = (
+    "Tạo bằng “dienhinh schema” từ mô hình dữ liệu và danh mục (registry); chạy lại lệnh này"
+    " sau khi sửa danh mục. “dienhinh check” vẫn là phép kiểm tra đầy đủ."
+)
+SCHEMA_DESCRIPTIONS = {
+    "name": "Tên điển hình, như muốn hiện trên trang.",
+    "kind": "Loại: collective (tập thể), individual (cá nhân), model (mô hình).",
+    "field": "Lĩnh vực chính: một mã trong danh mục.",
+    "other_fields": "Các lĩnh vực khác (mã), nếu có.",
+    "hamlet": "Mã xóm (cần xóm hoặc tổ chức).",
+    "organization": "Mã tổ chức (cần xóm hoặc tổ chức).",
+    "registered": "Ngày đăng ký, dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-15.",
+    "summary": "Một hai câu tóm tắt (tối đa 400 ký tự), hiện trên thẻ và khi chia sẻ.",
+    "criteria": "Các tiêu chí đạt được: mã tiêu chí của lĩnh vực hoặc tiêu chí chung.",
+    "featured": "true để đưa lên trang chủ.",
+    "status": "draft (nháp, không đăng) hoặc published (đăng lên trang).",
+    "consent": "Sự đồng ý công bố của cá nhân: {given: true, date: 2022-06-15}.",
+    "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
+    "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
+    "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",
+    "public_contacts": "Thông tin liên hệ được phép công bố (ví dụ số điện thoại của cơ quan).",
+    "private_notes": "Ghi chú nội bộ cho Hội đồng; không bao giờ hiện trên trang.",
+    "photos": "Ảnh trong thư mục hồ sơ (JPEG, PNG hoặc WebP); ảnh đầu tiên là ảnh bìa nếu không ghi cover.",
+    "Photo.file": "Tên tệp ảnh, tương đối với thư mục hồ sơ, ví dụ anh-1.jpg.",
+    "Photo.caption": "Chú thích hiện dưới ảnh.",
+    "Photo.credit": "Người hoặc nơi chụp ảnh.",
+    "Photo.alt": "Mô tả ảnh cho người không nhìn thấy (mặc định là chú thích).",
+    "Photo.cover": "true để làm ảnh bìa (chỉ một ảnh).",
+    "Evaluation.result": "Kết quả đánh giá: mã trong danh mục.",
+    "Evaluation.figures": "Số liệu của năm: mã số liệu trong danh mục → con số.",
+    "Commendation.level": "Cấp khen thưởng: mã trong danh mục.",
+    "Commendation.form": "Hình thức khen thưởng: mã trong danh mục.",
+    "Replication.hamlet": "Mã xóm đã nhân rộng (hoặc ghi “place” cho nơi ngoài xã).",
+}
+# --- study visits and booklets -----------------------------------------------------------
+
+VISIT_WITHOUT_STOPS = (
+    "Chuyến tham quan chưa có điểm đến nào: thêm ít nhất một mục vào “stops”"
+    " (exemplar: mã hồ sơ, time: giờ, place: địa điểm)."
+)
+VISITS_NOT_A_FOLDER = "“{path}” không phải là thư mục chứa các tệp chuyến tham quan (.yml)."
+
+
+def bad_visit_slug(name: str) -> str:
+    return (
+        f"Tên tệp {_quote(name)} không dùng được làm địa chỉ trang: chỉ gồm chữ thường"
+        " không dấu, số và dấu gạch ngang (ví dụ: tham-quan-che-2024.yml)."
+    )
+
+
+def bad_time(value: object) -> str:
+    return f"Giờ {_quote(value)} không hợp lệ. Viết theo dạng GIỜ:PHÚT, ví dụ 08:30 hoặc 14:00."
+
+
+def unknown_visit_exemplar(slug: str, close: Sequence[str]) -> str:
+    hint = (
+        " Có phải ý bạn là " + ", ".join(_quote(c) for c in close) + "?"
+        if close
+        else " Mã hồ sơ là tên thư mục của hồ sơ trong exemplars/."
+    )
+    return f"Không có hồ sơ điển hình {_quote(slug)}.{hint}"
+
+
+def exemplar_not_public(slug: str) -> str:
+    return (
+        f"Hồ sơ {_quote(slug)} chưa được công bố (bản nháp, hoặc cá nhân chưa đồng ý công bố)"
+        " nên không đưa vào chuyến tham quan được."
+    )
+
+
+def duplicate_stop(slug: str, first: int) -> str:
+    return f"Hồ sơ {_quote(slug)} đã có trong lịch trình (điểm đến thứ {first})."
+
+
+def stop_out_of_order(time: str, previous: str) -> str:
+    return f"Giờ {_quote(time)} sớm hơn điểm đến trước ({_quote(previous)}); hãy xếp theo thứ tự thời gian."
+
+
+def unknown_visit(slug: str, known: Sequence[str]) -> str:
+    listed = ", ".join(known) if known else "(chưa có chuyến nào trong thư mục visits/)"
+    return f"Không có chuyến tham quan {_quote(slug)}.{_suggest(slug, known)} Các chuyến hiện có: {listed}."
+
+
+BOOKLET_NOTHING = "Không có điển hình nào đã công bố để in sổ tay."
+BOOKLET_CHOOSE = "Hãy chọn một chuyến tham quan, hoặc --field MÃ_LĨNH_VỰC, hoặc --all."
+BOOKLET_OK = "Đã in sổ tay {path} ({pages} trang, {exemplars} điển hình, {size})."
+BOOKLET_FAILED = "Không in được sổ tay."
+BOOKLET_FONT_MISSING = (
+    "Không tìm thấy phông chữ tiếng Việt để nhúng vào sổ tay (Noto Sans/Serif hoặc DejaVu)."
+    " Hãy cài gói Debian fonts-noto-core (hoặc fonts-dejavu-core): chạy scripts/bootstrap."
+)
+BOOKLET_WRITE_FAILED = "Không ghi được tệp {path}: {reason}."
+
+
+def booklet_warning(detail: str) -> str:
+    return (
+        "WeasyPrint báo lỗi khi in sổ tay (thiếu phông chữ, ảnh hoặc định dạng không đọc được),"
+        f" nên sổ tay không được tạo: {detail}"
+    )
+
+
+BOOKLET_NO_SITE_URL = (
+    "Cần khai báo “site_url” (địa chỉ trang web, ví dụ https://dienhinh.example.vn/) trong mkdocs.yml"
+    " để in mã QR dẫn tới trang của từng điển hình."
+)
+BOOKLET_BAD_SIZE = "Khổ giấy {size} không hỗ trợ; chọn A5 hoặc A4."
+BOOKLET_VISIT_AND_GROUP = "Chỉ chọn một: một chuyến tham quan, hoặc --field, hoặc --all."
+BOOKLETS_BUILT = "Đã in {count} sổ tay tham quan vào trang web."
+
+
+# --- photos and share cards ----------------------------------------------------------------
+
+PHOTO_OUTSIDE = (
+    "Đường dẫn ảnh phải nằm trong thư mục hồ sơ (viết tương đối, ví dụ anh-1.jpg);"
+    " không dùng “..”, đường dẫn tuyệt đối hay liên kết (symlink) trỏ ra ngoài."
+)
+PHOTO_NOT_A_FILE = "“{file}” không phải là một tệp ảnh."
+PHOTO_NOT_IMAGE = (
+    "Tệp “{file}” không phải ảnh JPEG, PNG hoặc WebP (đã kiểm tra nội dung tệp, không chỉ phần đuôi)."
+)
+PHOTO_CORRUPT = "Ảnh “{file}” bị hỏng hoặc không trọn vẹn ({detail}). Hãy chép lại tệp ảnh gốc."
+PHOTO_BOMB = "Ảnh “{file}” khai báo kích thước quá lớn bất thường (ảnh “bom giải nén”); không xử lý ảnh này."
+PHOTO_DUPLICATE = "Ảnh “{file}” đã được khai báo ở photos[{first}]."
+PHOTO_TWO_COVERS = "Chỉ một ảnh được làm ảnh bìa (cover: true); ảnh bìa đã là photos[{first}]."
+PHOTO_NOT_DECLARED = (
+    "Câu chuyện dùng ảnh “{file}” nhưng ảnh này chưa được khai báo trong “photos” (cần file và caption)."
+)
+PHOTO_STATS = "Ảnh: {processed} xử lý mới, {cached} lấy từ bộ nhớ đệm."
+CARD_STATS = "Thẻ chia sẻ: {made} tạo mới, {cached} lấy từ bộ nhớ đệm."
+FONT_MISSING = (
+    "Không tìm thấy phông chữ để vẽ thẻ chia sẻ (đã tìm: {paths})."
+    " Hãy cài gói fonts-noto-core hoặc fonts-dejavu-core (chạy scripts/bootstrap)."
+)
+PHOTO_CREDIT = "Ảnh: {credit}"
+
+
+def photo_missing(file: str) -> str:
+    return (
+        f"Không tìm thấy ảnh “{file}” trong thư mục hồ sơ. Kiểm tra tên tệp (phân biệt chữ hoa, chữ thường)."
+    )
+
+
+def photo_too_large(size_mb: float, limit_mb: float) -> str:
+    return (
+        f"Ảnh quá lớn ({size_mb:.1f} MB); giới hạn là {limit_mb:g} MB."
+        " Hãy giảm kích thước ảnh trước khi đưa lên."
+    )
+
+
+def photo_too_many_pixels(width: int, height: int, limit_mp: float) -> str:
+    return (
+        f"Ảnh có {width}×{height} điểm ảnh, vượt giới hạn {limit_mp:g} triệu điểm ảnh."
+        " Hãy thu nhỏ ảnh trước khi đưa lên."
+    )
 
 
 # --- search (Pagefind) -------------------------------------------------------------------

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from enum import StrEnum
+from functools import cached_property
 from typing import Annotated, Any
 
 from pydantic import (
@@ -84,6 +85,19 @@ class Commune(Record):
         return f"{self.name}, {self.district}, {self.province}"
 
 
+# The registry's lists whose items are looked up by code.
+CODE_TABLES = (
+    "fields",
+    "hamlets",
+    "organizations",
+    "organization_kinds",
+    "commendation_levels",
+    "commendation_forms",
+    "evaluation_results",
+    "figures",
+)
+
+
 class Registry(Record):
     """Everything a commune edits to reuse the tool (besides mkdocs.yml)."""
 
@@ -100,8 +114,11 @@ class Registry(Record):
 
     def table(self, name: str) -> dict[str, Any]:
         """Code → record for one of the registry's lists (``fields``, ``hamlets``…)."""
-        items = getattr(self, name)
-        return {getattr(item, "code", None) or item.id: item for item in items}
+        return self._tables[name]
+
+    @cached_property
+    def _tables(self) -> dict[str, dict[str, Any]]:
+        return {name: {item.code: item for item in getattr(self, name)} for name in CODE_TABLES}
 
     def criteria_by_id(self) -> dict[str, Criterion]:
         found = {c.id: c for c in self.general_criteria}
@@ -187,6 +204,20 @@ class Replication(Record):
     notes: Text | None = None
 
 
+class Photo(Record):
+    """A photo in the profile's bundle: a path relative to the bundle, with its caption."""
+
+    file: Text
+    caption: Text
+    credit: Text | None = None
+    alt: Text | None = None
+    cover: bool = False
+
+    @property
+    def alt_text(self) -> str:
+        return self.alt or self.caption
+
+
 class Exemplar(Record):
     """One exemplar profile: front matter plus its story (Markdown)."""
 
@@ -206,6 +237,12 @@ class Exemplar(Record):
     evaluations: tuple[Evaluation, ...] = ()
     commendations: tuple[Commendation, ...] = ()
     replications: tuple[Replication, ...] = ()
+    photos: tuple[Photo, ...] = ()
+    # Contact details that may be published (e.g. an office hotline); anything else that
+    # looks like a phone number, ID number or e-mail address is an error.
+    public_contacts: tuple[Text, ...] = ()
+    # For the council only: never rendered anywhere.
+    private_notes: str | None = None
     story: str = ""
 
     @property
@@ -221,8 +258,48 @@ class Exemplar(Record):
     def fields(self) -> tuple[str, ...]:
         return (self.field, *self.other_fields)
 
+    @property
+    def cover(self) -> Photo | None:
+        """The photo marked ``cover: true``, else the first photo, else None."""
+        marked = [p for p in self.photos if p.cover]
+        return marked[0] if marked else (self.photos[0] if self.photos else None)
+
 
 SLUG_RE = re.compile(CODE_PATTERN)
+# Page 2, 3… of the exemplar listing live at dien-hinh/trang-2/…: no profile may take those.
+RESERVED_SLUG = re.compile(r"^trang-\d+$")
 
 # Keys an editor writes in front matter (everything but what the loader fills in).
 FRONT_MATTER_KEYS = tuple(k for k in Exemplar.model_fields if k not in {"slug", "story"})
+
+
+# --- study visits -------------------------------------------------------------------------
+
+# "08:30" (hours 0–23). The loader keeps YAML 1.1 sexagesimal numbers as text, so an
+# unquoted 8:30 arrives here as "8:30" and not as the integer 510.
+TIME_PATTERN = r"^([01]?[0-9]|2[0-3]):[0-5][0-9]$"
+
+
+class Stop(Record):
+    """One exemplar visited, in the order of the route."""
+
+    exemplar: Text  # a profile's slug; checked against the catalog, with suggestions
+    time: Annotated[str, StringConstraints(strip_whitespace=True, pattern=TIME_PATTERN)]
+    place: Text
+    notes: Text | None = None
+
+
+class Visit(Record):
+    """A study visit (tham quan học tập): one YAML file in the visits folder."""
+
+    slug: str
+    title: Text
+    date: dt.date
+    organizer: Text
+    # A head count or a description ("Cán bộ chi hội nông dân 11 xóm").
+    participants: Annotated[int, Field(ge=1)] | Text | None = None
+    stops: tuple[Stop, ...] = ()
+    notes: Text | None = None
+
+
+VISIT_KEYS = tuple(k for k in Visit.model_fields if k != "slug")

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
@@ -11,12 +12,14 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from slugify import slugify
 
 from . import messages as msg
 from .charts import Bar, bar_chart
-from .model import Exemplar, Registry
+from .model import Exemplar, Registry, Visit
+from .photos import THUMB_SIZES, ProfileMedia
+from .sanitize import StoryFence
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"
@@ -25,6 +28,8 @@ HAMLETS = "xom/index.md"
 ORGANIZATIONS = "to-chuc/index.md"
 YEARS = "nam/index.md"
 EXEMPLARS = "dien-hinh/index.md"
+VISITS = "tham-quan/index.md"
+BOOKLET_NAME = "so-tay.pdf"
 CRITERIA_MARKER = "<!-- dienhinh:criteria -->"
 
 
@@ -57,6 +62,51 @@ def is_searchable(src: str) -> bool:
     return parts[0] in {"linh-vuc", "xom", "to-chuc"} and len(parts) == 2 and parts[1] != "index.md"
 
 
+PAGE_SIZE = 48  # cards per listing page: a field with 3,000 exemplars is 63 light pages
+
+
+def numbered_page(base_src: str, number: int) -> str:
+    """Source path of page ``number`` of a listing (page 1 is the base page itself)."""
+    if number == 1:
+        return base_src
+    stem = base_src[: -len(".md")]
+    folder = stem[: -len("index")].rstrip("/") if stem.endswith("index") else stem
+    return f"{folder}/trang-{number}.md" if folder else f"trang-{number}.md"
+
+
+@dataclass(frozen=True)
+class Pager:
+    """Where a page sits in a listing split over several pages."""
+
+    base_src: str
+    number: int
+    count: int
+
+    def src(self, number: int) -> str:
+        return numbered_page(self.base_src, number)
+
+    def window(self, around: int = 2) -> list[int | None]:
+        """Page numbers to link: first, last and neighbours; None marks a gap."""
+        shown = sorted({1, self.count, *range(self.number - around, self.number + around + 1)})
+        result: list[int | None] = []
+        previous = 0
+        for n in (n for n in shown if 1 <= n <= self.count):
+            if previous and n - previous > 1:
+                result.append(None)
+            result.append(n)
+            previous = n
+        return result
+
+
+def visit_page(slug: str) -> str:
+    return f"tham-quan/{slug}.md"
+
+
+def visit_booklet_path(slug: str) -> str:
+    """Where the site build writes a visit's booklet (beside its page)."""
+    return f"tham-quan/{slug}/{BOOKLET_NAME}"
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     src: str
@@ -79,12 +129,13 @@ def relative_href(from_src: str, to_src: str, directory_urls: bool = True) -> st
     """Link from one page to another, relative, as the built site needs it."""
     from_url = page_url(from_src, directory_urls)
     to_url = page_url(to_src, directory_urls)
-    from_dir = from_url if from_url.endswith("/") or not from_url else posixpath.dirname(from_url)
-    to_dir, _, to_file = to_url.rpartition("/") if not to_url.endswith("/") else (to_url, "", "")
-    rel = posixpath.relpath(to_dir or ".", from_dir or ".")
-    if to_file:
-        return to_file if rel == "." else f"{rel}/{to_file}"
-    return "./" if rel == "." else f"{rel}/"
+    from_parts = from_url.split("/")[:-1]  # the folder the page is served from
+    to_parts = to_url.split("/")
+    common = 0
+    while common < min(len(from_parts), len(to_parts) - 1) and from_parts[common] == to_parts[common]:
+        common += 1
+    href = "/".join([".."] * (len(from_parts) - common) + to_parts[common:])
+    return href or "./"
 
 
 def relative_asset(from_src: str, path: str, directory_urls: bool = True) -> str:
@@ -104,6 +155,19 @@ class Cover:
     height: int
 
 
+def card_covers(media: Mapping[str, ProfileMedia]) -> dict[str, Cover]:
+    """Card pictures from the photo stage: each profile's cover at its smallest width."""
+    covers = {}
+    for slug, m in media.items():
+        if m.cover is None or not m.cover.processed.variants:
+            continue
+        small = m.cover.processed.variants[0]
+        folder = profile_page(slug).rsplit("/", 1)[0]
+        src = f"{folder}/{m.cover.name(small, 'jpg')}"
+        covers[slug] = Cover(src, m.cover.photo.alt_text, small.width, small.height)
+    return covers
+
+
 def sort_key(text: str) -> str:
     """Alphabetical order for Vietnamese names (accents folded, đ as d)."""
     return slugify(text, separator=" ")
@@ -118,11 +182,17 @@ class SiteBuilder:
         exemplars: Sequence[Exemplar],
         templates_dir: Path,
         directory_urls: bool = True,
+        fence: StoryFence | None = None,
+        visits: Sequence[Visit] = (),
+        media: Mapping[str, ProfileMedia] | None = None,
         covers: Mapping[str, Cover] | None = None,
     ) -> None:
         self.registry = registry
-        # Slug → card picture; filled by the photo stage when it exists, empty otherwise.
-        self.covers: Mapping[str, Cover] = covers or {}
+        self.fence = fence or StoryFence()
+        self.visits = tuple(visits)
+        self.media = dict(media or {})
+        # Slug → card picture: given, or the cover photo of the photo stage's media.
+        self.covers: Mapping[str, Cover] = covers if covers is not None else card_covers(self.media)
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
         self.env = jinja2.Environment(
@@ -135,6 +205,7 @@ class SiteBuilder:
         )
         self.env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
         self.env.filters["number_vi"] = _number_vi
+        self.env.filters["meta_text"] = meta_text
         self.fields = registry.table("fields")
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
@@ -185,7 +256,9 @@ class SiteBuilder:
             "organization_page": organization_page,
             "year_page": year_page,
             "profile_page": profile_page,
+            "visit_page": visit_page,
             "pages": {
+                "visits": VISITS,
                 "home": HOME,
                 "fields": FIELDS,
                 "hamlets": HAMLETS,
@@ -199,6 +272,22 @@ class SiteBuilder:
         text = self.env.get_template(template).render(**self._context(src), **values)
         return GeneratedPage(src, text)
 
+    def _paged(
+        self, template: str, base_src: str, lists: dict[str, Sequence[Any]], **values: Any
+    ) -> list[GeneratedPage]:
+        """A listing split over pages of PAGE_SIZE: page k shows the k-th slice of each list."""
+        count = max([1, *((len(items) + PAGE_SIZE - 1) // PAGE_SIZE for items in lists.values())])
+        totals = {name: len(items) for name, items in lists.items()}
+        pages = []
+        for number in range(1, count + 1):
+            start = (number - 1) * PAGE_SIZE
+            slices = {name: items[start : start + PAGE_SIZE] for name, items in lists.items()}
+            pager = Pager(base_src, number, count)
+            pages.append(
+                self._render(template, pager.src(number), pager=pager, totals=totals, **slices, **values)
+            )
+        return pages
+
     # --- pages -------------------------------------------------------------------------
 
     def pages(self) -> list[GeneratedPage]:
@@ -209,13 +298,18 @@ class SiteBuilder:
             self.hamlet_index(),
             self.organization_index(),
             self.year_index(),
-            self.exemplar_index(),
         ]
-        pages += [self.field(code) for code in self.fields]
-        pages += [self.hamlet(code) for code in self.hamlets]
-        pages += [self.organization(code) for code in self.organizations]
-        pages += [self.year(year) for year in self.years()]
+        pages += self.exemplar_index()
+        for code in self.fields:
+            pages += self.field(code)
+        for code in self.hamlets:
+            pages += self.hamlet(code)
+        for code in self.organizations:
+            pages += self.organization(code)
+        for year in self.years():
+            pages += self.year(year)
         pages += [self.profile(e) for e in self.exemplars]
+        pages += [self.visit_index(), *(self.visit(v) for v in self.visits)]
         return pages
 
     def home(self) -> GeneratedPage:
@@ -262,33 +356,31 @@ class SiteBuilder:
         kinds = self.registry.table("organization_kinds")
         return self._render("organization_index.md.j2", ORGANIZATIONS, counts=counts, org_kinds=kinds)
 
-    def exemplar_index(self) -> GeneratedPage:
-        return self._render("exemplar_index.md.j2", EXEMPLARS, exemplars=self.exemplars)
+    def exemplar_index(self) -> list[GeneratedPage]:
+        return self._paged("exemplar_index.md.j2", EXEMPLARS, {"exemplars": self.exemplars})
 
-    def field(self, code: str) -> GeneratedPage:
-        return self._render(
+    def field(self, code: str) -> list[GeneratedPage]:
+        return self._paged(
             "field.md.j2",
             field_page(code),
+            {"main": self.by_field[code], "also": self.also_in_field[code]},
             field=self.fields[code],
-            main=self.by_field[code],
-            also=self.also_in_field[code],
         )
 
-    def hamlet(self, code: str) -> GeneratedPage:
-        return self._render(
+    def hamlet(self, code: str) -> list[GeneratedPage]:
+        return self._paged(
             "hamlet.md.j2",
             hamlet_page(code),
+            {"exemplars": self.by_hamlet[code], "adopted": self.adopted_in[code]},
             hamlet=self.hamlets[code],
-            exemplars=self.by_hamlet[code],
-            adopted=self.adopted_in[code],
         )
 
-    def organization(self, code: str) -> GeneratedPage:
-        return self._render(
+    def organization(self, code: str) -> list[GeneratedPage]:
+        return self._paged(
             "organization.md.j2",
             organization_page(code),
+            {"exemplars": self.by_organization[code]},
             organization=self.organizations[code],
-            exemplars=self.by_organization[code],
         )
 
     def years(self) -> list[int]:
@@ -300,20 +392,18 @@ class SiteBuilder:
     def year_index(self) -> GeneratedPage:
         return self._render("year_index.md.j2", YEARS, years=self.years())
 
-    def year(self, year: int) -> GeneratedPage:
+    def year(self, year: int) -> list[GeneratedPage]:
         registered = [e for e in self.exemplars if e.registered.year == year]
         evaluated = [(e, ev) for e in self.exemplars for ev in e.evaluations if ev.year == year]
         commended = sorted(
             ((e, c) for e in self.exemplars for c in e.commendations if c.date.year == year),
             key=lambda pair: pair[1].date,
         )
-        return self._render(
+        return self._paged(
             "year.md.j2",
             year_page(year),
+            {"registered": registered, "evaluated": evaluated, "commended": commended},
             year=year,
-            registered=registered,
-            evaluated=evaluated,
-            commended=commended,
         )
 
     def related(self, e: Exemplar, limit: int = 6) -> list[Exemplar]:
@@ -341,6 +431,7 @@ class SiteBuilder:
     def profile(self, e: Exemplar) -> GeneratedPage:
         evaluations = sorted(e.evaluations, key=lambda ev: ev.year)
         commendations = sorted(e.commendations, key=lambda c: c.date)
+        media = self.media.get(e.slug)
         return self._render(
             "profile.md.j2",
             profile_page(e.slug),
@@ -349,12 +440,30 @@ class SiteBuilder:
             commendations=commendations,
             related=self.related(e),
             learned_from=self.learned_from(e),
-            story=Markup(e.story),
+            story=Markup(self.fence.wrap(media.story(e.story) if media else e.story)),
+            media=media,
+            thumb_sizes=THUMB_SIZES,
         )
+
+    def visit_index(self) -> GeneratedPage:
+        return self._render("visit_index.md.j2", VISITS, visits=self.visits)
+
+    def visit(self, visit: Visit) -> GeneratedPage:
+        src = visit_page(visit.slug)
+        page_dir = page_url(src, self.directory_urls).rpartition("/")[0] or "."
+        href = posixpath.relpath(visit_booklet_path(visit.slug), page_dir)
+        by_slug = {e.slug: e for e in self.exemplars}
+        return self._render("visit.md.j2", src, visit=visit, exemplars=by_slug, booklet_href=href)
 
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""
         return self._render("criteria.md.j2", src).markdown
+
+
+def meta_text(value: str) -> Markup:
+    """A value for a generated page's front matter (title, description): the theme prints
+    page meta unescaped, so it is HTML-escaped here, then quoted as a YAML string."""
+    return Markup(json.dumps(str(escape(" ".join(value.split()))), ensure_ascii=False))
 
 
 def _number_vi(value: float) -> str:

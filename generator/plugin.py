@@ -16,21 +16,29 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
 from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
 from .alt_text import fill_missing_alt
+from .booklet import build_visit_booklets
+from .cards import FontMissing, find_fonts, make_cards
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
-from .minify import minify_page
-from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable
+from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
+from .photos import ProfileMedia, media_for
 from .problems import Severity
+from .sanitize import StoryFence
 from .search import build_index, folded_words, searchable_text
-from .settings import Settings
+from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
+from .share import ShareBuilder, card_specs
 
 log = logging.getLogger("mkdocs.plugins.dienhinh")
 
 STYLESHEET = "assets/dienhinh.css"
+GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
+SEARCH_SCRIPT = "assets/dienhinh-search.js"  # only the search page loads it
 
 
 class ExemplarsConfig(Config):
@@ -38,6 +46,10 @@ class ExemplarsConfig(Config):
     registry = c.Type(str, default="exemplars/registry.yml")
     templates_dir = c.Type(str, default="site_templates")
     max_file_kb = c.Type(int, default=MAX_FILE_KB)
+    max_photo_mb = c.Type((int, float), default=MAX_PHOTO_MB)
+    max_photo_megapixels = c.Type((int, float), default=MAX_PHOTO_MEGAPIXELS)
+    cache_dir = c.Type(str, default=".cache/dienhinh")
+    visits_dir = c.Type(str, default="visits")
     search = c.Type(bool, default=True)
 
 
@@ -52,11 +64,15 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog: Catalog | None = None
         self.settings: Settings | None = None
         self.builder: SiteBuilder | None = None
+        self.media: dict[str, ProfileMedia] = {}
+        self.cards: dict[str, Path] = {}
+        self.share: ShareBuilder | None = None
+        self.fence = StoryFence()
         self.generated: set[str] = set()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        self.settings = Settings.from_options(root, dict(self.config))
+        self.settings = Settings.from_options(root, dict(self.config), config.site_url or "")
         catalog = load_catalog(self.settings)
         for problem in catalog.problems:
             # Warnings stay at INFO so `mkdocs build --strict` fails only on real errors.
@@ -64,18 +80,35 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                 log.info(problem.format(root))
         if not catalog.ok or catalog.registry is None:
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
-            raise ProblemsFound("\n".join([*errors, msg.BUILD_FAILED]))
+            raise ProblemsFound("\n".join(errors))
         self.catalog = catalog
+        public = list(catalog.public)
+        # Only published profiles' photos are processed: a draft's photos never reach the site.
+        self.media, photo_stats = media_for(public, catalog.photos, self.settings.photo_cache)
+        log.info(photo_stats.message())
+        try:
+            fonts = find_fonts()
+        except FontMissing as missing:
+            raise ProblemsFound(str(missing)) from None
+        specs = card_specs(catalog.registry, public, self.media, config.site_name)
+        self.cards, card_stats = make_cards(specs, self.settings.card_cache, fonts)
+        log.info(card_stats.message())
+        self.share = ShareBuilder(catalog.registry, public, config.site_url or "", config.site_name)
         self.builder = SiteBuilder(
             catalog.registry,
             catalog.public,
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
+            fence=self.fence,
+            visits=catalog.visits,
+            media=self.media,
         )
         config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
         config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
+        if GALLERY_SCRIPT not in config.extra_javascript:
+            config.extra_javascript.append(GALLERY_SCRIPT)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -89,8 +122,15 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
                 )
             files.append(File.generated(config, page.src, content=page.markdown))
             self.generated.add(page.src)
-        css = self.settings.templates_dir / "overrides" / STYLESHEET
-        files.append(File.generated(config, STYLESHEET, abs_src_path=str(css)))
+        for asset in (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT):
+            path = self.settings.templates_dir / "overrides" / asset
+            files.append(File.generated(config, asset, abs_src_path=str(path)))
+        for slug, media in self.media.items():
+            folder = profile_page(slug).rsplit("/", 1)[0]
+            for name, path in media.files():
+                files.append(File.generated(config, f"{folder}/{name}", abs_src_path=str(path)))
+        for name, path in self.cards.items():
+            files.append(File.generated(config, name, abs_src_path=str(path)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -102,26 +142,43 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        return fill_missing_alt(html)
-
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        return minify_page(output)
+        return fill_missing_alt(self.fence.clean(html))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        if not self.config.search:
-            return
-        result = build_index(Path(config.site_dir))
-        if result.error:
-            raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
-        log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
+        """Each visit's printed booklet (``tham-quan/<slug>/so-tay.pdf``), then the search index."""
+        assert self.catalog is not None and self.settings is not None
+        if self.catalog.visits:
+            root = self.settings.root
+            if not self.settings.site_url:
+                raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
+            problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir), self.media)
+            if problems:
+                raise ProblemsFound("\n".join(p.format(root) for p in problems))
+            log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
+        if self.config.search:
+            result = build_index(Path(config.site_dir))
+            if result.error:
+                raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
+            log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        if self.share is not None and config.site_url:
+            description = page.meta.get("description") or config.site_description
+            meta = self.share.for_page(page.file.src_uri, page.canonical_url or "", page.title, description)
+            page.meta["dienhinh_share"] = meta.as_dict()
+        return context
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         if self.settings is not None:
             server.watch(str(self.settings.exemplars_dir))
             server.watch(str(self.settings.registry_path))
             server.watch(str(self.settings.templates_dir))
+            if self.settings.visits_dir is not None and self.settings.visits_dir.is_dir():
+                server.watch(str(self.settings.visits_dir))
         return server

@@ -11,6 +11,9 @@ import yaml
 
 from .load import MAX_FILE_KB
 
+MAX_PHOTO_MB = 15
+MAX_PHOTO_MEGAPIXELS = 50
+
 
 @dataclass(frozen=True)
 class Settings:
@@ -21,9 +24,24 @@ class Settings:
     registry_path: Path
     templates_dir: Path
     max_file_kb: int = MAX_FILE_KB
+    max_photo_mb: float = MAX_PHOTO_MB
+    max_photo_megapixels: float = MAX_PHOTO_MEGAPIXELS
+    # Parsed profiles and processed photos kept between runs; None turns caching off.
+    cache_dir: Path | None = None
+    visits_dir: Path | None = None  # study visits, one YAML file each (None: no visits)
+    site_url: str = ""  # mkdocs.yml's site_url: absolute links in booklets (QR codes)
+
+    @property
+    def photo_cache(self) -> Path:
+        """Processed photos by content hash (always kept: the site is built from them)."""
+        return (self.cache_dir or self.root / ".cache" / "dienhinh") / "photos"
+
+    @property
+    def card_cache(self) -> Path:
+        return (self.cache_dir or self.root / ".cache" / "dienhinh") / "cards"
 
     @classmethod
-    def from_options(cls, root: Path, options: dict[str, Any]) -> Settings:
+    def from_options(cls, root: Path, options: dict[str, Any], site_url: str = "") -> Settings:
         root = root.resolve()
         exemplars = root / options.get("exemplars_dir", "exemplars")
         return cls(
@@ -32,6 +50,11 @@ class Settings:
             registry_path=root / options.get("registry", "exemplars/registry.yml"),
             templates_dir=root / options.get("templates_dir", "site_templates"),
             max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
+            max_photo_mb=float(options.get("max_photo_mb", MAX_PHOTO_MB)),
+            max_photo_megapixels=float(options.get("max_photo_megapixels", MAX_PHOTO_MEGAPIXELS)),
+            cache_dir=root / options.get("cache_dir", ".cache/dienhinh"),
+            visits_dir=root / options.get("visits_dir", "visits"),
+            site_url=site_url or "",
         )
 
     @classmethod
@@ -42,7 +65,8 @@ class Settings:
         for plugin in data.get("plugins") or []:
             if isinstance(plugin, dict) and "dienhinh" in plugin:
                 options = plugin["dienhinh"] or {}
-        return cls.from_options(config_file.parent, options)
+        site_url = data.get("site_url") if isinstance(data, dict) else None
+        return cls.from_options(config_file.parent, options, str(site_url or ""))
 
 
 class _TolerantLoader(yaml.SafeLoader):

@@ -5,27 +5,36 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from html.parser import HTMLParser
 from pathlib import Path
 
 from . import messages as msg
 from .load import Loc, Source, dotted
-from .model import Exemplar, Kind, Registry, Status
+from .model import CODE_TABLES, Exemplar, Kind, Registry, Status
+from .privacy import find_personal_data
 from .problems import Problem, Severity
 
+_VOID_TAGS = {
+    "area",
+    "base",
+    "br",
+    "col",
+    "embed",
+    "hr",
+    "img",
+    "input",
+    "link",
+    "meta",
+    "source",
+    "track",
+    "wbr",
+}
+_CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
+_EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 STORY_SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
-_TABLES = (
-    "fields",
-    "hamlets",
-    "organizations",
-    "organization_kinds",
-    "commendation_levels",
-    "commendation_forms",
-    "evaluation_results",
-    "figures",
-)
 
 
 def _at(
@@ -38,7 +47,7 @@ def _at(
 def check_registry(registry: Registry, source: Source | None, path: Path) -> list[Problem]:
     """Codes unique in each list, criteria ids unique, organization kinds known."""
     problems = []
-    for table in _TABLES:
+    for table in CODE_TABLES:
         seen: set[str] = set()
         for index, item in enumerate(getattr(registry, table)):
             if item.code in seen:
@@ -134,6 +143,84 @@ def check_exemplar(e: Exemplar, source: Source, registry: Registry, today: dt.da
                 Problem(path, source.body_line, "story", msg.missing_story_section(section), Severity.warning)
             )
     return problems
+
+
+def check_story_html(e: Exemplar, source: Source) -> list[Problem]:
+    """Raw HTML in a story must be balanced: an unclosed tag would swallow the rest of the
+    page. Images must be files of the bundle, not from other sites."""
+    problems = []
+    # Code spans and blocks show HTML as text; blank them out, keeping line breaks.
+    story = _CODE.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), e.story)
+    checker = _TagBalance()
+    checker.feed(story)
+    checker.close()
+    for tag, offset, closing in checker.unbalanced():
+        message = msg.stray_closing_tag(tag) if closing else msg.unclosed_tag(tag)
+        problems.append(Problem(source.path, source.body_line + offset, "story", message))
+    for match in _EXTERNAL_IMAGE.finditer(story):
+        line = source.body_line + story.count("\n", 0, match.start())
+        problems.append(Problem(source.path, line, "story", msg.EXTERNAL_IMAGE))
+    return problems
+
+
+class _TagBalance(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.stack: list[tuple[str, int]] = []
+        self.stray: list[tuple[str, int]] = []
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        if tag.isalnum() and tag not in _VOID_TAGS:
+            self.stack.append((tag, self.getpos()[0] - 1))
+
+    def handle_startendtag(self, tag: str, attrs: object) -> None:
+        pass
+
+    def handle_endtag(self, tag: str) -> None:
+        if not tag.isalnum() or tag in _VOID_TAGS:
+            return
+        for index in range(len(self.stack) - 1, -1, -1):
+            if self.stack[index][0] == tag:
+                del self.stack[index:]
+                return
+        self.stray.append((tag, self.getpos()[0] - 1))
+
+    def unbalanced(self) -> list[tuple[str, int, bool]]:
+        found = [(tag, line, False) for tag, line in self.stack]
+        found += [(tag, line, True) for tag, line in self.stray]
+        return sorted(found, key=lambda item: item[1])
+
+
+def check_personal_data(e: Exemplar, source: Source) -> list[Problem]:
+    """Phone numbers, ID numbers and e-mails in what would be published, unless listed in
+    ``public_contacts``. Private notes are never published, so they are not checked."""
+    problems = []
+    for finding in find_personal_data(e.story, e.public_contacts):
+        problems.append(
+            Problem(
+                source.path,
+                source.body_line + finding.line_offset,
+                "story",
+                msg.personal_data(finding.kind, finding.text),
+            )
+        )
+    for loc, text in _strings(source.data, ()):
+        if loc[0] in ("private_notes", "public_contacts"):
+            continue
+        for finding in find_personal_data(text, e.public_contacts):
+            problems.append(_at(source, source.path, loc, msg.personal_data(finding.kind, finding.text)))
+    return problems
+
+
+def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
+    if isinstance(value, str):
+        yield loc, value
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            yield from _strings(item, (*loc, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _strings(item, (*loc, index))
 
 
 def check_links(e: Exemplar, source: Source, public_slugs: set[str]) -> list[Problem]:

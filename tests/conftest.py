@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "site_templates")
+PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "site_templates", "visits")
 
 
 def copy_project(target: Path) -> Path:

@@ -14,15 +14,13 @@ from typing import Any
 from urllib.parse import quote, urlsplit
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from generator.catalog import load_catalog
 from generator.settings import Settings
 
+from .browser import chromium
 from .conftest import ROOT
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 JS_DIR = Path(__file__).parent / "js"
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 assert CATALOG.registry is not None
@@ -64,12 +62,11 @@ def axe_source() -> str:
     return axe.read_text(encoding="utf-8")
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with sync_playwright() as p:
-        launched = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    """One Chromium for this module (closed after it: other modules start their own)."""
+    with chromium() as launched:
         yield launched
-        launched.close()
 
 
 class Recorder:

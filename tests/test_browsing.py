@@ -46,11 +46,11 @@ def test_cards_show_a_cover_picture_when_there_is_one() -> None:
     e = PUBLIC[0]
     cover = Cover(f"dien-hinh/{e.slug}/anh-bia.jpg", "Các hộ cùng làm đường", 640, 427)
     builder = _builder(covers={e.slug: cover})
-    html = BeautifulSoup(builder.exemplar_index().markdown, "html.parser")
+    html = BeautifulSoup(builder.exemplar_index()[0].markdown, "html.parser")
     img = html.select_one("li.dh-card img.dh-card__image")
     assert img["src"] == f"{e.slug}/anh-bia.jpg" and img["alt"] == "Các hộ cùng làm đường"
     assert len(html.select("img")) == 1
-    assert not BeautifulSoup(_builder().exemplar_index().markdown, "html.parser").select("img")
+    assert not BeautifulSoup(_builder().exemplar_index()[0].markdown, "html.parser").select("img")
 
 
 def test_profile_links_related_and_learned_from() -> None:
@@ -81,6 +81,8 @@ def test_every_page_is_vietnamese_and_loads_nothing_from_elsewhere(sample_site: 
         html = BeautifulSoup(path.read_text(encoding="utf-8"), "html.parser")
         assert html.html["lang"] == "vi", path
         for img in html.select("img"):
+            if img.find_parent("dialog") is not None and not img.get("src"):
+                continue  # the gallery's lightbox: filled by script with the opened photo's alt
             assert img.get("alt", "").strip(), f"{path}: {img}"
         for node in html.select("script[src], link[href], img[src], iframe[src], source[src]"):
             url = node.get("src") or node.get("href")

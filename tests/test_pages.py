@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pages import _number_vi, page_url, relative_href, sort_key
+from generator.pages import Pager, _number_vi, numbered_page, page_url, relative_href, sort_key
 
 
 @pytest.mark.parametrize(
@@ -50,6 +50,19 @@ def test_vietnamese_number_format() -> None:
 def test_sort_key_folds_accents_and_d() -> None:
     names = ["Đường", "Dao", "Ấp", "Bản"]
     assert sorted(names, key=sort_key) == ["Ấp", "Bản", "Dao", "Đường"]
+
+
+def test_numbered_pages() -> None:
+    assert numbered_page("linh-vuc/giao-duc.md", 1) == "linh-vuc/giao-duc.md"
+    assert numbered_page("linh-vuc/giao-duc.md", 3) == "linh-vuc/giao-duc/trang-3.md"
+    assert numbered_page("dien-hinh/index.md", 2) == "dien-hinh/trang-2.md"
+    assert page_url(numbered_page("nam/2022.md", 2)) == "nam/2022/trang-2/"
+
+
+def test_pager_window() -> None:
+    assert Pager("a.md", 1, 1).window() == [1]
+    assert Pager("a.md", 5, 20).window() == [1, None, 3, 4, 5, 6, 7, None, 20]
+    assert Pager("a.md", 1, 4).window() == [1, 2, 3, 4]
 
 
 def test_relative_asset() -> None:

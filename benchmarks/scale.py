@@ -1,0 +1,179 @@
+"""Scale benchmark: N synthetic profiles through check, build and rebuild, side by side with
+a plain MkDocs build of the same pages (the floor MkDocs itself sets).
+
+    .venv/bin/python benchmarks/scale.py                 # N = 100, 1,000, 10,000
+    .venv/bin/python benchmarks/scale.py --sizes 100 1000
+
+For each N, in one run and on the same machine:
+- check (cold: no cache) and check (warm: parsed-profile cache filled);
+- full build with `dienhinh build` (cold caches), then a rebuild after editing one profile;
+- a plain `mkdocs build` of the very Markdown pages the plugin generates, same theme and
+  settings, without the plugin (no loading, validation, photos or search index);
+- peak RSS (the largest process), output size, largest HTML page, pages per second.
+Ratios (build / plain MkDocs, and time(10,000) / time(1,000)) are what to compare across
+machines; absolute seconds depend on the machine and its load.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from benchmarks.synthetic import make_project  # noqa: E402
+
+PYTHON = sys.executable
+
+
+@dataclass
+class Run:
+    seconds: float
+    peak_rss_mb: float
+
+
+def timed(args: list[str], cwd: Path) -> Run:
+    """Run a command; wall time and the peak RSS of its largest process (wait4)."""
+    start = time.perf_counter()
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(process.pid, 0)
+    seconds = time.perf_counter() - start
+    process.returncode = os.waitstatus_to_exitcode(status)
+    if process.returncode != 0:
+        error = process.stderr.read().decode() if process.stderr else ""
+        raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{error[-3000:]}")
+    return Run(seconds, usage.ru_maxrss / 1024)
+
+
+def plain_project(project: Path, target: Path) -> Path:
+    """The generated pages written out as ordinary Markdown: MkDocs alone, same theme."""
+    from generator.catalog import load_catalog
+    from generator.pages import SiteBuilder
+    from generator.settings import Settings
+
+    settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
+    catalog = load_catalog(settings)
+    assert catalog.registry is not None
+    docs = target / "docs"
+    shutil.copytree(project / "content", docs)
+    for page in SiteBuilder(catalog.registry, catalog.public, settings.templates_dir).pages():
+        path = docs / page.src
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(page.markdown, encoding="utf-8")
+    css = project / "site_templates" / "overrides" / "assets" / "dienhinh.css"
+    (docs / "assets").mkdir(exist_ok=True)
+    shutil.copy2(css, docs / "assets" / "dienhinh.css")
+    shutil.copytree(project / "site_templates", target / "site_templates")
+    lines = []
+    skipping = False
+    for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
+        # Drop the dienhinh plugin entry (and its indented options); keep everything else.
+        if line.strip().startswith("- dienhinh"):
+            skipping = True
+            continue
+        if skipping and line.startswith("      "):
+            continue
+        skipping = False
+        lines.append(line.replace("docs_dir: content", "docs_dir: docs"))
+    lines.append("extra_css: [assets/dienhinh.css]")
+    (target / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return target
+
+
+def folder_size_mb(folder: Path) -> float:
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file()) / 1e6
+
+
+def measure(n: int, work: Path) -> dict[str, float]:
+    project = make_project(work / f"n{n}", n)
+    cli = [PYTHON, "-m", "generator.cli"]
+    check_cold = timed([*cli, "check"], project)
+    check_warm = timed([*cli, "check"], project)
+    shutil.rmtree(project / ".cache", ignore_errors=True)
+    build = timed([*cli, "build", "-d", str(work / f"site{n}")], project)
+    site = work / f"site{n}"
+    html = list(site.rglob("*.html"))
+    largest_kb = max(p.stat().st_size for p in html) / 1024
+    size_mb = folder_size_mb(site)
+    profile = next((project / "exemplars").glob("*/index.md"))
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace('summary: "', 'summary: "Đã sửa. ', 1), encoding="utf-8"
+    )
+    rebuild = timed([*cli, "build", "-d", str(work / f"site{n}")], project)
+    plain = plain_project(project, work / f"plain{n}")
+    mkdocs = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-site{n}")], plain)
+    return {
+        "n": n,
+        "check_cold": check_cold.seconds,
+        "check_warm": check_warm.seconds,
+        "build": build.seconds,
+        "rebuild": rebuild.seconds,
+        "mkdocs": mkdocs.seconds,
+        "ratio": build.seconds / mkdocs.seconds,
+        "rss_mb": max(build.peak_rss_mb, rebuild.peak_rss_mb),
+        "mkdocs_rss_mb": mkdocs.peak_rss_mb,
+        "pages": len(html),
+        "pages_per_s": len(html) / build.seconds,
+        "size_mb": size_mb,
+        "largest_kb": largest_kb,
+    }
+
+
+COLUMNS = [
+    ("N", "n", "{:,.0f}"),
+    ("check cold s", "check_cold", "{:.1f}"),
+    ("check warm s", "check_warm", "{:.1f}"),
+    ("build s", "build", "{:.1f}"),
+    ("rebuild (1 edit) s", "rebuild", "{:.1f}"),
+    ("plain MkDocs s", "mkdocs", "{:.1f}"),
+    ("build / MkDocs", "ratio", "{:.2f}"),
+    ("peak RSS MB", "rss_mb", "{:.0f}"),
+    ("MkDocs RSS MB", "mkdocs_rss_mb", "{:.0f}"),
+    ("HTML pages", "pages", "{:,.0f}"),
+    ("pages/s", "pages_per_s", "{:.0f}"),
+    ("output MB", "size_mb", "{:.0f}"),
+    ("largest page KB", "largest_kb", "{:.0f}"),
+]
+
+
+def table(rows: list[dict[str, float]]) -> str:
+    header = "| " + " | ".join(title for title, _, _ in COLUMNS) + " |"
+    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
+    body = ["| " + " | ".join(fmt.format(row[key]) for _, key, fmt in COLUMNS) + " |" for row in rows]
+    return "\n".join([header, rule, *body])
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Đo hiệu năng với N hồ sơ tổng hợp.")
+    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
+    parser.add_argument("--keep", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
+    args = parser.parse_args()
+    work = args.keep or Path(tempfile.mkdtemp(prefix="dienhinh-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
+    rows = []
+    try:
+        for n in args.sizes:
+            rows.append(measure(n, work))
+            print(table(rows[-1:]).splitlines()[-1], flush=True)
+    finally:
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
+    print(table(rows))
+    by_n = {int(row["n"]): row for row in rows}
+    if 1000 in by_n and 10000 in by_n:
+        print(f"\ntime(10,000) / time(1,000) = {by_n[10000]['build'] / by_n[1000]['build']:.1f}")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,424 @@
+"""Printed booklets: a visit (or a field, or every published exemplar) → a PDF made with
+WeasyPrint from the Jinja templates and CSS in ``site_templates/booklet``.
+
+Nothing here knows MkDocs: the CLI and the plugin's post-build step both call
+:func:`render_booklet`. Fonts are whole files from Debian packages, found at run time and
+embedded; nothing is fetched from the network (only ``file:`` under known folders and
+``data:`` URLs load). Every warning WeasyPrint logs becomes a Problem: a booklet with a
+missing font or image is not written at all."""
+
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import re
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+from urllib.request import url2pathname
+
+import jinja2
+import markdown
+import segno
+from markupsafe import Markup
+
+from . import messages as msg
+from .catalog import Catalog
+from .model import Exemplar, Registry, Visit
+from .pages import sort_key, visit_booklet_path
+from .photos import ProfileMedia, normal_name
+from .problems import Problem
+from .sanitize import clean_story
+from .settings import Settings
+
+PAGE_SIZES = ("A5", "A4")
+# Base text size per paper size: an A4 booklet is read at arm's length too.
+_FONT_SIZES = {"A5": "9.5pt", "A4": "11pt"}
+# Content height of the cover page (page height minus its 14 mm margins, minus 1 mm slack).
+_COVER_HEIGHTS = {"A5": "181mm", "A4": "268mm"}
+TEMPLATE = "booklet.html.j2"
+STYLESHEET = "booklet.css"
+
+# Whole-file fonts from Debian (fonts-noto-core, else fonts-dejavu-core), by role and style.
+_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu"))
+_FONT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
+    "serif": {
+        "regular": ("NotoSerif-Regular.ttf", "DejaVuSerif.ttf"),
+        "bold": ("NotoSerif-Bold.ttf", "DejaVuSerif-Bold.ttf"),
+        "italic": ("NotoSerif-Italic.ttf", "DejaVuSerif-Italic.ttf"),
+        "bolditalic": ("NotoSerif-BoldItalic.ttf", "DejaVuSerif-BoldItalic.ttf"),
+    },
+    "sans": {
+        "regular": ("NotoSans-Regular.ttf", "DejaVuSans.ttf"),
+        "bold": ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf"),
+        "italic": ("NotoSans-Italic.ttf", "DejaVuSans-Oblique.ttf"),
+        "bolditalic": ("NotoSans-BoldItalic.ttf", "DejaVuSans-BoldOblique.ttf"),
+    },
+}
+_STYLE = {
+    "regular": (400, "normal"),
+    "bold": (700, "normal"),
+    "italic": (400, "italic"),
+    "bolditalic": (700, "italic"),
+}
+_IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+_PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
+
+
+@dataclass(frozen=True)
+class BookletPhoto:
+    """A photo printed in an exemplar's section (the first one is the cover photo)."""
+
+    path: Path
+    caption: str | None = None
+    credit: str | None = None
+
+
+@dataclass(frozen=True)
+class Booklet:
+    """What one booklet holds: its cover text and the exemplars, in reading order."""
+
+    title: str
+    kicker: str
+    exemplars: tuple[Exemplar, ...]
+    name: str  # file stem for the default output name
+    visit: Visit | None = None
+    subtitle: str | None = None
+
+
+@dataclass(frozen=True)
+class RenderedBooklet:
+    pdf: bytes
+    pages: int
+
+
+def visit_booklet(visit: Visit, exemplars: Sequence[Exemplar]) -> Booklet:
+    """The booklet of one visit: its stops' exemplars in route order (each once)."""
+    by_slug = {e.slug: e for e in exemplars}
+    chosen: dict[str, Exemplar] = {}
+    for stop in visit.stops:
+        if stop.exemplar in by_slug:
+            chosen.setdefault(stop.exemplar, by_slug[stop.exemplar])
+    return Booklet(
+        title=visit.title,
+        kicker="Sổ tay tham quan học tập",
+        exemplars=tuple(chosen.values()),
+        name=visit.slug,
+        visit=visit,
+        subtitle=visit.organizer,
+    )
+
+
+def field_booklet(registry: Registry, code: str, exemplars: Sequence[Exemplar]) -> Booklet:
+    """Every published exemplar whose main field is ``code``, by name."""
+    field_of_work = registry.field(code)
+    chosen = sorted((e for e in exemplars if e.is_public and e.field == code), key=lambda e: sort_key(e.name))
+    return Booklet(
+        title=field_of_work.name,
+        kicker="Sổ tay điển hình tiên tiến theo lĩnh vực",
+        exemplars=tuple(chosen),
+        name=f"linh-vuc-{code}",
+    )
+
+
+def all_booklet(registry: Registry, exemplars: Sequence[Exemplar]) -> Booklet:
+    """Every published exemplar, grouped by field in the registry's order, then by name."""
+    order = {f.code: i for i, f in enumerate(registry.fields)}
+    chosen = sorted(
+        (e for e in exemplars if e.is_public), key=lambda e: (order.get(e.field, 99), sort_key(e.name))
+    )
+    return Booklet(
+        title=f"Điển hình tiên tiến {registry.commune.name}",
+        kicker="Sổ tay điển hình tiên tiến",
+        exemplars=tuple(chosen),
+        name="tat-ca",
+        subtitle=registry.commune.plan_title,
+    )
+
+
+def profile_url(site_url: str, slug: str) -> str:
+    """Absolute address of a profile page (what the QR codes encode)."""
+    return f"{site_url.rstrip('/')}/dien-hinh/{slug}/"
+
+
+def find_fonts(font_dirs: Sequence[Path] = _FONT_DIRS) -> dict[str, dict[str, Path]] | None:
+    """Font file per role and style; None when no regular face of a role is installed."""
+    found: dict[str, dict[str, Path]] = {}
+    for role, styles in _FONT_FILES.items():
+        found[role] = {}
+        for style, names in styles.items():
+            for name in names:
+                candidates = [d / name for d in font_dirs if (d / name).is_file()]
+                if candidates:
+                    found[role][style] = candidates[0]
+                    break
+        if "regular" not in found[role]:
+            return None
+    return found
+
+
+def _font_css(fonts: Mapping[str, Mapping[str, Path]]) -> str:
+    rules = []
+    for role, styles in fonts.items():
+        family = "DH Serif" if role == "serif" else "DH Sans"
+        for style, path in styles.items():
+            weight, slant = _STYLE[style]
+            rules.append(
+                f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}");'
+                f" font-weight: {weight}; font-style: {slant}; }}"
+            )
+    return "\n".join(rules)
+
+
+def _story_html(
+    story: str, site_url: str, bundle: Path | None, printable: Mapping[str, Path] | None = None
+) -> Markup:
+    """The Markdown story as sanitized HTML (as on the site); links to other profiles point
+    at the website and images named relative to the profile's folder are read from it —
+    for a declared photo, its processed copy (upright, no EXIF/GPS) from ``printable``."""
+
+    def absolute(match: re.Match[str]) -> str:
+        return f"]({profile_url(site_url, match.group(1))}{match.group(2) or ''})"
+
+    html = clean_story(
+        markdown.markdown(
+            _PROFILE_LINK.sub(absolute, story), extensions=["tables", "sane_lists"], output_format="html"
+        )
+    )
+    if bundle is not None:
+
+        def local(match: re.Match[str]) -> str:
+            src = match.group(2)
+            if ":" in src or src.startswith("/"):
+                return match.group(0)
+            path = (printable or {}).get(normal_name(src)) or bundle / src
+            return f"{match.group(1)}{path.resolve().as_uri()}{match.group(3)}"
+
+        html = _IMG_SRC.sub(local, html)
+    return Markup(html)
+
+
+def _qr_data_uri(url: str) -> str:
+    """A vector (SVG) QR code; a 4-module quiet zone so phone cameras find it."""
+    return str(segno.make(url, error="m").svg_data_uri(border=4, dark="#000", light="#fff"))
+
+
+def _date_vi(value: dt.date) -> str:
+    return f"ngày {value.day} tháng {value.month} năm {value.year}"
+
+
+def booklet_html(
+    booklet: Booklet,
+    registry: Registry,
+    templates_dir: Path,
+    site_url: str,
+    photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
+    exemplars_dir: Path | None = None,
+    printable: Mapping[str, Mapping[str, Path]] | None = None,
+) -> str:
+    """The booklet as one HTML document (WeasyPrint lays it out into pages)."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(templates_dir / "booklet"),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+    )
+    env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
+    env.filters["long_date_vi"] = _date_vi
+    stops: dict[str, tuple[int, Any]] = {}
+    if booklet.visit is not None:
+        for number, stop in enumerate(booklet.visit.stops, start=1):
+            stops.setdefault(stop.exemplar, (number, stop))
+    names = {e.slug: e.name for e in booklet.exemplars}
+    return env.get_template(TEMPLATE).render(
+        booklet=booklet,
+        visit=booklet.visit,
+        commune=registry.commune,
+        fields=registry.table("fields"),
+        hamlets=registry.table("hamlets"),
+        organizations=registry.table("organizations"),
+        levels=registry.table("commendation_levels"),
+        forms=registry.table("commendation_forms"),
+        kinds=msg.KIND_NAMES,
+        names=names,
+        stops=stops,
+        photos=photos or {},
+        stories={
+            e.slug: _story_html(
+                e.story,
+                site_url,
+                exemplars_dir / e.slug if exemplars_dir else None,
+                (printable or {}).get(e.slug),
+            )
+            for e in booklet.exemplars
+        },
+        urls={e.slug: profile_url(site_url, e.slug) for e in booklet.exemplars},
+        qr_codes={e.slug: _qr_data_uri(profile_url(site_url, e.slug)) for e in booklet.exemplars},
+        commendations={e.slug: sorted(e.commendations, key=lambda c: c.date) for e in booklet.exemplars},
+        site_url=site_url.rstrip("/") + "/",
+    )
+
+
+class _WarningsCaught(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.WARNING)
+        self.messages: list[str] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.messages.append(record.getMessage())
+
+
+@contextmanager
+def _weasyprint_warnings() -> Iterator[_WarningsCaught]:
+    """Collect what WeasyPrint logs (missing fonts or images, bad CSS) instead of printing it."""
+    logger = logging.getLogger("weasyprint")
+    handler = _WarningsCaught()
+    propagate = logger.propagate
+    logger.addHandler(handler)
+    logger.propagate = False
+    try:
+        yield handler
+    finally:
+        logger.removeHandler(handler)
+        logger.propagate = propagate
+
+
+def render_booklet(
+    booklet: Booklet,
+    registry: Registry,
+    templates_dir: Path,
+    site_url: str,
+    size: str = "A5",
+    photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
+    exemplars_dir: Path | None = None,
+    printable: Mapping[str, Mapping[str, Path]] | None = None,
+) -> tuple[RenderedBooklet | None, list[Problem]]:
+    """Lay the booklet out into a PDF, or say (in Vietnamese) why it cannot be made.
+
+    ``exemplars_dir`` holds the profile folders: images a story names are read from there."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    template = templates_dir / "booklet" / TEMPLATE
+    if size not in PAGE_SIZES:
+        raise ValueError(f"unknown page size {size!r}")
+    if not booklet.exemplars:
+        return None, [Problem(template, 0, "", msg.BOOKLET_NOTHING)]
+    fonts = find_fonts()
+    if fonts is None:
+        return None, [Problem(template, 0, "", msg.BOOKLET_FONT_MISSING)]
+    font_dirs = {path.resolve().parent for styles in fonts.values() for path in styles.values()}
+    roots = [templates_dir / "booklet", *font_dirs, *([exemplars_dir] if exemplars_dir else [])]
+    roots += [p.path.parent for items in (photos or {}).values() for p in items]
+    roots += [path.parent for files in (printable or {}).values() for path in files.values()]
+    html = booklet_html(booklet, registry, templates_dir, site_url, photos, exemplars_dir, printable)
+    page_css = (
+        f"@page {{ size: {size} portrait; }}\n"
+        f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
+    )
+    font_config = FontConfiguration()
+    fetcher = _local_fetcher(roots)
+    with _weasyprint_warnings() as caught:
+        stylesheets = [
+            CSS(string=_font_css(fonts), font_config=font_config, url_fetcher=fetcher),
+            CSS(filename=str(templates_dir / "booklet" / STYLESHEET), font_config=font_config),
+            CSS(string=page_css, font_config=font_config),
+        ]
+        document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
+            stylesheets=stylesheets, font_config=font_config
+        )
+        pdf = document.write_pdf()
+    if caught.messages:
+        return None, [
+            Problem(_blamed(m, booklet, exemplars_dir) or template, 0, "", msg.booklet_warning(m))
+            for m in caught.messages
+        ]
+    assert pdf is not None
+    return RenderedBooklet(pdf, len(document.pages)), []
+
+
+def _blamed(message: str, booklet: Booklet, exemplars_dir: Path | None) -> Path | None:
+    """The profile whose folder a WeasyPrint message names (a missing image of its story)."""
+    if exemplars_dir is None:
+        return None
+    for e in booklet.exemplars:
+        if (exemplars_dir / e.slug).resolve().as_uri() + "/" in message:
+            return exemplars_dir / e.slug / "index.md"
+    return None
+
+
+def _local_fetcher(roots: Sequence[Path]) -> Any:
+    """A URL fetcher that reads only ``data:`` URLs and files under ``roots``: no network,
+    and a story cannot pull in an arbitrary file of the machine."""
+    from weasyprint.urls import URLFetcher
+
+    allowed = [r.resolve() for r in roots]
+
+    class LocalOnly(URLFetcher):
+        def fetch(self, url: str, headers: Any = None) -> Any:
+            parts = urlsplit(url)
+            if parts.scheme == "file":
+                path = Path(url2pathname(parts.path)).resolve()
+                if not any(path.is_relative_to(root) for root in allowed):
+                    raise ValueError(f"file outside the project: {path}")
+            elif parts.scheme != "data":
+                raise ValueError(f"only local files may be used: {url}")
+            return super().fetch(url, headers)
+
+    return LocalOnly(allowed_protocols={"file", "data"})
+
+
+def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
+    """Write atomically: a half-written PDF never replaces a good one."""
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        partial = target.with_name(f".{target.name}.partial")
+        partial.write_bytes(pdf)
+        partial.replace(target)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        return [Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=reason))]
+    return []
+
+
+def printed_photos(
+    media: Mapping[str, ProfileMedia],
+) -> tuple[dict[str, list[BookletPhoto]], dict[str, dict[str, Path]]]:
+    """From the photo stage: each profile's cover for its section, and the processed copy of
+    every declared photo for its story (never the original file, which may carry GPS)."""
+    covers = {
+        slug: [BookletPhoto(m.cover.print_path, m.cover.photo.caption, m.cover.photo.credit)]
+        for slug, m in media.items()
+        if m.cover is not None
+    }
+    printable = {
+        slug: {normal_name(p.photo.file): p.print_path for p in m.photos} for slug, m in media.items()
+    }
+    return covers, printable
+
+
+def build_visit_booklets(
+    catalog: Catalog, settings: Settings, site_dir: Path, media: Mapping[str, ProfileMedia] | None = None
+) -> list[Problem]:
+    """The site build's step: every visit's A5 booklet into ``site_dir`` beside its page."""
+    assert catalog.registry is not None
+    problems: list[Problem] = []
+    covers, printable = printed_photos(media or {})
+    for visit in catalog.visits:
+        rendered, found = render_booklet(
+            visit_booklet(visit, catalog.public),
+            catalog.registry,
+            settings.templates_dir,
+            settings.site_url,
+            photos=covers,
+            exemplars_dir=settings.exemplars_dir,
+            printable=printable,
+        )
+        problems += found
+        if rendered is not None:
+            problems += write_booklet(rendered.pdf, site_dir / visit_booklet_path(visit.slug))
+    return problems

@@ -1,0 +1,215 @@
+"""Share cards: the 1200×630 image Zalo, Facebook and others show for a shared link.
+
+Drawn with Pillow in a whole-file system font (Noto Sans or DejaVu Sans, both cover every
+Vietnamese letter), cached by a hash of everything drawn, so an unchanged card is never
+drawn twice. Nothing is fetched from the internet.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from PIL import Image, ImageDraw, ImageFont, ImageOps
+
+from . import messages as msg
+from .photos import worker_pool
+
+# Cached cards are keyed by this module's own source too: any change to the drawing redraws them.
+CARD_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
+WIDTH, HEIGHT = 1200, 630
+# Debian's fonts-noto-core, then fonts-dejavu-core: (bold, regular).
+FONT_CANDIDATES = (
+    (
+        Path("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
+        Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
+    ),
+    (
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
+        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+    ),
+)
+_TEXT = (33, 33, 33)
+_MUTED = (84, 84, 84)
+_PAPER = (250, 250, 247)
+_PHOTO_WIDTH = 500
+_BAND = 18
+_MARGIN = 64
+
+
+class FontMissing(Exception):
+    """No usable font on this machine; its message is the Vietnamese one to show."""
+
+
+@dataclass(frozen=True)
+class Fonts:
+    bold: Path
+    regular: Path
+
+
+def find_fonts(candidates: Sequence[tuple[Path, Path]] = FONT_CANDIDATES) -> Fonts:
+    """The first installed (bold, regular) pair, or FontMissing with a Vietnamese message."""
+    for bold, regular in candidates:
+        if bold.is_file() and regular.is_file():
+            return Fonts(bold, regular)
+    tried = ", ".join(str(bold) for bold, _ in candidates)
+    raise FontMissing(msg.FONT_MISSING.format(paths=tried))
+
+
+@dataclass(frozen=True)
+class CardSpec:
+    """What one card shows. ``photo`` is an upright, metadata-free JPEG (a processed photo)."""
+
+    name: str  # site path of the card, e.g. chia-se/dien-hinh/<slug>.jpg
+    title: str
+    kicker: str  # above the title: kind and field
+    footer: str  # commune name
+    color: str  # field colour, #rrggbb
+    photo: Path | None = None
+    photo_key: str = ""  # content key of the photo (its cache key)
+
+    def key(self, fonts: Fonts) -> str:
+        data = asdict(self)
+        data.pop("name")
+        data["photo"] = None
+        data["fonts"] = [fonts.bold.name, fonts.regular.name, fonts.bold.stat().st_size]
+        data["version"] = CARD_VERSION
+        return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class CardStats:
+    made: int
+    cached: int
+
+    def message(self) -> str:
+        return msg.CARD_STATS.format(made=self.made, cached=self.cached)
+
+
+def _rgb(color: str) -> tuple[int, int, int]:
+    return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
+
+
+def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
+    """Greedy word wrap to ``width`` pixels (a word longer than a line stays whole)."""
+    lines: list[str] = []
+    current = ""
+    for word in text.split():
+        attempt = f"{current} {word}".strip()
+        if current and font.getlength(attempt) > width:
+            lines.append(current)
+            current = word
+        else:
+            current = attempt
+    if current:
+        lines.append(current)
+    return lines
+
+
+def _fit_title(
+    title: str, fonts: Fonts, width: int, max_height: int
+) -> tuple[ImageFont.FreeTypeFont, list[str]]:
+    """The largest title size (64 → 34 px) whose wrapped lines fit; long titles are cut with …"""
+    for size in range(64, 33, -4):
+        font = ImageFont.truetype(str(fonts.bold), size)
+        lines = wrap(title, font, width)
+        if len(lines) * size * 1.25 <= max_height:
+            return font, lines
+    max_lines = int(max_height // (size * 1.25))
+    lines = lines[:max_lines]
+    while lines and font.getlength(lines[-1] + " …") > width:
+        lines[-1] = lines[-1].rsplit(" ", 1)[0]
+    lines[-1] += " …"
+    return font, lines
+
+
+def _emblem(draw: ImageDraw.ImageDraw, cx: float, cy: float, radius: float) -> None:
+    """A neutral mark for cards without a photo: a ring with three rising bars (drawn, so it
+    needs no glyph from the font, and stays clear of flags and official emblems)."""
+    white = (255, 255, 255)
+    draw.ellipse((cx - radius, cy - radius, cx + radius, cy + radius), outline=white, width=12)
+    bar = radius * 0.28
+    for i, height in enumerate((0.45, 0.8, 1.15)):
+        left = cx - 1.5 * bar - bar * 0.25 + i * bar * 1.25
+        bottom = cy + radius * 0.5
+        draw.rectangle((left, bottom - height * radius * 0.85, left + bar, bottom), fill=white)
+
+
+def draw_card(spec: CardSpec, fonts: Fonts) -> Image.Image:
+    """The card as an RGB image: text panel with the field colour, photo (or colour) at right."""
+    color = _rgb(spec.color)
+    card = Image.new("RGB", (WIDTH, HEIGHT), _PAPER)
+    draw = ImageDraw.Draw(card)
+    panel_right = WIDTH - _PHOTO_WIDTH
+    if spec.photo is not None:
+        with Image.open(spec.photo) as photo:
+            fitted = ImageOps.fit(photo.convert("RGB"), (_PHOTO_WIDTH, HEIGHT), Image.Resampling.LANCZOS)
+        card.paste(fitted, (panel_right, 0))
+    else:
+        draw.rectangle((panel_right, 0, WIDTH, HEIGHT), fill=color)
+        _emblem(draw, panel_right + _PHOTO_WIDTH / 2, HEIGHT / 2, 130)
+    draw.rectangle((0, 0, _BAND, HEIGHT), fill=color)
+    text_left = _BAND + _MARGIN - 16
+    text_width = panel_right - text_left - 40
+
+    kicker_font = ImageFont.truetype(str(fonts.bold), 26)
+    kicker = spec.kicker.upper()
+    while kicker_font.getlength(kicker) > text_width and len(kicker) > 4:
+        kicker = kicker[:-2].rstrip() + "…"
+    draw.text((text_left, _MARGIN), kicker, font=kicker_font, fill=color)
+
+    footer_font = ImageFont.truetype(str(fonts.regular), 28)
+    footer_lines = wrap(spec.footer, footer_font, text_width)[:2]
+    footer_top = HEIGHT - _MARGIN - 36 * len(footer_lines)
+    draw.line((text_left, footer_top - 24, text_left + 120, footer_top - 24), fill=color, width=6)
+    for index, line in enumerate(footer_lines):
+        draw.text((text_left, footer_top + 36 * index), line, font=footer_font, fill=_MUTED)
+
+    title_top = _MARGIN + 60
+    font, lines = _fit_title(spec.title, fonts, text_width, footer_top - 48 - title_top)
+    line_height = font.size * 1.25
+    for index, line in enumerate(lines):
+        draw.text((text_left, title_top + index * line_height), line, font=font, fill=_TEXT)
+    return card
+
+
+def render_card(spec: CardSpec, fonts: Fonts, target: Path) -> None:
+    """Draws one card into ``target`` (atomic: written beside it, then renamed)."""
+    handle, temp = tempfile.mkstemp(prefix=f".{target.name}.", dir=target.parent)
+    os.close(handle)
+    try:
+        draw_card(spec, fonts).save(temp, "JPEG", quality=85, optimize=True, progressive=True)
+        os.replace(temp, target)
+    finally:
+        Path(temp).unlink(missing_ok=True)
+
+
+def _render_job(job: tuple[CardSpec, Fonts, Path]) -> None:
+    render_card(*job)
+
+
+def make_cards(
+    specs: Sequence[CardSpec], cache_dir: Path, fonts: Fonts, workers: int | None = None
+) -> tuple[dict[str, Path], CardStats]:
+    """Card site path → file in the cache; only cards not in the cache are drawn."""
+    cache_dir.mkdir(parents=True, exist_ok=True)
+    found: dict[str, Path] = {}
+    jobs: dict[Path, tuple[CardSpec, Fonts, Path]] = {}
+    for spec in specs:
+        target = cache_dir / f"{spec.key(fonts)}.jpg"
+        found[spec.name] = target
+        if not target.is_file():
+            jobs[target] = (spec, fonts, target)
+    workers = min(workers or os.cpu_count() or 1, len(jobs))
+    if workers > 1:
+        with worker_pool(workers) as pool:
+            list(pool.map(_render_job, jobs.values()))
+    else:
+        for job in jobs.values():
+            _render_job(job)
+    return found, CardStats(made=len(jobs), cached=len(found) - len(jobs))

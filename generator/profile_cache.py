@@ -1,0 +1,82 @@
+"""Parsed profiles keyed by the hash of their file, kept between runs: an unchanged profile
+is never parsed or schema-validated twice. Cross-checks still run every time (they depend on
+the other profiles and on today's date)."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .load import Source
+from .model import Exemplar
+from .problems import Problem
+
+Entry = tuple[Exemplar | None, Source | None, list[Problem]]
+_CODE = ("model.py", "load.py", "messages.py", "problems.py", "profile_cache.py")
+
+
+def _fingerprint(registry_bytes: bytes, max_kb: int) -> str:
+    """Changes when the registry, the size limit or the code that parses profiles changes."""
+    digest = hashlib.sha256(registry_bytes)
+    digest.update(str(max_kb).encode())
+    here = Path(__file__).parent
+    for name in _CODE:
+        digest.update((here / name).read_bytes())
+    return digest.hexdigest()
+
+
+class ProfileCache:
+    """slug → (hash of index.md, parse result), stored in one pickle file."""
+
+    def __init__(self, path: Path | None, registry_bytes: bytes, max_kb: int) -> None:
+        self.path = path
+        self.fingerprint = _fingerprint(registry_bytes, max_kb)
+        self.entries: dict[str, tuple[str, Entry]] = {}
+        self.changed = False
+        if path is not None and path.is_file():
+            try:
+                with path.open("rb") as stream:
+                    stored: dict[str, Any] = pickle.load(stream)
+                if stored.get("fingerprint") == self.fingerprint:
+                    self.entries = stored["entries"]
+            except Exception:  # a damaged or foreign cache is simply rebuilt
+                self.entries = {}
+
+    @staticmethod
+    def key(raw: bytes, folder: Path) -> str:
+        # The absolute path is part of the key: problems name the file they came from.
+        return hashlib.sha256(str(folder.resolve()).encode() + b"\0" + raw).hexdigest()
+
+    def get(self, slug: str, key: str) -> Entry | None:
+        found = self.entries.get(slug)
+        return found[1] if found is not None and found[0] == key else None
+
+    def put(self, slug: str, key: str, entry: Entry) -> None:
+        self.entries[slug] = (key, entry)
+        self.changed = True
+
+    def keep_only(self, slugs: set[str]) -> None:
+        for slug in set(self.entries) - slugs:
+            del self.entries[slug]
+            self.changed = True
+
+    def save(self) -> None:
+        """Written atomically; a cache that cannot be written only costs time next run."""
+        if self.path is None or not self.changed:
+            return
+        try:
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = tempfile.mkstemp(dir=self.path.parent, prefix=".profiles-")
+            with os.fdopen(handle, "wb") as stream:
+                pickle.dump(
+                    {"fingerprint": self.fingerprint, "entries": self.entries},
+                    stream,
+                    protocol=pickle.HIGHEST_PROTOCOL,
+                )
+            os.replace(temporary, self.path)
+        except OSError:
+            pass

@@ -1,0 +1,62 @@
+"""Atomic publish: build into a staging folder beside the site and swap it in only when the
+whole build succeeded. A failed, interrupted or killed build leaves the published site as
+it was; leftovers of a killed build are removed by the next one."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+from pathlib import Path
+
+_STAGING = "building"
+_RETIRED = "old"
+
+
+def _prefix(target: Path, kind: str) -> str:
+    return f".{target.name}.{kind}-"
+
+
+def staging_dir(target: Path) -> Path:
+    """A fresh, empty folder on the same filesystem as ``target``, tagged with our pid."""
+    target.parent.mkdir(parents=True, exist_ok=True)
+    return Path(tempfile.mkdtemp(prefix=f"{_prefix(target, _STAGING)}{os.getpid()}-", dir=target.parent))
+
+
+def swap_in(staging: Path, target: Path) -> None:
+    """Replace ``target`` by ``staging`` with two renames; the old site is then deleted."""
+    retired = None
+    if target.exists():
+        retired = Path(
+            tempfile.mkdtemp(prefix=f"{_prefix(target, _RETIRED)}{os.getpid()}-", dir=target.parent)
+        )
+        os.replace(target, retired / target.name)
+    os.replace(staging, target)
+    if retired is not None:
+        shutil.rmtree(retired, ignore_errors=True)
+
+
+def remove_leftovers(target: Path) -> list[Path]:
+    """Delete staging/retired folders of builds whose process is gone (killed builds)."""
+    removed: list[Path] = []
+    if not target.parent.is_dir():
+        return removed
+    for kind in (_STAGING, _RETIRED):
+        for path in target.parent.glob(f"{_prefix(target, kind)}*"):
+            pid = path.name[len(_prefix(target, kind)) :].split("-", 1)[0]
+            if pid.isdigit() and not _alive(int(pid)):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True

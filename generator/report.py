@@ -1,0 +1,350 @@
+"""The council secretary's overview: who registered (per hamlet and organization), who was
+late, who lacks a yearly evaluation, commendations by level and year, replication.
+
+Counting rule: "registered" counts every bundle (drafts included: a registration exists as
+soon as the sheet arrives); "published" counts what the public site shows. A hamlet or an
+organization is flagged when it has no published exemplar, the plan's requirement."""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from jinja2 import Environment, FileSystemLoader, select_autoescape
+from openpyxl import Workbook
+from openpyxl.styles import Font, PatternFill
+from rich.console import Console
+from rich.table import Table
+
+from . import messages as msg
+from .catalog import load_catalog
+from .model import Exemplar, Named, Registry
+from .problems import Severity
+from .settings import Settings
+
+
+@dataclass(frozen=True)
+class Coverage:
+    """Exemplars of one hamlet or organization."""
+
+    code: str
+    name: str
+    registered: int
+    published: int
+
+    @property
+    def flag(self) -> str:
+        if self.registered == 0:
+            return msg.REPORT_NO_EXEMPLAR
+        if self.published == 0:
+            return msg.REPORT_NOT_PUBLISHED
+        return ""
+
+
+@dataclass(frozen=True)
+class Late:
+    slug: str
+    name: str
+    registered: dt.date
+    days_late: int
+    published: bool
+
+
+@dataclass(frozen=True)
+class MissingEvaluations:
+    slug: str
+    name: str
+    years: tuple[int, ...]
+
+
+@dataclass(frozen=True)
+class CommendationRow:
+    level: str
+    counts: tuple[int, ...]  # per year of ``Overview.commendation_years``
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class ReplicationRow:
+    slug: str
+    name: str
+    places: int
+    units: int
+
+
+@dataclass(frozen=True)
+class Overview:
+    commune: str
+    generated: dt.date
+    deadline: dt.date
+    registered: int
+    published: int
+    hamlets: tuple[Coverage, ...]
+    organizations: tuple[Coverage, ...]
+    late: tuple[Late, ...]
+    evaluation_years: tuple[int, int]
+    missing_evaluations: tuple[MissingEvaluations, ...]
+    commendation_years: tuple[int, ...]
+    commendations: tuple[CommendationRow, ...]
+    replications: tuple[ReplicationRow, ...]
+
+    @property
+    def hamlets_without(self) -> tuple[Coverage, ...]:
+        """Hamlets with no published exemplar (the plan wants at least one each)."""
+        return tuple(h for h in self.hamlets if h.published == 0)
+
+    @property
+    def organizations_without(self) -> tuple[Coverage, ...]:
+        return tuple(o for o in self.organizations if o.published == 0)
+
+
+def build_overview(
+    registry: Registry, exemplars: Sequence[Exemplar], today: dt.date, last_year: int | None = None
+) -> Overview:
+    """Every figure of the report from the records (no file is read here)."""
+    commune = registry.commune
+    deadline = commune.registration_deadline
+
+    def coverage(items: Sequence[Named], attribute: str) -> tuple[Coverage, ...]:
+        rows = []
+        for item in items:
+            code = item.code
+            mine = [e for e in exemplars if getattr(e, attribute) == code]
+            rows.append(Coverage(code, item.name, len(mine), sum(e.is_public for e in mine)))
+        return tuple(rows)
+
+    late = tuple(
+        Late(e.slug, e.name, e.registered, (e.registered - deadline).days, e.is_public)
+        for e in sorted(exemplars, key=lambda e: (e.registered, e.slug))
+        if e.registered > deadline
+    )
+
+    first = commune.plan_period[0]
+    last = min(commune.plan_period[1], last_year if last_year is not None else today.year - 1)
+    missing = []
+    for e in sorted(exemplars, key=lambda e: e.slug):
+        done = {ev.year for ev in e.evaluations}
+        years = tuple(y for y in range(max(first, e.registered.year), last + 1) if y not in done)
+        if years:
+            missing.append(MissingEvaluations(e.slug, e.name, years))
+
+    counted = Counter((c.level, c.date.year) for e in exemplars for c in e.commendations)
+    years = tuple(sorted({year for _, year in counted}))
+    commendations = tuple(
+        CommendationRow(level.name, tuple(counted[(level.code, y)] for y in years))
+        for level in registry.commendation_levels
+    )
+
+    replications = tuple(
+        ReplicationRow(e.slug, e.name, len(e.replications), sum(r.units for r in e.replications))
+        for e in sorted(exemplars, key=lambda e: (-sum(r.units for r in e.replications), e.slug))
+        if e.replications
+    )
+    return Overview(
+        commune=commune.full_name,
+        generated=today,
+        deadline=deadline,
+        registered=len(exemplars),
+        published=sum(e.is_public for e in exemplars),
+        hamlets=coverage(registry.hamlets, "hamlet"),
+        organizations=coverage(registry.organizations, "organization"),
+        late=late,
+        evaluation_years=(first, last),
+        missing_evaluations=tuple(missing),
+        commendation_years=years,
+        commendations=commendations,
+        replications=replications,
+    )
+
+
+def _date(value: dt.date) -> str:
+    return value.strftime("%d/%m/%Y")
+
+
+def _years(values: Sequence[int]) -> str:
+    return ", ".join(str(y) for y in values)
+
+
+# --- the same tables for every output --------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Section:
+    title: str
+    headers: tuple[str, ...]
+    rows: tuple[tuple[object, ...], ...]
+    flagged: tuple[bool, ...] = ()
+
+
+def sections(overview: Overview) -> tuple[Section, ...]:
+    """The report as titled tables; terminal, HTML and Excel all show exactly these."""
+
+    def coverage(title: str, label: str, items: Sequence[Coverage]) -> Section:
+        return Section(
+            title,
+            (label, msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, msg.REPORT_FLAG),
+            tuple((c.name, c.registered, c.published, c.flag) for c in items),
+            tuple(c.published == 0 for c in items),
+        )
+
+    first, last = overview.evaluation_years
+    return (
+        Section(
+            msg.REPORT_TOTALS,
+            (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED),
+            ((overview.registered, overview.published),),
+        ),
+        coverage(msg.REPORT_HAMLETS, msg.REPORT_HAMLET, overview.hamlets),
+        coverage(msg.REPORT_ORGANIZATIONS, msg.REPORT_ORGANIZATION, overview.organizations),
+        Section(
+            msg.REPORT_LATE.format(deadline=_date(overview.deadline)),
+            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_DATE, msg.REPORT_DAYS_LATE),
+            tuple((x.name, x.slug, x.registered, x.days_late) for x in overview.late),
+        ),
+        Section(
+            msg.REPORT_MISSING_EVALUATIONS.format(first=first, last=last),
+            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_MISSING_YEARS),
+            tuple((m.name, m.slug, _years(m.years)) for m in overview.missing_evaluations),
+        ),
+        Section(
+            msg.REPORT_COMMENDATIONS,
+            (msg.REPORT_LEVEL, *(str(y) for y in overview.commendation_years), msg.REPORT_TOTAL),
+            tuple((c.level, *c.counts, c.total) for c in overview.commendations),
+        ),
+        Section(
+            msg.REPORT_REPLICATIONS,
+            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_PLACES, msg.REPORT_UNITS),
+            tuple((r.name, r.slug, r.places, r.units) for r in overview.replications),
+        ),
+    )
+
+
+def _shown(value: object) -> str:
+    return _date(value) if isinstance(value, dt.date) else str(value)
+
+
+def headline(overview: Overview) -> str:
+    if not overview.hamlets_without:
+        return msg.REPORT_ALL_HAMLETS
+    return msg.REPORT_HAMLETS_WITHOUT.format(names=", ".join(h.name for h in overview.hamlets_without))
+
+
+def print_report(overview: Overview, console: Console) -> None:
+    console.print(f"[bold]{msg.REPORT_TITLE.format(commune=overview.commune)}[/]")
+    console.print(msg.REPORT_GENERATED.format(date=_date(overview.generated)), markup=False)
+    for section in sections(overview):
+        table = Table(title=section.title, title_justify="left", title_style="bold")
+        numeric = [
+            bool(section.rows) and all(isinstance(r[i], int) for r in section.rows)
+            for i in range(len(section.headers))
+        ]
+        for header, is_number in zip(section.headers, numeric, strict=True):
+            table.add_column(header, justify="right" if is_number else "left", overflow="fold")
+        for index, row in enumerate(section.rows):
+            flagged = index < len(section.flagged) and section.flagged[index]
+            table.add_row(*(_shown(v) for v in row), style="red" if flagged else None)
+        if not section.rows:
+            table.add_row(msg.REPORT_NONE, *([""] * (len(section.headers) - 1)))
+        console.print(table)
+    console.print(headline(overview), markup=False)
+
+
+def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
+    """A standalone page (not part of the public site): inline styles, marked noindex."""
+    env = Environment(
+        loader=FileSystemLoader(templates_dir / "report"),
+        autoescape=select_autoescape(["html"]),
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    env.filters["shown"] = _shown
+    page = env.get_template("report.html").render(
+        title=msg.REPORT_TITLE.format(commune=overview.commune),
+        generated=msg.REPORT_GENERATED.format(date=_date(overview.generated)),
+        sections=sections(overview),
+        headline=headline(overview),
+        none=msg.REPORT_NONE,
+        escape=html.escape,
+    )
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(page, encoding="utf-8")
+
+
+SHEET_TITLES = (
+    "Tổng số",
+    "Theo xóm",
+    "Theo tổ chức",
+    "Đăng ký muộn",
+    "Thiếu đánh giá",
+    "Khen thưởng",
+    "Nhân rộng",
+)
+
+
+def write_xlsx(overview: Overview, path: Path) -> None:
+    """One worksheet per section, numbers as numbers and dates as dates."""
+    book = Workbook()
+    first = book.active
+    if first is not None:
+        book.remove(first)
+    bold = Font(bold=True)
+    flag_fill = PatternFill("solid", fgColor="FFCDD2")
+    for title, section in zip(SHEET_TITLES, sections(overview), strict=True):
+        sheet = book.create_sheet(title)
+        sheet.append([section.title])
+        sheet["A1"].font = bold
+        sheet.append(list(section.headers))
+        for cell in sheet[2]:
+            cell.font = bold
+        for index, row in enumerate(section.rows):
+            sheet.append(list(row))
+            if index < len(section.flagged) and section.flagged[index]:
+                for cell in sheet[sheet.max_row]:
+                    cell.fill = flag_fill
+            for cell in sheet[sheet.max_row]:
+                if isinstance(cell.value, dt.date):
+                    cell.number_format = "DD/MM/YYYY"
+        for column, width in zip("ABCDEFGH", (48, 40, 14, 14, 14, 14, 14, 14), strict=False):
+            sheet.column_dimensions[column].width = width
+    book.properties.title = msg.REPORT_TITLE.format(commune=overview.commune)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    book.save(path)
+
+
+def run_report(
+    settings: Settings,
+    html_path: Path | None,
+    xlsx_path: Path | None,
+    last_year: int | None,
+    console: Console,
+) -> int:
+    """``dienhinh report``: the overview in the terminal, and as HTML/Excel on request."""
+    catalog = load_catalog(settings)
+    if catalog.registry is None:
+        for problem in catalog.problems:
+            console.print(problem.format(settings.root), markup=False)
+        console.print(msg.REPORT_NO_REGISTRY, markup=False)
+        return 1
+    overview = build_overview(catalog.registry, catalog.exemplars, dt.date.today(), last_year)
+    print_report(overview, console)
+    broken = {
+        p.file
+        for p in catalog.problems
+        if p.severity is Severity.error and p.file.is_relative_to(settings.exemplars_dir)
+    }
+    if broken:
+        console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
+    if html_path is not None:
+        write_html(overview, settings.templates_dir, html_path)
+        console.print(msg.REPORT_WRITTEN.format(path=html_path), markup=False)
+    if xlsx_path is not None:
+        write_xlsx(overview, xlsx_path)
+        console.print(msg.REPORT_WRITTEN.format(path=xlsx_path), markup=False)
+    return 0

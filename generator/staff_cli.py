@@ -1,0 +1,180 @@
+"""The staff's commands (``new``, ``import``, ``report``, ``schema``): the edge where files are
+written and people are asked questions; the work itself lives in create, registration,
+report and schema."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from rich.console import Console
+from rich.table import Table
+
+from . import messages as msg
+from .create import (
+    check_front_matter,
+    draft_front_matter,
+    make_slug,
+    render_bundle,
+    story_template,
+    taken_slugs,
+    write_new_bundle,
+)
+from .load import load_registry
+from .model import Kind, Registry
+from .problems import has_errors
+from .registration import KIND_WORDS, normalize, run_import
+from .settings import Settings
+
+COMMANDS = ("new", "import", "report", "schema")
+
+
+def add_commands(commands: Any) -> None:
+    """Register the staff's subcommands on the ``dienhinh`` parser."""
+    new = commands.add_parser("new", help="tạo hồ sơ nháp mới (hỏi từng mục nếu thiếu)")
+    new.add_argument("--name", help="tên điển hình")
+    new.add_argument(
+        "--kind",
+        help="loại: collective (tập thể), individual (cá nhân), model (mô hình); gõ tiếng Việt cũng được",
+    )
+    new.add_argument("--field", help="mã lĩnh vực chính trong danh mục")
+    new.add_argument("--hamlet", help="mã xóm")
+    new.add_argument("--organization", help="mã tổ chức")
+    new.add_argument("--summary", help="tóm tắt một hai câu")
+    new.add_argument("--registered", help="ngày đăng ký NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+
+    imp = commands.add_parser("import", help="nhập bảng đăng ký (.xlsx hoặc .csv) thành hồ sơ nháp")
+    imp.add_argument("sheet", type=Path, help="tệp bảng tính đăng ký")
+
+    report = commands.add_parser("report", help="báo cáo tổng hợp cho thư ký Hội đồng thi đua")
+    report.add_argument("--html", type=Path, help="ghi thêm báo cáo dạng trang HTML")
+    report.add_argument("--xlsx", type=Path, help="ghi thêm báo cáo dạng bảng tính Excel")
+    report.add_argument("--year", type=int, help="năm cuối cùng cần có đánh giá (mặc định: năm trước)")
+
+    schema = commands.add_parser("schema", help="xuất lược đồ JSON Schema của hồ sơ (cho VS Code)")
+    schema.add_argument(
+        "-o", "--output", type=Path, help="tệp ghi ra (mặc định: schema/exemplar.schema.json)"
+    )
+
+
+def run(args: argparse.Namespace, config_file: Path) -> int:
+    """Dispatch one staff command; a user's mistake ends with exit code 1."""
+    settings = Settings.from_mkdocs_yml(config_file)
+    if args.command == "new":
+        return run_new(settings, args)
+    if args.command == "import":
+        return run_import(settings, args.sheet, _console())
+    if args.command == "report":
+        from .report import run_report
+
+        return run_report(settings, args.html, args.xlsx, args.year, _console())
+    if args.command == "schema":
+        from .schema import run_schema
+
+        return run_schema(settings, args.output, _console())
+    raise AssertionError(args.command)
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=True)
+
+
+def _registry(settings: Settings, console: Console) -> Registry | None:
+    registry, _, problems = load_registry(settings.registry_path)
+    for problem in problems:
+        console.print(problem.format(settings.root), markup=False)
+    if registry is None:
+        console.print(msg.NEW_NO_REGISTRY, markup=False)
+    return registry
+
+
+# --- new ----------------------------------------------------------------------------------
+
+
+def run_new(settings: Settings, args: argparse.Namespace) -> int:
+    console = _console()
+    registry = _registry(settings, console)
+    if registry is None:
+        return 1
+    interactive = sys.stdin.isatty()
+    answers: dict[str, str | None] = {}
+    kinds = [(k.value, msg.KIND_NAMES[k.value]) for k in Kind]
+    questions: list[tuple[str, str, list[tuple[str, str]] | None, bool]] = [
+        ("name", msg.PROMPT_NAME, None, True),
+        ("kind", msg.PROMPT_KIND, kinds, True),
+        ("field", msg.PROMPT_FIELD, [(f.code, f.short_name) for f in registry.fields], True),
+        ("hamlet", msg.PROMPT_HAMLET, [(h.code, h.name) for h in registry.hamlets], False),
+        ("organization", msg.PROMPT_ORGANIZATION, [(o.code, o.name) for o in registry.organizations], False),
+        ("summary", msg.PROMPT_SUMMARY, None, False),
+    ]
+    for key, prompt, choices, required in questions:
+        value = getattr(args, key)
+        if value is None and interactive:
+            value = _ask(console, prompt, choices, required)
+        if value is None and required:
+            console.print(msg.NEW_MISSING_OPTION.format(option=f"--{key}"), markup=False)
+            return 1
+        if key == "kind" and value:
+            # "Tập thể", "ca nhan"… as a person would type them.
+            value = KIND_WORDS[normalize(value)].value if normalize(value) in KIND_WORDS else value
+        answers[key] = value or None
+    try:
+        registered = dt.date.fromisoformat(args.registered) if args.registered else dt.date.today()
+    except ValueError:
+        console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
+        return 1
+
+    slug = make_slug(answers["name"] or "", taken_slugs(settings.exemplars_dir))
+    data = draft_front_matter(
+        name=answers["name"] or "",
+        kind=answers["kind"] or "",
+        field=answers["field"] or "",
+        hamlet=answers["hamlet"],
+        organization=answers["organization"],
+        registered=registered,
+        summary=answers["summary"],
+    )
+    path = settings.exemplars_dir / slug / "index.md"
+    problems = check_front_matter(data, slug, registry, path)
+    if has_errors(problems):
+        for problem in problems:
+            option = problem.field.split(".")[0].split("[")[0]
+            console.print(f"--{option}: {problem.message}", markup=False)
+        console.print(msg.NEW_FAILED, markup=False)
+        return 1
+    written = write_new_bundle(settings.exemplars_dir, slug, render_bundle(data, story_template()))
+    shown = written.relative_to(settings.root) if written.is_relative_to(settings.root) else written
+    console.print(msg.NEW_CREATED.format(path=shown, slug=slug), markup=False)
+    console.print(msg.NEW_NEXT, markup=False)
+    return 0
+
+
+def _ask(
+    console: Console, prompt: str, choices: Sequence[tuple[str, str]] | None, required: bool
+) -> str | None:
+    """One question; with choices, a numbered list that accepts the number or the code."""
+    if choices:
+        table = Table(show_header=False, box=None, pad_edge=False)
+        for number, (code, label) in enumerate(choices, start=1):
+            table.add_row(f"{number}.", code, label)
+        console.print(table)
+    while True:
+        try:
+            answer = console.input(f"[bold]{prompt}[/]: ").strip()
+        except EOFError:
+            return None
+        if not answer:
+            if required:
+                continue
+            return None
+        if not choices:
+            return answer
+        if answer.isdigit() and 1 <= int(answer) <= len(choices):
+            return choices[int(answer) - 1][0]
+        if answer in {code for code, _ in choices}:
+            return answer
+        console.print(msg.PROMPT_BAD_CHOICE.format(value=answer), markup=False)

@@ -1,0 +1,362 @@
+"""Booklets: real PDFs made by ``dienhinh booklet``, opened with pypdf and poppler, QR codes
+decoded with zbar."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from generator import booklet as bk
+from generator.catalog import load_catalog
+from generator.model import Exemplar
+from generator.settings import Settings
+
+from .conftest import ROOT, run_cli
+
+SETTINGS = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
+CATALOG = load_catalog(SETTINGS)
+REGISTRY = CATALOG.registry
+assert REGISTRY is not None
+VISIT = next(v for v in CATALOG.visits if v.slug == "tham-quan-kinh-te-che-2024")
+BY_SLUG = {e.slug: e for e in CATALOG.public}
+VISITED = [BY_SLUG[s.exemplar] for s in VISIT.stops]
+A5 = (419.53, 595.28)
+A4 = (595.28, 841.89)
+TOC_END = "Mỗi phần có mã QR"  # the sentence closing the contents
+
+
+def make_booklet(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Path:
+    out = tmp_path_factory.mktemp("booklet") / "so-tay.pdf"
+    result = run_cli("booklet", *args, "-o", str(out), cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "Đã in sổ tay" in result.stdout
+    return out
+
+
+@pytest.fixture(scope="module")
+def visit_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_booklet(tmp_path_factory, VISIT.slug)
+
+
+@pytest.fixture(scope="module")
+def all_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_booklet(tmp_path_factory, "--all")
+
+
+def page_texts(pdf: Path) -> list[str]:
+    """Each page's text (poppler), NFC-normalized with whitespace collapsed."""
+    pages = len(PdfReader(pdf).pages)
+    texts = []
+    for number in range(1, pages + 1):
+        raw = subprocess.run(
+            ["pdftotext", "-f", str(number), "-l", str(number), "-enc", "UTF-8", str(pdf), "-"],
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
+        texts.append(" ".join(unicodedata.normalize("NFC", raw).split()))
+    return texts
+
+
+def outline(pdf: Path) -> list[tuple[str, int]]:
+    """Top-level bookmarks: (title, 1-based page)."""
+    reader = PdfReader(pdf)
+    return [
+        (item.title, reader.get_destination_page_number(item) + 1)
+        for item in reader.outline
+        if not isinstance(item, list)
+    ]
+
+
+def toc_numbers(texts: list[str], exemplars: list[Exemplar]) -> tuple[int, dict[str, int]]:
+    """The contents' last page (1-based) and the page number it prints after each name."""
+    toc_page = next(i for i, text in enumerate(texts) if "Mục lục" in text)
+    toc_end = next(i for i, text in enumerate(texts) if TOC_END in text)  # the contents may run on
+    toc_text = " ".join(texts[toc_page : toc_end + 1]).split("Mục lục", 1)[1]
+    numbers = {}
+    for e in exemplars:
+        pattern = r"\s*".join(re.escape(word) for word in e.name.split()) + r"[\s.]*(\d+)"
+        match = re.search(pattern, toc_text)
+        assert match, f"{e.name} is not in the contents"
+        numbers[e.slug] = int(match.group(1))
+    return toc_end + 1, numbers
+
+
+def assert_page_size(pdf: Path, size: tuple[float, float]) -> None:
+    reader = PdfReader(pdf)
+    assert reader.pages
+    for page in reader.pages:
+        box = page.mediabox
+        assert abs(float(box.width) - size[0]) <= 1 and abs(float(box.height) - size[1]) <= 1
+
+
+def test_visit_booklet_is_a5(visit_pdf: Path) -> None:
+    assert_page_size(visit_pdf, A5)
+
+
+def test_visit_booklet_text_has_every_name_with_diacritics(visit_pdf: Path) -> None:
+    text = " ".join(page_texts(visit_pdf))
+    for e in VISITED:
+        assert " ".join(unicodedata.normalize("NFC", e.name).split()) in text
+    assert VISIT.title in text and "Điềm Mặc" in text and "15 tháng 10 năm 2024" in text
+    assert "Cách làm" in text and "Bài học kinh nghiệm" in text and "Ghi chép của tôi" in text
+
+
+def test_toc_page_numbers_match_where_sections_start(visit_pdf: Path) -> None:
+    texts = page_texts(visit_pdf)
+    toc_page, printed = toc_numbers(texts, VISITED)
+    starts = {}
+    for e in VISITED:
+        name = " ".join(e.name.split())
+        starts[e.slug] = next(i + 1 for i, text in enumerate(texts) if i + 1 > toc_page and name in text)
+    assert printed == starts
+    assert sorted(starts.values()) == list(starts.values())  # sections in route order
+    # The section's running header names the exemplar on every page up to the next section.
+    ends = [*list(starts.values())[1:], len(texts) + 1]
+    for e, start, end in zip(VISITED, starts.values(), ends, strict=True):
+        for page in range(start, end):
+            assert texts[page - 1].startswith(" ".join(e.name.split())), page
+            assert texts[page - 1].endswith(str(page))  # page number in the footer
+
+
+def test_outline_has_one_entry_per_exemplar_at_its_page(visit_pdf: Path) -> None:
+    texts = page_texts(visit_pdf)
+    _, printed = toc_numbers(texts, VISITED)
+    assert outline(visit_pdf) == [(e.name, printed[e.slug]) for e in VISITED]
+
+
+def test_metadata_title_and_language(visit_pdf: Path) -> None:
+    reader = PdfReader(visit_pdf)
+    assert reader.trailer["/Root"]["/Lang"] == "vi"
+    assert reader.metadata is not None and VISIT.title in (reader.metadata.title or "")
+
+
+def embedded_fonts(pdf: Path) -> list[tuple[str, str]]:
+    """(font name, emb column) for each font pdffonts lists."""
+    lines = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    rows = lines.splitlines()[2:]
+    found = []
+    for row in rows:
+        columns = row.split()
+        # name type… encoding emb sub uni object ID: emb is the 5th column from the end.
+        found.append((columns[0], columns[-5]))
+    return found
+
+
+def test_only_embedded_fonts(visit_pdf: Path, all_pdf: Path) -> None:
+    for pdf in (visit_pdf, all_pdf):
+        fonts = embedded_fonts(pdf)
+        assert len(fonts) >= 2
+        assert [emb for _, emb in fonts] == ["yes"] * len(fonts), fonts
+        assert all("DH-" in name for name, _ in fonts), fonts  # only the booklet's own faces
+
+
+def decode_qr_codes(pdf: Path, tmp_path: Path, first: int = 1) -> list[str]:
+    subprocess.run(
+        ["pdftoppm", "-r", "200", "-gray", "-png", "-f", str(first), str(pdf), str(tmp_path / "p")],
+        check=True,
+    )
+    decoded = []
+    for image in sorted(tmp_path.glob("p-*.png")):
+        result = subprocess.run(
+            ["zbarimg", "--quiet", "--raw", "-Sdisable", "-Sqrcode.enable", str(image)],
+            capture_output=True,
+            text=True,
+        )
+        decoded += result.stdout.split()
+    return decoded
+
+
+def test_each_qr_code_decodes_to_the_profile_url(visit_pdf: Path, tmp_path: Path) -> None:
+    """Must-show 2: the vector QR codes, rendered at 200 dpi, decode to each profile's URL."""
+    decoded = decode_qr_codes(visit_pdf, tmp_path)
+    assert decoded == [f"https://dienhinh.example.vn/dien-hinh/{e.slug}/" for e in VISITED]
+    assert decoded == [bk.profile_url(SETTINGS.site_url, e.slug) for e in VISITED]
+    # Vector codes: the only raster images are the profiles' photos (processed JPEGs), no QR code.
+    listing = subprocess.run(
+        ["pdfimages", "-list", str(visit_pdf)], capture_output=True, text=True, check=True
+    )
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]
+    assert all(r[8] == "jpeg" and int(r[3]) >= 480 for r in rows), rows
+
+
+def test_a4_is_selectable(tmp_path_factory: pytest.TempPathFactory) -> None:
+    pdf = make_booklet(tmp_path_factory, VISIT.slug, "--size", "A4")
+    assert_page_size(pdf, A4)
+    assert [title for title, _ in outline(pdf)] == [e.name for e in VISITED]
+
+
+def test_booklet_of_every_published_exemplar(all_pdf: Path) -> None:
+    """Must-show 3: all sample exemplars in one booklet, each with its section and bookmark."""
+    assert_page_size(all_pdf, A5)
+    public = list(CATALOG.public)
+    entries = outline(all_pdf)
+    assert sorted(title for title, _ in entries) == sorted(e.name for e in public)
+    texts = page_texts(all_pdf)
+    ordered = [next(e for e in public if e.name == title) for title, _ in entries]
+    _, printed = toc_numbers(texts, ordered)
+    assert [printed[e.slug] for e in ordered] == [page for _, page in entries]
+    hidden = [e for e in CATALOG.exemplars if not e.is_public]
+    assert hidden and not any(e.name in " ".join(texts) for e in hidden)
+
+
+def test_field_booklet(tmp_path_factory: pytest.TempPathFactory) -> None:
+    pdf = make_booklet(tmp_path_factory, "--field", "chuyen-doi-so")
+    expected = {e.name for e in CATALOG.public if e.field == "chuyen-doi-so"}
+    assert expected and {title for title, _ in outline(pdf)} == expected
+
+
+def test_unknown_field_and_missing_choice() -> None:
+    unknown = run_cli("booklet", "--field", "chuyen-doi", cwd=ROOT)
+    assert unknown.returncode == 1 and "Có phải ý bạn là “chuyen-doi-so”" in unknown.stderr
+    nothing = run_cli("booklet", cwd=ROOT)
+    assert nothing.returncode == 1 and "--all" in nothing.stderr
+    assert "Traceback" not in unknown.stderr + nothing.stderr
+
+
+def test_weasyprint_warnings_are_errors(project: Path, tmp_path: Path) -> None:
+    """A missing image stops the booklet: a Vietnamese error naming the profile, no PDF."""
+    profile = project / "exemplars" / VISITED[0].slug / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(
+        text.replace("## Kết quả", "![Ảnh đồi chè](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8"
+    )
+    out = project / "out.pdf"
+    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    assert result.returncode == 1
+    # The photo checks catch an undeclared story image first, with its line and field.
+    assert "anh-khong-co.jpg" in result.stderr and "Không in được sổ tay." in result.stderr
+    assert f"exemplars/{VISITED[0].slug}/index.md:" in result.stderr and "[story]" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not out.exists()
+    # Behind them, whatever WeasyPrint cannot load is an error too, never a silent gap.
+    rendered, problems = bk.render_booklet(
+        bk.visit_booklet(VISIT, CATALOG.public),
+        REGISTRY,
+        SETTINGS.templates_dir,
+        SETTINGS.site_url,
+        photos={VISITED[0].slug: [bk.BookletPhoto(tmp_path / "khong-co.jpg")]},
+        exemplars_dir=SETTINGS.exemplars_dir,
+    )
+    assert rendered is None and problems
+    assert all("WeasyPrint báo lỗi khi in sổ tay" in p.message for p in problems)
+
+
+@pytest.mark.parametrize("image", ["file:///etc/hostname", "https://example.com/anh.jpg"])
+def test_images_from_elsewhere_are_refused(project: Path, image: str) -> None:
+    profile = project / "exemplars" / VISITED[0].slug / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("## Kết quả", f"![Ảnh]({image})\n\n## Kết quả"), encoding="utf-8")
+    out = project / "out.pdf"
+    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr
+    assert f"exemplars/{VISITED[0].slug}/index.md:" in result.stderr and "[story]" in result.stderr
+    assert not out.exists()
+
+
+def test_fetcher_reads_only_local_files_under_its_roots(tmp_path: Path) -> None:
+    """Defence in depth behind validation and sanitizing: no network, no file elsewhere."""
+    inside = tmp_path / "a.txt"
+    inside.write_text("x", encoding="utf-8")
+    fetcher = bk._local_fetcher([tmp_path])
+    assert fetcher.fetch(inside.as_uri()) is not None
+    assert fetcher.fetch("data:text/plain,x") is not None
+    for url in ("file:///etc/hostname", "https://example.com/a.png", "ftp://example.com/a.png"):
+        with pytest.raises(ValueError):
+            fetcher.fetch(url)
+
+
+def test_story_images_come_from_the_profile_folder(project: Path) -> None:
+    from PIL import Image
+
+    folder = project / "exemplars" / VISITED[1].slug
+    Image.new("RGB", (64, 48), (40, 40, 40)).save(folder / "xuong-che.png")
+    profile = folder / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    text = text.replace("## Kết quả", "![Xưởng chè](xuong-che.png)\n\n## Kết quả")
+    declared = "photos:\n  - file: xuong-che.png\n    caption: Xưởng chè.\n"
+    text = (
+        text.replace("photos:\n", declared, 1)
+        if "\nphotos:\n" in text
+        else text.replace("---\n", "---\n" + declared, 1)
+    )
+    profile.write_text(text, encoding="utf-8")
+    out = project / "out.pdf"
+    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    assert result.returncode == 0, result.stderr
+    listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]
+    _, printed = toc_numbers(page_texts(out), VISITED)
+    # Printed from the photo stage's copy (a stripped JPEG), not the original PNG.
+    found = [(int(r[0]), r[8]) for r in rows if (r[3], r[4]) == ("64", "48")]
+    assert len(found) == 1 and found[0][1] == "jpeg"
+    assert printed[VISITED[1].slug] <= found[0][0] < printed[VISITED[2].slug]  # in its section
+
+
+def test_missing_fonts_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setattr(bk, "_FONT_DIRS", (tmp_path,))
+    assert bk.find_fonts((tmp_path,)) is None
+    monkeypatch.setattr(bk, "find_fonts", lambda: None)
+    rendered, problems = bk.render_booklet(
+        bk.visit_booklet(VISIT, CATALOG.public), REGISTRY, SETTINGS.templates_dir, SETTINGS.site_url
+    )
+    assert rendered is None
+    assert [p.message for p in problems] == [bk.msg.BOOKLET_FONT_MISSING]
+    assert "fonts-noto-core" in problems[0].message
+
+
+def test_fonts_are_whole_debian_files() -> None:
+    fonts = bk.find_fonts()
+    assert fonts is not None
+    for styles in fonts.values():
+        assert set(styles) == {"regular", "bold", "italic", "bolditalic"}
+        for path in styles.values():
+            assert path.suffix == ".ttf" and path.stat().st_size > 100_000  # not a unicode-range subset
+
+
+def test_photos_are_printed_when_given(tmp_path: Path) -> None:
+    """The hook for profile photos: a given photo is embedded in its exemplar's section."""
+    from PIL import Image
+
+    photo = tmp_path / "doi-che.jpg"
+    Image.new("RGB", (120, 80), (90, 140, 60)).save(photo)
+    first = VISITED[0]
+    rendered, problems = bk.render_booklet(
+        bk.visit_booklet(VISIT, CATALOG.public),
+        REGISTRY,
+        SETTINGS.templates_dir,
+        SETTINGS.site_url,
+        photos={first.slug: [bk.BookletPhoto(photo, "Đồi chè của tổ", "Hội Nông dân xã")]},
+        exemplars_dir=SETTINGS.exemplars_dir,
+    )
+    assert problems == [] and rendered is not None
+    pdf = tmp_path / "so-tay.pdf"
+    pdf.write_bytes(rendered.pdf)
+    texts = page_texts(pdf)
+    _, printed = toc_numbers(texts, VISITED)
+    listing = subprocess.run(["pdfimages", "-list", str(pdf)], capture_output=True, text=True, check=True)
+    rows = [line.split() for line in listing.stdout.splitlines()[2:]]
+    assert [(int(r[0]), r[3], r[4]) for r in rows if (r[3], r[4]) == ("120", "80")] == [
+        (printed[first.slug], "120", "80")
+    ]
+    assert "Đồi chè của tổ Ảnh: Hội Nông dân xã" in texts[printed[first.slug] - 1]
+
+
+def test_site_build_fails_cleanly_when_a_visit_booklet_cannot_be_made(project: Path) -> None:
+    site = project / "site"
+    assert run_cli("build", "-d", str(site), cwd=project).returncode == 0
+    published = (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes()
+    profile = project / "exemplars" / VISITED[-1].slug / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    profile.write_text(text.replace("## Kết quả", "![Ảnh](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8")
+    result = run_cli("build", "-d", str(site), cwd=project)
+    assert result.returncode == 1
+    # Caught by the photo checks before any booklet is laid out.
+    assert "anh-khong-co.jpg" in result.stderr and "Traceback" not in result.stderr
+    assert "trang đã công bố trước đó vẫn giữ nguyên" in result.stderr
+    assert (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes() == published

@@ -1,0 +1,92 @@
+"""Share cards: size, Vietnamese text drawn with real glyphs, wrapping, cache, missing font."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import replace
+from pathlib import Path
+
+import pytest
+from PIL import Image, ImageChops, ImageDraw, ImageFont
+
+from generator.cards import HEIGHT, WIDTH, CardSpec, FontMissing, draw_card, find_fonts, make_cards, wrap
+from generator.share import script_json
+
+VIETNAMESE = (
+    "ĂÂĐÊÔƠƯăâđêôơư ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"
+    "áàảãạắằẳẵặấầẩẫậéèẻẽẹếềểễệíìỉĩịóòỏõọốồổỗộớờởỡợúùủũụứừửữựýỳỷỹỵ"
+)
+
+
+def spec(title: str = "Tổ hợp tác chè sạch xóm Bản Quyền", photo: Path | None = None) -> CardSpec:
+    return CardSpec(
+        "chia-se/x.jpg", title, "Tập thể · Kinh tế hộ", "Xã Điềm Mặc, huyện Định Hóa", "#6d4c41", photo, "k"
+    )
+
+
+def test_font_has_a_real_glyph_for_every_vietnamese_letter() -> None:
+    """No tofu: each letter draws differently from a code point the font lacks."""
+    fonts = find_fonts()
+    font = ImageFont.truetype(str(fonts.bold), 48)
+
+    def drawn(ch: str) -> bytes:
+        im = Image.new("L", (100, 120))
+        ImageDraw.Draw(im).text((10, 20), ch, font=font, fill=255)
+        return im.tobytes()
+
+    missing = drawn("\ue000")  # private use: the font's .notdef box
+    tofu = [ch for ch in VIETNAMESE.replace(" ", "") if drawn(ch) == missing]
+    assert tofu == []
+    assert drawn("\U0001f600") == missing  # the check itself sees tofu when there is some
+
+
+def test_card_is_1200_by_630_with_photo_and_field_colour(tmp_path: Path) -> None:
+    photo = tmp_path / "p.jpg"
+    Image.new("RGB", (960, 640), (0, 200, 0)).save(photo)
+    card = draw_card(spec(photo=photo), find_fonts())
+    assert card.size == (WIDTH, HEIGHT) == (1200, 630)
+    assert card.getpixel((5, 300)) == (0x6D, 0x4C, 0x41)  # the field colour band
+    r, g, b = card.getpixel((1100, 300))
+    assert g > 150 and r < 60 and b < 60  # the cover photo, cropped to the right panel
+    without = draw_card(spec(), find_fonts())
+    assert without.getpixel((1100, 40)) == (0x6D, 0x4C, 0x41)  # no photo: the field colour
+    assert ImageChops.difference(card, without).getbbox() is not None
+
+
+def test_long_titles_wrap_and_stay_inside_the_text_panel() -> None:
+    fonts = find_fonts()
+    font = ImageFont.truetype(str(fonts.bold), 48)
+    lines = wrap("Đội thanh niên tình nguyện hỗ trợ dịch vụ công trực tuyến cho người dân", font, 600)
+    assert len(lines) > 1 and all(font.getlength(line) <= 600 for line in lines)
+    assert " ".join(lines) == "Đội thanh niên tình nguyện hỗ trợ dịch vụ công trực tuyến cho người dân"
+    long_card = draw_card(spec(("Mô hình " * 60).strip()), fonts)
+    short_card = draw_card(spec("Mô hình"), fonts)
+    right = (680, 0, WIDTH, HEIGHT)  # the photo panel (and a margin before it)
+    assert ImageChops.difference(long_card.crop(right), short_card.crop(right)).getbbox() is None
+    footer = (0, HEIGHT - 140, 680, HEIGHT)  # the cut title does not run over the commune name
+    assert ImageChops.difference(long_card.crop(footer), short_card.crop(footer)).getbbox() is None
+
+
+def test_cards_are_cached(tmp_path: Path) -> None:
+    fonts = find_fonts()
+    specs = [spec(), replace(spec("Trường Tiểu học xã"), name="chia-se/y.jpg")]
+    found, stats = make_cards(specs, tmp_path, fonts, workers=1)
+    assert (stats.made, stats.cached) == (2, 0)
+    assert stats.message() == "Thẻ chia sẻ: 2 tạo mới, 0 lấy từ bộ nhớ đệm."
+    for path in found.values():
+        with Image.open(path) as im:
+            assert im.size == (1200, 630) and im.format == "JPEG" and not im.getexif()
+    again, stats = make_cards(specs, tmp_path, fonts, workers=1)
+    assert (stats.made, stats.cached) == (0, 2) and again == found
+
+
+def test_missing_font_is_a_clear_vietnamese_error(tmp_path: Path) -> None:
+    with pytest.raises(FontMissing) as error:
+        find_fonts([(tmp_path / "a.ttf", tmp_path / "b.ttf")])
+    assert "Không tìm thấy phông chữ" in str(error.value) and "fonts-noto-core" in str(error.value)
+
+
+def test_json_for_script_tag_cannot_close_the_tag() -> None:
+    text = script_json({"name": "</script><script>alert(1)</script><!-- & \u2028"})
+    assert "<" not in text and ">" not in text and "&" not in text and "\u2028" not in text
+    assert json.loads(text)["name"] == "</script><script>alert(1)</script><!-- & \u2028"

@@ -1,0 +1,214 @@
+"""``dienhinh import``: registration sheets (xlsx, csv) → draft bundles, bad rows reported."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from openpyxl import Workbook
+
+from generator.load import load_registry, read_exemplar
+from generator.model import Status
+from generator.registration import normalize, parse_date
+
+from .conftest import ROOT, run_cli
+
+SAMPLE_XLSX = ROOT / "samples" / "dang-ky-mau.xlsx"
+SAMPLE_CSV = ROOT / "samples" / "dang-ky-mau.csv"
+
+# What the shipped sheet must become: slug → (kind, field, hamlet, organization, registered).
+EXPECTED = {
+    "mo-hinh-nuoi-ong-lay-mat-xom-hop-thanh": (
+        "model",
+        "kinh-te-ho",
+        "hop-thanh",
+        "hoi-nong-dan",
+        "2022-06-10",
+    ),
+    "to-tu-quan-ve-sinh-moi-truong-xom-lang-lai": (
+        "collective",
+        "nong-thon-moi",
+        "lang-lai",
+        None,
+        "2022-06-20",
+    ),
+    "anh-hoang-van-p-minh-hoa": ("individual", "chuyen-doi-so", "ban-pieng", "doan-thanh-nien", "2022-06-28"),
+    "cau-lac-bo-dan-ca-tay-xom-ban-moi": (
+        "collective",
+        "vi-nguoi-ngheo",
+        "ban-moi",
+        "hoi-phu-nu",
+        "2022-07-15",
+    ),
+    "nhom-ban-nong-san-qua-mang-cua-thanh-nien-xa": (
+        "model",
+        "chuyen-doi-so",
+        None,
+        "doan-thanh-nien",
+        "2022-06-05",
+    ),
+}
+
+
+def folders(project: Path) -> set[str]:
+    return {p.name for p in (project / "exemplars").iterdir() if p.is_dir()}
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path
+
+
+def test_normalize_and_dates() -> None:
+    assert normalize("  Ngày  ĐĂNG ký (*) ") == "ngay dang ky"
+    assert normalize("Đồng Tâm") == "dong tam"
+    assert parse_date("5/6/2022") == dt.date(2022, 6, 5)
+    assert parse_date("2022-06-05") == dt.date(2022, 6, 5)
+    assert parse_date(dt.datetime(2022, 6, 5, 0, 0)) == dt.date(2022, 6, 5)
+    assert parse_date(44717) == dt.date(2022, 6, 5)  # an Excel serial number
+    assert parse_date("31/02/2022") is None
+    assert parse_date("tháng 6") is None
+
+
+def test_sample_sheet_creates_the_expected_drafts(project: Path) -> None:
+    before = folders(project)
+    result = run_cli("import", str(SAMPLE_XLSX), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert folders(project) - before == set(EXPECTED)
+    registry, _, _ = load_registry(project / "exemplars" / "registry.yml")
+    for slug, (kind, field, hamlet, organization, registered) in EXPECTED.items():
+        record, _, problems = read_exemplar(project / "exemplars" / slug, registry)
+        assert problems == [] and record is not None, slug
+        assert record.status is Status.draft
+        assert (record.kind.value, record.field, record.hamlet, record.organization) == (
+            kind,
+            field,
+            hamlet,
+            organization,
+        )
+        assert record.registered.isoformat() == registered
+        assert "## Cách làm" in record.story
+    check = run_cli("check", cwd=project)
+    assert check.returncode == 0 and "LỖI" not in check.stdout, check.stdout
+    # The late one (15/07/2022) is flagged by check, as for any profile.
+    assert "cau-lac-bo-dan-ca-tay-xom-ban-moi/index.md" in check.stdout
+
+
+def test_csv_with_bom_and_semicolons_gives_the_same_bundles(tmp_path: Path, project: Path) -> None:
+    assert SAMPLE_CSV.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert run_cli("import", str(SAMPLE_XLSX), cwd=project).returncode == 0
+    from .conftest import copy_project
+
+    other = copy_project(tmp_path / "other")
+    assert run_cli("import", str(SAMPLE_CSV), cwd=other).returncode == 0
+    for slug in EXPECTED:
+        xlsx_text = (project / "exemplars" / slug / "index.md").read_text(encoding="utf-8")
+        csv_text = (other / "exemplars" / slug / "index.md").read_text(encoding="utf-8")
+        assert xlsx_text == csv_text
+
+
+def test_bad_field_code_and_bad_date_reported_with_row_and_column(tmp_path: Path, project: Path) -> None:
+    sheet = write_xlsx(
+        tmp_path / "dang-ky.xlsx",
+        [
+            ["Ngày đăng ký", "TÊN ĐIỂN HÌNH", "lĩnh  vực", "Loai", "xom", "Tóm tắt"],
+            [
+                dt.datetime(2022, 5, 2),
+                "Tổ vay vốn xóm Đồng Tâm",
+                "kinh-te-ho",
+                "Tập thể",
+                "Đồng Tâm",
+                "Tổ vay vốn.",
+            ],
+            ["03/05/2022", "Mô hình trồng nấm xóm Pa Chò", "kinh-te", "Mô hình", "pa-cho", ""],
+            ["31/02/2022", "Tổ an ninh xóm Nà Moọc", "quoc-phong-an-ninh", "tập thể", "Nà Moọc", ""],
+            ["10/05/2022", "Câu lạc bộ đọc sách xóm Thẩm Khe", "Giáo dục", "Tap the", "tham khe", ""],
+        ],
+    )
+    before = folders(project)
+    result = run_cli("import", str(sheet), cwd=project)
+    out = result.stdout
+    assert result.returncode == 1
+    assert "dang-ky.xlsx: dòng 3, cột C “lĩnh vực”: LỖI: Không có lĩnh vực “kinh-te”" in out
+    assert "Có phải ý bạn là “kinh-te-ho”?" in out
+    assert "dang-ky.xlsx: dòng 4, cột A “Ngày đăng ký”: LỖI: Ngày “31/02/2022” không hợp lệ" in out
+    assert "Traceback" not in out + result.stderr
+    assert folders(project) - before == {"to-vay-von-xom-dong-tam", "cau-lac-bo-doc-sach-xom-tham-khe"}
+    assert "2 hồ sơ nháp mới" in out and "2 dòng có lỗi chưa nhập" in out
+
+
+def test_importing_twice_updates_without_duplicates_and_keeps_stories(tmp_path: Path, project: Path) -> None:
+    rows: list[list[object]] = [
+        ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Ngày đăng ký", "Tóm tắt"],
+        ["Tổ vay vốn xóm Đồng Tâm", "Tập thể", "kinh-te-ho", "dong-tam", "02/05/2022", "Tóm tắt cũ."],
+        ["Mô hình trồng nấm xóm Pa Chò", "Mô hình", "kinh-te-ho", "pa-cho", "03/05/2022", "Nấm."],
+    ]
+    sheet = write_xlsx(tmp_path / "dang-ky.xlsx", rows)
+    assert run_cli("import", str(sheet), cwd=project).returncode == 0
+    after_first = folders(project)
+
+    # An editor writes the story of one draft; the sheet changes another row's summary.
+    written = project / "exemplars" / "to-vay-von-xom-dong-tam" / "index.md"
+    head, _ = written.read_text(encoding="utf-8").split("\n---\n", 1)
+    story = "\n## Cách làm\n\nTổ họp mỗi tháng một lần.\n\n## Kết quả\n\nMười hộ thoát nghèo.\n"
+    written.write_text(f"{head}\n---\n{story}", encoding="utf-8")
+    rows[1][5] = "Tóm tắt mới từ bảng tính."
+    rows[2][0] = "  mô hình  TRỒNG nấm xóm Pa Chò "  # the same exemplar, typed differently
+    sheet = write_xlsx(tmp_path / "dang-ky.xlsx", rows)
+
+    result = run_cli("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert folders(project) == after_first
+    text = written.read_text(encoding="utf-8")
+    assert text.endswith(f"\n---\n{story}")
+    assert "summary: Tóm tắt mới từ bảng tính.\n" in text
+    # Both rows matched their bundle: the second one's name takes the sheet's spelling.
+    assert "0 hồ sơ nháp mới, 2 cập nhật, 0 không đổi" in result.stdout
+    nam = (project / "exemplars" / "mo-hinh-trong-nam-xom-pa-cho" / "index.md").read_text(encoding="utf-8")
+    assert "name: mô hình TRỒNG nấm xóm Pa Chò\n" in nam
+    again = run_cli("import", str(sheet), cwd=project)
+    assert "0 hồ sơ nháp mới, 0 cập nhật, 2 không đổi" in again.stdout
+    assert written.read_text(encoding="utf-8") == text
+
+
+def test_published_profile_with_the_same_name_is_left_alone(tmp_path: Path, project: Path) -> None:
+    path = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
+    before = path.read_text(encoding="utf-8")
+    sheet = tmp_path / "dang-ky.csv"
+    sheet.write_text(
+        "ten dien hinh,loai,linh vuc,xom,ngay dang ky,tom tat\n"
+        "Tổ hợp tác chè sạch xóm Bản Quyền,Tập thể,kinh-te-ho,ban-quyen,01/06/2022,Khác.\n",
+        encoding="utf-8",
+    )
+    result = run_cli("import", str(sheet), cwd=project)
+    assert result.returncode == 0, result.stdout
+    assert "đã công bố nên giữ nguyên" in result.stdout
+    assert path.read_text(encoding="utf-8") == before
+
+
+def test_sheet_without_the_needed_columns_is_refused(tmp_path: Path, project: Path) -> None:
+    sheet = tmp_path / "sai.csv"
+    sheet.write_text("Tên điển hình;Loại;Tóm tắt\nA;Tập thể;x\n", encoding="utf-8")
+    before = folders(project)
+    result = run_cli("import", str(sheet), cwd=project)
+    assert result.returncode == 1
+    assert "Bảng tính thiếu cột “lĩnh vực”." in result.stdout
+    assert "Bảng tính thiếu cột “ngày đăng ký”." in result.stdout
+    assert folders(project) == before
+
+
+def test_missing_or_unreadable_sheet_is_a_message_not_a_traceback(tmp_path: Path, project: Path) -> None:
+    result = run_cli("import", str(tmp_path / "khong-co.xlsx"), cwd=project)
+    assert result.returncode == 1
+    assert "Không tìm thấy tệp bảng tính" in result.stdout
+    broken = tmp_path / "hong.xlsx"
+    broken.write_bytes(b"not a zip file")
+    result = run_cli("import", str(broken), cwd=project)
+    assert result.returncode == 1
+    assert "Không đọc được bảng tính" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

@@ -1,0 +1,141 @@
+"""Atomic publish: a killed or interrupted build leaves the previous site byte-for-byte."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from generator import publish
+
+from .conftest import ROOT, copy_project
+from .test_hardening import digest
+
+COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds
+
+
+def big_project(target: Path) -> Path:
+    """The sample project plus many copies of one profile (a slow, valid build)."""
+    project = copy_project(target)
+    source = (ROOT / "exemplars" / "doi-che-ban-quyen" / "index.md").read_text(encoding="utf-8")
+    for i in range(COPIES):
+        folder = project / "exemplars" / f"ban-sao-{i}"
+        shutil.copytree(ROOT / "exemplars" / "doi-che-ban-quyen", folder)  # with its photos
+        text = source.replace("name: Tổ hợp tác chè sạch xóm Bản Quyền", f"name: Bản sao số {i}")
+        (folder / "index.md").write_text(text.replace("featured: true", "featured: false"), encoding="utf-8")
+    return project
+
+
+def build(project: Path) -> subprocess.CompletedProcess[str]:
+    """A whole build, waited for."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", "build"],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+
+
+def start_build(project: Path) -> subprocess.Popen[str]:
+    return subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "build"],
+        cwd=project,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+    )
+
+
+def wait_for_mkdocs_stage(project: Path, process: subprocess.Popen[str], timeout: float = 120) -> Path:
+    """The staging folder, once MkDocs has started writing profile pages into it."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        assert process.poll() is None, "the build ended before it could be interrupted"
+        for staging in project.glob(".site.building-*"):
+            pages = staging / "dien-hinh"
+            if pages.is_dir() and sum(1 for _ in pages.iterdir()) >= 20:
+                return staging
+        time.sleep(0.02)
+    raise AssertionError("the build never reached the MkDocs stage")
+
+
+@pytest.fixture(scope="module")
+def built_big(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, dict[str, str]]:
+    project = big_project(tmp_path_factory.mktemp("big") / "project")
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    return project, digest(project / "site")
+
+
+def fresh_copy(built: tuple[Path, dict[str, str]], target: Path) -> Path:
+    project, _ = built
+    shutil.copytree(project, target, symlinks=True)
+    # A change, so the interrupted build would have produced a different site.
+    profile = target / "exemplars" / "ban-sao-0" / "index.md"
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("Bản sao số 0", "Đã sửa"), encoding="utf-8"
+    )
+    return target
+
+
+def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Path) -> None:
+    project = fresh_copy(built_big, tmp_path / "p")
+    before = built_big[1]
+    process = start_build(project)
+    wait_for_mkdocs_stage(project, process)
+    process.kill()
+    process.wait(timeout=30)
+    assert process.returncode == -signal.SIGKILL
+    assert digest(project / "site") == before
+    assert (project / "site" / "index.html").is_file()
+    assert len(list((project / "site" / "dien-hinh").glob("*/index.html"))) >= COPIES
+    # The killed build left its staging folder; the next build removes it and succeeds.
+    assert list(project.glob(".site.building-*"))
+    result = build(project)
+    assert result.returncode == 0, result.stderr
+    assert not list(project.glob(".site.*"))
+    assert "Đã sửa" in (project / "site" / "dien-hinh" / "ban-sao-0" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
+def test_interrupted_build_cleans_up_and_keeps_site(built_big, tmp_path: Path, sig: int) -> None:
+    project = fresh_copy(built_big, tmp_path / "p")
+    process = start_build(project)
+    wait_for_mkdocs_stage(project, process)
+    process.send_signal(sig)
+    output, _ = process.communicate(timeout=60)
+    assert process.returncode == 130, output
+    assert "Traceback" not in output
+    assert "trang đã công bố trước đó vẫn giữ nguyên" in output
+    assert digest(project / "site") == built_big[1]
+    assert not list(project.glob(".site.*"))
+
+
+def test_leftovers_of_live_builds_are_kept(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    mine = publish.staging_dir(target)
+    dead = tmp_path / ".site.building-999999999-x"
+    dead.mkdir()
+    assert publish.remove_leftovers(target) == [dead]
+    assert mine.is_dir() and not dead.exists()
+
+
+def test_swap_in_replaces_whole_tree(tmp_path: Path) -> None:
+    target = tmp_path / "site"
+    target.mkdir()
+    (target / "old.html").write_text("old")
+    staging = publish.staging_dir(target)
+    (staging / "new.html").write_text("new")
+    publish.swap_in(staging, target)
+    assert [p.name for p in target.iterdir()] == ["new.html"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
+    assert os.listdir(tmp_path) == ["site"]

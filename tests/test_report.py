@@ -1,0 +1,111 @@
+"""``dienhinh report``: hamlets without exemplars, late registrations, the same numbers in
+the terminal, the HTML page and the Excel workbook."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+from bs4 import BeautifulSoup
+from openpyxl import load_workbook
+
+from generator.catalog import load_catalog
+from generator.report import build_overview
+from generator.settings import Settings
+
+from .conftest import ROOT, run_cli
+
+CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
+REGISTRY = CATALOG.registry
+assert REGISTRY is not None
+DEADLINE = REGISTRY.commune.registration_deadline
+# Computed here from the records, independently of generator.report.
+LATE = sorted((e.registered, e.slug) for e in CATALOG.exemplars if e.registered > DEADLINE)
+PER_HAMLET = {
+    h.name: (
+        sum(e.hamlet == h.code for e in CATALOG.exemplars),
+        sum(e.hamlet == h.code and e.is_public for e in CATALOG.exemplars),
+    )
+    for h in REGISTRY.hamlets
+}
+WITHOUT = [name for name, (_, published) in PER_HAMLET.items() if published == 0]
+
+
+def test_sample_data_has_what_the_report_must_find() -> None:
+    # Guards the sample itself: the report tests below would prove little without these.
+    assert WITHOUT == ["Xóm Bản Piềng", "Xóm Bản Mới"]
+    assert DEADLINE == dt.date(2022, 6, 30)
+    assert [slug for _, slug in LATE] == [
+        "tap-the-tram-y-te-xa-voi-van-hoa-giao-tiep-an-can",
+        "trung-doi-dan-quan-co-dong-xa",
+    ]
+
+
+def test_overview_counts() -> None:
+    overview = build_overview(REGISTRY, CATALOG.exemplars, dt.date(2026, 1, 15), last_year=2024)
+    assert [h.name for h in overview.hamlets_without] == WITHOUT
+    assert {h.name: (h.registered, h.published) for h in overview.hamlets} == PER_HAMLET
+    assert [(x.registered, x.slug) for x in overview.late] == LATE
+    assert [x.days_late for x in overview.late] == [(d - DEADLINE).days for d, _ in LATE]
+    assert (overview.registered, overview.published) == (len(CATALOG.exemplars), len(CATALOG.public))
+    assert overview.evaluation_years == (2022, 2024)
+    missing = {m.slug: m.years for m in overview.missing_evaluations}
+    for e in CATALOG.exemplars:
+        expected = tuple(
+            y for y in range(max(2022, e.registered.year), 2025) if y not in {v.year for v in e.evaluations}
+        )
+        assert missing.get(e.slug, ()) == expected, e.slug
+    commended = sum(len(e.commendations) for e in CATALOG.exemplars)
+    assert sum(row.total for row in overview.commendations) == commended
+    units = sum(r.units for e in CATALOG.exemplars for r in e.replications)
+    assert sum(r.units for r in overview.replications) == units
+
+
+def test_organization_with_no_exemplar_is_flagged_as_none() -> None:
+    overview = build_overview(REGISTRY, CATALOG.exemplars, dt.date(2026, 1, 15))
+    flags = {o.code: o.flag for o in overview.organizations}
+    assert flags["truong-mam-non"] == "chưa có điển hình"
+    assert flags["hoi-nong-dan"] == ""
+
+
+def test_report_command_terminal_html_and_xlsx(tmp_path: Path) -> None:
+    html_path, xlsx_path = tmp_path / "bao-cao.html", tmp_path / "bao-cao.xlsx"
+    result = run_cli("report", "--html", str(html_path), "--xlsx", str(xlsx_path), cwd=ROOT)
+    assert result.returncode == 0, result.stdout + result.stderr
+    out = result.stdout
+    assert "Xóm chưa có điển hình được công bố: Xóm Bản Piềng, Xóm Bản Mới." in out
+    assert "Đăng ký muộn (sau hạn 30/06/2022)" in out
+    for registered, slug in LATE:
+        assert registered.strftime("%d/%m/%Y") in out
+        assert slug[:20] in out
+
+    book = load_workbook(xlsx_path)
+    hamlets = book["Theo xóm"]
+    assert [c.value for c in hamlets[2]] == ["Xóm", "Đã đăng ký", "Đã công bố", "Ghi chú"]
+    rows = {r[0]: (r[1], r[2], r[3]) for r in hamlets.iter_rows(min_row=3, values_only=True)}
+    assert {name: (reg, pub) for name, (reg, pub, _) in rows.items()} == PER_HAMLET
+    assert [name for name, (_, _, flag) in rows.items() if flag] == WITHOUT
+    late = [r for r in book["Đăng ký muộn"].iter_rows(min_row=3, values_only=True)]
+    assert [(r[2].date(), r[1]) for r in late] == LATE
+    assert [r[3] for r in late] == [(d - DEADLINE).days for d, _ in LATE]
+    totals = list(book["Tổng số"].iter_rows(min_row=3, values_only=True))
+    assert totals == [(len(CATALOG.exemplars), len(CATALOG.public))]
+
+    page = BeautifulSoup(html_path.read_text(encoding="utf-8"), "html.parser")
+    assert page.find("meta", attrs={"name": "robots"})["content"] == "noindex, nofollow"
+    flagged = [tr.td.get_text() for tr in page.select("tr.flagged")]
+    assert flagged[: len(WITHOUT)] == WITHOUT
+    assert "Xóm Bản Piềng, Xóm Bản Mới" in page.select_one(".headline").get_text()
+
+
+def test_hamlet_with_no_registration_at_all(project: Path) -> None:
+    for e in CATALOG.exemplars:
+        if e.hamlet == "ban-pieng":
+            shutil.rmtree(project / "exemplars" / e.slug)
+    xlsx_path = project / "bao-cao.xlsx"
+    result = run_cli("report", "--xlsx", str(xlsx_path), cwd=project)
+    assert result.returncode == 0, result.stdout
+    rows = {r[0]: r[1:] for r in load_workbook(xlsx_path)["Theo xóm"].iter_rows(min_row=3, values_only=True)}
+    assert rows["Xóm Bản Piềng"] == (0, 0, "chưa có điển hình")
+    assert rows["Xóm Bản Mới"] == (1, 0, "chưa công bố")
