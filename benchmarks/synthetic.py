@@ -63,6 +63,12 @@ class Pool:
     sections: dict[str, tuple[str, ...]]
 
 
+def _usable(sentence: str) -> bool:
+    """Long enough, and nothing the privacy checks would flag out of its profile (a public
+    phone number is allowed only where that profile lists it in public_contacts)."""
+    return len(sentence.strip()) > 20 and len(re.findall(r"\d", sentence)) < 7 and "@" not in sentence
+
+
 def sample_pools() -> dict[str, Pool]:
     """One pool per field (from the sample profiles of that field) and one of everything ("").
 
@@ -78,7 +84,7 @@ def sample_pools() -> dict[str, Pool]:
             title, _, body = block.partition("\n")
             text = " ".join(line.lstrip("-0123456789. ").strip() for line in body.splitlines())
             text = re.sub(r"\[([^\]]*)\]\([^)]*\)", r"\1", text)  # links would point at sample slugs
-            sentences = [s.strip() for s in re.split(r"(?<=[.;!?])\s+", text) if len(s.strip()) > 20]
+            sentences = [s.strip() for s in re.split(r"(?<=[.;!?])\s+", text) if _usable(s)]
             for key in (e.field, ""):
                 sections.setdefault(key, {}).setdefault(title.strip(), []).extend(sentences)
     return {
