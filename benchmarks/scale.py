@@ -105,8 +105,9 @@ def measure(n: int, work: Path) -> dict[str, float]:
     largest_kb = max(p.stat().st_size for p in html) / 1024
     size_mb = folder_size_mb(site)
     profile = next((project / "exemplars").glob("*/index.md"))
-    profile.write_text(profile.read_text(encoding="utf-8").replace("summary: \"", "summary: \"Đã sửa. ", 1),
-                       encoding="utf-8")
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace('summary: "', 'summary: "Đã sửa. ', 1), encoding="utf-8"
+    )
     rebuild = timed([*cli, "build", "-d", str(work / f"site{n}")], project)
     plain = plain_project(project, work / f"plain{n}")
     mkdocs = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-site{n}")], plain)
