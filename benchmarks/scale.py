@@ -43,19 +43,22 @@ class Run:
 
 def timed(args: list[str], cwd: Path) -> Run:
     """Run a command; wall time and the peak RSS of its largest process (wait4)."""
-    start = time.perf_counter()
-    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(process.pid, 0)
-    seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    if process.returncode != 0:
-        error = process.stderr.read().decode() if process.stderr else ""
-        raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{error[-3000:]}")
+    with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would block the build
+        start = time.perf_counter()
+        process = subprocess.Popen(args, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(process.pid, 0)
+        seconds = time.perf_counter() - start
+        process.returncode = os.waitstatus_to_exitcode(status)
+        if process.returncode != 0:
+            log.seek(0)
+            error = log.read().decode(errors="replace")
+            raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{error[-3000:]}")
     return Run(seconds, usage.ru_maxrss / 1024)
 
 
 def plain_project(project: Path, target: Path) -> Path:
-    """The generated pages written out as ordinary Markdown: MkDocs alone, same theme."""
+    """The generated pages written out as ordinary Markdown: MkDocs and mkdocs-material alone
+    (no plugin, no theme overrides), same pages, same settings otherwise."""
     from generator.catalog import load_catalog
     from generator.pages import SiteBuilder
     from generator.settings import Settings
@@ -65,6 +68,10 @@ def plain_project(project: Path, target: Path) -> Path:
     assert catalog.registry is not None
     docs = target / "docs"
     shutil.copytree(project / "content", docs)
+    for page in docs.rglob("*.md"):  # page templates of our overrides are not in the bare theme
+        text = page.read_text(encoding="utf-8")
+        page.write_text("\n".join(line for line in text.split("\n") if not line.startswith("template:")),
+                        encoding="utf-8")
     for page in SiteBuilder(catalog.registry, catalog.public, settings.templates_dir).pages():
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -72,7 +79,6 @@ def plain_project(project: Path, target: Path) -> Path:
     css = project / "site_templates" / "overrides" / "assets" / "dienhinh.css"
     (docs / "assets").mkdir(exist_ok=True)
     shutil.copy2(css, docs / "assets" / "dienhinh.css")
-    shutil.copytree(project / "site_templates", target / "site_templates")
     lines = []
     skipping = False
     for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
@@ -83,6 +89,8 @@ def plain_project(project: Path, target: Path) -> Path:
         if skipping and line.startswith("      "):
             continue
         skipping = False
+        if line.strip().startswith("custom_dir:"):
+            continue  # our overrides need the plugin's filters: the floor is the bare theme
         lines.append(line.replace("docs_dir: content", "docs_dir: docs"))
     lines.append("extra_css: [assets/dienhinh.css]")
     (target / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")

@@ -53,7 +53,6 @@ class _Loader(_TextTimes, yaml.SafeLoader):
         return super().compose_node(parent, index)
 
 
-
 class _FastLoader(_TextTimes, getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
     """libyaml's parser (about 10× faster); used when the text cannot hold an alias."""
 
