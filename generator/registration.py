@@ -383,15 +383,7 @@ def import_sheet(
         if existing is None:
             slug = make_slug(data["name"], taken)
             taken.add(slug)
-            front = draft_front_matter(
-                name=data["name"],
-                kind=data["kind"],
-                field=data["field"],
-                hamlet=data.get("hamlet"),
-                organization=data.get("organization"),
-                registered=data["registered"],
-                summary=data.get("summary"),
-            )
+            front = _draft_front(data)
             path = write_new_bundle(exemplars_dir, slug, render_bundle(front, story_template()))
             bundles[name_key(data["name"])] = (path, "draft")
             outcomes.append((row.number, slug, Outcome.created))
@@ -410,9 +402,9 @@ def import_sheet(
     return ImportResult(tuple(problems), tuple(outcomes))
 
 
-def _final_check(sheet: Sheet, row: Row, data: Mapping[str, Any], registry: Registry) -> list[Problem]:
-    """What ``check`` would still say about this row's draft, placed at the row's column."""
-    front = draft_front_matter(
+def _draft_front(data: Mapping[str, Any]) -> dict[str, Any]:
+    """The draft's front matter made from one checked row."""
+    return draft_front_matter(
         name=data["name"],
         kind=data["kind"],
         field=data["field"],
@@ -421,6 +413,11 @@ def _final_check(sheet: Sheet, row: Row, data: Mapping[str, Any], registry: Regi
         registered=data["registered"],
         summary=data.get("summary"),
     )
+
+
+def _final_check(sheet: Sheet, row: Row, data: Mapping[str, Any], registry: Registry) -> list[Problem]:
+    """What ``check`` would still say about this row's draft, placed at the row's column."""
+    front = _draft_front(data)
     found = []
     for p in check_front_matter(front, "dien-hinh", registry, sheet.path):
         key = p.field.split(".")[0].split("[")[0]
