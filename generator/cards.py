@@ -12,9 +12,11 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
+from concurrent.futures import Future
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
@@ -222,23 +224,53 @@ def _render_job(job: tuple[CardSpec, Fonts, Path]) -> None:
     render_card(*job)
 
 
-def make_cards(
-    specs: Sequence[CardSpec], cache_dir: Path, fonts: Fonts, workers: int | None = None
-) -> tuple[dict[str, Path], CardStats]:
-    """Card site path → file in the cache; only cards not in the cache are drawn."""
+CardJob = tuple[CardSpec, Fonts, Path]
+
+
+def plan_cards(
+    specs: Sequence[CardSpec], cache_dir: Path, fonts: Fonts
+) -> tuple[dict[str, Path], list[CardJob], CardStats]:
+    """Card site path → file in the cache, and the cards still to draw (not in the cache)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     found: dict[str, Path] = {}
-    jobs: dict[Path, tuple[CardSpec, Fonts, Path]] = {}
+    jobs: dict[Path, CardJob] = {}
     for spec in specs:
         target = cache_dir / f"{spec.key(fonts)}.jpg"
         found[spec.name] = target
         if not target.is_file():
             jobs[target] = (spec, fonts, target)
+    return found, list(jobs.values()), CardStats(made=len(jobs), cached=len(found) - len(jobs))
+
+
+_BACKGROUND: set[Any] = set()
+
+
+def draw_cards_in_background(jobs: Sequence[CardJob], workers: int) -> tuple[Any, list[Future[None]]]:
+    """Start drawing ``jobs`` in worker processes; the caller waits for the futures and calls
+    ``stop_background(pool)`` when it needs the files, so the drawing overlaps other work."""
+    pool = worker_pool(max(1, workers))
+    _BACKGROUND.add(pool)
+    return pool, [pool.submit(_render_job, job) for job in jobs]
+
+
+def stop_background(pool: Any | None = None) -> None:
+    """Stop one background pool (or all), dropping cards not started: an interrupted build
+    must not keep drawing thousands of cards before it exits."""
+    for each in [pool] if pool is not None else list(_BACKGROUND):
+        _BACKGROUND.discard(each)
+        each.shutdown(wait=True, cancel_futures=True)
+
+
+def make_cards(
+    specs: Sequence[CardSpec], cache_dir: Path, fonts: Fonts, workers: int | None = None
+) -> tuple[dict[str, Path], CardStats]:
+    """Card site path → file in the cache; only cards not in the cache are drawn."""
+    found, jobs, stats = plan_cards(specs, cache_dir, fonts)
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
         with worker_pool(workers) as pool:
-            list(pool.map(_render_job, jobs.values()))
+            list(pool.map(_render_job, jobs))
     else:
-        for job in jobs.values():
+        for job in jobs:
             _render_job(job)
-    return found, CardStats(made=len(jobs), cached=len(found) - len(jobs))
+    return found, stats

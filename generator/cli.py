@@ -14,6 +14,7 @@ from pathlib import Path
 from . import messages as msg
 from . import publish
 from .catalog import load_catalog
+from .model import RESERVED_SLUG
 from .photos import media_for
 from .problems import Severity
 from .settings import Settings
@@ -190,12 +191,17 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         _print_abort(str(error))
         return 1
     except KeyboardInterrupt:
+        from .cards import stop_background
+
+        stop_background()
         _print(msg.INTERRUPTED, error=True)
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(staging, ignore_errors=True)
-    profiles = len(list((target / "dien-hinh").glob("*/index.html")))
+    profiles = sum(
+        1 for page in (target / "dien-hinh").glob("*/index.html") if not RESERVED_SLUG.match(page.parent.name)
+    )
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
     return 0
 

@@ -5,7 +5,12 @@ move to a drop-in successor engine without a rewrite."""
 
 from __future__ import annotations
 
+import dataclasses
+import gc
 import logging
+import os
+import shutil
+from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
@@ -23,7 +28,14 @@ from mkdocs.utils.templates import TemplateContext
 from . import messages as msg
 from .alt_text import fill_missing_alt
 from .booklet import build_visit_booklets
-from .cards import FontMissing, find_fonts, make_cards
+from .cards import (
+    CardStats,
+    FontMissing,
+    draw_cards_in_background,
+    find_fonts,
+    plan_cards,
+    stop_background,
+)
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
@@ -66,6 +78,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.builder: SiteBuilder | None = None
         self.media: dict[str, ProfileMedia] = {}
         self.cards: dict[str, Path] = {}
+        self.card_stats: CardStats | None = None
+        self.card_pool: Any = None
+        self.card_futures: list[Future[None]] = []
         self.share: ShareBuilder | None = None
         self.fence = StoryFence()
         self.generated: set[str] = set()
@@ -81,7 +96,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         if not catalog.ok or catalog.registry is None:
             errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
             raise ProblemsFound("\n".join(errors))
-        self.catalog = catalog
+        # The sources (raw data with line numbers) only serve the checks: let them go.
+        registry = catalog.registry
+        self.catalog = catalog = dataclasses.replace(catalog, sources={})
         public = list(catalog.public)
         # Only published profiles' photos are processed: a draft's photos never reach the site.
         self.media, photo_stats = media_for(public, catalog.photos, self.settings.photo_cache)
@@ -90,12 +107,15 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             fonts = find_fonts()
         except FontMissing as missing:
             raise ProblemsFound(str(missing)) from None
-        specs = card_specs(catalog.registry, public, self.media, config.site_name)
-        self.cards, card_stats = make_cards(specs, self.settings.card_cache, fonts)
-        log.info(card_stats.message())
-        self.share = ShareBuilder(catalog.registry, public, config.site_url or "", config.site_name)
+        specs = card_specs(registry, public, self.media, config.site_name)
+        self.cards, jobs, self.card_stats = plan_cards(specs, self.settings.card_cache, fonts)
+        if jobs:
+            # Drawn while MkDocs renders the pages (one core left to it), copied in on_post_build.
+            workers = min(len(jobs), max(1, (os.cpu_count() or 1) - 1))
+            self.card_pool, self.card_futures = draw_cards_in_background(jobs, workers)
+        self.share = ShareBuilder(registry, public, config.site_url or "", config.site_name)
         self.builder = SiteBuilder(
-            catalog.registry,
+            registry,
             catalog.public,
             self.settings.templates_dir,
             directory_urls=config.use_directory_urls,
@@ -103,12 +123,16 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             visits=catalog.visits,
             media=self.media,
         )
-        config.extra["dienhinh_sample_data"] = catalog.registry.commune.sample_data
-        config.extra["dienhinh_commune"] = catalog.registry.commune.full_name
+        config.extra["dienhinh_sample_data"] = registry.commune.sample_data
+        config.extra["dienhinh_commune"] = registry.commune.full_name
         if STYLESHEET not in config.extra_css:
             config.extra_css.append(STYLESHEET)
         if GALLERY_SCRIPT not in config.extra_javascript:
             config.extra_javascript.append(GALLERY_SCRIPT)
+        # Everything loaded so far lives until the end of the build: keep the garbage
+        # collector from walking it again and again while MkDocs renders thousands of pages.
+        gc.collect()
+        gc.freeze()
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -129,8 +153,6 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             folder = profile_page(slug).rsplit("/", 1)[0]
             for name, path in media.files():
                 files.append(File.generated(config, f"{folder}/{name}", abs_src_path=str(path)))
-        for name, path in self.cards.items():
-            files.append(File.generated(config, name, abs_src_path=str(path)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -149,8 +171,17 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Each visit's printed booklet (``tham-quan/<slug>/so-tay.pdf``), then the search index."""
+        """Share cards, each visit's printed booklet (``tham-quan/<slug>/so-tay.pdf``), then
+        the search index."""
         assert self.catalog is not None and self.settings is not None
+        self._finish_cards()
+        site = Path(config.site_dir)
+        for name, path in self.cards.items():
+            target = site / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copyfile(path, target)
+        if self.card_stats is not None:
+            log.info(self.card_stats.message())
         if self.catalog.visits:
             root = self.settings.root
             if not self.settings.site_url:
@@ -164,6 +195,22 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             if result.error:
                 raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
             log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._finish_cards(cancel=True)
+
+    def _finish_cards(self, cancel: bool = False) -> None:
+        """Wait for the cards drawn in the background (or drop them) and stop the workers."""
+        pool, futures = self.card_pool, self.card_futures
+        self.card_pool, self.card_futures = None, []
+        if pool is None:
+            return
+        try:
+            if not cancel:
+                for future in futures:
+                    future.result()
+        finally:
+            stop_background(pool)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
