@@ -70,8 +70,9 @@ def plain_project(project: Path, target: Path) -> Path:
     shutil.copytree(project / "content", docs)
     for page in docs.rglob("*.md"):  # page templates of our overrides are not in the bare theme
         text = page.read_text(encoding="utf-8")
-        page.write_text("\n".join(line for line in text.split("\n") if not line.startswith("template:")),
-                        encoding="utf-8")
+        page.write_text(
+            "\n".join(line for line in text.split("\n") if not line.startswith("template:")), encoding="utf-8"
+        )
     for page in SiteBuilder(catalog.registry, catalog.public, settings.templates_dir).pages():
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
