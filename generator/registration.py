@@ -39,7 +39,6 @@ from .create import (
     update_front_matter,
     write_new_bundle,
 )
-from .load import load_registry
 from .model import Kind, Registry
 from .problems import Problem
 from .settings import Settings
@@ -435,14 +434,8 @@ def format_problem(problem: Problem, root: Path | None = None) -> str:
     return f"{where}: LỖI: {problem.message}"
 
 
-def run_import(settings: Settings, sheet_path: Path, console: Console) -> int:
+def run_import(settings: Settings, registry: Registry, sheet_path: Path, console: Console) -> int:
     """``dienhinh import``: report bad rows, import the others; exit 1 if any row was bad."""
-    registry, _, problems = load_registry(settings.registry_path)
-    if registry is None:
-        for p in problems:
-            console.print(p.format(settings.root), markup=False)
-        console.print(msg.NEW_NO_REGISTRY, markup=False)
-        return 1
     sheet, problems = read_sheet(sheet_path)
     if sheet is None:
         for p in problems:

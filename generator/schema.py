@@ -11,7 +11,6 @@ from typing import Any
 from rich.console import Console
 
 from . import messages as msg
-from .load import load_registry
 from .model import Exemplar, Registry
 from .settings import Settings
 
@@ -96,14 +95,8 @@ def schema_text(registry: Registry | None) -> str:
     return json.dumps(exemplar_schema(registry), ensure_ascii=False, indent=2) + "\n"
 
 
-def run_schema(settings: Settings, output: Path | None, console: Console) -> int:
+def run_schema(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
     """``dienhinh schema``: write the schema for the project's registry."""
-    registry, _, problems = load_registry(settings.registry_path)
-    if registry is None:
-        for problem in problems:
-            console.print(problem.format(settings.root), markup=False)
-        console.print(msg.NEW_NO_REGISTRY, markup=False)
-        return 1
     path = output if output is not None else settings.root / DEFAULT_OUTPUT
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(schema_text(registry), encoding="utf-8")

@@ -66,16 +66,19 @@ def run(args: argparse.Namespace, config_file: Path) -> int:
     settings = Settings.from_mkdocs_yml(config_file)
     if args.command == "new":
         return run_new(settings, args)
-    if args.command == "import":
-        return run_import(settings, args.sheet, _console())
+    if args.command in ("import", "schema"):
+        registry = _registry(settings, _console())
+        if registry is None:
+            return 1
+        if args.command == "import":
+            return run_import(settings, registry, args.sheet, _console())
+        from .schema import run_schema
+
+        return run_schema(settings, registry, args.output, _console())
     if args.command == "report":
         from .report import run_report
 
         return run_report(settings, args.html, args.xlsx, args.year, _console())
-    if args.command == "schema":
-        from .schema import run_schema
-
-        return run_schema(settings, args.output, _console())
     raise AssertionError(args.command)
 
 
