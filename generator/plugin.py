@@ -174,6 +174,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         """Share cards, each visit's printed booklet (``tham-quan/<slug>/so-tay.pdf``), then
         the search index."""
         assert self.catalog is not None and self.settings is not None
+        gc.unfreeze()  # under `mkdocs serve` the next build must be able to free this one
         self._finish_cards()
         site = Path(config.site_dir)
         for name, path in self.cards.items():
@@ -197,6 +198,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
 
     def on_build_error(self, *, error: Exception) -> None:
+        gc.unfreeze()
         self._finish_cards(cancel=True)
 
     def _finish_cards(self, cancel: bool = False) -> None:
