@@ -8,6 +8,7 @@ import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -209,6 +210,7 @@ class SiteBuilder:
         self.fields = registry.table("fields")
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
+        self.by_slug = {e.slug: e for e in self.exemplars}
         # Grouped once, so every index page and "related" list is linear in the profiles.
         self.by_field: dict[str, list[Exemplar]] = defaultdict(list)
         self.also_in_field: dict[str, list[Exemplar]] = defaultdict(list)
@@ -306,7 +308,7 @@ class SiteBuilder:
             pages += self.hamlet(code)
         for code in self.organizations:
             pages += self.organization(code)
-        for year in self.years():
+        for year in self.years:
             pages += self.year(year)
         pages += [self.profile(e) for e in self.exemplars]
         pages += [self.visit_index(), *(self.visit(v) for v in self.visits)]
@@ -383,14 +385,16 @@ class SiteBuilder:
             organization=self.organizations[code],
         )
 
+    @cached_property
     def years(self) -> list[int]:
+        """Every year something happened: registrations, evaluations, commendations."""
         found = {e.registered.year for e in self.exemplars}
         found |= {ev.year for e in self.exemplars for ev in e.evaluations}
         found |= {c.date.year for e in self.exemplars for c in e.commendations}
         return sorted(found)
 
     def year_index(self) -> GeneratedPage:
-        return self._render("year_index.md.j2", YEARS, years=self.years())
+        return self._render("year_index.md.j2", YEARS, years=self.years)
 
     def year(self, year: int) -> list[GeneratedPage]:
         registered = [e for e in self.exemplars if e.registered.year == year]
@@ -450,10 +454,8 @@ class SiteBuilder:
 
     def visit(self, visit: Visit) -> GeneratedPage:
         src = visit_page(visit.slug)
-        page_dir = page_url(src, self.directory_urls).rpartition("/")[0] or "."
-        href = posixpath.relpath(visit_booklet_path(visit.slug), page_dir)
-        by_slug = {e.slug: e for e in self.exemplars}
-        return self._render("visit.md.j2", src, visit=visit, exemplars=by_slug, booklet_href=href)
+        href = relative_asset(src, visit_booklet_path(visit.slug), self.directory_urls)
+        return self._render("visit.md.j2", src, visit=visit, exemplars=self.by_slug, booklet_href=href)
 
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""
