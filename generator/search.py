@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import messages as msg
+from .search_bundle import BundleFormatError, rechunk
 
 OUTPUT_SUBDIR = "pagefind"
 
@@ -111,6 +112,11 @@ def build_index(site_dir: Path, timeout: int = 1800) -> IndexResult:
         return IndexResult(0, msg.search_failed(str(error)))
     if run.returncode != 0:
         return IndexResult(0, msg.search_failed((run.stderr or run.stdout).strip()[-2000:]))
+    try:
+        rechunk(site_dir / OUTPUT_SUBDIR)
+    except BundleFormatError:
+        # Another Pagefind layout: its own chunks still work, only larger.
+        pass
     return IndexResult(_indexed_pages(run.stdout))
 
 

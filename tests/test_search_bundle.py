@@ -1,0 +1,154 @@
+"""Re-cut Pagefind index chunks: same words, same results in Chromium, bounded chunk sizes."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shutil
+import subprocess
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import cbor2
+import pytest
+
+from generator.search import EXCLUDE_SELECTORS, OUTPUT_SUBDIR, fold, pagefind_executable
+from generator.search_bundle import BundleFormatError, read_fragment, read_packed, rechunk
+
+from .browser import chromium
+from .test_browser import search
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+@pytest.fixture(scope="module")
+def pagefind_own(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The sample site with the bundle exactly as Pagefind writes it (no re-cutting)."""
+    site = tmp_path_factory.mktemp("pagefind-own") / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns(OUTPUT_SUBDIR))
+    subprocess.run(
+        [
+            str(pagefind_executable()),
+            "--site",
+            str(site),
+            "--output-subdir",
+            OUTPUT_SUBDIR,
+            "--exclude-selectors",
+            ",".join(EXCLUDE_SELECTORS),
+        ],
+        check=True,
+        capture_output=True,
+    )
+    return site
+
+
+def _bundle_words(bundle: Path) -> list[Any]:
+    """Every word entry of the index, decoded, in chunk order."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    (language,) = entry["languages"].values()
+    meta = read_packed(bundle / f"pagefind.{language['hash']}.pf_meta")
+    words: list[Any] = []
+    for _, _, name in meta[2]:
+        words += read_packed(bundle / "index" / f"{name}.pf_index")[0]
+    return words
+
+
+def test_rechunk_keeps_every_word_and_bounds_chunks(pagefind_own: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(pagefind_own / OUTPUT_SUBDIR, bundle)
+    before = _bundle_words(bundle)
+    assert len(before) > 500
+
+    result = rechunk(bundle, target_bytes=2048)
+
+    after = _bundle_words(bundle)
+    assert after == before
+    files = sorted((bundle / "index").iterdir())
+    assert len(files) == result.chunks_after > result.chunks_before
+    assert all(f.suffix == ".pf_index" for f in files)
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    (language,) = entry["languages"].values()
+    metas = list(bundle.glob("pagefind.*.pf_meta"))
+    assert [m.name for m in metas] == [f"pagefind.{language['hash']}.pf_meta"]
+    ranges = read_packed(metas[0])[2]
+    # Each range is named by prefixes of its first and last words (as Pagefind names them),
+    # ranges follow each other without overlapping, and only a word heavier than the target
+    # sits alone over it.
+    for index, (first, last, name) in enumerate(ranges):
+        words = read_packed(bundle / "index" / f"{name}.pf_index")[0]
+        assert words[0][0].startswith(first) and words[-1][0].startswith(last)
+        if index + 1 < len(ranges):
+            assert last < ranges[index + 1][0]
+        if len(words) > 1:
+            assert sum(len(cbor2.dumps(w)) for w in words) <= 2048
+
+
+def test_rechunk_refuses_another_pagefind_version(pagefind_own: Path, tmp_path: Path) -> None:
+    bundle = tmp_path / "pagefind"
+    shutil.copytree(pagefind_own / OUTPUT_SUBDIR, bundle)
+    entry_file = bundle / "pagefind-entry.json"
+    entry = json.loads(entry_file.read_text("utf-8"))
+    entry["version"] = "2.0.0"
+    entry_file.write_text(json.dumps(entry), "utf-8")
+    snapshot = {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()}
+    with pytest.raises(BundleFormatError):
+        rechunk(bundle)
+    assert {p: p.read_bytes() for p in bundle.rglob("*") if p.is_file()} == snapshot
+
+
+QUERIES = ["duong", "đường", "che", "chè", "diem mac", "hop tac xa", "camera", "thoat ngheo", "xyzzy"]
+
+
+def _page_words(site: Path) -> dict[str, set[str]]:
+    """URL → the folded words of the page's indexed text (its fragment)."""
+    words = {}
+    for path in (site / OUTPUT_SUBDIR / "fragment").glob("*.pf_fragment"):
+        fragment = read_fragment(path)
+        words[fragment["url"]] = set(re.findall(r"\w+", fold(fragment["content"]).lower()))
+    return words
+
+
+def test_search_results_survive_one_word_chunks_in_chromium(pagefind_own: Path, tmp_path: Path) -> None:
+    """With one word per chunk, every page holding the query's words is still found.
+
+    Pagefind also matches words that merely start with a query word ("che" → "chen"), but
+    only inside the one chunk it downloads, so those extra matches depend on where chunks
+    are cut (in Pagefind's own cutting too); results may lose such extras, never gain any.
+    """
+    tiny = tmp_path / "site"
+    shutil.copytree(pagefind_own, tiny)
+    result = rechunk(tiny / OUTPUT_SUBDIR, target_bytes=1)
+    assert result.chunks_after > 10 * result.chunks_before
+    page_words = _page_words(pagefind_own)
+    with chromium() as browser, serve(pagefind_own) as own_url, serve(tiny) as tiny_url:
+        page = browser.new_page()
+        for query in QUERIES:
+            expected = {r["href"] for r in search(page, own_url, query)}
+            found = {r["href"] for r in search(page, tiny_url, query)}
+            whole = {
+                href
+                for href in expected
+                if all(fold(word) in page_words[href] for word in query.split())
+            }
+            assert found <= expected, query
+            assert whole <= found, query
+            assert bool(whole) == (query != "xyzzy"), query
