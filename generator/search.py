@@ -8,14 +8,17 @@ are never built. Nothing here knows MkDocs: it takes a folder of HTML and writes
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import subprocess
+import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
 from . import messages as msg
-from .search_bundle import BundleFormatError, rechunk
+from .search_bundle import BundleFormatError, merge, rechunk
 
 OUTPUT_SUBDIR = "pagefind"
 
@@ -85,20 +88,41 @@ def pagefind_executable() -> Path:
     return Path(get_executable())
 
 
-def build_index(site_dir: Path, timeout: int = 1800) -> IndexResult:
-    """Run Pagefind over a built site; never raises for a failed run."""
-    try:
-        executable = pagefind_executable()
-    except FileNotFoundError:
-        return IndexResult(0, msg.SEARCH_NO_BINARY)
+# Pagefind holds everything it indexes in memory (≈ 165 KB a profile page, 1.7 GB for
+# 10,000), so big sites are indexed this many pages at a time and the parts merged.
+PART_PAGES = 1500
+BODY_MARK = "data-pagefind-body"
+# main.html writes this right after the indexed region, so the region can be cut out alone.
+BODY_END = "<!-- /dh-search -->"
+_LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
+
+
+def _indexed_copy(html: str) -> str | None:
+    """What Pagefind needs of a page: its language and the region marked for indexing (the
+    whole page when the region's end is not marked), or None for a page not indexed."""
+    start = html.find("<div " + BODY_MARK)
+    if start < 0:
+        return html if BODY_MARK in html else None
+    end = html.find(BODY_END, start)
+    if end < 0:
+        return html
+    lang = _LANG.search(html)
+    return (
+        f'<!doctype html><html lang="{lang.group(1) if lang else "vi"}"><head><meta charset="utf-8"></head>'
+        f"<body>{html[start:end]}</body></html>"
+    )
+
+
+def _run_pagefind(executable: Path, site: Path, bundle: Path, timeout: int) -> str:
+    """Index one folder into ``bundle``; Pagefind's output, or raises _IndexFailed."""
     try:
         run = subprocess.run(
             [
                 str(executable),
                 "--site",
-                str(site_dir),
-                "--output-subdir",
-                OUTPUT_SUBDIR,
+                str(site),
+                "--output-path",
+                str(bundle),
                 "--exclude-selectors",
                 ",".join(EXCLUDE_SELECTORS),
             ],
@@ -109,21 +133,78 @@ def build_index(site_dir: Path, timeout: int = 1800) -> IndexResult:
             timeout=timeout,
         )
     except (OSError, subprocess.TimeoutExpired) as error:
-        return IndexResult(0, msg.search_failed(str(error)))
+        raise _IndexFailed(str(error)) from None
     if run.returncode != 0:
-        return IndexResult(0, msg.search_failed((run.stderr or run.stdout).strip()[-2000:]))
+        raise _IndexFailed((run.stderr or run.stdout).strip()[-2000:])
+    return run.stdout
+
+
+class _IndexFailed(Exception):
+    pass
+
+
+def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGES) -> IndexResult:
+    """Index a built site into ``<site>/pagefind/``; never raises for a failed run.
+
+    Pagefind reads a copy of each page cut down to its indexed region, ``part_pages`` pages at
+    a time, and the parts are merged into one bundle with bounded chunks (search_bundle.py).
+    """
     try:
-        rechunk(site_dir / OUTPUT_SUBDIR)
-    except BundleFormatError:
-        # Another Pagefind layout: its own chunks still work, only larger.
-        pass
-    return IndexResult(_indexed_pages(run.stdout))
+        executable = pagefind_executable()
+    except FileNotFoundError:
+        return IndexResult(0, msg.SEARCH_NO_BINARY)
+    if not site_dir.is_dir():
+        return IndexResult(0, msg.search_failed(f"không có thư mục {site_dir}"))
+    output = site_dir / OUTPUT_SUBDIR
+    pages = sorted(
+        path
+        for path in site_dir.rglob("*.html")
+        if path.relative_to(site_dir).parts[0] != OUTPUT_SUBDIR
+    )
+    try:
+        with tempfile.TemporaryDirectory(prefix="dienhinh-search-") as temp:
+            work = Path(temp)
+            bundles: list[Path] = []
+            batch: list[tuple[Path, str]] = []
+
+            def index_batch() -> None:
+                part = work / f"site-{len(bundles)}"
+                for path, text in batch:
+                    target = part / path.relative_to(site_dir)
+                    target.parent.mkdir(parents=True, exist_ok=True)
+                    target.write_text(text, encoding="utf-8")
+                bundle = work / f"bundle-{len(bundles)}"
+                _run_pagefind(executable, part, bundle, timeout)
+                shutil.rmtree(part)
+                bundles.append(bundle)
+                batch.clear()
+
+            for path in pages:
+                text = _indexed_copy(path.read_text(encoding="utf-8", errors="replace"))
+                if text is not None:
+                    batch.append((path, text))
+                if len(batch) >= part_pages:
+                    index_batch()
+            if batch or not bundles:
+                index_batch()
+            if output.exists():
+                shutil.rmtree(output)
+            if len(bundles) == 1:
+                shutil.move(bundles[0], output)
+                count = _page_count(output)
+                try:
+                    rechunk(output)
+                except BundleFormatError:
+                    pass  # another Pagefind layout: its own chunks still work, only larger
+            else:
+                count = merge(bundles, output)
+    except _IndexFailed as failed:
+        return IndexResult(0, msg.search_failed(str(failed)))
+    except (OSError, BundleFormatError) as error:
+        return IndexResult(0, msg.search_failed(str(error)))
+    return IndexResult(count)
 
 
-def _indexed_pages(output: str) -> int:
-    """The page count from Pagefind's summary line ("Indexed 24 pages")."""
-    for line in output.splitlines():
-        words = line.strip().split()
-        if len(words) >= 3 and words[0] == "Indexed" and words[2] in {"page", "pages"} and words[1].isdigit():
-            return int(words[1])
-    return 0
+def _page_count(bundle: Path) -> int:
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    return sum(int(language.get("page_count", 0)) for language in entry.get("languages", {}).values())

@@ -18,8 +18,10 @@ from __future__ import annotations
 
 import gzip
 import hashlib
+import heapq
 import io
 import json
+import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -135,60 +137,206 @@ def _meta_path(bundle: Path) -> tuple[Path, dict[str, Any], str]:
     return bundle / f"pagefind.{languages[language]['hash']}.pf_meta", entry, language
 
 
-def rechunk(bundle: Path, target_bytes: int = DEFAULT_TARGET_BYTES) -> RechunkResult:
-    """Rewrite ``bundle``'s index chunks at most ``target_bytes`` each (one heavy word apart).
-
-    Raises BundleFormatError, before writing anything, if the bundle is not Pagefind 1.5's.
-    """
+def _read_meta(bundle: Path) -> tuple[Path, dict[str, Any], str, list[Any]]:
     meta_path, entry, language = _meta_path(bundle)
     meta = read_packed(meta_path)
     if not (isinstance(meta, list) and len(meta) == 6 and meta[0] == entry["version"]):
         raise BundleFormatError("meta: unexpected layout")
-    old_chunks = meta[2]
-    old_files = [bundle / "index" / f"{c[2]}.pf_index" for c in old_chunks]
-    largest_before = max((f.stat().st_size for f in old_files), default=0)
-    prefix = f"{language}_"
+    return meta_path, entry, language, meta
 
-    written: list[tuple[str, str, str]] = []
+
+def _write_chunks(
+    index_dir: Path, words: Iterator[tuple[str, bytes]], prefix: str, target_bytes: int
+) -> tuple[list[list[str]], list[int]]:
+    """Write words (in order) into chunks named ``<name>.pf_index.tmp``; their ranges and sizes."""
+    written: list[list[str]] = []
     sizes: list[int] = []
     group: list[tuple[str, bytes]] = []
     group_bytes = 0
 
     def flush() -> None:
-        nonlocal group, group_bytes
         payload = _array_header(1) + _array_header(len(group)) + b"".join(b for _, b in group)
         data = _pack(payload)
         name = prefix + hashlib.sha256(data).hexdigest()[:10]
-        (bundle / "index" / f"{name}.pf_index.tmp").write_bytes(data)
-        written.append((group[0][0], group[-1][0], name))
+        (index_dir / f"{name}.pf_index.tmp").write_bytes(data)
+        written.append([group[0][0], group[-1][0], name])
         sizes.append(len(data))
-        group, group_bytes = [], 0
 
-    for word, encoded in _words(bundle, old_chunks):
+    for word, encoded in words:
         if group and group_bytes + len(encoded) > target_bytes:
             flush()
+            group, group_bytes = [], 0
         group.append((word, encoded))
         group_bytes += len(encoded)
     if group:
         flush()
-
-    ranges = [[first, last, name] for first, last, name in written]
-    for left, right in zip(ranges, ranges[1:], strict=False):
+    for left, right in zip(written, written[1:], strict=False):
         left[1], right[0] = _prefixes(left[1], right[0])
-    meta[2] = ranges
-    meta_data = _pack(cbor2.dumps(meta))
-    meta_hash = prefix + hashlib.sha256(meta_data).hexdigest()[:10]
+    return written, sizes
 
-    for old in old_files:
-        old.unlink()
-    for _, _, name in written:
+
+def _commit(
+    bundle: Path, ranges: list[list[str]], meta: list[Any], entry: dict[str, Any], language: str
+) -> None:
+    """Move the new chunks in place and write the meta and entry files that name them."""
+    for _, _, name in ranges:
         tmp = bundle / "index" / f"{name}.pf_index.tmp"
         tmp.replace(tmp.with_suffix(""))
+    meta[2] = ranges
+    meta_data = _pack(cbor2.dumps(meta))
+    meta_hash = f"{language}_" + hashlib.sha256(meta_data).hexdigest()[:10]
     (bundle / f"pagefind.{meta_hash}.pf_meta").write_bytes(meta_data)
-    if meta_path.name != f"pagefind.{meta_hash}.pf_meta":
-        meta_path.unlink()
     entry["languages"][language]["hash"] = meta_hash
+    entry["languages"][language]["page_count"] = len(meta[1])
     (bundle / "pagefind-entry.json").write_text(
         json.dumps(entry, ensure_ascii=False, separators=(",", ":")), "utf-8"
     )
-    return RechunkResult(len(old_chunks), len(written), largest_before, max(sizes, default=0))
+
+
+def rechunk(bundle: Path, target_bytes: int = DEFAULT_TARGET_BYTES) -> RechunkResult:
+    """Rewrite ``bundle``'s index chunks at most ``target_bytes`` each (one heavy word apart).
+
+    Raises BundleFormatError, before changing anything, if the bundle is not Pagefind 1.5's.
+    """
+    meta_path, entry, language, meta = _read_meta(bundle)
+    old_files = [bundle / "index" / f"{c[2]}.pf_index" for c in meta[2]]
+    largest_before = max((f.stat().st_size for f in old_files), default=0)
+    try:
+        ranges, sizes = _write_chunks(bundle / "index", _words(bundle, meta[2]), f"{language}_", target_bytes)
+    except BaseException:
+        for tmp in (bundle / "index").glob("*.tmp"):
+            tmp.unlink()
+        raise
+    for old in old_files:
+        old.unlink()
+    meta_path.unlink()
+    _commit(bundle, ranges, meta, entry, language)
+    return RechunkResult(len(old_files), len(ranges), largest_before, max(sizes, default=0))
+
+
+def _shift(pages: list[Any], offset: int, previous: int) -> tuple[list[Any], int]:
+    """Postings of one part moved ``offset`` pages on, continuing a list that ended at page
+    ``previous`` (page numbers are stored as gaps from the previous posting)."""
+    if not pages:
+        return pages, previous
+    absolute = 0
+    for posting in pages:
+        absolute += posting[0]
+    first = pages[0][0] + offset
+    shifted = [[first - previous, *pages[0][1:]], *pages[1:]]
+    return shifted, absolute + offset
+
+
+def _renumber_fields(pages: list[Any], fields: dict[int, int]) -> None:
+    """Point a part's metadata-field marks (-1 - field number, third item of each posting:
+    where a word sits in the title or summary) at the merged list of fields."""
+    for posting in pages:
+        if posting[2]:
+            posting[2] = [fields[-1 - n] if n < 0 else n for n in posting[2]]
+
+
+def _merged_words(parts: list[tuple[Path, list[Any], int, dict[int, int]]]) -> Iterator[tuple[str, bytes]]:
+    """The words of several bundles (each: folder, chunk ranges, first page number, marks of
+    its metadata fields → merged marks) merged in order; a word in several parts gets their
+    postings one after the other."""
+
+    def decoded(
+        bundle: Path, chunks: list[Any], offset: int, fields: dict[int, int]
+    ) -> Iterator[tuple[str, int, list[Any]]]:
+        renumber = any(-1 - old != new for old, new in fields.items())
+        for entry in chunks:
+            chunk = read_packed(bundle / "index" / f"{entry[2]}.pf_index")
+            if not (isinstance(chunk, list) and len(chunk) == 1 and isinstance(chunk[0], list)):
+                raise BundleFormatError("index chunk: unexpected layout")
+            for word in chunk[0]:
+                if not (isinstance(word, list) and len(word) == 3 and isinstance(word[0], str)):
+                    raise BundleFormatError("index word: unexpected layout")
+                if renumber:
+                    _renumber_fields(word[1], fields)
+                    for _, postings in word[2]:
+                        _renumber_fields(postings, fields)
+                yield word[0], offset, word
+
+    streams = [decoded(*part) for part in parts]
+    merged = heapq.merge(*streams, key=lambda item: item[0])
+    current: str | None = None
+    group: list[tuple[int, list[Any]]] = []
+    for key, offset, word in merged:
+        if key != current and group:
+            yield current or "", cbor2.dumps(_combine(group))
+            group = []
+        current = key
+        group.append((offset, word))
+    if group:
+        yield current or "", cbor2.dumps(_combine(group))
+
+
+def _combine(group: list[tuple[int, list[Any]]]) -> list[Any]:
+    """One word's entries from several parts (in part order) as a single entry."""
+    key = group[0][1][0]
+    pages: list[Any] = []
+    last = 0
+    variants: dict[str, tuple[list[Any], int]] = {}
+    for offset, (_, own, word_variants) in group:
+        shifted, last = _shift(own, offset, last)
+        pages += shifted
+        for variant, postings in word_variants:
+            so_far, variant_last = variants.get(variant, ([], 0))
+            shifted, variant_last = _shift(postings, offset, variant_last)
+            variants[variant] = (so_far + shifted, variant_last)
+    return [key, pages, [[variant, postings] for variant, (postings, _) in variants.items()]]
+
+
+def merge(parts: list[Path], out: Path, target_bytes: int = DEFAULT_TARGET_BYTES) -> int:
+    """Merge Pagefind bundles built from disjoint sets of pages into one bundle at ``out``
+    (which must not exist), with chunks of at most ``target_bytes``; the page count.
+
+    Raises BundleFormatError, before writing anything, if a part is not Pagefind 1.5's.
+    """
+    read = [_read_meta(part) for part in parts]
+    _, entry, language, first_meta = read[0]
+    for _, _, other_language, meta in read:
+        if other_language != language or meta[0] != first_meta[0]:
+            raise BundleFormatError("parts of different languages or versions")
+        if meta[4]:
+            raise BundleFormatError("sort indexes are not supported")
+    out.mkdir(parents=True)
+    (out / "index").mkdir()
+    (out / "filter").mkdir()
+    (out / "fragment").mkdir()
+    for item in parts[0].iterdir():  # the scripts, styles and WebAssembly
+        if item.is_file() and item.suffix != ".pf_meta" and item.name != "pagefind-entry.json":
+            shutil.copy2(item, out / item.name)
+    pages: list[Any] = []
+    offsets: list[int] = []
+    fields: set[str] = set()
+    filters: dict[str, dict[str, list[int]]] = {}
+    for part, (_, _, _, meta) in zip(parts, read, strict=True):
+        offset = len(pages)
+        offsets.append(offset)
+        pages += meta[1]
+        fields.update(meta[5])
+        for name, filter_hash in meta[3]:
+            packed = read_packed(part / "filter" / f"{filter_hash}.pf_filter")
+            values = filters.setdefault(name, {})
+            for value, numbers in packed[1]:
+                values.setdefault(value, []).extend(n + offset for n in numbers)
+        for fragment in (part / "fragment").iterdir():
+            shutil.copy2(fragment, out / "fragment" / fragment.name)
+    filter_ranges = []
+    for name, values in filters.items():
+        data = _pack(cbor2.dumps([name, [[value, numbers] for value, numbers in values.items()]]))
+        filter_hash = f"{language}_" + hashlib.sha256(data).hexdigest()[:10]
+        (out / "filter" / f"{filter_hash}.pf_filter").write_bytes(data)
+        filter_ranges.append([name, filter_hash])
+    merged_fields = sorted(fields)
+    words = _merged_words(
+        [
+            (part, meta[2], offset, {i: -1 - merged_fields.index(f) for i, f in enumerate(meta[5])})
+            for part, (_, _, _, meta), offset in zip(parts, read, offsets, strict=True)
+        ]
+    )
+    ranges, _ = _write_chunks(out / "index", words, f"{language}_", target_bytes)
+    meta = [first_meta[0], pages, [], filter_ranges, [], merged_fields]
+    _commit(out, ranges, meta, entry, language)
+    return len(pages)

@@ -17,7 +17,7 @@ from typing import Any
 import cbor2
 import pytest
 
-from generator.search import EXCLUDE_SELECTORS, OUTPUT_SUBDIR, fold, pagefind_executable
+from generator.search import EXCLUDE_SELECTORS, OUTPUT_SUBDIR, build_index, fold, pagefind_executable
 from generator.search_bundle import BundleFormatError, read_fragment, read_packed, rechunk
 
 from .browser import chromium
@@ -152,3 +152,57 @@ def test_search_results_survive_one_word_chunks_in_chromium(pagefind_own: Path, 
             assert found <= expected, query
             assert whole <= found, query
             assert bool(whole) == (query != "xyzzy"), query
+
+
+def _normalized(bundle: Path) -> dict[str, Any]:
+    """A bundle's content independent of page numbering and chunking: pages by hash."""
+    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
+    (language,) = entry["languages"].values()
+    meta = read_packed(bundle / f"pagefind.{language['hash']}.pf_meta")
+    hashes = [page[0] for page in meta[1]]
+    fields = meta[5]
+
+    def postings(pages: list[Any]) -> dict[str, Any]:
+        found, page = {}, 0
+        for number, locations, marks in pages:
+            page += number
+            named = [fields[-1 - m] if m < 0 else m for m in marks]
+            found[hashes[page]] = (locations, named)
+        return found
+
+    words = {}
+    for _, _, name in meta[2]:
+        for key, own, variants in read_packed(bundle / "index" / f"{name}.pf_index")[0]:
+            words[key] = (postings(own), {v: postings(p) for v, p in variants})
+    filters = {}
+    for name, filter_hash in meta[3]:
+        _, values = read_packed(bundle / "filter" / f"{filter_hash}.pf_filter")
+        filters[name] = {value: {hashes[n] for n in numbers} for value, numbers in values}
+    return {
+        "pages": sorted(map(tuple, meta[1])),
+        "words": words,
+        "filters": filters,
+        "fragments": sorted(p.name for p in (bundle / "fragment").iterdir()),
+        "page_count": language["page_count"],
+    }
+
+
+def test_index_built_in_parts_equals_one_run(sample_site: Path, tmp_path: Path) -> None:
+    """Eight Pagefind runs merged hold exactly what one run over the whole site holds."""
+    whole, parts = tmp_path / "whole", tmp_path / "parts"
+    for site in (whole, parts):
+        shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns(OUTPUT_SUBDIR))
+    one = build_index(whole)
+    merged = build_index(parts, part_pages=7)
+    assert one.error is None and merged.error is None
+    assert one.pages == merged.pages > 50
+    expected, found = _normalized(whole / OUTPUT_SUBDIR), _normalized(parts / OUTPUT_SUBDIR)
+    assert found["pages"] == expected["pages"]
+    assert found["filters"] == expected["filters"]
+    assert found["fragments"] == expected["fragments"]
+    assert found["words"] == expected["words"]
+    assert found["page_count"] == expected["page_count"] == one.pages
+    with chromium() as browser, serve(whole) as whole_url, serve(parts) as parts_url:
+        page = browser.new_page()
+        for query in QUERIES:
+            assert search(page, parts_url, query) == search(page, whole_url, query), query
