@@ -9,7 +9,8 @@ For each N, in one run and on the same machine:
 - full build with `dienhinh build` (cold caches), then a rebuild after editing one profile;
 - a plain `mkdocs build` of the very Markdown pages the plugin generates, same theme and
   settings, without the plugin (no loading, validation, photos or search index);
-- peak RSS (the largest process), output size, largest HTML page, pages per second.
+- peak RSS: of the largest process (wait4) and of the whole process tree (Python, its
+  workers and Pagefind, sampled every 50 ms); output size, largest HTML page, pages/second.
 Ratios (build / plain MkDocs, and time(10,000) / time(1,000)) are what to compare across
 machines; absolute seconds depend on the machine and its load.
 """
@@ -23,6 +24,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -38,22 +40,72 @@ PYTHON = sys.executable
 @dataclass
 class Run:
     seconds: float
-    peak_rss_mb: float
+    peak_rss_mb: float  # the largest single process (wait4)
+    tree_rss_mb: float = 0.0  # the whole process tree at its fullest moment (sampled /proc)
+
+
+PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
+
+
+def tree_rss(root: int) -> int:
+    """Bytes resident in ``root`` and all its descendants right now (Linux /proc)."""
+    children: dict[int, list[int]] = {}
+    for entry in os.scandir("/proc"):
+        if not entry.name.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry.name}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            continue
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        todo += children.get(pid, [])
+        try:
+            with open(f"/proc/{pid}/statm", "rb") as statm:
+                total += int(statm.read().split()[1]) * PAGE_SIZE
+        except OSError:
+            pass
+    return total
+
+
+class TreeSampler:
+    """Samples the process tree's resident memory every ``interval`` seconds in a thread."""
+
+    def __init__(self, root: int, interval: float = 0.05) -> None:
+        self.root, self.interval, self.peak = root, interval, 0
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, daemon=True)
+        self._thread.start()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            self.peak = max(self.peak, tree_rss(self.root))
+
+    def stop(self) -> int:
+        self._stop.set()
+        self._thread.join()
+        return self.peak
 
 
 def timed(args: list[str], cwd: Path) -> Run:
-    """Run a command; wall time and the peak RSS of its largest process (wait4)."""
+    """Run a command; wall time, the peak RSS of its largest process (wait4) and the peak of
+    its whole process tree (workers and Pagefind included, sampled every 50 ms)."""
     with tempfile.TemporaryFile() as log:  # a file, not a pipe: a full pipe would block the build
         start = time.perf_counter()
         process = subprocess.Popen(args, cwd=cwd, stdout=log, stderr=subprocess.STDOUT)
+        sampler = TreeSampler(process.pid)
         _, status, usage = os.wait4(process.pid, 0)
         seconds = time.perf_counter() - start
+        tree_peak = sampler.stop()
         process.returncode = os.waitstatus_to_exitcode(status)
         if process.returncode != 0:
             log.seek(0)
             error = log.read().decode(errors="replace")
             raise SystemExit(f"{' '.join(args)} failed ({process.returncode}):\n{error[-3000:]}")
-    return Run(seconds, usage.ru_maxrss / 1024)
+    return Run(seconds, usage.ru_maxrss / 1024, tree_peak / 2**20)
 
 
 def plain_project(project: Path, target: Path) -> Path:
@@ -128,7 +180,9 @@ def measure(n: int, work: Path) -> dict[str, float]:
         "rebuild": rebuild.seconds,
         "mkdocs": mkdocs.seconds,
         "ratio": build.seconds / mkdocs.seconds,
+        "warm_ratio": rebuild.seconds / mkdocs.seconds,
         "rss_mb": max(build.peak_rss_mb, rebuild.peak_rss_mb),
+        "tree_rss_mb": max(build.tree_rss_mb, rebuild.tree_rss_mb),
         "mkdocs_rss_mb": mkdocs.peak_rss_mb,
         "pages": len(html),
         "pages_per_s": len(html) / build.seconds,
@@ -145,7 +199,9 @@ COLUMNS = [
     ("rebuild (1 edit) s", "rebuild", "{:.1f}"),
     ("plain MkDocs s", "mkdocs", "{:.1f}"),
     ("build / MkDocs", "ratio", "{:.2f}"),
-    ("peak RSS MB", "rss_mb", "{:.0f}"),
+    ("rebuild / MkDocs", "warm_ratio", "{:.2f}"),
+    ("peak RSS MB (largest process)", "rss_mb", "{:.0f}"),
+    ("peak RSS MB (process tree)", "tree_rss_mb", "{:.0f}"),
     ("MkDocs RSS MB", "mkdocs_rss_mb", "{:.0f}"),
     ("HTML pages", "pages", "{:,.0f}"),
     ("pages/s", "pages_per_s", "{:.0f}"),

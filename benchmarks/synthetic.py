@@ -9,6 +9,11 @@ frequencies of real Vietnamese writing (uniformly random syllables would put eve
 every page, which no real text does, and make each search index chunk huge). Names mix
 random syllables with the hamlet's name. Deterministic for a given seed. Reusable:
 ``make_project(target, n)`` from other benchmarks.
+
+A province publishes many communes at once: the registry copy gets the hamlets of
+``EXTRA_COMMUNES`` more (synthetic) communes, and one profile in ``PHOTO_EVERY`` has a photo
+(a distinct 1600×1200 JPEG, as a phone shares it), so photo processing and its cache are in
+the measurements too.
 """
 
 from __future__ import annotations
@@ -33,6 +38,10 @@ from generator.model import Registry  # noqa: E402
 from generator.settings import Settings  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
+EXTRA_COMMUNES = 4
+HAMLETS_PER_COMMUNE = 10
+PHOTO_EVERY = 20
+PHOTO_SIZE = (1600, 1200)
 
 SYLLABLES = (
     "an bình bản bê bền bếp bò buổi cá cách cải cán cây cấp chè chi chín chung chuyển có công cơ cứu "
@@ -152,6 +161,32 @@ def profile_text(registry: Registry, index: int, rng: random.Random, pools: dict
     return "\n".join(lines)
 
 
+def synthetic_hamlets(rng: random.Random) -> list[str]:
+    """Registry lines for the hamlets of EXTRA_COMMUNES synthetic communes."""
+    lines = []
+    for commune in range(2, EXTRA_COMMUNES + 2):
+        for hamlet in range(1, HAMLETS_PER_COMMUNE + 1):
+            name = " ".join(rng.choice(SYLLABLES) for _ in range(2)).title()
+            lines.append(f"  - {{code: xa{commune}-xom{hamlet}, name: Xóm {name} (xã Tổng Hợp {commune})}}")
+    return lines
+
+
+def write_photo(path: Path, rng: random.Random) -> None:
+    """A distinct photo-like JPEG: colour gradients and shapes, no two alike."""
+    from PIL import Image, ImageDraw
+
+    width, height = PHOTO_SIZE
+    top, bottom = [tuple(rng.randint(0, 255) for _ in range(3)) for _ in range(2)]
+    image = Image.linear_gradient("L").resize(PHOTO_SIZE)
+    image = Image.composite(Image.new("RGB", PHOTO_SIZE, top), Image.new("RGB", PHOTO_SIZE, bottom), image)
+    draw = ImageDraw.Draw(image)
+    for _ in range(12):
+        x, y = rng.randrange(width), rng.randrange(height)
+        r = rng.randint(40, 300)
+        draw.ellipse((x - r, y - r, x + r, y + r), fill=tuple(rng.randint(0, 255) for _ in range(3)))
+    image.save(path, "JPEG", quality=85)
+
+
 def make_project(target: Path, count: int, seed: int = 4) -> Path:
     """A copy of the sample project at ``target`` whose exemplars are ``count`` synthetic ones."""
     registry_path = ROOT / "exemplars" / "registry.yml"
@@ -169,13 +204,26 @@ def make_project(target: Path, count: int, seed: int = 4) -> Path:
     if exemplars.exists():
         shutil.rmtree(exemplars)
     exemplars.mkdir()
-    shutil.copy2(registry_path, exemplars / "registry.yml")
     rng = random.Random(seed)
+    text = registry_path.read_text(encoding="utf-8")
+    text = text.replace("\nhamlets:\n", "\nhamlets:\n" + "\n".join(synthetic_hamlets(rng)) + "\n", 1)
+    (exemplars / "registry.yml").write_text(text, encoding="utf-8")
+    registry, _, problems = load_registry(exemplars / "registry.yml")
+    if registry is None:
+        raise SystemExit("\n".join(p.message for p in problems))
     pools = sample_pools()
     for index in range(1, count + 1):
         folder = exemplars / f"dien-hinh-tong-hop-{index:05d}"
         folder.mkdir()
-        (folder / "index.md").write_text(profile_text(registry, index, rng, pools), encoding="utf-8")
+        profile = profile_text(registry, index, rng, pools)
+        if index % PHOTO_EVERY == 0:
+            write_photo(folder / "anh.jpg", rng)
+            photo = (
+                "photos:\n  - file: anh.jpg\n    caption: Ảnh tổng hợp cho đo hiệu năng.\n"
+                "    alt: Những mảng màu và hình tròn (ảnh tổng hợp).\n    cover: true\n---\n"
+            )
+            profile = profile.replace("\n---\n", "\n" + photo, 1)
+        (folder / "index.md").write_text(profile, encoding="utf-8")
     return target
 
 
