@@ -169,6 +169,7 @@ def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGE
 
             def index_batch() -> None:
                 part = work / f"site-{len(bundles)}"
+                part.mkdir()
                 for path, text in batch:
                     target = part / path.relative_to(site_dir)
                     target.parent.mkdir(parents=True, exist_ok=True)
@@ -179,12 +180,19 @@ def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGE
                 bundles.append(bundle)
                 batch.clear()
 
+            unmarked: list[Path] = []
             for path in pages:
                 text = _indexed_copy(path.read_text(encoding="utf-8", errors="replace"))
-                if text is not None:
+                if text is None:
+                    unmarked.append(path)
+                else:
                     batch.append((path, text))
                 if len(batch) >= part_pages:
                     index_batch()
+            if not batch and not bundles:
+                # No page marks a region: Pagefind then indexes whole pages (a site without
+                # the theme overrides).
+                batch = [(path, path.read_text(encoding="utf-8", errors="replace")) for path in unmarked]
             if batch or not bundles:
                 index_batch()
             if output.exists():

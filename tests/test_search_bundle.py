@@ -206,3 +206,13 @@ def test_index_built_in_parts_equals_one_run(sample_site: Path, tmp_path: Path) 
         page = browser.new_page()
         for query in QUERIES:
             assert search(page, parts_url, query) == search(page, whole_url, query), query
+
+
+def test_pages_without_a_marked_region_are_indexed_whole(tmp_path: Path) -> None:
+    """A site where no page marks data-pagefind-body is indexed page by page, as Pagefind does."""
+    for name in ("a", "b"):
+        (tmp_path / f"{name}.html").write_text(
+            f'<html lang="vi"><body><h1>Đường làng {name}</h1></body></html>', encoding="utf-8"
+        )
+    result = build_index(tmp_path)
+    assert result.error is None and result.pages == 2
