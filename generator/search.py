@@ -16,6 +16,7 @@ import tempfile
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from . import messages as msg
 from .search_bundle import BundleFormatError, merge, rechunk
@@ -89,8 +90,8 @@ def pagefind_executable() -> Path:
 
 
 # Pagefind holds everything it indexes in memory (≈ 165 KB a profile page, 1.7 GB for
-# 10,000), so big sites are indexed this many pages at a time and the parts merged.
-PART_PAGES = 1500
+# 10,000), so big sites are indexed this many pages at a time (≈ 170 MB) and the parts merged.
+PART_PAGES = 1000
 BODY_MARK = "data-pagefind-body"
 # main.html writes this right after the indexed region, so the region can be cut out alone.
 BODY_END = "<!-- /dh-search -->"
@@ -113,104 +114,168 @@ def _indexed_copy(html: str) -> str | None:
     )
 
 
-def _run_pagefind(executable: Path, site: Path, bundle: Path, timeout: int) -> str:
-    """Index one folder into ``bundle``; Pagefind's output, or raises _IndexFailed."""
-    try:
-        run = subprocess.run(
-            [
-                str(executable),
-                "--site",
-                str(site),
-                "--output-path",
-                str(bundle),
-                "--exclude-selectors",
-                ",".join(EXCLUDE_SELECTORS),
-            ],
-            capture_output=True,
-            text=True,
-            encoding="utf-8",
-            errors="replace",
-            timeout=timeout,
-        )
-    except (OSError, subprocess.TimeoutExpired) as error:
-        raise _IndexFailed(str(error)) from None
-    if run.returncode != 0:
-        raise _IndexFailed((run.stderr or run.stdout).strip()[-2000:])
-    return run.stdout
+def _pagefind_args(executable: Path, site: Path, bundle: Path) -> list[str]:
+    return [
+        str(executable),
+        "--site",
+        str(site),
+        "--output-path",
+        str(bundle),
+        "--exclude-selectors",
+        ",".join(EXCLUDE_SELECTORS),
+    ]
 
 
-class _IndexFailed(Exception):
-    pass
+class SearchIndexer:
+    """Builds the Pagefind bundle of a site page by page, while the site is being written.
 
-
-def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGES) -> IndexResult:
-    """Index a built site into ``<site>/pagefind/``; never raises for a failed run.
-
-    Pagefind reads a copy of each page cut down to its indexed region, ``part_pages`` pages at
-    a time, and the parts are merged into one bundle with bounded chunks (search_bundle.py).
+    ``add`` takes each written page; every ``part_pages`` indexed pages form a part that
+    Pagefind indexes in the background (one Pagefind at a time: each holds its part in
+    memory), and ``finish`` indexes the rest and merges the parts into ``<site>/pagefind/``.
+    Pagefind reads copies of the pages cut down to their indexed region.
     """
-    try:
-        executable = pagefind_executable()
-    except FileNotFoundError:
-        return IndexResult(0, msg.SEARCH_NO_BINARY)
-    if not site_dir.is_dir():
-        return IndexResult(0, msg.search_failed(f"không có thư mục {site_dir}"))
-    output = site_dir / OUTPUT_SUBDIR
-    pages = sorted(
-        path
-        for path in site_dir.rglob("*.html")
-        if path.relative_to(site_dir).parts[0] != OUTPUT_SUBDIR
-    )
-    try:
-        with tempfile.TemporaryDirectory(prefix="dienhinh-search-") as temp:
-            work = Path(temp)
-            bundles: list[Path] = []
-            batch: list[tuple[Path, str]] = []
 
-            def index_batch() -> None:
-                part = work / f"site-{len(bundles)}"
-                part.mkdir()
-                for path, text in batch:
-                    target = part / path.relative_to(site_dir)
-                    target.parent.mkdir(parents=True, exist_ok=True)
-                    target.write_text(text, encoding="utf-8")
-                bundle = work / f"bundle-{len(bundles)}"
-                _run_pagefind(executable, part, bundle, timeout)
-                shutil.rmtree(part)
-                bundles.append(bundle)
-                batch.clear()
+    def __init__(self, part_pages: int = PART_PAGES, timeout: int = 1800) -> None:
+        self.part_pages, self.timeout = part_pages, timeout
+        self._temp = tempfile.TemporaryDirectory(prefix="dienhinh-search-")
+        self.work = Path(self._temp.name)
+        self.bundles: list[Path] = []  # indexed, in page order
+        self.ready: list[tuple[Path, Path]] = []  # parts written, waiting for Pagefind
+        self.running: tuple[subprocess.Popen[bytes], Path, Path, Any] | None = None
+        self.unmarked: list[tuple[str, str]] = []  # (path, html) of pages without a region
+        self.part: Path | None = None
+        self.in_part = 0
+        self.parts = 0
+        self.error: str | None = None  # the Vietnamese message of the first failure
 
-            unmarked: list[Path] = []
-            for path in pages:
-                text = _indexed_copy(path.read_text(encoding="utf-8", errors="replace"))
-                if text is None:
-                    unmarked.append(path)
-                else:
-                    batch.append((path, text))
-                if len(batch) >= part_pages:
-                    index_batch()
-            if not batch and not bundles:
+    def add(self, rel_path: str, html: str) -> None:
+        """A written page (path relative to the site, e.g. ``dien-hinh/x/index.html``)."""
+        copy = _indexed_copy(html)
+        if copy is None:
+            if not self.parts and not self.in_part:
+                self.unmarked.append((rel_path, html))  # kept only until a page is marked
+            return
+        self.unmarked.clear()
+        self._write(rel_path, copy)
+        if self.in_part >= self.part_pages:
+            self._close_part()
+        self._poll()
+
+    def _write(self, rel_path: str, text: str) -> None:
+        if self.part is None:
+            self.part = self.work / f"site-{self.parts}"
+        target = self.part / rel_path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+        self.in_part += 1
+
+    def _close_part(self) -> None:
+        if self.part is not None:
+            self.ready.append((self.part, self.work / f"bundle-{self.parts}"))
+            self.parts += 1
+        self.part, self.in_part = None, 0
+
+    def _poll(self, wait: bool = False) -> None:
+        """Collect a finished Pagefind run and start the next waiting part."""
+        if self.running is not None:
+            process, part, bundle, log = self.running
+            if process.poll() is None and not wait:
+                return
+            try:
+                code = process.wait(timeout=self.timeout)
+            except subprocess.TimeoutExpired:
+                process.kill()
+                process.wait()
+                code = -1
+            log.seek(0)
+            output = log.read().decode("utf-8", errors="replace")
+            log.close()
+            self.running = None
+            shutil.rmtree(part, ignore_errors=True)
+            if code != 0 and self.error is None:
+                self.error = msg.search_failed(output.strip()[-2000:] or f"Pagefind: mã lỗi {code}")
+            self.bundles.append(bundle)
+        if self.ready and self.error is None:
+            part, bundle = self.ready.pop(0)
+            try:
+                executable = pagefind_executable()
+            except FileNotFoundError:
+                self.error = msg.SEARCH_NO_BINARY
+                return
+            log = tempfile.TemporaryFile()
+            try:
+                process = subprocess.Popen(
+                    _pagefind_args(executable, part, bundle), stdout=log, stderr=subprocess.STDOUT
+                )
+            except OSError as error:
+                log.close()
+                self.error = msg.search_failed(str(error))
+                return
+            self.running = (process, part, bundle, log)
+
+    def finish(self, site_dir: Path) -> IndexResult:
+        """Index what is left, merge the parts into ``<site>/pagefind/``; never raises."""
+        try:
+            if not self.parts and not self.in_part:
                 # No page marks a region: Pagefind then indexes whole pages (a site without
                 # the theme overrides).
-                batch = [(path, path.read_text(encoding="utf-8", errors="replace")) for path in unmarked]
-            if batch or not bundles:
-                index_batch()
+                for rel_path, html in self.unmarked:
+                    self._write(rel_path, html)
+                if not self.in_part:
+                    self.part = self.work / "site-0"
+                    self.part.mkdir(parents=True)
+            self._close_part()
+            while self.running is not None or (self.ready and self.error is None):
+                self._poll(wait=True)
+            if self.error is not None:
+                return IndexResult(0, self.error)
+            output = site_dir / OUTPUT_SUBDIR
             if output.exists():
                 shutil.rmtree(output)
-            if len(bundles) == 1:
-                shutil.move(bundles[0], output)
+            if len(self.bundles) == 1:
+                shutil.move(self.bundles[0], output)
                 count = _page_count(output)
                 try:
                     rechunk(output)
                 except BundleFormatError:
                     pass  # another Pagefind layout: its own chunks still work, only larger
             else:
-                count = merge(bundles, output)
-    except _IndexFailed as failed:
-        return IndexResult(0, msg.search_failed(str(failed)))
-    except (OSError, BundleFormatError) as error:
+                count = merge(self.bundles, output)
+            return IndexResult(count)
+        except (OSError, BundleFormatError) as error:
+            return IndexResult(0, msg.search_failed(str(error)))
+        finally:
+            self.close()
+
+    def close(self) -> None:
+        """Stop a running Pagefind and remove the temporary parts (idempotent)."""
+        if self.running is not None:
+            process, _, _, log = self.running
+            process.kill()
+            process.wait()
+            log.close()
+            self.running = None
+        self._temp.cleanup()
+
+
+def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGES) -> IndexResult:
+    """Index an already built site into ``<site>/pagefind/`` (see SearchIndexer); never raises."""
+    try:
+        pagefind_executable()
+    except FileNotFoundError:
+        return IndexResult(0, msg.SEARCH_NO_BINARY)
+    if not site_dir.is_dir():
+        return IndexResult(0, msg.search_failed(f"không có thư mục {site_dir}"))
+    indexer = SearchIndexer(part_pages, timeout)
+    try:
+        for path in sorted(site_dir.rglob("*.html")):
+            relative = path.relative_to(site_dir)
+            if relative.parts[0] != OUTPUT_SUBDIR:
+                indexer.add(relative.as_posix(), path.read_text(encoding="utf-8", errors="replace"))
+    except OSError as error:
+        indexer.close()
         return IndexResult(0, msg.search_failed(str(error)))
-    return IndexResult(count)
+    return indexer.finish(site_dir)
 
 
 def _page_count(bundle: Path) -> int:

@@ -202,6 +202,8 @@ def test_index_built_in_parts_equals_one_run(sample_site: Path, tmp_path: Path) 
     assert found["fragments"] == expected["fragments"]
     assert found["words"] == expected["words"]
     assert found["page_count"] == expected["page_count"] == one.pages
+    # The build indexes pages as MkDocs writes them, in MkDocs' order: the same content.
+    assert _normalized(sample_site / OUTPUT_SUBDIR) == expected
     with chromium() as browser, serve(whole) as whole_url, serve(parts) as parts_url:
         page = browser.new_page()
         for query in QUERIES:
