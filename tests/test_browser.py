@@ -3,12 +3,9 @@
 
 from __future__ import annotations
 
-import functools
 import shutil
 import subprocess
-import threading
 from collections.abc import Iterator
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, urlsplit
@@ -18,7 +15,7 @@ import pytest
 from generator.catalog import load_catalog
 from generator.settings import Settings
 
-from .browser import chromium
+from .browser import chromium, serve
 from .conftest import ROOT
 
 JS_DIR = Path(__file__).parent / "js"
@@ -31,22 +28,11 @@ ROAD = "mo-hinh-tu-quan-duong-be-tong-xom-pa-cho"  # "Mô hình tự quản đư
 BUSIEST_FIELD = max(REGISTRY.fields, key=lambda f: sum(e.field == f.code for e in PUBLIC)).code
 
 
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
 @pytest.fixture(scope="session")
 def base_url(sample_site: Path) -> Iterator[str]:
     """The built sample site on a random port of 127.0.0.1."""
-    server = ThreadingHTTPServer(
-        ("127.0.0.1", 0), functools.partial(_QuietHandler, directory=str(sample_site))
-    )
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{server.server_address[1]}/"
-    server.shutdown()
-    server.server_close()
+    with serve(sample_site) as url:
+        yield url
 
 
 @pytest.fixture(scope="session")

@@ -1,16 +1,12 @@
-"""Re-cut Pagefind index chunks: same words, same results in Chromium, bounded chunk sizes."""
+"""Pagefind bundles re-cut and merged from parts: the same words and pages as one Pagefind
+run, the same results in Chromium."""
 
 from __future__ import annotations
 
-import functools
 import json
 import re
 import shutil
 import subprocess
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -20,24 +16,8 @@ import pytest
 from generator.search import EXCLUDE_SELECTORS, OUTPUT_SUBDIR, build_index, fold, pagefind_executable
 from generator.search_bundle import BundleFormatError, read_fragment, read_packed, rechunk
 
-from .browser import chromium
+from .browser import chromium, serve
 from .test_browser import search
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 @pytest.fixture(scope="module")
