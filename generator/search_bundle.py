@@ -1,4 +1,4 @@
-"""Re-cut the word index of a Pagefind bundle into chunks of a bounded size.
+"""Pagefind bundles re-cut into chunks of a bounded size, and merged from parts.
 
 A search downloads the one index chunk whose word range holds each query word. Pagefind
 1.5 cuts chunks by counting the postings of a word's *own* spelling and not those of its
@@ -9,9 +9,11 @@ and lets chunks grow to hundreds of kilobytes: on 10,000 profiles one chunk was 
 
 This module reads the bundle Pagefind wrote and writes the same words again, in the same
 order, in chunks of at most ``target_bytes`` of encoded postings (a word heavier than that
-gets a chunk of its own; it cannot be split). The file formats are Pagefind 1.5's (gzip of
-``pagefind_dcd`` + CBOR); the version is checked and anything unexpected leaves the bundle
-as Pagefind wrote it. Nothing here knows MkDocs.
+gets a chunk of its own; it cannot be split). ``merge`` does the same for bundles Pagefind
+built from disjoint sets of pages (it holds every page in memory, so big sites are indexed in
+parts): pages numbered on, a word's postings from all parts one after the other, filters and
+metadata marks renumbered. The file formats are Pagefind 1.5's (gzip of ``pagefind_dcd`` +
+CBOR); the version is checked before anything is written. Nothing here knows MkDocs.
 """
 
 from __future__ import annotations
@@ -291,7 +293,8 @@ def merge(parts: list[Path], out: Path, target_bytes: int = DEFAULT_TARGET_BYTES
     """Merge Pagefind bundles built from disjoint sets of pages into one bundle at ``out``
     (which must not exist), with chunks of at most ``target_bytes``; the page count.
 
-    Raises BundleFormatError, before writing anything, if a part is not Pagefind 1.5's.
+    Raises BundleFormatError if a part is not laid out as Pagefind 1.5 lays it out (versions
+    and metadata are checked before anything is written; ``out`` may then be incomplete).
     """
     read = [_read_meta(part) for part in parts]
     _, entry, language, first_meta = read[0]
