@@ -21,7 +21,7 @@ from typing import Any
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from . import messages as msg
-from .photos import worker_pool
+from .photos import PhotoJob, run_photo_job, worker_pool
 
 # Cached cards are keyed by this module's own source too: any change to the drawing redraws them.
 CARD_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -220,11 +220,15 @@ def render_card(spec: CardSpec, fonts: Fonts, target: Path) -> None:
         Path(temp).unlink(missing_ok=True)
 
 
-def _render_job(job: tuple[CardSpec, Fonts, Path]) -> None:
-    render_card(*job)
+def _render_job(job: CardJob) -> None:
+    spec, fonts, target, photo_job = job
+    if photo_job is not None:
+        run_photo_job(photo_job)  # its cover photo, unless another worker has made it already
+    render_card(spec, fonts, target)
 
 
-CardJob = tuple[CardSpec, Fonts, Path]
+# (spec, fonts, target, the job of the cover photo when that photo is not processed yet)
+CardJob = tuple[CardSpec, Fonts, Path, PhotoJob | None]
 
 
 def plan_cards(
@@ -238,19 +242,24 @@ def plan_cards(
         target = cache_dir / f"{spec.key(fonts)}.jpg"
         found[spec.name] = target
         if not target.is_file():
-            jobs[target] = (spec, fonts, target)
+            jobs[target] = (spec, fonts, target, None)
     return found, list(jobs.values()), CardStats(made=len(jobs), cached=len(found) - len(jobs))
 
 
 _BACKGROUND: set[Any] = set()
 
 
-def draw_cards_in_background(jobs: Sequence[CardJob], workers: int) -> tuple[Any, list[Future[None]]]:
-    """Start drawing ``jobs`` in worker processes; the caller waits for the futures and calls
-    ``stop_background(pool)`` when it needs the files, so the drawing overlaps other work."""
+def draw_cards_in_background(
+    jobs: Sequence[CardJob], workers: int, photo_jobs: Sequence[PhotoJob] = ()
+) -> tuple[Any, list[Future[None]]]:
+    """Start processing ``photo_jobs``, then drawing ``jobs``, in worker processes; the caller
+    waits for the futures and calls ``stop_background(pool)`` when it needs the files, so the
+    work overlaps other work. A card whose cover is still to process carries that photo's job
+    (whichever worker comes first makes the photo)."""
     pool = worker_pool(max(1, workers))
     _BACKGROUND.add(pool)
-    return pool, [pool.submit(_render_job, job) for job in jobs]
+    futures = [pool.submit(run_photo_job, job) for job in photo_jobs]
+    return pool, futures + [pool.submit(_render_job, job) for job in jobs]
 
 
 def stop_background(pool: Any | None = None) -> None:

@@ -341,14 +341,27 @@ def _render_job(job: tuple[str, str]) -> None:
         render_photo(Path(job[0]), Path(job[1]))
 
 
-def process_photos(
-    sources: Iterable[PhotoSource], cache_dir: Path, workers: int | None = None
-) -> tuple[dict[str, ProcessedPhoto], PhotoStats]:
-    """Digest → processed photo. Cached photos are not touched; the rest use every core."""
+PhotoJob = tuple[str, str]  # (source photo, cache folder to fill)
+
+
+def _planned(source: PhotoSource, folder: Path) -> ProcessedPhoto:
+    """The outputs render_photo will write for ``source``: known from its upright size alone."""
+    variants = []
+    for width in output_widths(source.width):
+        height = max(1, round(source.height * width / source.width))
+        variants.append(Variant(width, height, folder / f"{width}.webp", folder / f"{width}.jpg"))
+    return ProcessedPhoto(folder.name, tuple(variants))
+
+
+def plan_photos(
+    sources: Iterable[PhotoSource], cache_dir: Path
+) -> tuple[dict[str, ProcessedPhoto], list[PhotoJob], PhotoStats]:
+    """Digest → processed photo (from the cache, or as it will be once its job has run), and
+    the jobs still to run."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     unique = {s.digest: s for s in sources}
     done: dict[str, ProcessedPhoto] = {}
-    jobs: dict[str, tuple[str, str]] = {}
+    jobs: list[PhotoJob] = []
     for digest, source in unique.items():
         folder = cache_dir / cache_key(digest)
         cached = _read_manifest(folder)
@@ -357,20 +370,40 @@ def process_photos(
         else:
             if folder.exists():
                 shutil.rmtree(folder)  # a partial or outdated entry
-            jobs[digest] = (str(source.path), str(folder))
+            done[digest] = _planned(source, folder)
+            jobs.append((str(source.path), str(folder)))
+    return done, jobs, PhotoStats(processed=len(jobs), cached=len(unique) - len(jobs))
+
+
+def run_photo_job(job: PhotoJob) -> None:
+    """Render one photo unless another worker already has (its manifest is there)."""
+    if not (Path(job[1]) / _MANIFEST).is_file():
+        _render_job(job)
+
+
+def check_photo_jobs(jobs: Iterable[PhotoJob], planned: Iterable[ProcessedPhoto]) -> None:
+    """After the jobs ran: every output is there and as planned (else RuntimeError)."""
+    by_folder = {p.key: p for p in planned}
+    for _, folder in jobs:
+        made = _read_manifest(Path(folder))
+        if made is None or made != by_folder.get(Path(folder).name, made):
+            raise RuntimeError(f"photo pipeline output differs from its plan in {folder}")
+
+
+def process_photos(
+    sources: Iterable[PhotoSource], cache_dir: Path, workers: int | None = None
+) -> tuple[dict[str, ProcessedPhoto], PhotoStats]:
+    """Digest → processed photo. Cached photos are not touched; the rest use every core."""
+    done, jobs, stats = plan_photos(sources, cache_dir)
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
         with worker_pool(workers) as pool:
-            list(pool.map(_render_job, jobs.values()))
+            list(pool.map(_render_job, jobs))
     else:
-        for job in jobs.values():
+        for job in jobs:
             _render_job(job)
-    for digest in jobs:
-        made = _read_manifest(cache_dir / cache_key(digest))
-        if made is None:
-            raise RuntimeError(f"photo pipeline left no output for {unique[digest].path}")
-        done[digest] = made
-    return done, PhotoStats(processed=len(jobs), cached=len(unique) - len(jobs))
+    check_photo_jobs(jobs, done.values())
+    return done, stats
 
 
 # --- markup -------------------------------------------------------------------------------
@@ -491,6 +524,19 @@ def profile_media(
     cover = e.cover
     cover_shown = next((s for s in shown if s.photo is cover), None)
     return ProfileMedia(tuple(shown), cover_shown)
+
+
+def plan_media(
+    exemplars: Sequence[Exemplar],
+    checked: Mapping[str, Sequence[PhotoSource | None]],
+    cache_dir: Path,
+) -> tuple[dict[str, ProfileMedia], list[PhotoJob], PhotoStats]:
+    """Every profile's media as it will be, and the photo jobs still to run for it (so they
+    can run in the background while pages are rendered)."""
+    sources = [s for e in exemplars for s in checked.get(e.slug, ()) if s is not None]
+    processed, jobs, stats = plan_photos(sources, cache_dir)
+    media = {e.slug: profile_media(e, checked[e.slug], processed) for e in exemplars if e.photos}
+    return media, jobs, stats
 
 
 def media_for(

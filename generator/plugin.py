@@ -41,7 +41,7 @@ from .cards import (
 from .catalog import Catalog, load_catalog
 from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
-from .photos import ProfileMedia, media_for
+from .photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, plan_media
 from .problems import Severity
 from .sanitize import StoryFence
 from .search import SearchIndexer, folded_words, searchable_text
@@ -93,6 +93,8 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.media: dict[str, ProfileMedia] = {}
         self.cards: dict[str, Path] = {}
         self.card_stats: CardStats | None = None
+        self.photo_jobs: list[PhotoJob] = []
+        self.photo_stats: PhotoStats | None = None
         self.card_pool: Any = None
         self.card_futures: list[Future[None]] = []
         self.share: ShareBuilder | None = None
@@ -121,18 +123,26 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.catalog = catalog = dataclasses.replace(catalog, sources={})
         public = list(catalog.public)
         # Only published profiles' photos are processed: a draft's photos never reach the site.
-        self.media, photo_stats = media_for(public, catalog.photos, self.settings.photo_cache)
-        log.info(photo_stats.message())
+        # Their outputs are known before they are made (sizes come from the source), so photos
+        # not in the cache are processed, then share cards drawn, while MkDocs renders the
+        # pages (one core left to it); both are linked into the site in on_post_build.
+        self.media, self.photo_jobs, self.photo_stats = plan_media(
+            public, catalog.photos, self.settings.photo_cache
+        )
         try:
             fonts = find_fonts()
         except FontMissing as missing:
             raise ProblemsFound(str(missing)) from None
         specs = card_specs(registry, public, self.media, config.site_name)
         self.cards, jobs, self.card_stats = plan_cards(specs, self.settings.card_cache, fonts)
-        if jobs:
-            # Drawn while MkDocs renders the pages (one core left to it), copied in on_post_build.
-            workers = min(len(jobs), max(1, (os.cpu_count() or 1) - 1))
-            self.card_pool, self.card_futures = draw_cards_in_background(jobs, workers)
+        pending = {job[1]: job for job in self.photo_jobs}  # cache folder → its job
+        jobs = [
+            (spec, fonts, target, pending.get(str(spec.photo.parent)) if spec.photo else None)
+            for spec, fonts, target, _ in jobs
+        ]
+        if jobs or self.photo_jobs:
+            workers = min(len(jobs) + len(self.photo_jobs), max(1, (os.cpu_count() or 1) - 1))
+            self.card_pool, self.card_futures = draw_cards_in_background(jobs, workers, self.photo_jobs)
         self.share = ShareBuilder(registry, public, config.site_url or "", config.site_name)
         self.builder = SiteBuilder(
             registry,
@@ -169,10 +179,6 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         for asset in (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT):
             path = self.settings.templates_dir / "overrides" / asset
             files.append(File.generated(config, asset, abs_src_path=str(path)))
-        for slug, media in self.media.items():
-            folder = profile_page(slug).rsplit("/", 1)[0]
-            for name, path in media.files():
-                files.append(File.generated(config, f"{folder}/{name}", abs_src_path=str(path)))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -209,15 +215,22 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         gc.unfreeze()  # under `mkdocs serve` the next build must be able to free this one
         self._finish_cards()
         site = Path(config.site_dir)
-        for name, path in self.cards.items():
+        check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
+        published = dict(self.cards)
+        for slug, media in self.media.items():
+            folder = profile_page(slug).rsplit("/", 1)[0]
+            published.update((f"{folder}/{name}", path) for name, path in media.files())
+        for name, path in published.items():
             target = site / name
             target.parent.mkdir(parents=True, exist_ok=True)
             try:
-                # A hard link to the cached card (the site is replaced whole, never edited in
+                # A hard link to the cached file (the site is replaced whole, never edited in
                 # place): 10,000 cards in a fraction of the time of copying them.
                 os.link(path, target)
             except OSError:
                 shutil.copyfile(path, target)
+        if self.photo_stats is not None:
+            log.info(self.photo_stats.message())
         if self.card_stats is not None:
             log.info(self.card_stats.message())
         if self.catalog.visits:
