@@ -390,11 +390,8 @@ def check_photo_jobs(jobs: Iterable[PhotoJob], planned: Iterable[ProcessedPhoto]
             raise RuntimeError(f"photo pipeline output differs from its plan in {folder}")
 
 
-def process_photos(
-    sources: Iterable[PhotoSource], cache_dir: Path, workers: int | None = None
-) -> tuple[dict[str, ProcessedPhoto], PhotoStats]:
-    """Digest → processed photo. Cached photos are not touched; the rest use every core."""
-    done, jobs, stats = plan_photos(sources, cache_dir)
+def run_photo_jobs(jobs: Sequence[PhotoJob], workers: int | None = None) -> None:
+    """Run photo jobs now, on every core (or ``workers`` processes)."""
     workers = min(workers or os.cpu_count() or 1, len(jobs))
     if workers > 1:
         with worker_pool(workers) as pool:
@@ -402,6 +399,14 @@ def process_photos(
     else:
         for job in jobs:
             _render_job(job)
+
+
+def process_photos(
+    sources: Iterable[PhotoSource], cache_dir: Path, workers: int | None = None
+) -> tuple[dict[str, ProcessedPhoto], PhotoStats]:
+    """Digest → processed photo. Cached photos are not touched; the rest use every core."""
+    done, jobs, stats = plan_photos(sources, cache_dir)
+    run_photo_jobs(jobs, workers)
     check_photo_jobs(jobs, done.values())
     return done, stats
 
@@ -545,11 +550,11 @@ def media_for(
     cache_dir: Path,
     workers: int | None = None,
 ) -> tuple[dict[str, ProfileMedia], PhotoStats]:
-    """The photo stage for these profiles: what is not in the cache is processed, then every
-    profile with photos gets its media (``checked`` comes from the catalog's checks)."""
-    sources = [s for e in exemplars for s in checked.get(e.slug, ()) if s is not None]
-    processed, stats = process_photos(sources, cache_dir, workers)
-    media = {e.slug: profile_media(e, checked[e.slug], processed) for e in exemplars if e.photos}
+    """The photo stage for these profiles, done now: what is not in the cache is processed,
+    then every profile with photos gets its media (``checked`` comes from the catalog's checks)."""
+    media, jobs, stats = plan_media(exemplars, checked, cache_dir)
+    run_photo_jobs(jobs, workers)
+    check_photo_jobs(jobs, (shown.processed for m in media.values() for shown in m.photos))
     return media, stats
 
 
