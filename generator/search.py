@@ -114,7 +114,8 @@ def _indexed_copy(html: str) -> str | None:
     )
 
 
-def _pagefind_args(executable: Path, site: Path, bundle: Path) -> list[str]:
+def pagefind_args(executable: Path, site: Path, bundle: Path) -> list[str]:
+    """Pagefind over ``site`` into ``bundle``, with the regions the site leaves out."""
     return [
         str(executable),
         "--site",
@@ -205,7 +206,7 @@ class SearchIndexer:
             log = tempfile.TemporaryFile()
             try:
                 process = subprocess.Popen(
-                    _pagefind_args(executable, part, bundle), stdout=log, stderr=subprocess.STDOUT
+                    pagefind_args(executable, part, bundle), stdout=log, stderr=subprocess.STDOUT
                 )
             except OSError as error:
                 log.close()

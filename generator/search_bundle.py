@@ -139,7 +139,8 @@ def _meta_path(bundle: Path) -> tuple[Path, dict[str, Any], str]:
     return bundle / f"pagefind.{languages[language]['hash']}.pf_meta", entry, language
 
 
-def _read_meta(bundle: Path) -> tuple[Path, dict[str, Any], str, list[Any]]:
+def read_meta(bundle: Path) -> tuple[Path, dict[str, Any], str, list[Any]]:
+    """The bundle's meta file, entry (pagefind-entry.json), language and decoded meta."""
     meta_path, entry, language = _meta_path(bundle)
     meta = read_packed(meta_path)
     if not (isinstance(meta, list) and len(meta) == 6 and meta[0] == entry["version"]):
@@ -200,7 +201,7 @@ def rechunk(bundle: Path, target_bytes: int = DEFAULT_TARGET_BYTES) -> RechunkRe
 
     Raises BundleFormatError, before changing anything, if the bundle is not Pagefind 1.5's.
     """
-    meta_path, entry, language, meta = _read_meta(bundle)
+    meta_path, entry, language, meta = read_meta(bundle)
     old_files = [bundle / "index" / f"{c[2]}.pf_index" for c in meta[2]]
     largest_before = max((f.stat().st_size for f in old_files), default=0)
     try:
@@ -296,7 +297,7 @@ def merge(parts: list[Path], out: Path, target_bytes: int = DEFAULT_TARGET_BYTES
     Raises BundleFormatError if a part is not laid out as Pagefind 1.5 lays it out (versions
     and metadata are checked before anything is written; ``out`` may then be incomplete).
     """
-    read = [_read_meta(part) for part in parts]
+    read = [read_meta(part) for part in parts]
     _, entry, language, first_meta = read[0]
     for _, _, other_language, meta in read:
         if other_language != language or meta[0] != first_meta[0]:

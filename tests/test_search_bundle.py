@@ -13,8 +13,8 @@ from typing import Any
 import cbor2
 import pytest
 
-from generator.search import EXCLUDE_SELECTORS, OUTPUT_SUBDIR, build_index, fold, pagefind_executable
-from generator.search_bundle import BundleFormatError, read_fragment, read_packed, rechunk
+from generator.search import OUTPUT_SUBDIR, build_index, fold, pagefind_args, pagefind_executable
+from generator.search_bundle import BundleFormatError, read_fragment, read_meta, read_packed, rechunk
 
 from .browser import chromium, serve
 from .test_browser import search
@@ -25,27 +25,16 @@ def pagefind_own(sample_site: Path, tmp_path_factory: pytest.TempPathFactory) ->
     """The sample site with the bundle exactly as Pagefind writes it (no re-cutting)."""
     site = tmp_path_factory.mktemp("pagefind-own") / "site"
     shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns(OUTPUT_SUBDIR))
+    # Pagefind over the whole built site, with the options the build passes it.
     subprocess.run(
-        [
-            str(pagefind_executable()),
-            "--site",
-            str(site),
-            "--output-subdir",
-            OUTPUT_SUBDIR,
-            "--exclude-selectors",
-            ",".join(EXCLUDE_SELECTORS),
-        ],
-        check=True,
-        capture_output=True,
+        pagefind_args(pagefind_executable(), site, site / OUTPUT_SUBDIR), check=True, capture_output=True
     )
     return site
 
 
 def _bundle_words(bundle: Path) -> list[Any]:
     """Every word entry of the index, decoded, in chunk order."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-    (language,) = entry["languages"].values()
-    meta = read_packed(bundle / f"pagefind.{language['hash']}.pf_meta")
+    _, _, _, meta = read_meta(bundle)
     words: list[Any] = []
     for _, _, name in meta[2]:
         words += read_packed(bundle / "index" / f"{name}.pf_index")[0]
@@ -136,9 +125,7 @@ def test_search_results_survive_one_word_chunks_in_chromium(pagefind_own: Path, 
 
 def _normalized(bundle: Path) -> dict[str, Any]:
     """A bundle's content independent of page numbering and chunking: pages by hash."""
-    entry = json.loads((bundle / "pagefind-entry.json").read_text("utf-8"))
-    (language,) = entry["languages"].values()
-    meta = read_packed(bundle / f"pagefind.{language['hash']}.pf_meta")
+    _, entry, language, meta = read_meta(bundle)
     hashes = [page[0] for page in meta[1]]
     fields = meta[5]
 
@@ -163,7 +150,7 @@ def _normalized(bundle: Path) -> dict[str, Any]:
         "words": words,
         "filters": filters,
         "fragments": sorted(p.name for p in (bundle / "fragment").iterdir()),
-        "page_count": language["page_count"],
+        "page_count": entry["languages"][language]["page_count"],
     }
 
 
