@@ -211,8 +211,15 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         """Share cards, each visit's printed booklet (``tham-quan/<slug>/so-tay.pdf``), then
         the search index."""
+        try:
+            self._post_build(config)
+        finally:
+            # Frozen until now so the collector does not walk the whole build again while the
+            # search parts are merged; under `mkdocs serve` the next build must free this one.
+            gc.unfreeze()
+
+    def _post_build(self, config: MkDocsConfig) -> None:
         assert self.catalog is not None and self.settings is not None
-        gc.unfreeze()  # under `mkdocs serve` the next build must be able to free this one
         self._finish_cards()
         site = Path(config.site_dir)
         check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
