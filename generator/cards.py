@@ -104,20 +104,66 @@ def _rgb(color: str) -> tuple[int, int, int]:
     return int(color[1:3], 16), int(color[3:5], 16), int(color[5:7], 16)
 
 
+@lru_cache(maxsize=65536)
+def _length(path: str, size: int, text: str) -> float:
+    return _font(Path(path), size).getlength(text)
+
+
+def text_length(text: str, font: ImageFont.FreeTypeFont) -> float:
+    """Width of a line in pixels, from the widths of its words: the same as measuring the
+    whole line (these fonts kern no pair with a space), but words repeat from card to card."""
+    words = text.split(" ")
+    space = _length(str(font.path), font.size, " ")
+    return sum(_length(str(font.path), font.size, w) for w in words) + space * (len(words) - 1)
+
+
 def wrap(text: str, font: ImageFont.FreeTypeFont, width: float) -> list[str]:
     """Greedy word wrap to ``width`` pixels (a word longer than a line stays whole)."""
     lines: list[str] = []
-    current = ""
+    current: list[str] = []
+    used = 0.0
+    space = _length(str(font.path), font.size, " ")
     for word in text.split():
-        attempt = f"{current} {word}".strip()
-        if current and font.getlength(attempt) > width:
-            lines.append(current)
-            current = word
+        length = _length(str(font.path), font.size, word)
+        if current and used + space + length > width:
+            lines.append(" ".join(current))
+            current, used = [word], length
         else:
-            current = attempt
+            used += (space if current else 0.0) + length
+            current.append(word)
     if current:
-        lines.append(current)
+        lines.append(" ".join(current))
     return lines
+
+
+@lru_cache(maxsize=16384)
+def _word_mask(path: str, size: int, word: str) -> tuple[Image.Image, int, int]:
+    """One word drawn once (its coverage mask and offset from the pen), pasted on every card
+    that shows it: titles share most of their words, and drawing text is most of a card."""
+    font = _font(Path(path), size)
+    left, top, right, bottom = (int(v) for v in font.getbbox(word))  # whole pixels already
+    mask = Image.new("L", (max(1, right - left), max(1, bottom - top)))
+    ImageDraw.Draw(mask).text((-left, -top), word, font=font, fill=255)
+    return mask, left, top
+
+
+def _draw_line(
+    card: Image.Image,
+    xy: tuple[float, float],
+    text: str,
+    font: ImageFont.FreeTypeFont,
+    fill: tuple[int, int, int],
+) -> None:
+    """``ImageDraw.text`` for one line, word by word from cached masks (at whole pixels)."""
+    x, y = xy
+    path, size = str(font.path), font.size
+    space = _length(path, size, " ")
+    for word in text.split(" "):
+        if word:
+            mask, left, top = _word_mask(path, size, word)
+            card.paste(fill, (round(x + left), round(y + top)), mask)
+            x += _length(path, size, word)
+        x += space
 
 
 def _fit_title(
@@ -131,7 +177,7 @@ def _fit_title(
             return font, lines
     max_lines = int(max_height // (size * 1.25))
     lines = lines[:max_lines]
-    while lines and font.getlength(lines[-1] + " …") > width:
+    while lines and text_length(lines[-1] + " …", font) > width:
         lines[-1] = lines[-1].rsplit(" ", 1)[0]
     lines[-1] += " …"
     return font, lines
@@ -157,13 +203,12 @@ def draw_card(spec: CardSpec, fonts: Fonts) -> Image.Image:
         card = frame.copy()
     else:
         card, footer_top = _frame(spec, fonts)
-    draw = ImageDraw.Draw(card)
     text_left, text_width = _text_box()
     title_top = _MARGIN + 60
     font, lines = _fit_title(spec.title, fonts, text_width, footer_top - 48 - title_top)
     line_height = font.size * 1.25
     for index, line in enumerate(lines):
-        draw.text((text_left, title_top + index * line_height), line, font=font, fill=_TEXT)
+        _draw_line(card, (text_left, title_top + index * line_height), line, font, _TEXT)
     return card
 
 
@@ -195,16 +240,16 @@ def _frame(spec: CardSpec, fonts: Fonts) -> tuple[Image.Image, int]:
 
     kicker_font = _font(fonts.bold, 26)
     kicker = spec.kicker.upper()
-    while kicker_font.getlength(kicker) > text_width and len(kicker) > 4:
+    while text_length(kicker, kicker_font) > text_width and len(kicker) > 4:
         kicker = kicker[:-2].rstrip() + "…"
-    draw.text((text_left, _MARGIN), kicker, font=kicker_font, fill=color)
+    _draw_line(card, (text_left, _MARGIN), kicker, kicker_font, color)
 
     footer_font = _font(fonts.regular, 28)
     footer_lines = wrap(spec.footer, footer_font, text_width)[:2]
     footer_top = HEIGHT - _MARGIN - 36 * len(footer_lines)
     draw.line((text_left, footer_top - 24, text_left + 120, footer_top - 24), fill=color, width=6)
     for index, line in enumerate(footer_lines):
-        draw.text((text_left, footer_top + 36 * index), line, font=footer_font, fill=_MUTED)
+        _draw_line(card, (text_left, footer_top + 36 * index), line, footer_font, _MUTED)
     return card, footer_top
 
 
@@ -227,6 +272,12 @@ def _render_job(job: CardJob) -> None:
     render_card(spec, fonts, target)
 
 
+def _render_jobs(jobs: Sequence[CardJob]) -> None:
+    for job in jobs:
+        _render_job(job)
+
+
+CARD_BATCH = 50
 # (spec, fonts, target, the job of the cover photo when that photo is not processed yet)
 CardJob = tuple[CardSpec, Fonts, Path, PhotoJob | None]
 
@@ -259,7 +310,10 @@ def draw_cards_in_background(
     pool = worker_pool(max(1, workers))
     _BACKGROUND.add(pool)
     futures = [pool.submit(run_photo_job, job) for job in photo_jobs]
-    return pool, futures + [pool.submit(_render_job, job) for job in jobs]
+    # Cards go in batches: a card takes a few milliseconds, about what sending it to a worker
+    # and its result back costs the build process.
+    batches = [jobs[i : i + CARD_BATCH] for i in range(0, len(jobs), CARD_BATCH)]
+    return pool, futures + [pool.submit(_render_jobs, batch) for batch in batches]
 
 
 def stop_background(pool: Any | None = None) -> None:
