@@ -238,17 +238,19 @@ def _rechunk(bundle: Path, target_bytes: int) -> RechunkResult:
     return RechunkResult(len(old_files), len(ranges), largest_before, max(sizes, default=0))
 
 
-def _shift(pages: list[Any], offset: int, previous: int) -> tuple[list[Any], int]:
-    """Postings of one part moved ``offset`` pages on, continuing a list that ended at page
-    ``previous`` (page numbers are stored as gaps from the previous posting)."""
-    if not pages:
-        return pages, previous
-    absolute = 0
-    for posting in pages:
-        absolute += posting[0]
-    first = pages[0][0] + offset
-    shifted = [[first - previous, *pages[0][1:]], *pages[1:]]
-    return shifted, absolute + offset
+@dataclass(frozen=True)
+class _Postings:
+    """One part's postings of a word (or of one of its variants): how many, the first one
+    decoded, the others as Pagefind encoded them, and the page of the last one. Postings
+    store the gap from the previous posting's page, so only the first changes in a merge."""
+
+    count: int
+    first: list[Any]
+    rest: bytes
+    last_page: int
+
+
+_NO_POSTINGS = _Postings(0, [], b"", 0)
 
 
 def _renumber_fields(pages: list[Any], fields: dict[int, int]) -> None:
@@ -259,56 +261,122 @@ def _renumber_fields(pages: list[Any], fields: dict[int, int]) -> None:
             posting[2] = [fields[-1 - n] if n < 0 else n for n in posting[2]]
 
 
-def _merged_words(parts: list[tuple[Path, list[Any], int, dict[int, int]]]) -> Iterator[tuple[str, bytes]]:
+def _read_postings(
+    data: bytes, stream: io.BytesIO, decoder: cbor2.CBORDecoder, fields: dict[int, int] | None
+) -> _Postings:
+    """The posting list at the stream's position (``fields``: marks to renumber, if any)."""
+    start = stream.tell()
+    postings = decoder.decode()
+    end = stream.tell()
+    if not isinstance(postings, list):
+        raise BundleFormatError("index postings: unexpected layout")
+    if not postings:
+        return _NO_POSTINGS
+    try:
+        last_page = sum(posting[0] for posting in postings)
+        if fields is not None:
+            _renumber_fields(postings, fields)
+            rest = b"".join(cbor2.dumps(posting) for posting in postings[1:])
+        else:
+            stream.seek(start)
+            _read_array_header(stream)
+            decoder.decode()  # the first posting: the others follow it byte for byte
+            rest = data[stream.tell() : end]
+            stream.seek(end)
+    except (TypeError, IndexError, KeyError) as error:
+        raise BundleFormatError("index posting: unexpected layout") from error
+    return _Postings(len(postings), postings[0], rest, last_page)
+
+
+# A word of one part: (word, its postings, [(variant, its postings), …]).
+_PartWord = tuple[str, _Postings, list[tuple[str, _Postings]]]
+
+
+def _part_words(bundle: Path, chunks: list[Any], fields: dict[int, int] | None) -> Iterator[_PartWord]:
+    """Every word of one part in order, its postings kept as encoded (see _Postings)."""
+    for entry in chunks:
+        data = gzip.decompress((bundle / "index" / f"{entry[2]}.pf_index").read_bytes())
+        if not data.startswith(SIGNATURE):
+            raise BundleFormatError("index chunk: unexpected signature")
+        stream = io.BytesIO(data)
+        stream.seek(len(SIGNATURE))
+        if _read_array_header(stream) != 1:
+            raise BundleFormatError("index chunk: unexpected layout")
+        decoder = cbor2.CBORDecoder(stream)
+        for _ in range(_read_array_header(stream)):
+            if _read_array_header(stream) != 3:
+                raise BundleFormatError("index word: unexpected layout")
+            word = decoder.decode()
+            if not isinstance(word, str):
+                raise BundleFormatError("index word: unexpected layout")
+            pages = _read_postings(data, stream, decoder, fields)
+            variants = []
+            for _ in range(_read_array_header(stream)):
+                if _read_array_header(stream) != 2:
+                    raise BundleFormatError("index variant: unexpected layout")
+                variant = decoder.decode()
+                if not isinstance(variant, str):
+                    raise BundleFormatError("index variant: unexpected layout")
+                variants.append((variant, _read_postings(data, stream, decoder, fields)))
+            yield word, pages, variants
+        if stream.tell() != len(data):
+            raise BundleFormatError("index chunk: trailing bytes")
+
+
+def _encode_postings(parts: list[tuple[int, _Postings]]) -> bytes:
+    """Postings of several parts (in part order, each with its first page number) as one list:
+    each part's first gap re-encoded from the previous part's last page, the rest copied."""
+    out = [_array_header(sum(postings.count for _, postings in parts))]
+    previous = 0
+    for offset, postings in parts:
+        if postings.count:
+            first = [postings.first[0] + offset - previous, *postings.first[1:]]
+            out += [cbor2.dumps(first), postings.rest]
+            previous = postings.last_page + offset
+    return b"".join(out)
+
+
+def _merged_words(
+    parts: list[tuple[Path, list[Any], int, dict[int, int]]],
+) -> Iterator[tuple[str, bytes]]:
     """The words of several bundles (each: folder, chunk ranges, first page number, marks of
     its metadata fields → merged marks) merged in order; a word in several parts gets their
     postings one after the other."""
 
-    def decoded(
+    def tagged(
         bundle: Path, chunks: list[Any], offset: int, fields: dict[int, int]
-    ) -> Iterator[tuple[str, int, list[Any]]]:
+    ) -> Iterator[tuple[int, _PartWord]]:
         renumber = any(-1 - old != new for old, new in fields.items())
-        for entry in chunks:
-            chunk = read_packed(bundle / "index" / f"{entry[2]}.pf_index")
-            if not (isinstance(chunk, list) and len(chunk) == 1 and isinstance(chunk[0], list)):
-                raise BundleFormatError("index chunk: unexpected layout")
-            for word in chunk[0]:
-                if not (isinstance(word, list) and len(word) == 3 and isinstance(word[0], str)):
-                    raise BundleFormatError("index word: unexpected layout")
-                if renumber:
-                    _renumber_fields(word[1], fields)
-                    for _, postings in word[2]:
-                        _renumber_fields(postings, fields)
-                yield word[0], offset, word
+        for word in _part_words(bundle, chunks, fields if renumber else None):
+            yield offset, word
 
-    streams = [decoded(*part) for part in parts]
-    merged = heapq.merge(*streams, key=lambda item: item[0])
-    current: str | None = None
-    group: list[tuple[int, list[Any]]] = []
-    for key, offset, word in merged:
-        if key != current and group:
-            yield current or "", cbor2.dumps(_combine(group))
+    merged = heapq.merge(*(tagged(*part) for part in parts), key=lambda item: item[1][0])
+    group: list[tuple[int, _PartWord]] = []
+    for item in merged:
+        if group and item[1][0] != group[0][1][0]:
+            yield group[0][1][0], _combine(group)
             group = []
-        current = key
-        group.append((offset, word))
+        group.append(item)
     if group:
-        yield current or "", cbor2.dumps(_combine(group))
+        yield group[0][1][0], _combine(group)
 
 
-def _combine(group: list[tuple[int, list[Any]]]) -> list[Any]:
-    """One word's entries from several parts (in part order) as a single entry."""
-    key = group[0][1][0]
-    pages: list[Any] = []
-    last = 0
-    variants: dict[str, tuple[list[Any], int]] = {}
-    for offset, (_, own, word_variants) in group:
-        shifted, last = _shift(own, offset, last)
-        pages += shifted
+def _combine(group: list[tuple[int, _PartWord]]) -> bytes:
+    """One word's entries from several parts (in part order) as a single encoded entry."""
+    pages = [(offset, word[1]) for offset, word in group]
+    variants: dict[str, list[tuple[int, _Postings]]] = {}
+    for offset, (_, _, word_variants) in group:
         for variant, postings in word_variants:
-            so_far, variant_last = variants.get(variant, ([], 0))
-            shifted, variant_last = _shift(postings, offset, variant_last)
-            variants[variant] = (so_far + shifted, variant_last)
-    return [key, pages, [[variant, postings] for variant, (postings, _) in variants.items()]]
+            variants.setdefault(variant, []).append((offset, postings))
+    out = [
+        _array_header(3),
+        cbor2.dumps(group[0][1][0]),
+        _encode_postings(pages),
+        _array_header(len(variants)),
+    ]
+    for variant, postings_of_parts in variants.items():
+        out += [_array_header(2), cbor2.dumps(variant), _encode_postings(postings_of_parts)]
+    return b"".join(out)
 
 
 def merge(parts: list[Path], out: Path, target_bytes: int = DEFAULT_TARGET_BYTES) -> int:
