@@ -7,9 +7,20 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from PIL import Image, ImageChops, ImageDraw, ImageFont
+from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
-from generator.cards import HEIGHT, WIDTH, CardSpec, FontMissing, draw_card, find_fonts, make_cards, wrap
+from generator.cards import (
+    HEIGHT,
+    WIDTH,
+    CardSpec,
+    FontMissing,
+    _draw_line,
+    draw_card,
+    find_fonts,
+    make_cards,
+    text_length,
+    wrap,
+)
 from generator.share import script_json
 
 VIETNAMESE = (
@@ -65,6 +76,33 @@ def test_long_titles_wrap_and_stay_inside_the_text_panel() -> None:
     assert ImageChops.difference(long_card.crop(right), short_card.crop(right)).getbbox() is None
     footer = (0, HEIGHT - 140, 680, HEIGHT)  # the cut title does not run over the commune name
     assert ImageChops.difference(long_card.crop(footer), short_card.crop(footer)).getbbox() is None
+
+
+def test_lines_drawn_from_cached_words_match_pillow() -> None:
+    """Cards measure and draw a line word by word from caches: the width Pillow measures for
+    the whole line, and pixels closer to Pillow's own drawing than a one-pixel shift of it."""
+    fonts = find_fonts()
+
+    def drawn(x: float, line: str, font: ImageFont.FreeTypeFont, ours: bool) -> Image.Image:
+        im = Image.new("RGB", (1400, 200), (255, 255, 255))
+        if ours:
+            _draw_line(im, (x, 40), line, font, (0, 0, 0))
+        else:
+            ImageDraw.Draw(im).text((x, 40), line, font=font, fill=(0, 0, 0))
+        return im
+
+    for path, size in ((fonts.bold, 64), (fonts.regular, 28)):
+        font = ImageFont.truetype(str(path), size)
+        for line in ("Đội thanh niên tình nguyện xóm Đồng Tâm", "ỖNG GÌ · KINH TẾ HỘ", VIETNAMESE[:40]):
+            assert text_length(line, font) == font.getlength(line)
+            pillow = drawn(20, line, font, ours=False)
+            box = ImageChops.invert(pillow).getbbox()
+            assert box is not None
+            ours, shifted = (
+                ImageStat.Stat(ImageChops.difference(im, pillow).convert("L").crop(box)).mean[0]
+                for im in (drawn(20, line, font, ours=True), drawn(21, line, font, ours=False))
+            )
+            assert ours < shifted / 2, (line, size, ours, shifted)
 
 
 def test_cards_are_cached(tmp_path: Path) -> None:
