@@ -79,6 +79,8 @@ def test_phone_photo_comes_out_upright_and_stripped(tmp_path: Path, image_format
                 assert close(rgb.getpixel((w - 5, 5)), RED), path  # marker now top-right
                 assert close(rgb.getpixel((5, 5)), BLUE), path
                 assert close(rgb.getpixel((w - 5, h - 5)), BLUE), path
+                if out.format == "JPEG":  # only the largest, opened full size, loads in passes
+                    assert bool(out.info.get("progressive")) == (v is variants[-1]), path
             assert_clean(path)
     assert stats.processed == 1 and stats.cached == 0
 
