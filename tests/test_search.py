@@ -24,6 +24,16 @@ def test_folded_words_keeps_only_d_stroke_words_once() -> None:
 def test_searchable_text_drops_listings_marked_ignore() -> None:
     html = '<p>Đường</p><ul class="dh-cards" data-pagefind-ignore><li>Điện</li></ul><p>Đồi</p>'
     assert folded_words(searchable_text(html)) == "duong doi"
+    # Several listings, the mark written in text (not a tag), a listing never closed.
+    html = (
+        '<p>Đá data-pagefind-ignore đỏ</p><ul data-pagefind-ignore class="x"><li><b>Điện</b></li></ul>'
+        '<p>Đèn</p><div class="a" data-pagefind-ignore>Đình</div><p>Đê <span data-pagefind-ignore>Đò'
+    )
+    assert folded_words(searchable_text(html)) == "da do den de"
+
+
+def test_folded_words_finds_d_stroke_anywhere_in_a_word() -> None:
+    assert folded_words("Xuđa, ĐĐĐ ở quá-đỗ; _đ_ 2đ") == "xuda ddd do _d_ 2d"
 
 
 def test_which_generated_pages_are_indexed() -> None:
