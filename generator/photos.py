@@ -303,7 +303,7 @@ def render_photo(path: Path, target: Path) -> None:
     im.info.clear()
     temp = Path(tempfile.mkdtemp(prefix=f".{target.name}.", dir=target.parent))
     try:
-        variants = []
+        variants: list[tuple[int, int]] = []
         out = im
         # Largest first, each from the previous one: smaller inputs make every resize cheaper.
         for width in reversed(output_widths(upright_w)):
