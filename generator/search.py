@@ -9,6 +9,7 @@ are never built. Nothing here knows MkDocs: it takes a folder of HTML and writes
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -159,6 +160,21 @@ def pagefind_args(executable: Path, site: Path, bundle: Path) -> list[str]:
     ]
 
 
+MEMORY_DIR = Path("/dev/shm")
+MEMORY_DIR_FREE = 256 * 2**20  # less free than this (a container's 64 MB): use the disk
+
+
+def _memory_temp_dir() -> tempfile.TemporaryDirectory[str] | None:
+    """A temporary folder in memory (Linux's /dev/shm) if there is one with room, else None."""
+    try:
+        stats = os.statvfs(MEMORY_DIR)
+        if stats.f_bavail * stats.f_frsize < MEMORY_DIR_FREE or not os.access(MEMORY_DIR, os.W_OK):
+            return None
+        return tempfile.TemporaryDirectory(prefix="dienhinh-search-", dir=MEMORY_DIR)
+    except OSError:
+        return None
+
+
 class SearchIndexer:
     """Builds the Pagefind bundle of a site page by page, while the site is being written.
 
@@ -171,7 +187,11 @@ class SearchIndexer:
     def __init__(self, part_pages: int = PART_PAGES, timeout: int = 1800) -> None:
         self.part_pages, self.timeout = part_pages, timeout
         self._temp = tempfile.TemporaryDirectory(prefix="dienhinh-search-")
-        self.work = Path(self._temp.name)
+        self.work = Path(self._temp.name)  # the parts' bundles
+        # The page copies: thousands of small files, each written and read once. In memory
+        # (/dev/shm) when it has room: creating them on a disk costs the build 5× more.
+        self._pages_temp = _memory_temp_dir()
+        self.pages_dir = Path(self._pages_temp.name) if self._pages_temp else self.work
         self.bundles: list[Path] = []  # indexed, in page order
         self.ready: list[tuple[Path, Path]] = []  # parts written, waiting for Pagefind
         self.running: tuple[subprocess.Popen[bytes], Path, Path, Any] | None = None
@@ -183,23 +203,41 @@ class SearchIndexer:
 
     def add(self, rel_path: str, html: str) -> None:
         """A written page (path relative to the site, e.g. ``dien-hinh/x/index.html``)."""
+        if self.error is not None:
+            return
         copy = _indexed_copy(html)
         if copy is None:
             if not self.parts and not self.in_part:
                 self.unmarked.append((rel_path, html))  # kept only until a page is marked
             return
         self.unmarked.clear()
-        self._write(rel_path, copy)
+        try:
+            self._write(rel_path, copy)
+        except OSError as error:  # the temporary folder's disk is full, for one
+            self.error = msg.search_failed(str(error))
+            return
         if self.in_part >= self.part_pages:
             self._close_part()
         self._poll()
 
     def _write(self, rel_path: str, text: str) -> None:
         if self.part is None:
-            self.part = self.work / f"site-{self.parts}"
+            self.part = self.pages_dir / f"site-{self.parts}"
         target = self.part / rel_path
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_text(text, encoding="utf-8")
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
+        except OSError:
+            if self.pages_dir == self.work:
+                raise
+            # Memory full: this part and the next ones go to the disk.
+            on_disk = self.work / self.part.name
+            shutil.copytree(self.part, on_disk)
+            shutil.rmtree(self.part, ignore_errors=True)
+            self.part, self.pages_dir = on_disk, self.work
+            target = self.part / rel_path
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(text, encoding="utf-8")
         self.in_part += 1
 
     def _close_part(self) -> None:
@@ -249,13 +287,15 @@ class SearchIndexer:
     def finish(self, site_dir: Path) -> IndexResult:
         """Index what is left, merge the parts into ``<site>/pagefind/``; never raises."""
         try:
+            if self.error is not None:
+                return IndexResult(0, self.error)
             if not self.parts and not self.in_part:
                 # No page marks a region: Pagefind then indexes whole pages (a site without
                 # the theme overrides).
                 for rel_path, html in self.unmarked:
                     self._write(rel_path, html)
                 if not self.in_part:
-                    self.part = self.work / "site-0"
+                    self.part = self.pages_dir / "site-0"
                     self.part.mkdir(parents=True)
             self._close_part()
             while self.running is not None or (self.ready and self.error is None):
@@ -289,6 +329,8 @@ class SearchIndexer:
             log.close()
             self.running = None
         self._temp.cleanup()
+        if self._pages_temp is not None:
+            self._pages_temp.cleanup()
 
 
 def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGES) -> IndexResult:

@@ -13,6 +13,7 @@ from typing import Any
 import cbor2
 import pytest
 
+from generator import search as search_module
 from generator.search import OUTPUT_SUBDIR, build_index, fold, pagefind_args, pagefind_executable
 from generator.search_bundle import BundleFormatError, read_fragment, read_meta, read_packed, rechunk
 
@@ -114,9 +115,7 @@ def test_search_results_survive_one_word_chunks_in_chromium(pagefind_own: Path, 
             expected = {r["href"] for r in search(page, own_url, query)}
             found = {r["href"] for r in search(page, tiny_url, query)}
             whole = {
-                href
-                for href in expected
-                if all(fold(word) in page_words[href] for word in query.split())
+                href for href in expected if all(fold(word) in page_words[href] for word in query.split())
             }
             assert found <= expected, query
             assert whole <= found, query
@@ -185,3 +184,52 @@ def test_pages_without_a_marked_region_are_indexed_whole(tmp_path: Path) -> None
         )
     result = build_index(tmp_path)
     assert result.error is None and result.pages == 2
+
+
+def test_page_copies_move_to_disk_when_memory_is_full(
+    sample_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Page copies go to /dev/shm when it has room; when writing there fails, the part being
+    written and the next ones go to the disk, and the index is whole."""
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns(OUTPUT_SUBDIR))
+    memory = tmp_path / "memory"
+    memory.mkdir()
+    monkeypatch.setattr(search_module, "MEMORY_DIR", memory)
+    monkeypatch.setattr(search_module, "MEMORY_DIR_FREE", 0)
+    written = Path.write_text
+    in_memory: list[Path] = []
+
+    def full_after_ten(self: Path, *args: Any, **kwargs: Any) -> int:
+        if self.is_relative_to(memory):
+            if len(in_memory) >= 10:
+                raise OSError(28, "No space left on device")
+            in_memory.append(self)
+        return written(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full_after_ten)
+    whole = build_index(site, part_pages=7)
+    assert len(in_memory) == 10 and whole.error is None
+    assert whole.pages == _normalized(sample_site / OUTPUT_SUBDIR)["page_count"] > 50
+    assert _normalized(site / OUTPUT_SUBDIR) == _normalized(sample_site / OUTPUT_SUBDIR)
+    assert list(memory.iterdir()) == []  # removed with the rest
+
+
+def test_a_full_disk_is_a_vietnamese_error(
+    sample_site: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    site = tmp_path / "site"
+    shutil.copytree(sample_site, site, ignore=shutil.ignore_patterns(OUTPUT_SUBDIR))
+    monkeypatch.setattr(search_module, "MEMORY_DIR", tmp_path / "none")  # no memory folder: the disk
+    written = Path.write_text
+
+    def full(self: Path, *args: Any, **kwargs: Any) -> int:
+        if "dienhinh-search-" in str(self):
+            raise OSError(28, "No space left on device")
+        return written(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "write_text", full)
+    result = build_index(site)
+    assert result.pages == 0
+    assert result.error is not None and "Lập chỉ mục tìm kiếm (Pagefind) không thành công" in result.error
+    assert "No space left on device" in result.error
