@@ -8,9 +8,11 @@ For each N, in one run and on the same machine:
 - check (cold: no cache) and check (warm: parsed-profile cache filled);
 - full build with `dienhinh build` (cold caches), then a rebuild after editing one profile;
 - a plain `mkdocs build` of the very Markdown pages the plugin generates, same theme and
-  settings, without the plugin (no loading, validation, photos or search index), into a new
-  folder (compared with the first build) and again over its own output (compared with the
-  rebuild, which also replaces a previous site);
+  settings, with no plugin at all (no loading, validation, photos, cards or search index),
+  into a new folder (compared with the first build) and again over its own output (compared
+  with the rebuild, which also replaces a previous site);
+- for reference, the same plain build with MkDocs' own search plugin (lunr), which is what
+  MkDocs runs when a config lists no plugins;
 - peak RSS: of the largest process (wait4) and of the whole process tree (Python, its
   workers and Pagefind, sampled every 0.2 s); output size, largest HTML page, pages/second.
 Ratios (build / plain MkDocs, and time(10,000) / time(1,000)) are what to compare across
@@ -110,9 +112,11 @@ def timed(args: list[str], cwd: Path) -> Run:
     return Run(seconds, usage.ru_maxrss / 1024, tree_peak / 2**20)
 
 
-def plain_project(project: Path, target: Path) -> Path:
+def plain_project(project: Path, target: Path, plugins: str = "[]") -> Path:
     """The generated pages written out as ordinary Markdown: MkDocs and mkdocs-material alone
-    (no plugin, no theme overrides), same pages, same settings otherwise."""
+    (no theme overrides), same pages, same settings otherwise; ``plugins`` is the YAML of its
+    plugin list: none (the floor), or ``[search]`` (MkDocs' own lunr search, which MkDocs
+    turns on when a config leaves ``plugins`` empty)."""
     from generator.catalog import load_catalog
     from generator.pages import SiteBuilder
     from generator.settings import Settings
@@ -137,11 +141,12 @@ def plain_project(project: Path, target: Path) -> Path:
     lines = []
     skipping = False
     for line in (project / "mkdocs.yml").read_text(encoding="utf-8").splitlines():
-        # Drop the dienhinh plugin entry (and its indented options); keep everything else.
-        if line.strip().startswith("- dienhinh"):
+        # Our plugin list (the dienhinh entry and its options) becomes ``plugins``.
+        if line.startswith("plugins:"):
+            lines.append(f"plugins: {plugins}")
             skipping = True
             continue
-        if skipping and line.startswith("      "):
+        if skipping and (line.startswith(" ") or line.strip().startswith("#") or not line.strip()):
             continue
         skipping = False
         if line.strip().startswith("custom_dir:"):
@@ -176,6 +181,11 @@ def measure(n: int, work: Path) -> dict[str, float]:
     mkdocs = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-site{n}")], plain)
     # Again over its own output, as the rebuild replaces ours: MkDocs first empties the folder.
     mkdocs_again = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-site{n}")], plain)
+    # For reference: the same with MkDocs' own search (a lunr index of every page).
+    with_search = plain_project(project, work / f"plain-search{n}", plugins="[search]")
+    mkdocs_search = timed(
+        [PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-search-site{n}")], with_search
+    )
     return {
         "n": n,
         "check_cold": check_cold.seconds,
@@ -186,6 +196,8 @@ def measure(n: int, work: Path) -> dict[str, float]:
         "ratio": build.seconds / mkdocs.seconds,
         "mkdocs_again": mkdocs_again.seconds,
         "warm_ratio": rebuild.seconds / mkdocs_again.seconds,
+        "mkdocs_search": mkdocs_search.seconds,
+        "search_ratio": build.seconds / mkdocs_search.seconds,
         "rss_mb": max(build.peak_rss_mb, rebuild.peak_rss_mb),
         "tree_rss_mb": max(build.tree_rss_mb, rebuild.tree_rss_mb),
         "mkdocs_rss_mb": mkdocs.peak_rss_mb,
@@ -206,6 +218,8 @@ COLUMNS = [
     ("plain MkDocs again s", "mkdocs_again", "{:.1f}"),
     ("build / MkDocs", "ratio", "{:.2f}"),
     ("rebuild / MkDocs again", "warm_ratio", "{:.2f}"),
+    ("MkDocs + its search s", "mkdocs_search", "{:.1f}"),
+    ("build / MkDocs + its search", "search_ratio", "{:.2f}"),
     ("peak RSS MB (largest process)", "rss_mb", "{:.0f}"),
     ("peak RSS MB (process tree)", "tree_rss_mb", "{:.0f}"),
     ("MkDocs RSS MB", "mkdocs_rss_mb", "{:.0f}"),
