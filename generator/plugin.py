@@ -43,6 +43,7 @@ from .load import MAX_FILE_KB
 from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
 from .photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, plan_media
 from .problems import Severity
+from .rawhtml import RawBlocks
 from .sanitize import StoryFence
 from .search import SearchIndexer, folded_words, searchable_text
 from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
@@ -101,11 +102,12 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.fence = StoryFence()
         self.generated: set[str] = set()
         self.packed: dict[str, bytes] = {}
+        self.raw: dict[str, RawBlocks] = {}
         self.indexer: SearchIndexer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
-        self.packed = {}
+        self.packed, self.raw = {}, {}
         if self.indexer is not None:
             self.indexer.close()
         self.indexer = SearchIndexer() if self.config.search else None
@@ -187,9 +189,21 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             page.meta.setdefault("search_index", is_searchable(page.file.src_uri))
         if CRITERIA_MARKER in markdown and self.builder is not None:
             markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
+        if page.file.src_uri in self.generated:
+            # Our templates' HTML blocks skip Markdown's HTML parsing (see rawhtml.py).
+            raw = RawBlocks()
+            markdown = raw.hide(markdown, (self.fence.begin, self.fence.end))
+            if raw.blocks:
+                self.raw[page.file.src_uri] = raw
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        raw = self.raw.pop(page.file.src_uri, None)
+        if raw is not None:
+            try:
+                html = raw.restore(html)
+            except ValueError as error:
+                raise PluginError(f"{page.file.src_uri}: {error}") from None
         html = fill_missing_alt(self.fence.clean(html))
         # MkDocs converts every page before it renders the first one and keeps each page's
         # source, Markdown and HTML until the end: 60 KB a profile, 600 MB for 10,000. The
