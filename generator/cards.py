@@ -307,7 +307,7 @@ def draw_cards_in_background(
     waits for the futures and calls ``stop_background(pool)`` when it needs the files, so the
     work overlaps other work. A card whose cover is still to process carries that photo's job
     (whichever worker comes first makes the photo)."""
-    pool = worker_pool(max(1, workers))
+    pool = worker_pool(max(1, workers), background=True)
     _BACKGROUND.add(pool)
     futures = [pool.submit(run_photo_job, job) for job in photo_jobs]
     # Cards go in batches: a card takes a few milliseconds, about what sending it to a worker

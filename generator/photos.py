@@ -330,15 +330,29 @@ def render_photo(path: Path, target: Path) -> None:
         shutil.rmtree(temp, ignore_errors=True)
 
 
-def worker_pool(workers: int) -> ProcessPoolExecutor:
+BACKGROUND_NICENESS = 10
+
+
+def lower_priority() -> None:
+    """Make this process yield the CPU to the build (Unix ``nice``; elsewhere nothing)."""
+    try:
+        os.nice(BACKGROUND_NICENESS)
+    except (AttributeError, OSError):
+        pass
+
+
+def worker_pool(workers: int, background: bool = False) -> ProcessPoolExecutor:
     """Processes for CPU-bound image work. Not forked from the (possibly threaded, under
-    ``mkdocs serve``) build process: a clean forkserver where there is one, else spawn."""
+    ``mkdocs serve``) build process: a clean forkserver where there is one, else spawn.
+    ``background`` workers run at a lower priority: they take what the build leaves."""
+    initializer = lower_priority if background else None
     if "forkserver" not in multiprocessing.get_all_start_methods():
-        return ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"))
+        spawn = multiprocessing.get_context("spawn")
+        return ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=initializer)
     context = multiprocessing.get_context("forkserver")
     # Workers fork from a server that has already imported Pillow and the pipeline.
     context.set_forkserver_preload(["generator.photos", "generator.cards"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer)
 
 
 def _render_job(job: tuple[str, str]) -> None:

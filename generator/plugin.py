@@ -127,7 +127,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         # Only published profiles' photos are processed: a draft's photos never reach the site.
         # Their outputs are known before they are made (sizes come from the source), so photos
         # not in the cache are processed, then share cards drawn, while MkDocs renders the
-        # pages (one core left to it); both are linked into the site in on_post_build.
+        # pages; both are linked into the site in on_post_build.
         self.media, self.photo_jobs, self.photo_stats = plan_media(
             public, catalog.photos, self.settings.photo_cache
         )
@@ -143,7 +143,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             for spec, fonts, target, _ in jobs
         ]
         if jobs or self.photo_jobs:
-            workers = min(len(jobs) + len(self.photo_jobs), max(1, (os.cpu_count() or 1) - 1))
+            # Every core: the workers run at a lower priority, so they take what MkDocs
+            # leaves while it renders, and all of it once it is done.
+            workers = min(len(jobs) + len(self.photo_jobs), os.cpu_count() or 1)
             self.card_pool, self.card_futures = draw_cards_in_background(jobs, workers, self.photo_jobs)
         self.share = ShareBuilder(registry, public, config.site_url or "", config.site_name)
         self.builder = SiteBuilder(
