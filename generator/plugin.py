@@ -147,7 +147,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             # leaves while it renders, and all of it once it is done.
             workers = min(len(jobs) + len(self.photo_jobs), os.cpu_count() or 1)
             self.card_pool, self.card_futures = draw_cards_in_background(jobs, workers, self.photo_jobs)
-        self.share = ShareBuilder(registry, public, config.site_url or "", config.site_name)
+        self.share = ShareBuilder(registry, public, config.site_url or "", config.site_name, self.media)
         self.builder = SiteBuilder(
             registry,
             catalog.public,

@@ -105,6 +105,18 @@ def test_lines_drawn_from_cached_words_match_pillow() -> None:
             assert ours < shifted / 2, (line, size, ours, shifted)
 
 
+def test_cards_without_a_photo_are_palette_pngs_of_the_same_picture(tmp_path: Path) -> None:
+    fonts = find_fonts()
+    plain = replace(spec("Đội thanh niên tình nguyện hỗ trợ dịch vụ công trực tuyến"), name="chia-se/z.png")
+    found, _ = make_cards([plain, replace(plain, name="chia-se/z.jpg")], tmp_path, fonts, workers=1)
+    with Image.open(found["chia-se/z.png"]) as png, Image.open(found["chia-se/z.jpg"]) as jpeg:
+        assert (png.format, png.mode, png.size) == ("PNG", "P", (1200, 630)) and jpeg.format == "JPEG"
+        assert found["chia-se/z.png"].stat().st_size < found["chia-se/z.jpg"].stat().st_size * 0.7
+        difference = ImageChops.difference(png.convert("RGB"), draw_card(plain, fonts))
+        assert max(high for _, high in difference.getextrema()) <= 12  # 16 shades of text
+        assert ImageStat.Stat(difference.convert("L")).mean[0] < 0.5
+
+
 def test_cards_are_cached(tmp_path: Path) -> None:
     fonts = find_fonts()
     specs = [spec(), replace(spec("Trường Tiểu học xã"), name="chia-se/y.jpg")]

@@ -63,7 +63,11 @@ def test_profile_pages_carry_previews_and_json_ld(sample_site: Path) -> None:
         assert og["twitter:card"] == "summary_large_image" and og["twitter:image"] == og["og:image"]
         assert (og["og:image:width"], og["og:image:height"]) == ("1200", "630")
         with Image.open(local(sample_site, og["og:image"])) as card:
-            assert card.size == (1200, 630) and card.format == "JPEG"
+            # A cover photo makes a JPEG card; flat colours and text a palette PNG.
+            photo = e.cover is not None
+            assert card.size == (1200, 630) and card.format == ("JPEG" if photo else "PNG")
+            assert og["og:image:type"] == ("image/jpeg" if photo else "image/png")
+            assert og["og:image"].endswith(".jpg" if photo else ".png") and (photo or card.mode == "P")
         scripts = doc.select('script[type="application/ld+json"]')
         assert len(scripts) == 1
         data = json.loads(scripts[0].string)
@@ -85,7 +89,7 @@ def test_field_and_other_pages_have_cards_too(sample_site: Path) -> None:
         with Image.open(local(sample_site, og["og:image"])) as card:
             assert card.size == (1200, 630)
     field = meta(page(sample_site, "linh-vuc/giao-duc"))
-    assert field["og:image"].endswith("/chia-se/linh-vuc/giao-duc.jpg")
+    assert field["og:image"].endswith("/chia-se/linh-vuc/giao-duc.png")
     assert field["og:title"] == next(f.name for f in CATALOG.registry.fields if f.code == "giao-duc")
 
 
