@@ -225,8 +225,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         return env
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Share cards, each visit's printed booklet (``tham-quan/<slug>/so-tay.pdf``), then
-        the search index."""
+        """The search index (merged while the last photos and cards are still being made),
+        photos and share cards, then each visit's printed booklet
+        (``tham-quan/<slug>/so-tay.pdf``)."""
         try:
             self._post_build(config)
         finally:
@@ -236,6 +237,12 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
 
     def _post_build(self, config: MkDocsConfig) -> None:
         assert self.catalog is not None and self.settings is not None
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            result = indexer.finish(Path(config.site_dir))
+            if result.error:
+                raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
+            log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
         self._finish_cards()
         site = Path(config.site_dir)
         check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
@@ -264,12 +271,6 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             if problems:
                 raise ProblemsFound("\n".join(p.format(root) for p in problems))
             log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
-        if self.indexer is not None:
-            indexer, self.indexer = self.indexer, None
-            result = indexer.finish(Path(config.site_dir))
-            if result.error:
-                raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
-            log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
 
     def on_build_error(self, *, error: Exception) -> None:
         gc.unfreeze()
