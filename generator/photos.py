@@ -16,6 +16,8 @@ import os
 import re
 import shutil
 import tempfile
+import threading
+import time
 import warnings
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
@@ -341,18 +343,39 @@ def lower_priority() -> None:
         pass
 
 
+def _start_worker(build: int, background: bool) -> None:
+    """A worker's first step: lower its priority if it works in the background, and watch
+    the build process. An idle worker waits on its queue forever, so a build killed outright
+    (``kill -9``, the out-of-memory killer) would leave it behind; it leaves once the build
+    is gone."""
+    if background:
+        lower_priority()
+
+    def watch() -> None:
+        while True:
+            time.sleep(1)
+            try:
+                os.kill(build, 0)
+            except ProcessLookupError:
+                os._exit(1)
+            except OSError:
+                pass  # alive, not ours to signal
+
+    threading.Thread(target=watch, name="dienhinh-watch-build", daemon=True).start()
+
+
 def worker_pool(workers: int, background: bool = False) -> ProcessPoolExecutor:
     """Processes for CPU-bound image work. Not forked from the (possibly threaded, under
     ``mkdocs serve``) build process: a clean forkserver where there is one, else spawn.
     ``background`` workers run at a lower priority: they take what the build leaves."""
-    initializer = lower_priority if background else None
+    start = (os.getpid(), background)
     if "forkserver" not in multiprocessing.get_all_start_methods():
         spawn = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=workers, mp_context=spawn, initializer=initializer)
+        return ProcessPoolExecutor(workers, mp_context=spawn, initializer=_start_worker, initargs=start)
     context = multiprocessing.get_context("forkserver")
     # Workers fork from a server that has already imported Pillow and the pipeline.
     context.set_forkserver_preload(["generator.photos", "generator.cards"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=initializer)
+    return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
 
 
 def _render_job(job: tuple[str, str]) -> None:

@@ -85,6 +85,19 @@ def fresh_copy(built: tuple[Path, dict[str, str]], target: Path) -> Path:
     return target
 
 
+def processes_of(project: Path) -> list[str]:
+    """Command lines of running processes that mention the project folder (Linux /proc)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        try:
+            command = (entry / "cmdline").read_bytes().replace(b"\0", b" ").decode(errors="replace")
+        except OSError:
+            continue
+        if entry.name.isdigit() and str(project) in command:
+            found.append(command)
+    return found
+
+
 def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Path) -> None:
     project = fresh_copy(built_big, tmp_path / "p")
     before = built_big[1]
@@ -93,6 +106,11 @@ def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Pa
     process.kill()
     process.wait(timeout=30)
     assert process.returncode == -signal.SIGKILL
+    # Its background workers (and their fork server) notice and leave within seconds.
+    deadline = time.monotonic() + 15
+    while processes_of(project) and time.monotonic() < deadline:
+        time.sleep(0.5)
+    assert processes_of(project) == []
     assert digest(project / "site") == before
     assert (project / "site" / "index.html").is_file()
     assert len(list((project / "site" / "dien-hinh").glob("*/index.html"))) >= COPIES
