@@ -196,6 +196,8 @@ class SiteBuilder:
         self.covers: Mapping[str, Cover] = covers if covers is not None else card_covers(self.media)
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
         self.directory_urls = directory_urls
+        # (slug, link to it, picture address) → its rendered card; emptied after pages().
+        self._cards: dict[tuple[str, str, str], Markup] = {}
         self.env = jinja2.Environment(
             loader=jinja2.FileSystemLoader(templates_dir / "pages"),
             autoescape=True,
@@ -238,7 +240,21 @@ class SiteBuilder:
         def asset(path: str) -> str:
             return relative_asset(src, path, self.directory_urls)
 
-        return {
+        macros: list[Any] = []  # this page's _macros.j2, made when a card is first needed
+
+        def card_html(e: Exemplar) -> Markup:
+            """The ``card`` macro for ``e``, rendered once per distinct link and picture
+            address: a profile is listed on a dozen pages, most at the same depth."""
+            cover = self.covers.get(e.slug)
+            key = (e.slug, link(profile_page(e.slug)), asset(cover.src) if cover else "")
+            html = self._cards.get(key)
+            if html is None:
+                if not macros:
+                    macros.append(self.env.get_template("_macros.j2").make_module(context))
+                html = self._cards[key] = Markup(macros[0].card(e))
+            return html
+
+        context = {
             "reg": self.registry,
             "commune": self.registry.commune,
             "fields": self.fields,
@@ -252,6 +268,7 @@ class SiteBuilder:
             "kinds": msg.KIND_NAMES,
             "link": link,
             "asset": asset,
+            "card_html": card_html,
             "covers": self.covers,
             "field_page": field_page,
             "hamlet_page": hamlet_page,
@@ -269,6 +286,7 @@ class SiteBuilder:
                 "exemplars": EXEMPLARS,
             },
         }
+        return context
 
     def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
         text = self.env.get_template(template).render(**self._context(src), **values)
@@ -312,6 +330,7 @@ class SiteBuilder:
             pages += self.year(year)
         pages += [self.profile(e) for e in self.exemplars]
         pages += [self.visit_index(), *(self.visit(v) for v in self.visits)]
+        self._cards.clear()
         return pages
 
     def home(self) -> GeneratedPage:
