@@ -122,8 +122,10 @@ def _read_array_header(stream: io.BytesIO) -> int:
     return int.from_bytes(stream.read(1 << (info - 24)), "big")
 
 
-def _words(bundle: Path, chunks: list[Any]) -> Iterator[tuple[str, bytes]]:
-    """Every word of the index in order, with the bytes of its entry as Pagefind wrote them."""
+def _chunks(bundle: Path, chunks: list[Any]) -> Iterator[tuple[bytes, io.BytesIO, cbor2.CBORDecoder, int]]:
+    """Each index chunk opened to be read word by word: its bytes, a stream at its first word,
+    a decoder on that stream and the number of words. Once the caller has read them, checks
+    that nothing is left."""
     for entry in chunks:
         data = gzip.decompress((bundle / "index" / f"{entry[2]}.pf_index").read_bytes())
         if not data.startswith(SIGNATURE):
@@ -132,15 +134,20 @@ def _words(bundle: Path, chunks: list[Any]) -> Iterator[tuple[str, bytes]]:
         stream.seek(len(SIGNATURE))
         if _read_array_header(stream) != 1:
             raise BundleFormatError("index chunk: unexpected layout")
-        decoder = cbor2.CBORDecoder(stream)
-        for _ in range(_read_array_header(stream)):
+        yield data, stream, cbor2.CBORDecoder(stream), _read_array_header(stream)
+        if stream.tell() != len(data):
+            raise BundleFormatError("index chunk: trailing bytes")
+
+
+def _words(bundle: Path, chunks: list[Any]) -> Iterator[tuple[str, bytes]]:
+    """Every word of the index in order, with the bytes of its entry as Pagefind wrote them."""
+    for data, stream, decoder, count in _chunks(bundle, chunks):
+        for _ in range(count):
             start = stream.tell()
             word = decoder.decode()
             if not (isinstance(word, list) and word and isinstance(word[0], str)):
                 raise BundleFormatError("index word: unexpected layout")
             yield word[0], data[start : stream.tell()]
-        if stream.tell() != len(data):
-            raise BundleFormatError("index chunk: trailing bytes")
 
 
 def _meta_path(bundle: Path) -> tuple[Path, dict[str, Any], str]:
@@ -294,16 +301,8 @@ _PartWord = tuple[str, _Postings, list[tuple[str, _Postings]]]
 
 def _part_words(bundle: Path, chunks: list[Any], fields: dict[int, int] | None) -> Iterator[_PartWord]:
     """Every word of one part in order, its postings kept as encoded (see _Postings)."""
-    for entry in chunks:
-        data = gzip.decompress((bundle / "index" / f"{entry[2]}.pf_index").read_bytes())
-        if not data.startswith(SIGNATURE):
-            raise BundleFormatError("index chunk: unexpected signature")
-        stream = io.BytesIO(data)
-        stream.seek(len(SIGNATURE))
-        if _read_array_header(stream) != 1:
-            raise BundleFormatError("index chunk: unexpected layout")
-        decoder = cbor2.CBORDecoder(stream)
-        for _ in range(_read_array_header(stream)):
+    for data, stream, decoder, count in _chunks(bundle, chunks):
+        for _ in range(count):
             if _read_array_header(stream) != 3:
                 raise BundleFormatError("index word: unexpected layout")
             word = decoder.decode()
@@ -319,8 +318,6 @@ def _part_words(bundle: Path, chunks: list[Any], fields: dict[int, int] | None) 
                     raise BundleFormatError("index variant: unexpected layout")
                 variants.append((variant, _read_postings(data, stream, decoder, fields)))
             yield word, pages, variants
-        if stream.tell() != len(data):
-            raise BundleFormatError("index chunk: trailing bytes")
 
 
 def _encode_postings(parts: list[tuple[int, _Postings]]) -> bytes:
