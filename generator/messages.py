@@ -512,5 +512,11 @@ SEARCH_NO_BINARY = (
 SEARCH_INDEXED = "Đã lập chỉ mục tìm kiếm: {pages} trang."
 
 
+RAW_HTML_CHANGED = (
+    "{page}: một phần mở rộng Markdown trong mkdocs.yml đã sửa các chỗ giữ khối HTML do công cụ"
+    " sinh ra, nên không ghép lại được trang. Hãy bỏ phần mở rộng đó khỏi markdown_extensions."
+)
+
+
 def search_failed(detail: str) -> str:
     return f"Lập chỉ mục tìm kiếm (Pagefind) không thành công: {detail}"

@@ -204,8 +204,8 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         if raw is not None:
             try:
                 html = raw.restore(html)
-            except ValueError as error:
-                raise PluginError(f"{page.file.src_uri}: {error}") from None
+            except ValueError:
+                raise ProblemsFound(msg.RAW_HTML_CHANGED.format(page=page.file.src_uri)) from None
         html = fill_missing_alt(self.fence.clean(html))
         # MkDocs converts every page before it renders the first one and keeps each page's
         # source, Markdown and HTML until the end: 60 KB a profile, 600 MB for 10,000. The

@@ -17,7 +17,7 @@ from .photos import ProfileMedia
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 # Cards with a cover photo are JPEG; the others, flat colours and text, are palette PNG:
-# half the bytes of a JPEG, sharper text, and cheaper to make.
+# half the bytes of a JPEG, sharper text, and as cheap to make.
 SITE_CARD = "chia-se/trang-chu.png"
 LOCALE = "vi_VN"
 

@@ -14,6 +14,8 @@ from generator.rawhtml import RawBlocks
 from generator.sanitize import StoryFence
 from generator.settings import Settings
 
+from .conftest import run_cli
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -100,3 +102,42 @@ def test_a_placeholder_changed_by_the_converter_is_an_error() -> None:
         raw.restore(html.replace("<p>", "<p class='x'>", 1))
     with pytest.raises(ValueError, match="placeholders"):
         raw.restore(html.split("\n")[0])
+
+
+MANGLER = """
+from markdown.extensions import Extension
+from markdown.postprocessors import Postprocessor
+
+
+class Mangle(Postprocessor):
+    def run(self, text):
+        return text.replace("<p>", '<p class="x">')
+
+
+class MangleExtension(Extension):
+    def extendMarkdown(self, md):
+        md.postprocessors.register(Mangle(md), "mangle", 0)
+
+
+def makeExtension(**kwargs):
+    return MangleExtension(**kwargs)
+"""
+
+
+def test_an_extension_that_rewrites_paragraphs_is_a_vietnamese_error(project: Path) -> None:
+    """An extension in mkdocs.yml that changes every paragraph also changes the placeholders:
+    the build stops with a Vietnamese message naming the page, and the site is kept."""
+    site = project / "site"
+    assert run_cli("build", cwd=project).returncode == 0
+    before = (site / "index.html").read_bytes()
+    (project / "mangle_paragraphs.py").write_text(MANGLER, encoding="utf-8")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(
+        text.replace("markdown_extensions:\n", "markdown_extensions:\n  - mangle_paragraphs\n", 1)
+    )
+    result = run_cli("build", cwd=project)
+    output = result.stdout + result.stderr
+    assert result.returncode != 0 and "Traceback" not in output
+    assert "đã sửa các chỗ giữ khối HTML" in output and ".md:" in output
+    assert (site / "index.html").read_bytes() == before
