@@ -44,13 +44,14 @@ def remove_leftovers(target: Path) -> list[Path]:
     for kind in (_STAGING, _RETIRED):
         for path in target.parent.glob(f"{_prefix(target, kind)}*"):
             pid = path.name[len(_prefix(target, kind)) :].split("-", 1)[0]
-            if pid.isdigit() and not _alive(int(pid)):
+            if pid.isdigit() and not process_alive(int(pid)):
                 shutil.rmtree(path, ignore_errors=True)
                 removed.append(path)
     return removed
 
 
-def _alive(pid: int) -> bool:
+def process_alive(pid: int) -> bool:
+    """Whether process ``pid`` is running (ours, or another user's)."""
     if pid == os.getpid():
         return True
     try:

@@ -20,6 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import messages as msg
+from .publish import process_alive
 from .search_bundle import BundleFormatError, merge, rechunk
 
 OUTPUT_SUBDIR = "pagefind"
@@ -164,13 +165,37 @@ MEMORY_DIR = Path("/dev/shm")
 MEMORY_DIR_FREE = 256 * 2**20  # less free than this (a container's 64 MB): use the disk
 
 
+TEMP_PREFIX = "dienhinh-search-"
+
+
+def _temp_prefix() -> str:
+    return f"{TEMP_PREFIX}{os.getpid()}-"
+
+
+def remove_stale_temp_dirs() -> list[Path]:
+    """Delete the temporary folders of builds that were killed outright (their process is
+    gone): in memory, a killed build's page copies would otherwise hold RAM until a reboot."""
+    removed = []
+    for base in (MEMORY_DIR, Path(tempfile.gettempdir())):
+        try:
+            found = list(base.glob(f"{TEMP_PREFIX}*"))
+        except OSError:
+            continue
+        for path in found:
+            pid = path.name[len(TEMP_PREFIX) :].split("-", 1)[0]
+            if pid.isdigit() and not process_alive(int(pid)):
+                shutil.rmtree(path, ignore_errors=True)
+                removed.append(path)
+    return removed
+
+
 def _memory_temp_dir() -> tempfile.TemporaryDirectory[str] | None:
     """A temporary folder in memory (Linux's /dev/shm) if there is one with room, else None."""
     try:
         stats = os.statvfs(MEMORY_DIR)
         if stats.f_bavail * stats.f_frsize < MEMORY_DIR_FREE or not os.access(MEMORY_DIR, os.W_OK):
             return None
-        return tempfile.TemporaryDirectory(prefix="dienhinh-search-", dir=MEMORY_DIR)
+        return tempfile.TemporaryDirectory(prefix=_temp_prefix(), dir=MEMORY_DIR)
     except OSError:
         return None
 
@@ -186,7 +211,8 @@ class SearchIndexer:
 
     def __init__(self, part_pages: int = PART_PAGES, timeout: int = 1800) -> None:
         self.part_pages, self.timeout = part_pages, timeout
-        self._temp = tempfile.TemporaryDirectory(prefix="dienhinh-search-")
+        remove_stale_temp_dirs()
+        self._temp = tempfile.TemporaryDirectory(prefix=_temp_prefix())
         self.work = Path(self._temp.name)  # the parts' bundles
         # The page copies: thousands of small files, each written and read once. In memory
         # (/dev/shm) when it has room: creating them on a disk costs the build 5× more.

@@ -7,12 +7,13 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
 import pytest
 
-from generator import publish
+from generator import publish, search
 
 from .conftest import ROOT, copy_project
 from .test_hardening import digest
@@ -85,6 +86,14 @@ def fresh_copy(built: tuple[Path, dict[str, str]], target: Path) -> Path:
     return target
 
 
+def search_dirs_of(pid: int) -> list[Path]:
+    """The temporary search folders a build process made (in /dev/shm and the temp folder)."""
+    found: list[Path] = []
+    for base in (search.MEMORY_DIR, Path(tempfile.gettempdir())):
+        found += base.glob(f"{search.TEMP_PREFIX}{pid}-*")
+    return found
+
+
 def processes_of(project: Path) -> list[str]:
     """Command lines of running processes that mention the project folder (Linux /proc)."""
     found = []
@@ -116,9 +125,12 @@ def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Pa
     assert len(list((project / "site" / "dien-hinh").glob("*/index.html"))) >= COPIES
     # The killed build left its staging folder; the next build removes it and succeeds.
     assert list(project.glob(".site.building-*"))
+    # Its search folders too (page copies in memory, parts on disk); the next build removes them.
+    assert search_dirs_of(process.pid)
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert not list(project.glob(".site.*"))
+    assert search_dirs_of(process.pid) == []
     assert "Đã sửa" in (project / "site" / "dien-hinh" / "ban-sao-0" / "index.html").read_text(
         encoding="utf-8"
     )

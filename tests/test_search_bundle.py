@@ -4,6 +4,7 @@ run, the same results in Chromium."""
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
 import subprocess
@@ -233,3 +234,21 @@ def test_a_full_disk_is_a_vietnamese_error(
     assert result.pages == 0
     assert result.error is not None and "Lập chỉ mục tìm kiếm (Pagefind) không thành công" in result.error
     assert "No space left on device" in result.error
+
+
+def test_folders_of_killed_builds_are_removed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    memory, disk = tmp_path / "memory", tmp_path / "disk"
+    memory.mkdir()
+    disk.mkdir()
+    monkeypatch.setattr(search_module, "MEMORY_DIR", memory)
+    monkeypatch.setattr(search_module.tempfile, "tempdir", str(disk))
+    dead = [memory / "dienhinh-search-999999999-ab", disk / "dienhinh-search-999999999-cd"]
+    alive = [
+        memory / f"dienhinh-search-{os.getppid()}-ef",
+        disk / "dienhinh-search-1-gh",
+        disk / "other-999999999",
+    ]
+    for folder in dead + alive:
+        (folder / "site-0").mkdir(parents=True)
+    assert sorted(search_module.remove_stale_temp_dirs()) == sorted(dead)
+    assert all(folder.is_dir() for folder in alive) and not any(folder.exists() for folder in dead)
