@@ -44,6 +44,12 @@ def build(project: Path) -> subprocess.CompletedProcess[str]:
     )
 
 
+def _default_ctrl_c() -> None:
+    # As in a terminal: a test suite started in the background (``cmd &`` in a script)
+    # passes SIGINT on as ignored, and Python then never raises KeyboardInterrupt.
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def start_build(project: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "build"],
@@ -51,6 +57,7 @@ def start_build(project: Path) -> subprocess.Popen[str]:
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
+        preexec_fn=_default_ctrl_c,  # noqa: PLW1509 - only resets one signal before exec
     )
 
 
