@@ -18,17 +18,12 @@ bound) and, beside them, gzip-compressed as any static host would send text file
 from __future__ import annotations
 
 import argparse
-import functools
 import gzip
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from collections import defaultdict
-from collections.abc import Iterator
-from contextlib import contextmanager
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -36,28 +31,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import make_project  # noqa: E402
+from tests.browser import chromium, serve  # noqa: E402  (the browser and server the tests use)
 
-CHROMIUM = "/usr/bin/chromium"
-CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 QUERIES = ("duong", "camera", "che", "xom")
 BUDGET = 300 * 1024
 PRECOMPRESSED = (".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta", ".pagefind")
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
-
-
-@contextmanager
-def serve(site: Path) -> Iterator[str]:
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}/"
-    finally:
-        server.shutdown()
-        server.server_close()
 
 
 def build(project: Path, site: Path) -> float:
@@ -233,8 +211,6 @@ def main() -> None:
     parser.add_argument("--reuse", action="store_true", help="measure the sites already built in --keep")
     args = parser.parse_args()
 
-    from playwright.sync_api import sync_playwright
-
     with tempfile.TemporaryDirectory(prefix="site-weight-") as temp:
         work = args.keep or Path(temp)
         sample_site = work / "sample-site"
@@ -244,11 +220,9 @@ def main() -> None:
             sample_seconds = build(ROOT, sample_site)
             make_project(project, args.count)
             big_seconds = build(project, project / "site")
-        with sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        with chromium() as browser:
             lines = report("Sample site", sample_site, sample_seconds, browser)
             lines += report(f"Synthetic site ({args.count})", project / "site", big_seconds, browser)
-            browser.close()
     print("\n".join(lines))
 
 
