@@ -33,6 +33,7 @@ from . import messages as msg
 from .load import Source, dotted
 from .model import Exemplar, Photo
 from .problems import Problem
+from .publish import process_alive
 
 # Bump when the output of the pipeline changes: every cached photo is then made again.
 PIPELINE_VERSION = "2"
@@ -352,14 +353,9 @@ def _start_worker(build: int, background: bool) -> None:
         lower_priority()
 
     def watch() -> None:
-        while True:
+        while process_alive(build):
             time.sleep(1)
-            try:
-                os.kill(build, 0)
-            except ProcessLookupError:
-                os._exit(1)
-            except OSError:
-                pass  # alive, not ours to signal
+        os._exit(1)
 
     threading.Thread(target=watch, name="dienhinh-watch-build", daemon=True).start()
 

@@ -39,14 +39,23 @@ def swap_in(staging: Path, target: Path) -> None:
 def remove_leftovers(target: Path) -> list[Path]:
     """Delete staging/retired folders of builds whose process is gone (killed builds)."""
     removed: list[Path] = []
-    if not target.parent.is_dir():
-        return removed
     for kind in (_STAGING, _RETIRED):
-        for path in target.parent.glob(f"{_prefix(target, kind)}*"):
-            pid = path.name[len(_prefix(target, kind)) :].split("-", 1)[0]
-            if pid.isdigit() and not process_alive(int(pid)):
-                shutil.rmtree(path, ignore_errors=True)
-                removed.append(path)
+        removed += remove_folders_of_dead(target.parent, _prefix(target, kind))
+    return removed
+
+
+def remove_folders_of_dead(base: Path, prefix: str) -> list[Path]:
+    """Delete the folders ``<prefix><pid>-…`` in ``base`` whose process is gone."""
+    removed: list[Path] = []
+    try:
+        found = list(base.glob(f"{prefix}*"))
+    except OSError:
+        return removed
+    for path in found:
+        pid = path.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
     return removed
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import Any
 
 from . import messages as msg
-from .publish import process_alive
+from .publish import remove_folders_of_dead
 from .search_bundle import BundleFormatError, merge, rechunk
 
 OUTPUT_SUBDIR = "pagefind"
@@ -175,17 +175,9 @@ def _temp_prefix() -> str:
 def remove_stale_temp_dirs() -> list[Path]:
     """Delete the temporary folders of builds that were killed outright (their process is
     gone): in memory, a killed build's page copies would otherwise hold RAM until a reboot."""
-    removed = []
+    removed: list[Path] = []
     for base in (MEMORY_DIR, Path(tempfile.gettempdir())):
-        try:
-            found = list(base.glob(f"{TEMP_PREFIX}*"))
-        except OSError:
-            continue
-        for path in found:
-            pid = path.name[len(TEMP_PREFIX) :].split("-", 1)[0]
-            if pid.isdigit() and not process_alive(int(pid)):
-                shutil.rmtree(path, ignore_errors=True)
-                removed.append(path)
+        removed += remove_folders_of_dead(base, TEMP_PREFIX)
     return removed
 
 
