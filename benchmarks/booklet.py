@@ -18,9 +18,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator import booklet as bk  # noqa: E402
-from generator.catalog import load_catalog  # noqa: E402
-from generator.settings import Settings  # noqa: E402
+from generator.printing import booklet as bk  # noqa: E402
+from generator.records.catalog import load_catalog  # noqa: E402
+from generator.records.settings import Settings  # noqa: E402
 
 
 def timed_render(booklet: bk.Booklet, settings: Settings, registry, size: str, repeat: int):

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, JpegImagePlugin
 
-from generator.photos import PhotoSource, in_cache, inspect_photo, process_photos, render_photo
+from generator.site.photos import PhotoSource, in_cache, inspect_photo, process_photos, render_photo
 
 SIZE = (4032, 3024)
 

@@ -117,9 +117,9 @@ def plain_project(project: Path, target: Path, plugins: str = "[]") -> Path:
     (no theme overrides), same pages, same settings otherwise; ``plugins`` is the YAML of its
     plugin list: none (the floor), or ``[search]`` (MkDocs' own lunr search, which MkDocs
     turns on when a config leaves ``plugins`` empty)."""
-    from generator.catalog import load_catalog
-    from generator.pages import SiteBuilder
-    from generator.settings import Settings
+    from generator.records.catalog import load_catalog
+    from generator.records.settings import Settings
+    from generator.site.pages import SiteBuilder
 
     settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
     catalog = load_catalog(settings)

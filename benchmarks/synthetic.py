@@ -32,10 +32,10 @@ sys.path.insert(0, str(ROOT))
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from generator.catalog import load_catalog  # noqa: E402
-from generator.load import load_registry  # noqa: E402
-from generator.model import Registry  # noqa: E402
-from generator.settings import Settings  # noqa: E402
+from generator.records.catalog import load_catalog  # noqa: E402
+from generator.records.load import load_registry  # noqa: E402
+from generator.records.model import Registry  # noqa: E402
+from generator.records.settings import Settings  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
 EXTRA_COMMUNES = 4

@@ -12,16 +12,16 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from . import messages as msg
-from . import publish
-from .catalog import load_catalog
-from .model import RESERVED_SLUG
-from .photos import media_for
-from .problems import Severity
-from .settings import Settings
-from .staff_cli import COMMANDS as STAFF_COMMANDS
-from .staff_cli import add_commands as add_staff_commands
-from .staff_cli import run as run_staff
-from .validate import count
+from .records.catalog import load_catalog
+from .records.model import RESERVED_SLUG
+from .records.problems import Severity
+from .records.settings import Settings
+from .records.validate import count
+from .site import staging
+from .site.photos import media_for
+from .staff.commands import COMMANDS as STAFF_COMMANDS
+from .staff.commands import add_commands as add_staff_commands
+from .staff.commands import run as run_staff
 
 _ARGPARSE_VI = {
     "usage: ": "Cách dùng: ",
@@ -98,7 +98,7 @@ def run_booklet(
     config_file: Path, visit: str | None, field: str | None, everything: bool, size: str, output: Path | None
 ) -> int:
     """One booklet PDF: a visit's, a field's or every published exemplar's."""
-    from . import booklet as bk
+    from .printing import booklet as bk
 
     if size not in bk.PAGE_SIZES:
         _print(msg.BOOKLET_BAD_SIZE.format(size=size), error=True)
@@ -180,25 +180,25 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         _print(msg.BUILD_FAILED, error=True)
         return 1
     target = Path(site_dir or config.site_dir).resolve()
-    publish.remove_leftovers(target)
-    staging = publish.staging_dir(target)
+    staging.remove_leftovers(target)
+    building = staging.staging_dir(target)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        config = load_config(str(config_file), strict=strict, site_dir=str(staging))
+        config = load_config(str(config_file), strict=strict, site_dir=str(building))
         build(config)
-        publish.swap_in(staging, target)
+        staging.swap_in(building, target)
     except MkDocsException as error:
         _print_abort(str(error))
         return 1
     except KeyboardInterrupt:
-        from .cards import stop_background
+        from .site.cards import stop_background
 
         stop_background()
         _print(msg.INTERRUPTED, error=True)
         return 130
     finally:
         signal.signal(signal.SIGTERM, previous)
-        shutil.rmtree(staging, ignore_errors=True)
+        shutil.rmtree(building, ignore_errors=True)
     profiles = sum(
         1 for page in (target / "dien-hinh").glob("*/index.html") if not RESERVED_SLUG.match(page.parent.name)
     )

@@ -28,9 +28,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
-from .alt_text import fill_missing_alt
-from .booklet import build_visit_booklets
-from .cards import (
+from .printing.booklet import build_visit_booklets
+from .records.catalog import Catalog, load_catalog
+from .records.load import MAX_FILE_KB
+from .records.problems import Severity
+from .records.sanitize import StoryFence
+from .records.settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
+from .search.index import SearchIndexer, folded_words, searchable_text
+from .site.alt_text import fill_missing_alt
+from .site.cards import (
     CardStats,
     FontMissing,
     draw_cards_in_background,
@@ -38,16 +44,10 @@ from .cards import (
     plan_cards,
     stop_background,
 )
-from .catalog import Catalog, load_catalog
-from .load import MAX_FILE_KB
-from .pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
-from .photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, plan_media
-from .problems import Severity
-from .rawhtml import RawBlocks
-from .sanitize import StoryFence
-from .search import SearchIndexer, folded_words, searchable_text
-from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
-from .share import ShareBuilder, card_specs
+from .site.pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
+from .site.photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, plan_media
+from .site.rawhtml import RawBlocks
+from .site.share import ShareBuilder, card_specs
 
 log = logging.getLogger("mkdocs.plugins.dienhinh")
 

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from generator import booklet as bk
-from generator.catalog import load_catalog
-from generator.model import Exemplar
-from generator.settings import Settings
+from generator.printing import booklet as bk
+from generator.records.catalog import load_catalog
+from generator.records.model import Exemplar
+from generator.records.settings import Settings
 
 from .conftest import ROOT, run_cli
 

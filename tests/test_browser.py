@@ -12,8 +12,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from generator.catalog import load_catalog
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.settings import Settings
 
 from .browser import chromium, serve
 from .conftest import ROOT

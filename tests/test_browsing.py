@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.charts import Bar, bar_chart
-from generator.pages import Cover, SiteBuilder, profile_page
+from generator.site.charts import Bar, bar_chart
+from generator.site.pages import Cover, SiteBuilder, profile_page
 
 from .conftest import ROOT
 from .test_site import PUBLIC, REGISTRY, article

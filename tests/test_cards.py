@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
-from generator.cards import (
+from generator.site.cards import (
     HEIGHT,
     WIDTH,
     CardSpec,
@@ -21,7 +21,7 @@ from generator.cards import (
     text_length,
     wrap,
 )
-from generator.share import script_json
+from generator.site.share import script_json
 
 VIETNAMESE = (
     "ĂÂĐÊÔƠƯăâđêôơư ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.privacy import find_personal_data
+from generator.records.privacy import find_personal_data
 
 from .conftest import copy_project, run_cli
 from .test_site import CATALOG, HIDDEN

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.load import dotted, parse_yaml, read_text, split_front_matter
-from generator.problems import Problem
+from generator.records.load import dotted, parse_yaml, read_text, split_front_matter
+from generator.records.problems import Problem
 
 P = Path("x/index.md")
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from generator.pages import Pager, _number_vi, numbered_page, page_url, relative_href, sort_key
+from generator.site.pages import Pager, _number_vi, numbered_page, page_url, relative_href, sort_key
 
 
 @pytest.mark.parametrize(
@@ -66,7 +66,7 @@ def test_pager_window() -> None:
 
 
 def test_relative_asset() -> None:
-    from generator.pages import relative_asset
+    from generator.site.pages import relative_asset
 
     assert relative_asset("index.md", "dien-hinh/x/anh.jpg") == "dien-hinh/x/anh.jpg"
     assert relative_asset("linh-vuc/giao-duc.md", "dien-hinh/x/anh.jpg") == "../../dien-hinh/x/anh.jpg"

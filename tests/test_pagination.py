@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.pages import PAGE_SIZE
+from generator.site.pages import PAGE_SIZE
 
 from .conftest import copy_project, run_cli
 

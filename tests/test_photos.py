@@ -10,10 +10,10 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from generator import photos
-from generator.load import Source
-from generator.model import Exemplar, Photo
-from generator.photos import check_photos, inspect_photo, process_photos, profile_media
+from generator.records.load import Source
+from generator.records.model import Exemplar, Photo
+from generator.site import photos
+from generator.site.photos import check_photos, inspect_photo, process_photos, profile_media
 
 XMP = (
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'

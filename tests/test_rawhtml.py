@@ -8,11 +8,11 @@ import markdown
 import pytest
 import yaml
 
-from generator.catalog import load_catalog
-from generator.pages import SiteBuilder
-from generator.rawhtml import RawBlocks
-from generator.sanitize import StoryFence
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.sanitize import StoryFence
+from generator.records.settings import Settings
+from generator.site.pages import SiteBuilder
+from generator.site.rawhtml import RawBlocks
 
 from .conftest import run_cli
 

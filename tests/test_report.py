@@ -10,9 +10,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from generator.catalog import load_catalog
-from generator.report import build_overview
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.settings import Settings
+from generator.staff.report import build_overview
 
 from .conftest import ROOT, run_cli
 

@@ -6,8 +6,8 @@ import gzip
 import json
 from pathlib import Path
 
-from generator.pages import is_searchable
-from generator.search import fold, folded_words, searchable_text
+from generator.search.index import fold, folded_words, searchable_text
+from generator.site.pages import is_searchable
 
 from .test_site import HIDDEN, PUBLIC, REGISTRY
 
@@ -79,7 +79,7 @@ def test_profile_fragment_has_filters_and_clean_title(sample_site: Path) -> None
 
 
 def test_build_index_reports_pages_and_failures(tmp_path: Path) -> None:
-    from generator.search import build_index
+    from generator.search.index import build_index
 
     failed = build_index(tmp_path / "missing")
     assert failed.pages == 0 and failed.error and failed.error.startswith("Lập chỉ mục tìm kiếm")

@@ -14,9 +14,9 @@ from typing import Any
 import cbor2
 import pytest
 
-from generator import search as search_module
-from generator.search import OUTPUT_SUBDIR, build_index, fold, pagefind_args, pagefind_executable
-from generator.search_bundle import BundleFormatError, read_fragment, read_meta, read_packed, rechunk
+from generator.search import index as search_module
+from generator.search.bundle import BundleFormatError, read_fragment, read_meta, read_packed, rechunk
+from generator.search.index import OUTPUT_SUBDIR, build_index, fold, pagefind_args, pagefind_executable
 
 from .browser import chromium, serve
 from .test_browser import search

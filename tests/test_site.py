@@ -10,9 +10,9 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator.catalog import load_catalog
-from generator.model import Exemplar
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.model import Exemplar
+from generator.records.settings import Settings
 
 from .conftest import ROOT, copy_project
 

@@ -12,9 +12,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from generator.catalog import load_catalog
-from generator.model import Kind
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.model import Kind
+from generator.records.settings import Settings
 
 from .conftest import ROOT, copy_project, run_cli
 from .test_photos import jpeg_bytes, phone_photo, png_bomb

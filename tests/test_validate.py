@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from generator.catalog import load_catalog
-from generator.problems import Severity
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.problems import Severity
+from generator.records.settings import Settings
 
 from .conftest import run_cli
 
@@ -193,7 +193,7 @@ def test_cache_reuses_unchanged_profiles_and_sees_edits(project: Path) -> None:
 
 
 def test_parallel_and_serial_reading_agree(project: Path, monkeypatch) -> None:
-    import generator.catalog as catalog_module
+    import generator.records.catalog as catalog_module
 
     for i in range(12):
         write_profile(project, f"mo-hinh-{i}", GOOD.replace("Mô hình thử nghiệm", f"Mô hình số {i}"))

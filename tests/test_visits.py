@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.catalog import load_catalog
-from generator.problems import Severity
-from generator.settings import Settings
+from generator.records.catalog import load_catalog
+from generator.records.problems import Severity
+from generator.records.settings import Settings
 
 from .conftest import ROOT, run_cli
 

@@ -14,8 +14,13 @@ from typing import Any
 from rich.console import Console
 from rich.table import Table
 
-from . import messages as msg
-from .create import (
+from .. import messages as msg
+from ..records.load import load_registry
+from ..records.model import Kind, Registry
+from ..records.problems import has_errors
+from ..records.settings import Settings
+from .import_sheet import KIND_WORDS, normalize, run_import
+from .new import (
     check_front_matter,
     draft_front_matter,
     make_slug,
@@ -24,11 +29,6 @@ from .create import (
     taken_slugs,
     write_new_bundle,
 )
-from .load import load_registry
-from .model import Kind, Registry
-from .problems import has_errors
-from .registration import KIND_WORDS, normalize, run_import
-from .settings import Settings
 
 COMMANDS = ("new", "import", "report", "schema")
 
@@ -72,7 +72,7 @@ def run(args: argparse.Namespace, config_file: Path) -> int:
             return 1
         if args.command == "import":
             return run_import(settings, registry, args.sheet, _console())
-        from .schema import run_schema
+        from ..records.schema import run_schema
 
         return run_schema(settings, registry, args.output, _console())
     if args.command == "report":

@@ -19,9 +19,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from . import messages as msg
-from .publish import remove_folders_of_dead
-from .search_bundle import BundleFormatError, merge, rechunk
+from .. import messages as msg
+from ..site.staging import remove_folders_of_dead
+from .bundle import BundleFormatError, merge, rechunk
 
 OUTPUT_SUBDIR = "pagefind"
 

@@ -7,25 +7,28 @@ from __future__ import annotations
 import hashlib
 import os
 import pickle
+import sys
 import tempfile
 from pathlib import Path
 from typing import Any
 
+from .. import messages
+from . import load, model, problems
 from .load import Source
 from .model import Exemplar
 from .problems import Problem
 
 Entry = tuple[Exemplar | None, Source | None, list[Problem]]
-_CODE = ("model.py", "load.py", "messages.py", "problems.py", "profile_cache.py")
+# The code that parses profiles: a change to any of it makes every cached entry stale.
+_CODE = (model, load, messages, problems, sys.modules[__name__])
 
 
 def _fingerprint(registry_bytes: bytes, max_kb: int) -> str:
     """Changes when the registry, the size limit or the code that parses profiles changes."""
     digest = hashlib.sha256(registry_bytes)
     digest.update(str(max_kb).encode())
-    here = Path(__file__).parent
-    for name in _CODE:
-        digest.update((here / name).read_bytes())
+    for module in _CODE:
+        digest.update(Path(str(module.__file__)).read_bytes())
     return digest.hexdigest()
 
 

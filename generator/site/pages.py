@@ -16,11 +16,11 @@ import jinja2
 from markupsafe import Markup, escape
 from slugify import slugify
 
-from . import messages as msg
+from .. import messages as msg
 from .charts import Bar, bar_chart
-from .model import Exemplar, Registry, Visit
+from ..records.model import Exemplar, Registry, Visit
 from .photos import THUMB_SIZES, ProfileMedia
-from .sanitize import StoryFence
+from ..records.sanitize import StoryFence
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"

@@ -27,8 +27,11 @@ from openpyxl.utils.exceptions import InvalidFileException
 from rich.console import Console
 from rich.progress import track
 
-from . import messages as msg
-from .create import (
+from .. import messages as msg
+from ..records.model import Kind, Registry
+from ..records.problems import Problem
+from ..records.settings import Settings
+from .new import (
     check_front_matter,
     draft_front_matter,
     make_slug,
@@ -39,9 +42,6 @@ from .create import (
     update_front_matter,
     write_new_bundle,
 )
-from .model import Kind, Registry
-from .problems import Problem
-from .settings import Settings
 
 REQUIRED = ("name", "kind", "field", "registered")
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {

@@ -12,11 +12,11 @@ import yaml
 from pydantic import ValidationError
 from slugify import slugify
 
-from . import messages as msg
-from .load import Loc, Source, problems_from, split_front_matter
-from .model import FRONT_MATTER_KEYS, Exemplar, Kind, Registry
-from .problems import Problem, Severity
-from .validate import check_exemplar
+from .. import messages as msg
+from ..records.load import Loc, Source, problems_from, split_front_matter
+from ..records.model import FRONT_MATTER_KEYS, Exemplar, Kind, Registry
+from ..records.problems import Problem, Severity
+from ..records.validate import check_exemplar
 
 FALLBACK_SLUG = "dien-hinh"
 

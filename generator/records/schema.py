@@ -10,7 +10,7 @@ from typing import Any
 
 from rich.console import Console
 
-from . import messages as msg
+from .. import messages as msg
 from .model import Exemplar, Registry
 from .settings import Settings
 

@@ -8,9 +8,9 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator.create import make_slug, update_front_matter
-from generator.load import load_registry, read_exemplar
-from generator.model import Status
+from generator.records.load import load_registry, read_exemplar
+from generator.records.model import Status
+from generator.staff.new import make_slug, update_front_matter
 
 from .conftest import run_cli
 

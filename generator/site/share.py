@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .cards import CardSpec
-from .messages import KIND_NAMES
-from .model import Exemplar, FieldOfWork, Kind, Registry
+from ..messages import KIND_NAMES
+from ..records.model import Exemplar, FieldOfWork, Kind, Registry
 from .pages import field_page, profile_page
 from .photos import ProfileMedia
 

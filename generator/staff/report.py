@@ -20,11 +20,11 @@ from openpyxl.styles import Font, PatternFill
 from rich.console import Console
 from rich.table import Table
 
-from . import messages as msg
-from .catalog import load_catalog
-from .model import Exemplar, Named, Registry
-from .problems import Severity
-from .settings import Settings
+from .. import messages as msg
+from ..records.catalog import load_catalog
+from ..records.model import Exemplar, Named, Registry
+from ..records.problems import Severity
+from ..records.settings import Settings
 
 
 @dataclass(frozen=True)

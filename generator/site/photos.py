@@ -29,11 +29,11 @@ from markupsafe import Markup
 from PIL import Image, ImageCms, ImageFile, ImageOps
 from slugify import slugify
 
-from . import messages as msg
-from .load import Source, dotted
-from .model import Exemplar, Photo
-from .problems import Problem
-from .publish import process_alive
+from .. import messages as msg
+from ..records.load import Source, dotted
+from ..records.model import Exemplar, Photo
+from ..records.problems import Problem
+from .staging import process_alive
 
 # Bump when the output of the pipeline changes: every cached photo is then made again.
 PIPELINE_VERSION = "2"
@@ -370,7 +370,7 @@ def worker_pool(workers: int, background: bool = False) -> ProcessPoolExecutor:
         return ProcessPoolExecutor(workers, mp_context=spawn, initializer=_start_worker, initargs=start)
     context = multiprocessing.get_context("forkserver")
     # Workers fork from a server that has already imported Pillow and the pipeline.
-    context.set_forkserver_preload(["generator.photos", "generator.cards"])
+    context.set_forkserver_preload(["generator.site.photos", "generator.site.cards"])
     return ProcessPoolExecutor(workers, mp_context=context, initializer=_start_worker, initargs=start)
 
 

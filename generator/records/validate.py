@@ -9,7 +9,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from html.parser import HTMLParser
 from pathlib import Path
 
-from . import messages as msg
+from .. import messages as msg
 from .load import Loc, Source, dotted
 from .model import CODE_TABLES, Exemplar, Kind, Registry, Status
 from .privacy import find_personal_data

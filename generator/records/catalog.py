@@ -8,10 +8,10 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import messages as msg
+from .. import messages as msg
+from ..site.photos import PhotoSource, check_photos, in_cache
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
-from .photos import PhotoSource, check_photos, in_cache
 from .problems import Problem, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
 from .settings import Settings

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator import publish, search
+from generator.search import index as search
+from generator.site import staging
 
 from .conftest import ROOT, copy_project
 from .test_hardening import digest
@@ -66,10 +67,10 @@ def wait_for_mkdocs_stage(project: Path, process: subprocess.Popen[str], timeout
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         assert process.poll() is None, "the build ended before it could be interrupted"
-        for staging in project.glob(".site.building-*"):
-            pages = staging / "dien-hinh"
+        for building in project.glob(".site.building-*"):
+            pages = building / "dien-hinh"
             if pages.is_dir() and sum(1 for _ in pages.iterdir()) >= 20:
-                return staging
+                return building
         time.sleep(0.02)
     raise AssertionError("the build never reached the MkDocs stage")
 
@@ -159,10 +160,10 @@ def test_interrupted_build_cleans_up_and_keeps_site(built_big, tmp_path: Path, s
 
 def test_leftovers_of_live_builds_are_kept(tmp_path: Path) -> None:
     target = tmp_path / "site"
-    mine = publish.staging_dir(target)
+    mine = staging.staging_dir(target)
     dead = tmp_path / ".site.building-999999999-x"
     dead.mkdir()
-    assert publish.remove_leftovers(target) == [dead]
+    assert staging.remove_leftovers(target) == [dead]
     assert mine.is_dir() and not dead.exists()
 
 
@@ -170,9 +171,9 @@ def test_swap_in_replaces_whole_tree(tmp_path: Path) -> None:
     target = tmp_path / "site"
     target.mkdir()
     (target / "old.html").write_text("old")
-    staging = publish.staging_dir(target)
-    (staging / "new.html").write_text("new")
-    publish.swap_in(staging, target)
+    building = staging.staging_dir(target)
+    (building / "new.html").write_text("new")
+    staging.swap_in(building, target)
     assert [p.name for p in target.iterdir()] == ["new.html"]
     assert sorted(p.name for p in tmp_path.iterdir()) == ["site"]
     assert os.listdir(tmp_path) == ["site"]

@@ -20,7 +20,7 @@ from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from . import messages as msg
+from .. import messages as msg
 from .photos import PhotoJob, run_photo_job, worker_pool
 
 # Cached cards are keyed by this module's own source too: any change to the drawing redraws them.

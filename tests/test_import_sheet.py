@@ -7,9 +7,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from generator.load import load_registry, read_exemplar
-from generator.model import Status
-from generator.registration import normalize, parse_date
+from generator.records.load import load_registry, read_exemplar
+from generator.records.model import Status
+from generator.staff.import_sheet import normalize, parse_date
 
 from .conftest import ROOT, run_cli
 

@@ -1,0 +1,1 @@
+"""Print: booklets (PDF) for study visits."""

@@ -1,0 +1,1 @@
+"""Records and checks: project files → typed records, and every problem found in them."""
