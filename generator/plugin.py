@@ -182,6 +182,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             self.generated.add(page.src)
         for asset in (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT):
             path = self.settings.templates_dir / "overrides" / asset
+            theme_copy = files.get_file_from_path(asset)
+            if theme_copy is not None:  # the theme's custom_dir holds it too: ours wins
+                files.remove(theme_copy)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
         return files
 
