@@ -10,6 +10,7 @@ import signal
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from . import messages as msg
 from .records.catalog import load_catalog
@@ -170,9 +171,9 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     """Build into a staging folder beside the target and swap it in only on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
-    from mkdocs.exceptions import MkDocsException
+    from mkdocs.exceptions import Abort, MkDocsException
 
-    _setup_logging()
+    console = _setup_logging()
     try:
         config = load_config(str(config_file), strict=strict)
     except MkDocsException as error:
@@ -188,7 +189,7 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         build(config)
         staging.swap_in(building, target)
     except MkDocsException as error:
-        _print_abort(str(error))
+        _print_abort(error, isinstance(error, Abort), console.errors > 0, bool(config.strict))
         return 1
     except KeyboardInterrupt:
         from .site.cards import stop_background
@@ -206,10 +207,14 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     return 0
 
 
-def _print_abort(text: str) -> None:
-    # The problems themselves were already logged by MkDocs; its summary is English.
-    if "BuildError" not in text:
-        _print(msg.STRICT_ABORT if "strict mode" in text else text, error=True)
+def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
+    # An Abort comes after MkDocs has logged its reason (our problems are errors; in strict mode
+    # it may be only warnings); its own summary is English and not shown. Judged by type and by
+    # what was logged, never by the wording of MkDocs's messages.
+    if not abort:
+        _print(str(error), error=True)
+    elif not errors_logged:
+        _print(msg.STRICT_ABORT if strict else str(error), error=True)
     _print(msg.BUILD_FAILED, error=True)
 
 
@@ -239,19 +244,36 @@ class _Formatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         text = record.getMessage()
-        if record.levelno == logging.WARNING and not record.name.startswith("mkdocs.plugins.dienhinh"):
+        if record.levelno == logging.WARNING and record.name.split(".")[0] != "dienhinh":
             return f"{msg.MKDOCS_WARNING}{text}"
         return text
 
 
-def _setup_logging() -> None:
-    handler = logging.StreamHandler(sys.stderr)
-    handler.setFormatter(_Formatter())
+class _Console(logging.StreamHandler[TextIO]):
+    """The build's messages on stderr; counts the errors among them (an abort's reason shown)."""
+
+    def __init__(self) -> None:
+        super().__init__(sys.stderr)
+        self.setFormatter(_Formatter())
+        self.errors = 0
+
+    def emit(self, record: logging.LogRecord) -> None:
+        if record.levelno >= logging.ERROR:
+            self.errors += 1
+        super().emit(record)
+
+
+def _setup_logging() -> _Console:
+    """Ours from INFO (the plugin then leaves our logger to us); MkDocs's from WARNING."""
+    console = _Console()
     mkdocs_log = logging.getLogger("mkdocs")
-    if not mkdocs_log.handlers:
-        mkdocs_log.addHandler(handler)
+    mkdocs_log.addHandler(console)
     mkdocs_log.setLevel(logging.WARNING)
-    logging.getLogger("mkdocs.plugins.dienhinh").setLevel(logging.INFO)
+    ours = logging.getLogger("dienhinh")
+    ours.addHandler(console)
+    ours.setLevel(logging.INFO)
+    ours.propagate = False
+    return console
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -49,7 +49,9 @@ from .site.photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, p
 from .site.rawhtml import RawBlocks
 from .site.share import ShareBuilder, card_specs
 
-log = logging.getLogger("mkdocs.plugins.dienhinh")
+# Our own logger, not one in MkDocs's "mkdocs.plugins.*" namespace: the stages may log without
+# knowing the engine; attach_log hands the records to whichever engine runs.
+log = logging.getLogger("dienhinh")
 
 STYLESHEET = "assets/dienhinh.css"
 GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
@@ -66,6 +68,25 @@ def release_memory() -> None:
         ctypes.CDLL("libc.so.6").malloc_trim(0)
     except (OSError, AttributeError):
         pass
+
+
+class EngineLog(logging.Handler):
+    """Passes our records to the "mkdocs" logger (ProperDocs keeps that name for its own), so
+    `mkdocs`/`properdocs` print them their way, honour -q/-v and count warnings for --strict.
+    Our problems' warnings are INFO records: strict mode fails only on errors, which are raised."""
+
+    def emit(self, record: logging.LogRecord) -> None:
+        engine = logging.getLogger("mkdocs")
+        if engine.isEnabledFor(record.levelno):
+            engine.handle(record)
+
+
+def attach_log() -> None:
+    """Route our logger to the engine's, unless the application (the dienhinh CLI) set it up."""
+    if not log.handlers:
+        log.addHandler(EngineLog())
+        log.setLevel(logging.DEBUG)  # the engine's level decides, in EngineLog
+        log.propagate = False  # the engine's handlers only, as for its own records
 
 
 class ExemplarsConfig(Config):
@@ -106,6 +127,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         self.indexer: SearchIndexer | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        attach_log()
         root = Path(config.config_file_path or ".").resolve().parent
         self.packed, self.raw = {}, {}
         if self.indexer is not None:
@@ -182,6 +204,9 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
             self.generated.add(page.src)
         for asset in (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT):
             path = self.settings.templates_dir / "overrides" / asset
+            theme_copy = files.get_file_from_path(asset)
+            if theme_copy is not None:  # the theme's custom_dir holds it too: ours wins
+                files.remove(theme_copy)
             files.append(File.generated(config, asset, abs_src_path=str(path)))
         return files
 

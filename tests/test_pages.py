@@ -4,7 +4,20 @@ from __future__ import annotations
 
 import pytest
 
-from generator.site.pages import Pager, _number_vi, numbered_page, page_url, relative_href, sort_key
+from generator.records.catalog import load_catalog
+from generator.site.pages import (
+    Pager,
+    SiteBuilder,
+    _number_vi,
+    numbered_page,
+    page_url,
+    relative_asset,
+    relative_href,
+    sort_key,
+)
+from generator.records.settings import Settings
+
+from .conftest import ROOT
 
 
 @pytest.mark.parametrize(
@@ -66,8 +79,37 @@ def test_pager_window() -> None:
 
 
 def test_relative_asset() -> None:
-    from generator.site.pages import relative_asset
-
     assert relative_asset("index.md", "dien-hinh/x/anh.jpg") == "dien-hinh/x/anh.jpg"
     assert relative_asset("linh-vuc/giao-duc.md", "dien-hinh/x/anh.jpg") == "../../dien-hinh/x/anh.jpg"
     assert relative_asset("dien-hinh/x/index.md", "dien-hinh/x/anh.jpg") == "anh.jpg"
+
+
+def _generated_sources() -> list[str]:
+    """Every page the sample project generates, plus later pages of long listings."""
+    settings = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
+    catalog = load_catalog(settings)
+    assert catalog.registry is not None
+    builder = SiteBuilder(catalog.registry, catalog.public, settings.templates_dir, visits=catalog.visits)
+    sources = [page.src for page in builder.pages()]
+    return sources + [numbered_page(src, 2) for src in sources if src.endswith("index.md")]
+
+
+@pytest.mark.parametrize("directory_urls", [True, False])
+def test_our_url_rule_agrees_with_the_engine(directory_urls: bool) -> None:
+    """page_url and relative_href are our own rule; the engine decides where pages are written
+    and how it links them. They must agree for every generated page, or links break."""
+    from mkdocs.structure.files import File
+    from mkdocs.utils import get_relative_url
+
+    sources = _generated_sources()
+    assert len(sources) > 40 and "index.md" in sources and any("/trang-2" in s for s in sources)
+    engine = {src: File(src, "docs", "site", directory_urls).url for src in sources}
+    # The engine spells the home page "./"; our rule says "" (the site root). Nothing else differs.
+    ours = {src: page_url(src, directory_urls) or "./" for src in sources}
+    assert ours == engine
+    for origin in sources:
+        for target in sources:
+            expected = get_relative_url(engine[target], engine[origin])
+            assert relative_href(origin, target, directory_urls) == expected, (origin, target)
+        photo = "dien-hinh/x/anh-480.jpg"
+        assert relative_asset(origin, photo, directory_urls) == get_relative_url(photo, engine[origin])

@@ -10,11 +10,12 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
+from generator import messages as msg
 from generator.records.catalog import load_catalog
 from generator.records.model import Exemplar
 from generator.records.settings import Settings
 
-from .conftest import ROOT, copy_project
+from .conftest import ROOT, copy_project, run_cli
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry
@@ -204,6 +205,19 @@ def test_plain_mkdocs_build_works(tmp_path: Path, extra: list[str]) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert len(list((tmp_path / "out" / "dien-hinh").glob("*/index.html"))) == len(PUBLIC)
+    # Our logger ("dienhinh") reaches MkDocs's output: the sample's warnings and our summaries,
+    # as INFO lines, which --strict does not count.
+    lines = result.stderr.splitlines()
+    assert any(line.startswith("INFO") and "CẢNH BÁO [registered]" in line for line in lines)
+    assert any(line.startswith("INFO") and msg.SEARCH_INDEXED.split("{")[0] in line for line in lines)
+    quiet = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "quiet")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert quiet.returncode == 0 and "CẢNH BÁO" not in quiet.stderr  # -q is honoured for ours too
 
 
 def test_mkdocs_build_fails_cleanly_on_bad_profile(tmp_path: Path) -> None:
@@ -222,3 +236,31 @@ def test_mkdocs_build_fails_cleanly_on_bad_profile(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "Traceback" not in result.stderr
     assert f"exemplars/{profile.parent.name}/index.md" in result.stderr and "[field]" in result.stderr
+
+
+def test_cli_reports_an_abort_in_vietnamese(tmp_path: Path) -> None:
+    """MkDocs ends an aborted build with an English summary; the CLI says why in Vietnamese,
+    judging by the exception's type and what was logged, not by MkDocs's wording."""
+    project = copy_project(tmp_path / "p")
+    page = project / "content" / "de-cu.md"
+    page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](khong-con.md)\n", encoding="utf-8")
+    lenient = run_cli("build", "-d", str(tmp_path / "a"), cwd=project)
+    assert lenient.returncode == 0, lenient.stderr
+    assert f"{msg.MKDOCS_WARNING}Doc file 'de-cu.md'" in lenient.stderr
+    strict = run_cli("build", "--strict", "-d", str(tmp_path / "b"), cwd=project)
+    assert strict.returncode == 1
+    assert strict.stderr.splitlines()[-2:] == [msg.STRICT_ABORT, msg.BUILD_FAILED]
+    assert "Aborted" not in strict.stderr and not (tmp_path / "b").exists()
+
+    profile = next((project / "exemplars").glob("*/index.md"))
+    profile.write_text(
+        profile.read_text(encoding="utf-8").replace("\nfield: ", "\nfield: x-"), encoding="utf-8"
+    )
+    for extra in ([], ["--strict"]):
+        failed = run_cli("build", *extra, "-d", str(tmp_path / "c"), cwd=project)
+        assert failed.returncode == 1
+        lines = failed.stderr.splitlines()
+        # The problems, then only our summary: no "Aborted with a BuildError!", no strict message.
+        assert any(line.startswith(f"exemplars/{profile.parent.name}/index.md:") for line in lines)
+        assert lines[-1] == msg.BUILD_FAILED and msg.STRICT_ABORT not in lines
+        assert "Aborted" not in failed.stderr and "Traceback" not in failed.stderr

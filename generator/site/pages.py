@@ -115,7 +115,11 @@ class GeneratedPage:
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
-    """Site-relative URL MkDocs gives a source path (``a/b.md`` → ``a/b/``)."""
+    """The site's URL rule for a page, from its source path (relative to the site root, "" for
+    the home page). Ours, written down here: ``x/index.md`` → ``x/``, ``x/y.md`` → ``x/y/``;
+    without directory URLs ``.md`` → ``.html``. The engine writes the pages where the same rule
+    says (MkDocs and ProperDocs do, and Zensical keeps their URLs); tests/test_pages.py checks
+    that it agrees with the engine for every generated page, so a divergence fails a test."""
     stem = src[: -len(".md")]
     if not directory_urls:
         return stem + ".html"
@@ -127,7 +131,8 @@ def page_url(src: str, directory_urls: bool = True) -> str:
 
 
 def relative_href(from_src: str, to_src: str, directory_urls: bool = True) -> str:
-    """Link from one page to another, relative, as the built site needs it."""
+    """Link from one page to another, relative to the folder the first is served from
+    (``./`` for the page itself when it is a folder's page)."""
     from_url = page_url(from_src, directory_urls)
     to_url = page_url(to_src, directory_urls)
     from_parts = from_url.split("/")[:-1]  # the folder the page is served from
