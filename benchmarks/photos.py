@@ -18,7 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, JpegImagePlugin
 
-from generator.site.photos import PhotoSource, in_cache, inspect_photo, process_photos, render_photo
+from generator.records.photo_checks import PhotoSource, inspect_photo
+from generator.site.photos import in_cache, process_photos, render_photo
 
 SIZE = (4032, 3024)
 
@@ -94,7 +95,7 @@ def main() -> None:
         start = time.perf_counter()
         _, warm_stats = process_photos(sources, cache, workers=args.workers)
         warm_s = time.perf_counter() - start
-        assert (cold_stats.processed, warm_stats.processed) == (args.count, 0)
+        assert (cold_stats.made, warm_stats.made) == (args.count, 0)
 
         n = args.count
         print(
@@ -104,8 +105,8 @@ def main() -> None:
         print(
             f"checks warm:          {check_warm_s:7.2f} s  {n / check_warm_s:8.1f} photos/s (hash + header)"
         )
-        print(f"pipeline cold:        {cold_s:7.2f} s  {n / cold_s:8.1f} photos/s  ({cold_stats.message()})")
-        print(f"pipeline warm:        {warm_s:7.3f} s  {n / warm_s:8.1f} photos/s  ({warm_stats.message()})")
+        print(f"pipeline cold:        {cold_s:7.2f} s  {n / cold_s:8.1f} photos/s  ({cold_stats.made} made, {cold_stats.cached} cached)")
+        print(f"pipeline warm:        {warm_s:7.3f} s  {n / warm_s:8.1f} photos/s  ({warm_stats.made} made, {warm_stats.cached} cached)")
         print(f"pipeline warm / cold speed-up: {cold_s / warm_s:.0f}×")
         cold_all, warm_all = check_s + cold_s, check_warm_s + warm_s
         print(

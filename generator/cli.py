@@ -13,13 +13,13 @@ from pathlib import Path
 from typing import TextIO
 
 from . import messages as msg
-from .records.catalog import load_catalog
+from .build import load_project
 from .records.model import RESERVED_SLUG
-from .records.problems import Severity
-from .records.settings import Settings
+from .records.problems import Problem, Severity
+from .records.settings import Settings, load_settings
 from .records.validate import count
 from .site import staging
-from .site.photos import media_for
+from .site.media import media_for
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
@@ -78,10 +78,9 @@ def _print(text: str = "", error: bool = False) -> None:
     print(text, file=sys.stderr if error else sys.stdout, flush=True)
 
 
-def run_check(config_file: Path) -> int:
+def run_check(settings: Settings) -> int:
     """Validate everything in one pass; print problems sorted by file and line."""
-    settings = Settings.from_mkdocs_yml(config_file)
-    catalog = load_catalog(settings)
+    catalog = load_project(settings)
     for problem in catalog.problems:
         _print(problem.format(settings.root))
     errors = count(catalog.problems, Severity.error)
@@ -96,7 +95,7 @@ def run_check(config_file: Path) -> int:
 
 
 def run_booklet(
-    config_file: Path, visit: str | None, field: str | None, everything: bool, size: str, output: Path | None
+    settings: Settings, visit: str | None, field: str | None, everything: bool, size: str, output: Path | None
 ) -> int:
     """One booklet PDF: a visit's, a field's or every published exemplar's."""
     from .printing import booklet as bk
@@ -110,11 +109,11 @@ def run_booklet(
     if visit is not None and (field is not None or everything):
         _print(msg.BOOKLET_VISIT_AND_GROUP, error=True)
         return 1
-    settings = Settings.from_mkdocs_yml(config_file)
     if not settings.site_url:
-        _print(f"{config_file}: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}", error=True)
+        config_file = settings.config_file or settings.root / "mkdocs.yml"
+        _print(Problem(config_file, 0, "site_url", msg.BOOKLET_NO_SITE_URL).format(settings.root), error=True)
         return 1
-    catalog = load_catalog(settings)
+    catalog = load_project(settings)
     if not catalog.ok or catalog.registry is None:
         for problem in catalog.problems:
             if problem.severity is Severity.error:
@@ -192,9 +191,9 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         _print_abort(error, isinstance(error, Abort), console.errors > 0, bool(config.strict))
         return 1
     except KeyboardInterrupt:
-        from .site.cards import stop_background
+        from .workers import cancel_all
 
-        stop_background()
+        cancel_all()
         _print(msg.INTERRUPTED, error=True)
         return 130
     finally:
@@ -285,16 +284,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     if not config_file.is_file():
         _print(msg.NO_CONFIG.format(path=config_file), error=True)
         return 1
-    if args.command == "check":
-        return run_check(config_file)
     if args.command == "build":
         return run_build(config_file, args.site_dir, args.strict)
-    if args.command == "booklet":
-        return run_booklet(config_file, args.visit, args.field, args.all, args.size, args.output)
     if args.command == "serve":
         return run_serve(config_file, args.dev_addr)
+    settings, problems = load_settings(config_file)
+    if settings is None:
+        for problem in problems:
+            _print(problem.format(), error=True)
+        return 1
+    if args.command == "check":
+        return run_check(settings)
+    if args.command == "booklet":
+        return run_booklet(settings, args.visit, args.field, args.all, args.size, args.output)
     if args.command in STAFF_COMMANDS:
-        return run_staff(args, config_file)
+        return run_staff(args, settings)
     raise AssertionError(args.command)
 
 

@@ -479,7 +479,6 @@ FONT_MISSING = (
     "Không tìm thấy phông chữ để vẽ thẻ chia sẻ (đã tìm: {paths})."
     " Hãy cài gói fonts-noto-core hoặc fonts-dejavu-core (chạy scripts/bootstrap)."
 )
-PHOTO_CREDIT = "Ảnh: {credit}"
 
 
 def photo_missing(file: str) -> str:
@@ -520,3 +519,24 @@ RAW_HTML_CHANGED = (
 
 def search_failed(detail: str) -> str:
     return f"Lập chỉ mục tìm kiếm (Pagefind) không thành công: {detail}"
+
+
+# --- settings (the dienhinh options in mkdocs.yml) ------------------------------------------
+
+OPTIONS_NOT_A_MAPPING = (
+    "Các tùy chọn của dienhinh trong mkdocs.yml phải là các dòng dạng “tùy_chọn: giá trị”,"
+    " thụt vào dưới “- dienhinh:”."
+)
+
+
+def unknown_option(key: object, valid: Sequence[str]) -> str:
+    return (
+        f"Tùy chọn {_quote(key)} của dienhinh không có.{_suggest(key, valid)}"
+        f" Các tùy chọn hợp lệ: {', '.join(valid)}."
+    )
+
+
+# --- the site build -------------------------------------------------------------------------
+
+GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
+PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"

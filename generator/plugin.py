@@ -1,23 +1,16 @@
-"""MkDocs plugin: the thin place where the stages meet MkDocs's events.
+"""MkDocs plugin: the thin place where the build's stages (build.py) meet MkDocs's events.
 
-Every MkDocs import of the package lives here (and in the CLI's build call), so the core can
-move to a drop-in successor engine without a rewrite."""
+Every MkDocs import of the package lives here (and in the CLI's build and serve calls), so
+the core can move to a drop-in successor engine without a rewrite; each hook says why it is
+needed and hands the work to build.py."""
 
 from __future__ import annotations
 
-import ctypes
-import dataclasses
-import gc
 import logging
-import os
-import shutil
 import zlib
-from concurrent.futures import Future
 from pathlib import Path
 from typing import Any
 
-from mkdocs.config import config_options as c
-from mkdocs.config.base import Config
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -28,46 +21,15 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
-from .printing.booklet import build_visit_booklets
-from .records.catalog import Catalog, load_catalog
-from .records.load import MAX_FILE_KB
-from .records.problems import Severity
-from .records.sanitize import StoryFence
-from .records.settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
-from .search.index import SearchIndexer, folded_words, searchable_text
-from .site.alt_text import fill_missing_alt
-from .site.cards import (
-    CardStats,
-    FontMissing,
-    draw_cards_in_background,
-    find_fonts,
-    plan_cards,
-    stop_background,
-)
-from .site.pages import CRITERIA_MARKER, SiteBuilder, is_searchable, profile_page
-from .site.photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, plan_media
-from .site.rawhtml import RawBlocks
-from .site.share import ShareBuilder, card_specs
+from .build import GALLERY_SCRIPT, STYLESHEET, Build, Site, release_memory, start
+from .records.catalog import Catalog
+from .records.problems import Problem, Severity
+from .records.settings import Settings, read_config, settings_from
+from .search.index import folded_words, searchable_text
 
-# Our own logger, not one in MkDocs's "mkdocs.plugins.*" namespace: the stages may log without
-# knowing the engine; attach_log hands the records to whichever engine runs.
 log = logging.getLogger("dienhinh")
-
-STYLESHEET = "assets/dienhinh.css"
-GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
-SEARCH_SCRIPT = "assets/dienhinh-search.js"  # only the search page loads it
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
 PACKED_CONTENT = "<!-- dienhinh: packed until rendered -->"
-
-
-def release_memory() -> None:
-    """Return the C heap's free pages to the system (glibc's malloc_trim; elsewhere nothing):
-    a build frees far more than it keeps, and the freed memory would otherwise stay counted
-    against this process while Pagefind runs beside it."""
-    try:
-        ctypes.CDLL("libc.so.6").malloc_trim(0)
-    except (OSError, AttributeError):
-        pass
 
 
 class EngineLog(logging.Handler):
@@ -89,121 +51,74 @@ def attach_log() -> None:
         log.propagate = False  # the engine's handlers only, as for its own records
 
 
-class ExemplarsConfig(Config):
-    exemplars_dir = c.Type(str, default="exemplars")
-    registry = c.Type(str, default="exemplars/registry.yml")
-    templates_dir = c.Type(str, default="site_templates")
-    max_file_kb = c.Type(int, default=MAX_FILE_KB)
-    max_photo_mb = c.Type((int, float), default=MAX_PHOTO_MB)
-    max_photo_megapixels = c.Type((int, float), default=MAX_PHOTO_MEGAPIXELS)
-    cache_dir = c.Type(str, default=".cache/dienhinh")
-    visits_dir = c.Type(str, default="visits")
-    search = c.Type(bool, default=True)
-
-
 class ProblemsFound(PluginError):
     """Raised with every problem already formatted; MkDocs prints it without a traceback."""
 
 
-class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
-    """Loads and validates the exemplars, then adds the generated pages to the site."""
+class ExemplarsPlugin(BasePlugin):  # options: checked by records/settings.py
+    """Loads and checks the exemplars, then adds the generated pages, photos, cards, search
+    index and booklets to the site. Under ``serve`` a mistake is shown on every page while
+    the last good records keep being served, and drafts are previewed, marked."""
 
     def __init__(self) -> None:
-        self.catalog: Catalog | None = None
-        self.settings: Settings | None = None
-        self.builder: SiteBuilder | None = None
-        self.media: dict[str, ProfileMedia] = {}
-        self.cards: dict[str, Path] = {}
-        self.card_stats: CardStats | None = None
-        self.photo_jobs: list[PhotoJob] = []
-        self.photo_stats: PhotoStats | None = None
-        self.card_pool: Any = None
-        self.card_futures: list[Future[None]] = []
-        self.share: ShareBuilder | None = None
-        self.fence = StoryFence()
-        self.generated: set[str] = set()
+        self.build: Build | None = None
+        self.serving = False
+        self.last_good: Catalog | None = None  # under serve: the records of the last good build
+        self.shown: set[Problem] = set()  # under serve: problems already printed
         self.packed: dict[str, bytes] = {}
-        self.raw: dict[str, RawBlocks] = {}
-        self.indexer: SearchIndexer | None = None
+
+    def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
+        # Our options are checked by records/settings.py (one typed record, its problems
+        # naming lines of mkdocs.yml), not by MkDocs's config schema.
+        self.config = options
+        return [], []
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        # Drafts are previewed and mistakes shown in the browser only by the preview server.
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Load and check everything, start the photos and cards: before MkDocs reads files."""
         attach_log()
-        root = Path(config.config_file_path or ".").resolve().parent
-        self.packed, self.raw = {}, {}
-        if self.indexer is not None:
-            self.indexer.close()
-        self.indexer = SearchIndexer() if self.config.search else None
-        self.settings = Settings.from_options(root, dict(self.config), config.site_url or "")
-        catalog = load_catalog(self.settings)
-        for problem in catalog.problems:
-            # Warnings stay at INFO so `mkdocs build --strict` fails only on real errors.
-            if problem.severity is Severity.warning:
-                log.info(problem.format(root))
-        if not catalog.ok or catalog.registry is None:
-            errors = [p.format(root) for p in catalog.problems if p.severity is Severity.error]
-            raise ProblemsFound("\n".join(errors))
-        # The sources (raw data with line numbers) only serve the checks: let them go.
-        registry = catalog.registry
-        self.catalog = catalog = dataclasses.replace(catalog, sources={})
-        public = list(catalog.public)
-        # Only published profiles' photos are processed: a draft's photos never reach the site.
-        # Their outputs are known before they are made (sizes come from the source), so photos
-        # not in the cache are processed, then share cards drawn, while MkDocs renders the
-        # pages; both are linked into the site in on_post_build.
-        self.media, self.photo_jobs, self.photo_stats = plan_media(
-            public, catalog.photos, self.settings.photo_cache
+        self.packed = {}
+        settings, problems = self._settings(config)
+        site = Site(
+            config.site_url or "", config.site_name, config.site_description or "", config.use_directory_urls
         )
-        try:
-            fonts = find_fonts()
-        except FontMissing as missing:
-            raise ProblemsFound(str(missing)) from None
-        specs = card_specs(registry, public, self.media, config.site_name)
-        self.cards, jobs, self.card_stats = plan_cards(specs, self.settings.card_cache, fonts)
-        pending = {job[1]: job for job in self.photo_jobs}  # cache folder → its job
-        jobs = [
-            (spec, fonts, target, pending.get(str(spec.photo.parent)) if spec.photo else None)
-            for spec, fonts, target, _ in jobs
-        ]
-        if jobs or self.photo_jobs:
-            # Every core: the workers run at a lower priority, so they take what MkDocs
-            # leaves while it renders, and all of it once it is done.
-            workers = min(len(jobs) + len(self.photo_jobs), os.cpu_count() or 1)
-            self.card_pool, self.card_futures = draw_cards_in_background(jobs, workers, self.photo_jobs)
-        self.share = ShareBuilder(registry, public, config.site_url or "", config.site_name, self.media)
-        self.builder = SiteBuilder(
-            registry,
-            catalog.public,
-            self.settings.templates_dir,
-            directory_urls=config.use_directory_urls,
-            fence=self.fence,
-            visits=catalog.visits,
-            media=self.media,
-        )
-        config.extra["dienhinh_sample_data"] = registry.commune.sample_data
-        config.extra["dienhinh_commune"] = registry.commune.full_name
-        if STYLESHEET not in config.extra_css:
-            config.extra_css.append(STYLESHEET)
-        if GALLERY_SCRIPT not in config.extra_javascript:
-            config.extra_javascript.append(GALLERY_SCRIPT)
-        # Everything loaded so far lives until the end of the build: keep the garbage
-        # collector from walking it again and again while MkDocs renders thousands of pages.
-        gc.collect()
-        gc.freeze()
+        build, found = start(settings, site, preview=self.serving) if settings else (None, [])
+        problems += found
+        errors = [p for p in problems if p.severity is Severity.error]
+        root = settings.root if settings else Path(config.config_file_path or ".").resolve().parent
+        if errors and not self.serving:
+            self._report([p for p in problems if p.severity is Severity.warning], root)
+            raise ProblemsFound("\n".join(p.format(root) for p in errors))
+        self._report(problems, root)
+        if errors and settings is not None and self.last_good is not None:
+            # The preview keeps showing the last good records, with the problems on top.
+            build, _ = start(settings, site, preview=True, catalog=self.last_good)
+        self.build = build
+        config.extra["dienhinh_problems"] = [p.format(root) for p in errors]
+        config.extra["dienhinh_preview"] = self.serving
+        if build is not None:
+            self.last_good = build.catalog if not errors else self.last_good
+            config.extra.update(build.theme_values())
+        for asset, kind in ((STYLESHEET, config.extra_css), (GALLERY_SCRIPT, config.extra_javascript)):
+            if asset not in kind:
+                kind.append(asset)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
-        assert self.builder is not None and self.settings is not None
-        for page in self.builder.pages():
+        """The generated pages and our assets join the hand-written ones."""
+        if self.build is None:
+            return files
+        for page in self.build.generated_pages():
             existing = files.get_file_from_path(page.src)
             if existing is not None:
-                raise PluginError(
-                    f"{existing.abs_src_path}: trang viết tay trùng địa chỉ với trang tự sinh {page.src};"
-                    " hãy đổi tên tệp."
+                raise ProblemsFound(
+                    msg.GENERATED_PAGE_CLASH.format(path=existing.abs_src_path, page=page.src)
                 )
             files.append(File.generated(config, page.src, content=page.markdown))
-            self.generated.add(page.src)
-        for asset in (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT):
-            path = self.settings.templates_dir / "overrides" / asset
+        for asset, path in self.build.assets():
             theme_copy = files.get_file_from_path(asset)
             if theme_copy is not None:  # the theme's custom_dir holds it too: ours wins
                 files.remove(theme_copy)
@@ -211,139 +126,105 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        # main.html marks the page for Pagefind unless search_index is false.
-        if page.file.src_uri in self.generated:
-            page.meta.setdefault("search_index", is_searchable(page.file.src_uri))
-        if CRITERIA_MARKER in markdown and self.builder is not None:
-            markdown = markdown.replace(CRITERIA_MARKER, self.builder.criteria_overview(page.file.src_uri))
-        if page.file.src_uri in self.generated:
-            # Our templates' HTML blocks skip Markdown's HTML parsing (see rawhtml.py).
-            raw = RawBlocks()
-            markdown = raw.hide(markdown, (self.fence.begin, self.fence.end))
-            if raw.blocks:
-                self.raw[page.file.src_uri] = raw
-        return markdown
+        """Our HTML blocks set aside before MkDocs converts the Markdown."""
+        if self.build is None:
+            return markdown
+        return self.build.page_markdown(page.file.src_uri, markdown, page.meta)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        raw = self.raw.pop(page.file.src_uri, None)
-        if raw is not None:
-            try:
-                html = raw.restore(html)
-            except ValueError:
-                raise ProblemsFound(msg.RAW_HTML_CHANGED.format(page=page.file.src_uri)) from None
-        html = fill_missing_alt(self.fence.clean(html))
+        """Our blocks put back and stories cleaned, right after conversion."""
+        if self.build is not None:
+            result = self.build.page_html(page.file.src_uri, html)
+            if isinstance(result, Problem):
+                raise ProblemsFound(result.format())
+            html = result
         # MkDocs converts every page before it renders the first one and keeps each page's
         # source, Markdown and HTML until the end: 60 KB a profile, 600 MB for 10,000. The
         # source and Markdown are done with; the HTML waits compressed (≈ 1/4) until its page
         # is rendered (on_page_context) and is dropped once written (on_post_page).
         page.markdown = ""  # not None: MkDocs then reports no title
-        if page.file.src_uri in self.generated:
+        if page.file.generated_by is not None:
             page.file.content_string = ""
         self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
         return PACKED_CONTENT
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        """main.html's search region needs the accent-free words of each page."""
         env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
         # Every page is converted now: give the converters' freed memory back to the system
         # before the pages are rendered (and Pagefind runs beside this process).
         release_memory()
         return env
 
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """The search index (merged while the last photos and cards are still being made),
-        photos and share cards, then each visit's printed booklet
-        (``tham-quan/<slug>/so-tay.pdf``)."""
-        try:
-            self._post_build(config)
-        finally:
-            # Frozen until now so the collector does not walk the whole build again while the
-            # search parts are merged; under `mkdocs serve` the next build must free this one.
-            gc.unfreeze()
-
-    def _post_build(self, config: MkDocsConfig) -> None:
-        assert self.catalog is not None and self.settings is not None
-        if self.indexer is not None:
-            indexer, self.indexer = self.indexer, None
-            result = indexer.finish(Path(config.site_dir))
-            if result.error:
-                raise ProblemsFound("\n".join([result.error, msg.BUILD_FAILED]))
-            log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
-        self._finish_cards()
-        site = Path(config.site_dir)
-        check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
-        published = dict(self.cards)
-        for slug, media in self.media.items():
-            folder = profile_page(slug).rsplit("/", 1)[0]
-            published.update((f"{folder}/{name}", path) for name, path in media.files())
-        for name, path in published.items():
-            target = site / name
-            target.parent.mkdir(parents=True, exist_ok=True)
-            try:
-                # A hard link to the cached file (the site is replaced whole, never edited in
-                # place): 10,000 cards in a fraction of the time of copying them.
-                os.link(path, target)
-            except OSError:
-                shutil.copyfile(path, target)
-        if self.photo_stats is not None:
-            log.info(self.photo_stats.message())
-        if self.card_stats is not None:
-            log.info(self.card_stats.message())
-        if self.catalog.visits:
-            root = self.settings.root
-            if not self.settings.site_url:
-                raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
-            problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir), self.media)
-            if problems:
-                raise ProblemsFound("\n".join(p.format(root) for p in problems))
-            log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
-
-    def on_build_error(self, *, error: Exception) -> None:
-        gc.unfreeze()
-        self._finish_cards(cancel=True)
-        if self.indexer is not None:
-            self.indexer.close()
-            self.indexer = None
-
-    def _finish_cards(self, cancel: bool = False) -> None:
-        """Wait for the cards drawn in the background (or drop them) and stop the workers."""
-        pool, futures = self.card_pool, self.card_futures
-        self.card_pool, self.card_futures = None, []
-        if pool is None:
-            return
-        try:
-            if not cancel:
-                for future in futures:
-                    future.result()
-        finally:
-            stop_background(pool)
-
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
+        """The page's HTML back for rendering, with its share-preview values."""
         packed = self.packed.pop(page.file.src_uri, None)
         if packed is not None:
             page.content = zlib.decompress(packed).decode("utf-8")
-        if self.share is not None and config.site_url:
-            description = page.meta.get("description") or config.site_description
-            meta = self.share.for_page(page.file.src_uri, page.canonical_url or "", page.title, description)
-            page.meta["dienhinh_share"] = meta.as_dict()
+        if self.build is not None:
+            description = page.meta.get("description")
+            share = self.build.page_share(
+                page.file.src_uri, page.canonical_url or "", page.title, description
+            )
+            if share:
+                page.meta["dienhinh_share"] = share
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Each written page goes to the search index while MkDocs renders the next."""
         page.content = None  # written: see on_page_content
-        if self.indexer is not None:
-            # Pagefind indexes the pages in parts while MkDocs renders the next ones.
-            parts = self.indexer.parts
-            self.indexer.add(page.file.dest_uri, output)
-            if self.indexer.parts != parts:
-                release_memory()
+        if self.build is not None:
+            self.build.page_written(page.file.dest_uri, output)
         return output
 
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Search index, photos and cards, booklets: once every page is written."""
+        build, self.build = self.build, None
+        if build is None:
+            return
+        problems = build.finish(Path(config.site_dir))
+        if problems and not self.serving:
+            raise ProblemsFound("\n".join(p.format(build.settings.root) for p in problems))
+        for problem in problems:
+            log.error(problem.format(build.settings.root))
+
+    def on_build_error(self, *, error: Exception) -> None:
+        """Stop the background work and drop the half-made index."""
+        if self.build is not None:
+            self.build.cancel()
+            self.build = None
+
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
-        if self.settings is not None:
-            server.watch(str(self.settings.exemplars_dir))
-            server.watch(str(self.settings.registry_path))
-            server.watch(str(self.settings.templates_dir))
-            if self.settings.visits_dir is not None and self.settings.visits_dir.is_dir():
-                server.watch(str(self.settings.visits_dir))
+        """The preview rebuilds when a profile, the registry, a visit or a template changes."""
+        settings, _ = self._settings(config)
+        if settings is not None:
+            for folder in (settings.exemplars_dir, settings.registry_path, settings.templates_dir):
+                server.watch(str(folder))
+            if settings.visits_dir is not None and settings.visits_dir.is_dir():
+                server.watch(str(settings.visits_dir))
         return server
+
+    def _settings(self, config: MkDocsConfig) -> tuple[Settings | None, list[Problem]]:
+        path = Path(config.config_file_path or "mkdocs.yml").resolve()
+        file, problems = read_config(path)
+        if file is None:
+            return None, problems
+        # MkDocs resolved site_url (the preview server points it at itself) and the name.
+        return settings_from(
+            file.with_options(dict(self.config)), site_url=config.site_url or "", site_name=config.site_name
+        )
+
+    def _report(self, problems: list[Problem], root: Path) -> None:
+        """Log problems (warnings at INFO so ``--strict`` fails only on errors). Under serve,
+        only those not already shown: a rebuild does not repeat every warning."""
+        fresh = [p for p in problems if p not in self.shown]
+        for problem in fresh:
+            level = logging.ERROR if problem.severity is Severity.error and self.serving else logging.INFO
+            log.log(level, problem.format(root))
+        if self.serving:
+            repeated = len(problems) - len(fresh)
+            if repeated:
+                log.info(msg.PROBLEMS_REPEATED.format(count=repeated))
+            self.shown = set(problems)

@@ -10,10 +10,17 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from generator.records.load import Source
+from generator.records.load import Source, load_registry
 from generator.records.model import Exemplar, Photo
+from generator.records.photo_checks import PhotoSource, check_photos, inspect_photo
 from generator.site import photos
-from generator.site.photos import check_photos, inspect_photo, process_photos, profile_media
+from generator.site.media import profile_media
+from generator.site.pages import SiteBuilder
+from generator.site.photos import process_photos
+
+from .conftest import ROOT
+
+REGISTRY = load_registry(ROOT / "exemplars" / "registry.yml")[0]
 
 XMP = (
     b'<x:xmpmeta xmlns:x="adobe:ns:meta/"><rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">'
@@ -64,7 +71,7 @@ def test_phone_photo_comes_out_upright_and_stripped(tmp_path: Path, image_format
     with Image.open(source) as im:  # the input really carries what must go
         assert im.getexif()[0x0112] == 6 and im.getexif().get_ifd(0x8825)
     checked = inspect_photo(source, source.name, 15 * 2**20, 50_000_000)
-    assert isinstance(checked, photos.PhotoSource)
+    assert isinstance(checked, PhotoSource)
     assert (checked.width, checked.height) == (1200, 2000)
 
     done, stats = process_photos([checked], tmp_path / "cache", workers=1)
@@ -82,14 +89,14 @@ def test_phone_photo_comes_out_upright_and_stripped(tmp_path: Path, image_format
                 if out.format == "JPEG":  # only the largest, opened full size, loads in passes
                     assert bool(out.info.get("progressive")) == (v is variants[-1]), path
             assert_clean(path)
-    assert stats.processed == 1 and stats.cached == 0
+    assert stats.made == 1 and stats.cached == 0
 
 
 def test_small_photo_is_never_upscaled(tmp_path: Path) -> None:
     path = tmp_path / "small.png"
     Image.new("RGB", (300, 200), BLUE).save(path)
     checked = inspect_photo(path, "small.png", 2**20, 10**7)
-    assert isinstance(checked, photos.PhotoSource)
+    assert isinstance(checked, PhotoSource)
     done, _ = process_photos([checked], tmp_path / "cache", workers=1)
     assert [(v.width, v.height) for v in done[checked.digest].variants] == [(300, 200)]
 
@@ -100,21 +107,20 @@ def test_cache_skips_unchanged_photos_and_redoes_changed_ones(tmp_path: Path) ->
         path = tmp_path / f"p{index}.jpg"
         Image.new("RGB", (1000 + index, 700), (index * 60, 90, 30)).save(path)
         checked = inspect_photo(path, path.name, 2**20, 10**7)
-        assert isinstance(checked, photos.PhotoSource)
+        assert isinstance(checked, PhotoSource)
         sources.append(checked)
     cache = tmp_path / "cache"
     first, stats = process_photos(sources, cache, workers=2)
-    assert (stats.processed, stats.cached) == (3, 0)
-    assert stats.message() == "Ảnh: 3 xử lý mới, 0 lấy từ bộ nhớ đệm."
+    assert (stats.made, stats.cached) == (3, 0)
     stamps = {v.jpeg: v.jpeg.stat().st_mtime_ns for p in first.values() for v in p.variants}
     again, stats = process_photos(sources, cache, workers=2)
-    assert (stats.processed, stats.cached) == (0, 3)
+    assert (stats.made, stats.cached) == (0, 3)
     assert {v.jpeg: v.jpeg.stat().st_mtime_ns for p in again.values() for v in p.variants} == stamps
     Image.new("RGB", (1000, 700), (250, 250, 0)).save(sources[0].path)  # an edited photo
     edited = inspect_photo(sources[0].path, "p0.jpg", 2**20, 10**7)
-    assert isinstance(edited, photos.PhotoSource)
+    assert isinstance(edited, PhotoSource)
     _, stats = process_photos([edited, *sources[1:]], cache, workers=1)
-    assert (stats.processed, stats.cached) == (1, 2)
+    assert (stats.made, stats.cached) == (1, 2)
 
 
 def test_non_srgb_photo_is_converted_not_left_with_its_profile(tmp_path: Path) -> None:
@@ -122,7 +128,7 @@ def test_non_srgb_photo_is_converted_not_left_with_its_profile(tmp_path: Path) -
     icc = ImageCms.ImageCmsProfile(ImageCms.createProfile("LAB")).tobytes()
     Image.new("RGB", (600, 400), (200, 120, 40)).save(path, icc_profile=icc)
     checked = inspect_photo(path, path.name, 2**20, 10**7)
-    assert isinstance(checked, photos.PhotoSource)
+    assert isinstance(checked, PhotoSource)
     done, _ = process_photos([checked], tmp_path / "cache", workers=1)
     for v in done[checked.digest].variants:
         assert_clean(v.jpeg)
@@ -256,7 +262,8 @@ def test_story_reference_becomes_responsive_figure(tmp_path: Path) -> None:
     done, _ = process_photos([f for f in found if f], tmp_path / "cache", workers=1)
     media = profile_media(e, found, done)
     assert media.cover is not None and media.cover.photo.file == "tot.jpg"  # first photo by default
-    text = media.story(e.story)
+    photos_macros = SiteBuilder(REGISTRY, [e], ROOT / "site_templates").env.get_template("_photos.j2").module
+    text = media.story(e.story, photos_macros.figure, photos_macros.picture)
     lines = text.split("\n")
     figure = next(line for line in lines if line.startswith("<figure"))
     assert lines[lines.index(figure) - 1] == "" and lines[lines.index(figure) + 1] == ""
@@ -267,7 +274,7 @@ def test_story_reference_becomes_responsive_figure(tmp_path: Path) -> None:
     assert "![ngoài](https://x.vn/a.jpg)" in text
     names = [name for name, _ in media.files()]
     assert len(names) == 4 and all(n.startswith("anh/tot-") for n in names)
-    assert 'fetchpriority="high"' in str(media.cover.picture(eager=True))
+    assert 'fetchpriority="high"' in str(photos_macros.picture(media.cover, eager=True))
 
 
 def test_checks_skip_the_decode_only_for_bytes_already_processed(tmp_path: Path) -> None:
@@ -277,12 +284,12 @@ def test_checks_skip_the_decode_only_for_bytes_already_processed(tmp_path: Path)
     cache = tmp_path / "cache"
     assert "bị hỏng" in str(inspect_photo(cut, "cut.jpg", 2**24, 10**8, photos.in_cache(cache)))
     checked = inspect_photo(good, "good.jpg", 2**24, 10**8, photos.in_cache(cache))
-    assert isinstance(checked, photos.PhotoSource)
+    assert isinstance(checked, PhotoSource)
     assert not photos.in_cache(cache)(checked.digest)
     process_photos([checked], cache, workers=1)
     assert photos.in_cache(cache)(checked.digest)
     # The decode is what catches truncation: skipped only when the digest says "seen and fine".
-    assert isinstance(inspect_photo(cut, "cut.jpg", 2**24, 10**8, lambda digest: True), photos.PhotoSource)
+    assert isinstance(inspect_photo(cut, "cut.jpg", 2**24, 10**8, lambda digest: True), PhotoSource)
 
 
 def test_truncated_photo_is_refused_even_after_weasyprint_is_imported(tmp_path: Path) -> None:

@@ -28,11 +28,12 @@ from markupsafe import Markup
 from .. import messages as msg
 from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
+from ..records.photo_checks import normal_name
 from ..records.problems import Problem
 from ..records.sanitize import clean_story
 from ..records.settings import Settings
+from ..site.media import ProfileMedia
 from ..site.pages import sort_key, visit_booklet_path
-from ..site.photos import ProfileMedia, normal_name
 
 PAGE_SIZES = ("A5", "A4")
 # Base text size per paper size: an A4 booklet is read at arm's length too.

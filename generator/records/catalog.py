@@ -4,14 +4,15 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import messages as msg
-from ..site.photos import PhotoSource, check_photos, in_cache
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
+from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
 from .settings import Settings
@@ -97,8 +98,14 @@ def _read_one(job: tuple[Path, Registry | None, int, bytes]) -> Entry:
     return read_exemplar(folder, registry, max_kb, raw)
 
 
-def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
-    """Read the registry and every bundle once; validate everything; never raise for input."""
+def load_catalog(
+    settings: Settings,
+    today: dt.date | None = None,
+    decoded_before: Callable[[str], bool] | None = None,
+) -> Catalog:
+    """Read the registry and every bundle once; validate everything; never raise for input.
+    ``decoded_before(digest)``: the photo pipeline already decoded these exact bytes (its cache
+    has them), so the photo checks may skip the full decode."""
     today = today or dt.date.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
     if registry is not None:
@@ -131,7 +138,7 @@ def load_catalog(settings: Settings, today: dt.date | None = None) -> Catalog:
             settings.exemplars_dir / record.slug,
             max_photo_bytes,
             max_photo_pixels,
-            in_cache(settings.photo_cache),
+            decoded_before,
         )
         problems += found
         exemplars.append(record)

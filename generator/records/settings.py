@@ -1,18 +1,46 @@
-"""Project settings: where things are, read from the dienhinh plugin's options in mkdocs.yml
-without importing MkDocs (so the core can move to another engine)."""
+"""Project settings: the ``dienhinh`` options of mkdocs.yml as one typed record, read without
+MkDocs (so the core can move to another engine). The defaults live here and nowhere else; a
+wrong or misspelt option is a Problem naming its line of mkdocs.yml, never a traceback."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+from yaml_env_tag import construct_env_tag
 
-from .load import MAX_FILE_KB
+from .. import messages as msg
+from .load import MAX_FILE_KB, Loc, Source, problems_from, read_text
+from .problems import Problem
 
-MAX_PHOTO_MB = 15
-MAX_PHOTO_MEGAPIXELS = 50
+PLUGIN_NAME = "dienhinh"  # the entry under ``plugins:`` in mkdocs.yml
+SAMPLE_SITE_URL = "https://dienhinh.example.vn/"
+
+
+class Options(BaseModel):
+    """The ``dienhinh`` entry of ``plugins`` in mkdocs.yml: every option and its default."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    exemplars_dir: str = "exemplars"
+    registry: str = "exemplars/registry.yml"
+    templates_dir: str = "site_templates"
+    visits_dir: str = "visits"
+    # Parsed profiles, processed photos and share cards kept between builds.
+    cache_dir: str = ".cache/dienhinh"
+    max_file_kb: int = Field(default=MAX_FILE_KB, gt=0, le=100_000)
+    max_photo_mb: float = Field(default=15.0, gt=0, le=1000)
+    max_photo_megapixels: float = Field(default=50.0, gt=0, le=1000)
+    search: bool = True
+
+
+DEFAULTS = Options()
 
 
 @dataclass(frozen=True)
@@ -23,13 +51,16 @@ class Settings:
     exemplars_dir: Path
     registry_path: Path
     templates_dir: Path
-    max_file_kb: int = MAX_FILE_KB
-    max_photo_mb: float = MAX_PHOTO_MB
-    max_photo_megapixels: float = MAX_PHOTO_MEGAPIXELS
+    max_file_kb: int = DEFAULTS.max_file_kb
+    max_photo_mb: float = DEFAULTS.max_photo_mb
+    max_photo_megapixels: float = DEFAULTS.max_photo_megapixels
     # Parsed profiles and processed photos kept between runs; None turns caching off.
     cache_dir: Path | None = None
     visits_dir: Path | None = None  # study visits, one YAML file each (None: no visits)
     site_url: str = ""  # mkdocs.yml's site_url: absolute links in booklets (QR codes)
+    site_name: str = ""
+    search: bool = DEFAULTS.search
+    config_file: Path | None = field(default=None, compare=False)
 
     @property
     def photo_cache(self) -> Path:
@@ -41,36 +72,176 @@ class Settings:
         return (self.cache_dir or self.root / ".cache" / "dienhinh") / "cards"
 
     @classmethod
-    def from_options(cls, root: Path, options: dict[str, Any], site_url: str = "") -> Settings:
-        root = root.resolve()
-        exemplars = root / options.get("exemplars_dir", "exemplars")
-        return cls(
-            root=root,
-            exemplars_dir=exemplars,
-            registry_path=root / options.get("registry", "exemplars/registry.yml"),
-            templates_dir=root / options.get("templates_dir", "site_templates"),
-            max_file_kb=int(options.get("max_file_kb", MAX_FILE_KB)),
-            max_photo_mb=float(options.get("max_photo_mb", MAX_PHOTO_MB)),
-            max_photo_megapixels=float(options.get("max_photo_megapixels", MAX_PHOTO_MEGAPIXELS)),
-            cache_dir=root / options.get("cache_dir", ".cache/dienhinh"),
-            visits_dir=root / options.get("visits_dir", "visits"),
-            site_url=site_url or "",
-        )
+    def from_options(cls, root: Path, options: Mapping[str, Any], site_url: str = "") -> Settings:
+        """Settings from options already known to be valid (tests, benchmarks)."""
+        return _resolve(root, Options.model_validate(dict(options)), site_url, "", None)
 
     @classmethod
     def from_mkdocs_yml(cls, config_file: Path) -> Settings:
-        """Settings from the ``dienhinh`` entry of ``plugins`` (defaults when absent)."""
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_TolerantLoader) or {}
-        options: dict[str, Any] = {}
-        for plugin in data.get("plugins") or []:
-            if isinstance(plugin, dict) and "dienhinh" in plugin:
-                options = plugin["dienhinh"] or {}
-        site_url = data.get("site_url") if isinstance(data, dict) else None
-        return cls.from_options(config_file.parent, options, str(site_url or ""))
+        """Settings of a project whose mkdocs.yml is known to be valid (tests, benchmarks);
+        commands use ``load_settings``, which reports problems instead."""
+        settings, problems = load_settings(config_file)
+        if settings is None:
+            raise ValueError("\n".join(p.format() for p in problems))
+        return settings
 
 
-class _TolerantLoader(yaml.SafeLoader):
-    """Reads mkdocs.yml, whose ``!!python/name`` and ``!ENV`` tags are MkDocs's business."""
+def _resolve(
+    root: Path, options: Options, site_url: str, site_name: str, config_file: Path | None
+) -> Settings:
+    root = root.resolve()
+    return Settings(
+        root=root,
+        exemplars_dir=root / options.exemplars_dir,
+        registry_path=root / options.registry,
+        templates_dir=root / options.templates_dir,
+        max_file_kb=options.max_file_kb,
+        max_photo_mb=options.max_photo_mb,
+        max_photo_megapixels=options.max_photo_megapixels,
+        cache_dir=root / options.cache_dir,
+        visits_dir=root / options.visits_dir,
+        site_url=site_url,
+        site_name=site_name,
+        search=options.search,
+        config_file=config_file,
+    )
 
 
-_TolerantLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+# --- reading mkdocs.yml -----------------------------------------------------------------------
+
+
+class _ConfigLoader(yaml.SafeLoader):
+    """mkdocs.yml as MkDocs reads it: ``!ENV`` resolved from the environment; other tags
+    (``!!python/name`` …) are MkDocs's business and read as nothing."""
+
+
+_ConfigLoader.add_constructor("!ENV", construct_env_tag)
+_ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
+
+
+@dataclass(frozen=True)
+class ConfigFile:
+    """What the core needs of mkdocs.yml: the site's address and name and our options."""
+
+    path: Path
+    site_url: str
+    site_name: str
+    options: Source  # the dienhinh options, with the line of each in mkdocs.yml
+
+    def with_options(self, options: Mapping[str, Any]) -> ConfigFile:
+        """The same file with the options as an engine resolved them (``!ENV``, inherited
+        files); lines still point into this file."""
+        return dataclasses.replace(self, options=Source(self.path, dict(options), self.options.lines))
+
+
+def _value(loader: _ConfigLoader, node: Node, loc: Loc, lines: dict[Loc, int]) -> Any:
+    lines.setdefault(loc, node.start_mark.line + 1)
+    if isinstance(node, MappingNode) and node.tag == "tag:yaml.org,2002:map":
+        result: dict[Any, Any] = {}
+        for key_node, value_node in node.value:
+            key = loader.construct_object(key_node)
+            if isinstance(key, str):
+                lines[(*loc, key)] = key_node.start_mark.line + 1
+                result[key] = _value(loader, value_node, (*loc, key), lines)
+        return result
+    if isinstance(node, SequenceNode) and node.tag == "tag:yaml.org,2002:seq":
+        return [_value(loader, item, (*loc, i), lines) for i, item in enumerate(node.value)]
+    return loader.construct_object(node, deep=True)
+
+
+def _plugin_node(root: MappingNode) -> Node | None:
+    """The node of our options in ``plugins`` (a list of names or one-key mappings, or a
+    mapping of name → options); a ScalarNode when we are listed without options."""
+    for key_node, value_node in root.value:
+        if not (isinstance(key_node, ScalarNode) and key_node.value == "plugins"):
+            continue
+        if isinstance(value_node, SequenceNode):
+            for item in value_node.value:
+                if isinstance(item, ScalarNode) and item.value == PLUGIN_NAME:
+                    return item
+                if isinstance(item, MappingNode):
+                    for name, options in item.value:
+                        if isinstance(name, ScalarNode) and name.value == PLUGIN_NAME:
+                            return options
+        if isinstance(value_node, MappingNode):
+            for name, options in value_node.value:
+                if isinstance(name, ScalarNode) and name.value == PLUGIN_NAME:
+                    return options
+    return None
+
+
+def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
+    """mkdocs.yml → what the core needs of it, or the problems (YAML syntax, encoding)."""
+    text, problems = read_text(path)
+    if text is None:
+        return None, problems
+    loader = _ConfigLoader(text)
+    try:
+        root = loader.get_single_node()
+        if not isinstance(root, MappingNode):
+            return None, [Problem(path, 1, "", msg.NOT_A_MAPPING)]
+        top: dict[str, Any] = {}
+        for key_node, value_node in root.value:
+            if isinstance(key_node, ScalarNode) and key_node.value in ("site_url", "site_name"):
+                top[key_node.value] = loader.construct_object(value_node, deep=True)
+        node = _plugin_node(root)
+        lines: dict[Loc, int] = {}
+        options: Any = {}
+        if node is not None and not (isinstance(node, ScalarNode) and node.value in ("", PLUGIN_NAME)):
+            options = _value(loader, node, (), lines)
+        elif node is not None:
+            lines[()] = node.start_mark.line + 1
+    except yaml.MarkedYAMLError as error:
+        mark = error.problem_mark or error.context_mark
+        return None, [
+            Problem(path, mark.line + 1 if mark else 1, "", msg.yaml_syntax(error.problem or str(error)))
+        ]
+    except yaml.YAMLError as error:
+        return None, [Problem(path, 1, "", msg.yaml_syntax(str(error)))]
+    finally:
+        loader.dispose()
+    return (
+        ConfigFile(
+            path,
+            str(top.get("site_url") or ""),
+            str(top.get("site_name") or ""),
+            Source(path, options if options is not None else {}, lines),
+        ),
+        [],
+    )
+
+
+def settings_from(
+    config: ConfigFile, site_url: str | None = None, site_name: str | None = None
+) -> tuple[Settings | None, list[Problem]]:
+    """Our options checked against ``Options``; ``site_url`` and ``site_name`` as the engine
+    resolved them when it did (``mkdocs serve`` points site_url at the preview)."""
+    source = config.options
+    where = f"plugins.{PLUGIN_NAME}"
+    if not isinstance(source.data, dict):
+        return None, [Problem(config.path, source.line_of(()), where, msg.OPTIONS_NOT_A_MAPPING)]
+    known = tuple(Options.model_fields)
+    problems = [
+        Problem(config.path, source.line_of((key,)), f"{where}.{key}", msg.unknown_option(key, known))
+        for key in source.data
+        if key not in known
+    ]
+    try:
+        options = Options.model_validate({k: v for k, v in source.data.items() if k in known})
+    except ValidationError as error:
+        for problem in problems_from(error, source, Options):
+            problems.append(Problem(problem.file, problem.line, f"{where}.{problem.field}", problem.message))
+        options = None
+    if options is None or problems:
+        return None, problems
+    url = config.site_url if site_url is None else site_url
+    name = config.site_name if site_name is None else site_name
+    return _resolve(config.path.parent, options, url, name, config.path), []
+
+
+def load_settings(config_file: Path) -> tuple[Settings | None, list[Problem]]:
+    """The project's settings from its mkdocs.yml, or every problem with them."""
+    config, problems = read_config(config_file)
+    if config is None:
+        return None, problems
+    return settings_from(config)

@@ -12,16 +12,15 @@ import json
 import os
 import tempfile
 from collections.abc import Sequence
-from concurrent.futures import Future
 from dataclasses import asdict, dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .. import messages as msg
-from .photos import PhotoJob, run_photo_job, worker_pool
+from ..workers import CacheStats, run_all
+from .photos import PhotoJob, run_photo_job
 
 # Cached cards are keyed by this module's own source too: any change to the drawing redraws them.
 CARD_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
@@ -83,15 +82,6 @@ class CardSpec:
         data["fonts"] = [fonts.bold.name, fonts.regular.name, fonts.bold.stat().st_size]
         data["version"] = CARD_VERSION
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
-
-
-@dataclass(frozen=True)
-class CardStats:
-    made: int
-    cached: int
-
-    def message(self) -> str:
-        return msg.CARD_STATS.format(made=self.made, cached=self.cached)
 
 
 @lru_cache(maxsize=64)
@@ -328,7 +318,9 @@ def _render_job(job: CardJob) -> None:
     render_card(spec, fonts, target)
 
 
-def _render_jobs(jobs: Sequence[CardJob]) -> None:
+def render_cards(jobs: Sequence[CardJob]) -> None:
+    """Draw a batch of cards (a worker's task: a card takes a few milliseconds, about what
+    sending one to a worker and its result back costs the build)."""
     for job in jobs:
         _render_job(job)
 
@@ -339,7 +331,7 @@ CardJob = tuple[CardSpec, Fonts, Path, PhotoJob | None]
 
 def plan_cards(
     specs: Sequence[CardSpec], cache_dir: Path, fonts: Fonts
-) -> tuple[dict[str, Path], list[CardJob], CardStats]:
+) -> tuple[dict[str, Path], list[CardJob], CacheStats]:
     """Card site path → file in the cache, and the cards still to draw (not in the cache)."""
     cache_dir.mkdir(parents=True, exist_ok=True)
     found: dict[str, Path] = {}
@@ -349,47 +341,20 @@ def plan_cards(
         found[spec.name] = target
         if not target.is_file():
             jobs[target] = (spec, fonts, target, None)
-    return found, list(jobs.values()), CardStats(made=len(jobs), cached=len(found) - len(jobs))
+    return found, list(jobs.values()), CacheStats(made=len(jobs), cached=len(found) - len(jobs))
 
 
-_BACKGROUND: set[Any] = set()
 CARD_BATCH = 50  # cards sent to a worker at a time
 
 
-def draw_cards_in_background(
-    jobs: Sequence[CardJob], workers: int, photo_jobs: Sequence[PhotoJob] = ()
-) -> tuple[Any, list[Future[None]]]:
-    """Start processing ``photo_jobs``, then drawing ``jobs``, in worker processes; the caller
-    waits for the futures and calls ``stop_background(pool)`` when it needs the files, so the
-    work overlaps other work. A card whose cover is still to process carries that photo's job
-    (whichever worker comes first makes the photo)."""
-    pool = worker_pool(max(1, workers), background=True)
-    _BACKGROUND.add(pool)
-    futures = [pool.submit(run_photo_job, job) for job in photo_jobs]
-    # Cards go in batches: a card takes a few milliseconds, about what sending it to a worker
-    # and its result back costs the build process.
-    batches = [jobs[i : i + CARD_BATCH] for i in range(0, len(jobs), CARD_BATCH)]
-    return pool, futures + [pool.submit(_render_jobs, batch) for batch in batches]
-
-
-def stop_background(pool: Any | None = None) -> None:
-    """Stop one background pool (or all), dropping cards not started: an interrupted build
-    must not keep drawing thousands of cards before it exits."""
-    for each in [pool] if pool is not None else list(_BACKGROUND):
-        _BACKGROUND.discard(each)
-        each.shutdown(wait=True, cancel_futures=True)
+def batches(jobs: Sequence[CardJob]) -> list[Sequence[CardJob]]:
+    return [jobs[i : i + CARD_BATCH] for i in range(0, len(jobs), CARD_BATCH)]
 
 
 def make_cards(
     specs: Sequence[CardSpec], cache_dir: Path, fonts: Fonts, workers: int | None = None
-) -> tuple[dict[str, Path], CardStats]:
+) -> tuple[dict[str, Path], CacheStats]:
     """Card site path → file in the cache; only cards not in the cache are drawn."""
     found, jobs, stats = plan_cards(specs, cache_dir, fonts)
-    workers = min(workers or os.cpu_count() or 1, len(jobs))
-    if workers > 1:
-        with worker_pool(workers) as pool:
-            list(pool.map(_render_job, jobs))
-    else:
-        for job in jobs:
-            _render_job(job)
+    run_all(_render_job, jobs, workers)
     return found, stats

@@ -17,10 +17,10 @@ from markupsafe import Markup, escape
 from slugify import slugify
 
 from .. import messages as msg
-from .charts import Bar, bar_chart
 from ..records.model import Exemplar, Registry, Visit
-from .photos import THUMB_SIZES, ProfileMedia
 from ..records.sanitize import StoryFence
+from .charts import Bar, bar_chart
+from .media import ProfileMedia
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"
@@ -468,10 +468,16 @@ class SiteBuilder:
             commendations=commendations,
             related=self.related(e),
             learned_from=self.learned_from(e),
-            story=Markup(self.fence.wrap(media.story(e.story) if media else e.story)),
+            story=Markup(self.fence.wrap(self.story(e.story, media))),
             media=media,
-            thumb_sizes=THUMB_SIZES,
         )
+
+    def story(self, markdown: str, media: ProfileMedia | None) -> str:
+        """A story with its declared photos drawn as the templates draw them."""
+        if media is None:
+            return markdown
+        photos = self.env.get_template("_photos.j2").module
+        return media.story(markdown, photos.figure, photos.picture)  # type: ignore[attr-defined]
 
     def visit_index(self) -> GeneratedPage:
         return self._render("visit_index.md.j2", VISITS, visits=self.visits)

@@ -9,11 +9,11 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from .cards import CardSpec
 from ..messages import KIND_NAMES
 from ..records.model import Exemplar, FieldOfWork, Kind, Registry
+from .cards import CardSpec
+from .media import ProfileMedia
 from .pages import field_page, profile_page
-from .photos import ProfileMedia
 
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 # Cards with a cover photo are JPEG; the others, flat colours and text, are palette PNG:

@@ -61,9 +61,8 @@ def add_commands(commands: Any) -> None:
     )
 
 
-def run(args: argparse.Namespace, config_file: Path) -> int:
+def run(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch one staff command; a user's mistake ends with exit code 1."""
-    settings = Settings.from_mkdocs_yml(config_file)
     if args.command == "new":
         return run_new(settings, args)
     if args.command in ("import", "schema"):

@@ -1,0 +1,301 @@
+"""The site build, stage by stage, for any engine. Nothing here imports MkDocs: the MkDocs
+plugin (plugin.py) calls these functions at its events, and another engine could call the
+same ones.
+
+    start   → load and check every file; plan the photos and share cards and start making
+              the missing ones in the background; prepare the generated pages
+    page_*  → each page as the engine converts and writes it: our HTML blocks kept out of
+              Markdown, stories cleaned, share values, the page handed to the search index
+    finish  → the search index; the photos and cards linked into the site; visit booklets
+"""
+
+from __future__ import annotations
+
+import ctypes
+import dataclasses
+import gc
+import logging
+import os
+import shutil
+from collections.abc import MutableMapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import messages as msg
+from .records.catalog import Catalog, load_catalog
+from .records.model import Exemplar
+from .records.problems import Problem, Severity
+from .records.sanitize import StoryFence
+from .records.settings import Settings
+from .search.index import SearchIndexer
+from .site.alt_text import fill_missing_alt
+from .site.cards import FontMissing, batches, find_fonts, plan_cards, render_cards
+from .site.media import ProfileMedia, plan_media
+from .site.pages import CRITERIA_MARKER, GeneratedPage, SiteBuilder, is_searchable, profile_page
+from .site.photos import PhotoJob, check_photo_jobs, in_cache, run_photo_job
+from .site.rawhtml import RawBlocks
+from .site.share import ShareBuilder, card_specs
+from .workers import Background, CacheStats
+
+log = logging.getLogger("dienhinh")
+
+# Our own stylesheet and scripts, from site_templates/overrides/ (site path = source path).
+STYLESHEET = "assets/dienhinh.css"
+GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
+SEARCH_SCRIPT = "assets/dienhinh-search.js"  # only the search page loads it
+ASSETS = (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT)
+
+
+@dataclass(frozen=True)
+class Site:
+    """What the engine knows of the site it builds."""
+
+    url: str
+    name: str
+    description: str = ""
+    directory_urls: bool = True
+
+
+def load_project(settings: Settings) -> Catalog:
+    """Every file loaded and checked once; photos whose exact bytes the pipeline has already
+    processed skip the full decode."""
+    return load_catalog(settings, decoded_before=in_cache(settings.photo_cache))
+
+
+def release_memory() -> None:
+    """Return the C heap's free pages to the system (glibc's malloc_trim; elsewhere nothing):
+    a build frees far more than it keeps, and the freed memory would otherwise stay counted
+    against this process while Pagefind runs beside it."""
+    try:
+        ctypes.CDLL("libc.so.6").malloc_trim(0)
+    except (OSError, AttributeError):
+        pass
+
+
+class Build:
+    """One build in progress: the checked records, the planned media, the work running in
+    the background and the search index filling up as pages are written."""
+
+    def __init__(
+        self,
+        settings: Settings,
+        site: Site,
+        catalog: Catalog,
+        shown: list[Exemplar],
+        media: dict[str, ProfileMedia],
+        photo_jobs: list[PhotoJob],
+        cards: dict[str, Path],
+        stats: tuple[CacheStats, CacheStats],
+        background: Background | None,
+    ) -> None:
+        assert catalog.registry is not None
+        self.settings, self.site, self.catalog = settings, site, catalog
+        self.media, self.photo_jobs, self.cards = media, photo_jobs, cards
+        self.photo_stats, self.card_stats = stats
+        self.background = background
+        self.fence = StoryFence()
+        self.share = ShareBuilder(catalog.registry, shown, site.url, site.name, media)
+        self.pages = SiteBuilder(
+            catalog.registry,
+            shown,
+            settings.templates_dir,
+            directory_urls=site.directory_urls,
+            fence=self.fence,
+            visits=catalog.visits,
+            media=media,
+        )
+        self.indexer = SearchIndexer() if settings.search else None
+        self.generated: set[str] = set()
+        self.raw: dict[str, RawBlocks] = {}
+
+    # --- what the engine adds to the site ---------------------------------------------------
+
+    def generated_pages(self) -> list[GeneratedPage]:
+        """Every page made from the records (profiles, indexes, visits), as Markdown."""
+        pages = self.pages.pages()
+        self.generated = {page.src for page in pages}
+        return pages
+
+    def assets(self) -> list[tuple[str, Path]]:
+        """(site path, file) of our stylesheet and scripts."""
+        return [(name, self.settings.templates_dir / "overrides" / name) for name in ASSETS]
+
+    def theme_values(self) -> dict[str, Any]:
+        """Values the theme templates read (the sample-data banner, the commune's name)."""
+        assert self.catalog.registry is not None
+        commune = self.catalog.registry.commune
+        return {"dienhinh_sample_data": commune.sample_data, "dienhinh_commune": commune.full_name}
+
+    # --- each page ----------------------------------------------------------------------------
+
+    def page_markdown(self, src: str, markdown: str, meta: MutableMapping[str, Any]) -> str:
+        """A page's Markdown before conversion: the criteria overview filled in; our
+        templates' HTML blocks set aside so Markdown does not parse them (see rawhtml.py)."""
+        if src in self.generated:
+            # main.html marks the page for the search index unless search_index is false.
+            meta.setdefault("search_index", is_searchable(src))
+        if CRITERIA_MARKER in markdown:
+            markdown = markdown.replace(CRITERIA_MARKER, self.pages.criteria_overview(src))
+        if src in self.generated:
+            raw = RawBlocks()
+            markdown = raw.hide(markdown, (self.fence.begin, self.fence.end))
+            if raw.blocks:
+                self.raw[src] = raw
+        return markdown
+
+    def page_html(self, src: str, html: str) -> str | Problem:
+        """A page's HTML after conversion: our blocks put back, stories cleaned, every image
+        given a text alternative; a problem when a Markdown extension changed our blocks."""
+        raw = self.raw.pop(src, None)
+        if raw is not None:
+            try:
+                html = raw.restore(html)
+            except ValueError:
+                return self._config_problem(msg.RAW_HTML_CHANGED.format(page=src))
+        return fill_missing_alt(self.fence.clean(html))
+
+    def page_share(self, src: str, url: str, title: str | None, description: str | None) -> dict[str, Any]:
+        """Share-preview values (Open Graph, JSON-LD) for the page at ``src``; none without
+        the site's address, since previews need absolute URLs."""
+        if not self.site.url:
+            return {}
+        return self.share.for_page(src, url, title, description or self.site.description).as_dict()
+
+    def page_written(self, dest: str, html: str) -> None:
+        """A page as written to the site: Pagefind indexes pages in parts while the next
+        ones are rendered."""
+        if self.indexer is not None:
+            parts = self.indexer.parts
+            self.indexer.add(dest, html)
+            if self.indexer.parts != parts:
+                release_memory()
+
+    # --- after the last page ---------------------------------------------------------------------
+
+    def finish(self, site_dir: Path) -> list[Problem]:
+        """The search index (merged while the last photos and cards are still being made),
+        photos and share cards linked into the site, then each visit's booklet. → problems
+        that make the build fail."""
+        try:
+            if self.indexer is not None:
+                indexer, self.indexer = self.indexer, None
+                result = indexer.finish(site_dir)
+                if result.error:
+                    return [self._config_problem(result.error)]
+                log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
+            if self.background is not None:
+                background, self.background = self.background, None
+                background.wait()
+            check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
+            _link_into(site_dir, self._published_files())
+            log.info(msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached))
+            log.info(msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
+            return self._booklets(site_dir)
+        finally:
+            # Frozen since start() so the collector does not walk the whole build again while
+            # pages render; under a preview server the next build must free this one.
+            gc.unfreeze()
+
+    def cancel(self) -> None:
+        """The build stopped (an error, Ctrl-C): drop the background work and the index."""
+        gc.unfreeze()
+        if self.background is not None:
+            self.background.cancel()
+            self.background = None
+        if self.indexer is not None:
+            self.indexer.close()
+            self.indexer = None
+
+    def _published_files(self) -> dict[str, Path]:
+        published = dict(self.cards)
+        for slug, media in self.media.items():
+            folder = profile_page(slug).rsplit("/", 1)[0]
+            published.update((f"{folder}/{name}", path) for name, path in media.files())
+        return published
+
+    def _booklets(self, site_dir: Path) -> list[Problem]:
+        if not self.catalog.visits:
+            return []
+        if not self.settings.site_url:
+            return [self._config_problem(msg.BOOKLET_NO_SITE_URL, "site_url")]
+        from .printing.booklet import build_visit_booklets  # WeasyPrint: imported only when printing
+
+        problems = build_visit_booklets(self.catalog, self.settings, site_dir, self.media)
+        if not problems:
+            log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
+        return problems
+
+    def _config_problem(self, message: str, field: str = "") -> Problem:
+        config = self.settings.config_file or self.settings.root / "mkdocs.yml"
+        return Problem(config, 0, field, message)
+
+
+def start(
+    settings: Settings, site: Site, preview: bool = False, catalog: Catalog | None = None
+) -> tuple[Build | None, list[Problem]]:
+    """Load and check every file (or take ``catalog``, already checked); when nothing stops
+    the build, plan the photos and share cards, start making those not in the caches, and
+    prepare the pages. → the build (None when an error stops it) and every problem found,
+    warnings included. A ``preview`` (the local preview server) shows drafts too, marked."""
+    if catalog is None:
+        catalog = load_project(settings)
+    if not catalog.ok or catalog.registry is None:
+        return None, list(catalog.problems)
+    registry = catalog.registry
+    warnings = [p for p in catalog.problems if p.severity is Severity.warning]
+    try:
+        fonts = find_fonts()
+    except FontMissing as missing:
+        config = settings.config_file or settings.root / "mkdocs.yml"
+        return None, [*warnings, Problem(config, 0, "", str(missing))]
+    # The sources (raw data with line numbers) only serve the checks: let them go.
+    catalog = dataclasses.replace(catalog, sources={})
+    shown = list(catalog.exemplars if preview else catalog.public)
+    # Only published profiles' photos are processed: a draft's photos never reach the site.
+    # Their outputs are known before they are made (sizes come from the source), so pages
+    # can link them while the photos not in the cache are made in the background.
+    media, photo_jobs, photo_stats = plan_media(shown, catalog.photos, settings.photo_cache)
+    specs = card_specs(registry, shown, media, site.name)
+    cards, card_jobs, card_stats = plan_cards(specs, settings.card_cache, fonts)
+    # A card whose cover photo is still to be made carries that photo's job: whichever
+    # worker comes first makes the photo.
+    pending = {job[1]: job for job in photo_jobs}  # cache folder → its job
+    card_jobs = [
+        (spec, fonts, target, pending.get(str(spec.photo.parent)) if spec.photo else None)
+        for spec, fonts, target, _ in card_jobs
+    ]
+    background = _in_background(photo_jobs, card_jobs)
+    build = Build(
+        settings, site, catalog, shown, media, photo_jobs, cards, (photo_stats, card_stats), background
+    )
+    # Everything loaded so far lives until the end of the build: keep the garbage collector
+    # from walking it again and again while thousands of pages are rendered.
+    gc.collect()
+    gc.freeze()
+    return build, warnings
+
+
+def _in_background(photo_jobs: Sequence[PhotoJob], card_jobs: Sequence[Any]) -> Background | None:
+    """Photos first (pages link them), then cards in batches, on every core at a lower
+    priority: the workers take what the engine leaves while it renders, and all of it once
+    it is done."""
+    if not photo_jobs and not card_jobs:
+        return None
+    workers = min(len(photo_jobs) + len(card_jobs), os.cpu_count() or 1)
+    background = Background(workers, preload=("generator.site.photos", "generator.site.cards"))
+    background.submit(run_photo_job, photo_jobs)
+    background.submit(render_cards, batches(card_jobs))
+    return background
+
+
+def _link_into(site_dir: Path, files: dict[str, Path]) -> None:
+    for name, path in files.items():
+        target = site_dir / name
+        target.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            # A hard link to the cached file (the site is replaced whole, never edited in
+            # place): 10,000 cards in a fraction of the time of copying them.
+            os.link(path, target)
+        except OSError:
+            shutil.copyfile(path, target)

@@ -1,0 +1,176 @@
+"""Photos of a profile bundle, checked when the bundle is loaded: each declared file is
+inside its bundle, a real image of an accepted format and size, one cover at most; every
+image a story shows is declared. Untrusted bytes never raise: each problem is a message."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import re
+import warnings
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from PIL import Image, ImageFile
+
+from .. import messages as msg
+from .load import Source, dotted
+from .model import Exemplar
+from .problems import Problem
+
+ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
+# Pillow's orientation values that swap width and height.
+SWAPPING_ORIENTATIONS = {5, 6, 7, 8}
+# ![alt](file "title") in a story.
+IMAGE_REF = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+
+
+@dataclass(frozen=True)
+class PhotoSource:
+    """A photo that passed every check: its file, content hash and upright size."""
+
+    path: Path
+    digest: str
+    width: int
+    height: int
+    format: str
+
+
+def resolve_in_bundle(folder: Path, file: str) -> Path | str:
+    """The photo's path inside ``folder``, or a Vietnamese message saying why not."""
+    text = file.replace("\\", "/")
+    pure = PurePosixPath(text)
+    if pure.is_absolute() or PureWindowsPath(file).drive or ".." in pure.parts:
+        return msg.PHOTO_OUTSIDE
+    path = folder / pure
+    resolved = path.resolve()
+    # resolve() follows symlinks, so a link inside the bundle that points out is caught here.
+    if not resolved.is_relative_to(folder.resolve()):
+        return msg.PHOTO_OUTSIDE
+    if not path.exists():
+        return msg.photo_missing(file)
+    if not resolved.is_file():
+        return msg.PHOTO_NOT_A_FILE.format(file=file)
+    return resolved
+
+
+@contextmanager
+def strict_decoding() -> Iterator[None]:
+    """Truncated data is an error while we look at a photo, whatever another library set
+    (WeasyPrint turns Pillow's global LOAD_TRUNCATED_IMAGES on when it is imported)."""
+    previous = ImageFile.LOAD_TRUNCATED_IMAGES
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
+    try:
+        yield
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = previous
+
+
+def inspect_photo(
+    path: Path,
+    file: str,
+    max_bytes: int,
+    max_pixels: int,
+    decoded_before: Callable[[str], bool] | None = None,
+) -> PhotoSource | str:
+    """Checks one photo's real content; returns its record or a Vietnamese message.
+
+    ``decoded_before(digest)`` says the pipeline already decoded these exact bytes without
+    error (they are in the cache): the full decode is then skipped, the header checks are not.
+    """
+    size = path.stat().st_size
+    if size > max_bytes:
+        return msg.photo_too_large(size / 2**20, max_bytes / 2**20)
+    data = path.read_bytes()
+    digest = hashlib.sha256(data).hexdigest()
+    with warnings.catch_warnings(), strict_decoding():
+        warnings.simplefilter("error", Image.DecompressionBombWarning)
+        try:
+            decode = decoded_before is None or not decoded_before(digest)
+            with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as im:
+                image_format = im.format or ""
+                width, height = im.size
+                if width * height > max_pixels:
+                    return msg.photo_too_many_pixels(width, height, max_pixels / 1e6)
+                if decode:
+                    im.verify()  # must come right after open
+            with Image.open(io.BytesIO(data), formats=ACCEPTED_FORMATS) as im:
+                orientation = im.getexif().get(0x0112, 1)
+                if decode:
+                    # verify() does not decode JPEG data: decode it (at 1/8 scale, cheap) to
+                    # catch truncated files before anything is published.
+                    im.draft("RGB", (max(1, width // 8), max(1, height // 8)))
+                    im.load()
+        except (Image.DecompressionBombError, Image.DecompressionBombWarning):
+            return msg.PHOTO_BOMB.format(file=file)
+        except Image.UnidentifiedImageError:
+            return msg.PHOTO_NOT_IMAGE.format(file=file)
+        except Exception as error:  # noqa: BLE001 - untrusted bytes: any decoder failure is bad input
+            return msg.PHOTO_CORRUPT.format(file=file, detail=str(error) or type(error).__name__)
+    if orientation in SWAPPING_ORIENTATIONS:
+        width, height = height, width
+    return PhotoSource(path, digest, width, height, image_format)
+
+
+def normal_name(file: str) -> str:
+    """A photo's name as declared and as written in a story, compared the same way."""
+    return PurePosixPath(file.replace("\\", "/")).as_posix()
+
+
+def _is_local(target: str) -> bool:
+    return not re.match(r"^[a-zA-Z][a-zA-Z0-9+.-]*:|^//|^#", target)
+
+
+def check_photos(
+    e: Exemplar,
+    source: Source,
+    folder: Path,
+    max_bytes: int,
+    max_pixels: int,
+    decoded_before: Callable[[str], bool] | None = None,
+) -> tuple[list[Problem], tuple[PhotoSource | None, ...]]:
+    """Every photo of one profile: path, content, size, one cover; story references declared."""
+    problems: list[Problem] = []
+    found: list[PhotoSource | None] = []
+
+    def add(loc: tuple[str | int, ...], message: str) -> None:
+        problems.append(Problem(source.path, source.line_of(loc), dotted(loc), message))
+
+    first_of: dict[str, int] = {}
+    first_cover: int | None = None
+    for index, photo in enumerate(e.photos):
+        loc = ("photos", index, "file")
+        key = normal_name(photo.file)
+        if key in first_of:
+            add(loc, msg.PHOTO_DUPLICATE.format(file=photo.file, first=first_of[key]))
+        first_of.setdefault(key, index)
+        if photo.cover:
+            if first_cover is not None:
+                add(("photos", index, "cover"), msg.PHOTO_TWO_COVERS.format(first=first_cover))
+            else:
+                first_cover = index
+        where = resolve_in_bundle(folder, photo.file)
+        if isinstance(where, str):
+            add(loc, where)
+            found.append(None)
+            continue
+        result = inspect_photo(where, photo.file, max_bytes, max_pixels, decoded_before)
+        if isinstance(result, str):
+            add(loc, result)
+            found.append(None)
+            continue
+        found.append(result)
+    for offset, line in enumerate(e.story.splitlines()):
+        for _alt, target in IMAGE_REF.findall(line):
+            if _is_local(target) and normal_name(target) not in first_of:
+                problems.append(
+                    Problem(
+                        source.path,
+                        source.body_line + offset,
+                        "story",
+                        msg.PHOTO_NOT_DECLARED.format(file=target),
+                    )
+                )
+    return problems, tuple(found)

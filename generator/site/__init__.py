@@ -1,0 +1,1 @@
+"""Site pages and media: records → generated pages, processed photos, share cards."""
