@@ -33,7 +33,6 @@ _VOID_TAGS = {
 }
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-STORY_SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
 
@@ -198,7 +197,7 @@ def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
     """The plan's story sections, as ``## `` headings (a warning: drafts grow into them)."""
     story = ctx.exemplar.story
     headings = {line.strip().lstrip("#").strip() for line in story.splitlines() if line.startswith("## ")}
-    for section in STORY_SECTIONS:
+    for section in msg.STORY_SECTIONS:
         if section not in headings:
             yield Problem(
                 ctx.source.path,

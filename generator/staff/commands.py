@@ -35,30 +35,25 @@ COMMANDS = ("new", "import", "report", "schema")
 
 def add_commands(commands: Any) -> None:
     """Register the staff's subcommands on the ``dienhinh`` parser."""
-    new = commands.add_parser("new", help="tạo hồ sơ nháp mới (hỏi từng mục nếu thiếu)")
-    new.add_argument("--name", help="tên điển hình")
-    new.add_argument(
-        "--kind",
-        help="loại: collective (tập thể), individual (cá nhân), model (mô hình); gõ tiếng Việt cũng được",
-    )
-    new.add_argument("--field", help="mã lĩnh vực chính trong danh mục")
-    new.add_argument("--hamlet", help="mã xóm")
-    new.add_argument("--organization", help="mã tổ chức")
-    new.add_argument("--summary", help="tóm tắt một hai câu")
-    new.add_argument("--registered", help="ngày đăng ký NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+    new = commands.add_parser("new", help=msg.HELP_NEW)
+    new.add_argument("--name", help=msg.HELP_NEW_NAME)
+    new.add_argument("--kind", help=msg.HELP_NEW_KIND)
+    new.add_argument("--field", help=msg.HELP_NEW_FIELD)
+    new.add_argument("--hamlet", help=msg.HELP_NEW_HAMLET)
+    new.add_argument("--organization", help=msg.HELP_NEW_ORGANIZATION)
+    new.add_argument("--summary", help=msg.HELP_NEW_SUMMARY)
+    new.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
-    imp = commands.add_parser("import", help="nhập bảng đăng ký (.xlsx hoặc .csv) thành hồ sơ nháp")
-    imp.add_argument("sheet", type=Path, help="tệp bảng tính đăng ký")
+    imp = commands.add_parser("import", help=msg.HELP_IMPORT)
+    imp.add_argument("sheet", type=Path, help=msg.HELP_IMPORT_SHEET)
 
-    report = commands.add_parser("report", help="báo cáo tổng hợp cho thư ký Hội đồng thi đua")
-    report.add_argument("--html", type=Path, help="ghi thêm báo cáo dạng trang HTML")
-    report.add_argument("--xlsx", type=Path, help="ghi thêm báo cáo dạng bảng tính Excel")
-    report.add_argument("--year", type=int, help="năm cuối cùng cần có đánh giá (mặc định: năm trước)")
+    report = commands.add_parser("report", help=msg.HELP_REPORT)
+    report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
+    report.add_argument("--xlsx", type=Path, help=msg.HELP_REPORT_XLSX)
+    report.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
 
-    schema = commands.add_parser("schema", help="xuất lược đồ JSON Schema của hồ sơ (cho VS Code)")
-    schema.add_argument(
-        "-o", "--output", type=Path, help="tệp ghi ra (mặc định: schema/exemplar.schema.json)"
-    )
+    schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
+    schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
 
 
 def run(args: argparse.Namespace, config_file: Path) -> int:

@@ -449,7 +449,7 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
         Outcome.kept: msg.IMPORT_KEPT,
     }
     for number, slug, outcome in result.outcomes:
-        console.print(f"dòng {number}: {labels[outcome]} exemplars/{slug}/index.md", markup=False)
+        console.print(msg.IMPORT_OUTCOME.format(row=number, outcome=labels[outcome], slug=slug), markup=False)
     for p in sorted(result.problems, key=lambda p: (p.line, p.field)):
         console.print(format_problem(p), markup=False)
     console.print(

@@ -277,17 +277,6 @@ def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
     path.write_text(page, encoding="utf-8")
 
 
-SHEET_TITLES = (
-    "Tổng số",
-    "Theo xóm",
-    "Theo tổ chức",
-    "Đăng ký muộn",
-    "Thiếu đánh giá",
-    "Khen thưởng",
-    "Nhân rộng",
-)
-
-
 def write_xlsx(overview: Overview, path: Path) -> None:
     """One worksheet per section, numbers as numbers and dates as dates."""
     book = Workbook()
@@ -296,7 +285,7 @@ def write_xlsx(overview: Overview, path: Path) -> None:
         book.remove(first)
     bold = Font(bold=True)
     flag_fill = PatternFill("solid", fgColor="FFCDD2")
-    for title, section in zip(SHEET_TITLES, sections(overview), strict=True):
+    for title, section in zip(msg.REPORT_SHEET_TITLES, sections(overview), strict=True):
         sheet = book.create_sheet(title)
         sheet.append([section.title])
         sheet["A1"].font = bold
