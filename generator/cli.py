@@ -112,7 +112,7 @@ def run_booklet(
         return 1
     settings = Settings.from_mkdocs_yml(config_file)
     if not settings.site_url:
-        _print(f"{config_file}: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}", error=True)
+        _print(bk.no_site_url(config_file).format(), error=True)
         return 1
     catalog = load_catalog(settings)
     if not catalog.ok or catalog.registry is None:

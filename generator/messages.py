@@ -87,6 +87,10 @@ def invalid(detail: str) -> str:
     return f"Giá trị không hợp lệ ({detail})."
 
 
+# Labels of a reported problem: “exemplars/x/index.md:4: LỖI [field]: …”.
+ERROR = "LỖI"
+WARNING = "CẢNH BÁO"
+
 # --- files and YAML ----------------------------------------------------------------------
 
 NOT_UTF8 = "Tệp không phải mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8."
@@ -219,7 +223,7 @@ CHECK_WARNINGS = "Không có lỗi; {warnings} cảnh báo."
 BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước đó vẫn giữ nguyên."
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
 STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
-MKDOCS_WARNING = "CẢNH BÁO (MkDocs): "
+MKDOCS_WARNING = f"{WARNING} (MkDocs): "
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
 
@@ -309,6 +313,12 @@ def sheet_unknown_name(table: str, value: object, valid: Sequence[str]) -> str:
 
 def sheet_duplicate_row(row: int) -> str:
     return f"Trùng tên với dòng {row} của bảng tính; mỗi điển hình chỉ một dòng."
+
+
+def sheet_place(name: str, row: int, column: str) -> str:
+    """Where a problem of a spreadsheet is: its file name, then row and column when known."""
+    where = f"{name}: dòng {row}" if row else name
+    return f"{where}, {column}" if column else where
 
 
 def sheet_cell(letter: str, header: str) -> str:

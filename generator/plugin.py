@@ -28,7 +28,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
-from .printing.booklet import build_visit_booklets
+from .printing.booklet import build_visit_booklets, no_site_url
 from .records.catalog import Catalog, load_catalog
 from .records.load import MAX_FILE_KB
 from .records.problems import Severity
@@ -291,7 +291,7 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         if self.catalog.visits:
             root = self.settings.root
             if not self.settings.site_url:
-                raise ProblemsFound(f"mkdocs.yml: LỖI [site_url]: {msg.BOOKLET_NO_SITE_URL}")
+                raise ProblemsFound(no_site_url(Path("mkdocs.yml")).format())
             problems = build_visit_booklets(self.catalog, self.settings, Path(config.site_dir), self.media)
             if problems:
                 raise ProblemsFound("\n".join(p.format(root) for p in problems))

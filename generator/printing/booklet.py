@@ -367,6 +367,11 @@ def _local_fetcher(roots: Sequence[Path]) -> Any:
     return LocalOnly(allowed_protocols={"file", "data"})
 
 
+def no_site_url(config_file: Path) -> Problem:
+    """Booklets print QR codes of absolute addresses: without ``site_url`` there are none."""
+    return Problem(config_file, 0, "site_url", msg.BOOKLET_NO_SITE_URL)
+
+
 def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
     """Write atomically: a half-written PDF never replaces a good one."""
     try:

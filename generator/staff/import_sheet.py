@@ -425,21 +425,12 @@ def _final_check(sheet: Sheet, row: Row, data: Mapping[str, Any], registry: Regi
     return found
 
 
-def format_problem(problem: Problem, root: Path | None = None) -> str:
-    """``dang-ky.xlsx: dòng 5, cột C “lĩnh vực”: LỖI: …`` — how a sheet's user finds the cell."""
-    shown = problem.file.name
-    where = f"{shown}: dòng {problem.line}" if problem.line else shown
-    if problem.field:
-        where += f", {problem.field}"
-    return f"{where}: LỖI: {problem.message}"
-
-
 def run_import(settings: Settings, registry: Registry, sheet_path: Path, console: Console) -> int:
     """``dienhinh import``: report bad rows, import the others; exit 1 if any row was bad."""
     sheet, problems = read_sheet(sheet_path)
     if sheet is None:
         for p in problems:
-            console.print(format_problem(p), markup=False)
+            console.print(p.format(sheet=True), markup=False)
         return 1
     result = import_sheet(sheet, registry, settings.exemplars_dir, progress=console)
     labels = {
@@ -451,7 +442,7 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
     for number, slug, outcome in result.outcomes:
         console.print(msg.IMPORT_OUTCOME.format(row=number, outcome=labels[outcome], slug=slug), markup=False)
     for p in sorted(result.problems, key=lambda p: (p.line, p.field)):
-        console.print(format_problem(p), markup=False)
+        console.print(p.format(sheet=True), markup=False)
     console.print(
         msg.IMPORT_SUMMARY.format(
             rows=len(sheet.rows),
