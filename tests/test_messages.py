@@ -52,3 +52,45 @@ def test_vietnamese_text_is_only_in_messages() -> None:
             and VIETNAMESE.search(node.value)
         ]
     assert found == []
+
+
+def _public_names() -> set[str]:
+    tree = ast.parse((PACKAGE / "messages.py").read_text(encoding="utf-8"))
+    names = set()
+    for node in tree.body:
+        if isinstance(node, ast.FunctionDef):
+            names.add(node.name)
+        elif isinstance(node, ast.Assign):
+            names |= {t.id for t in node.targets if isinstance(t, ast.Name)}
+        elif isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name):
+            names.add(node.target.id)
+    return {name for name in names if not name.startswith("_")}
+
+
+def _used_names() -> set[str]:
+    """Names read from messages.py: ``msg.NAME`` (whatever the module is bound to),
+    ``from .messages import NAME``, and names that messages.py itself reads."""
+    used: set[str] = set()
+    for path in PACKAGE.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        if path.stem == "messages":
+            used |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name) and isinstance(n.ctx, ast.Load)}
+            continue
+        aliases = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.ImportFrom) and node.module and node.module.endswith("messages"):
+                used |= {alias.name for alias in node.names}
+            elif isinstance(node, ast.ImportFrom):
+                aliases |= {a.asname or a.name for a in node.names if a.name == "messages"}
+        used |= {
+            node.attr
+            for node in ast.walk(tree)
+            if isinstance(node, ast.Attribute)
+            and isinstance(node.value, ast.Name)
+            and node.value.id in aliases
+        }
+    return used
+
+
+def test_every_message_is_used() -> None:
+    assert _public_names() - _used_names() == set()
