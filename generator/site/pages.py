@@ -17,10 +17,10 @@ from markupsafe import Markup, escape
 from slugify import slugify
 
 from .. import messages as msg
-from .charts import Bar, bar_chart
 from ..records.model import Exemplar, Registry, Visit
-from .photos import THUMB_SIZES, ProfileMedia
 from ..records.sanitize import StoryFence
+from .charts import Bar, bar_chart
+from .photos import THUMB_SIZES, ProfileMedia
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"

@@ -10,8 +10,8 @@ from typing import Any
 from urllib.parse import urljoin
 
 from .. import messages as msg
-from .cards import CardSpec
 from ..records.model import Exemplar, FieldOfWork, Kind, Registry
+from .cards import CardSpec
 from .pages import field_page, profile_page
 from .photos import ProfileMedia
 
