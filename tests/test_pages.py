@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from generator.records.catalog import load_catalog
+from generator.records.settings import Settings
 from generator.site.pages import (
     Pager,
     SiteBuilder,
@@ -15,7 +16,6 @@ from generator.site.pages import (
     relative_href,
     sort_key,
 )
-from generator.records.settings import Settings
 
 from .conftest import ROOT
 
