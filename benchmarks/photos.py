@@ -105,8 +105,11 @@ def main() -> None:
         print(
             f"checks warm:          {check_warm_s:7.2f} s  {n / check_warm_s:8.1f} photos/s (hash + header)"
         )
-        print(f"pipeline cold:        {cold_s:7.2f} s  {n / cold_s:8.1f} photos/s  ({cold_stats.made} made, {cold_stats.cached} cached)")
-        print(f"pipeline warm:        {warm_s:7.3f} s  {n / warm_s:8.1f} photos/s  ({warm_stats.made} made, {warm_stats.cached} cached)")
+        for label, seconds, stats in (("cold", cold_s, cold_stats), ("warm", warm_s, warm_stats)):
+            print(
+                f"pipeline {label}:        {seconds:7.3f} s  {n / seconds:8.1f} photos/s"
+                f"  ({stats.made} made, {stats.cached} cached)"
+            )
         print(f"pipeline warm / cold speed-up: {cold_s / warm_s:.0f}×")
         cold_all, warm_all = check_s + cold_s, check_warm_s + warm_s
         print(

@@ -217,18 +217,23 @@ class Build:
     def _booklets(self, site_dir: Path) -> list[Problem]:
         if not self.catalog.visits:
             return []
+        # WeasyPrint is imported only when there is something to print.
+        from .printing.booklet import build_visit_booklets, no_site_url
+
         if not self.settings.site_url:
-            return [self._config_problem(msg.BOOKLET_NO_SITE_URL, "site_url")]
-        from .printing.booklet import build_visit_booklets  # WeasyPrint: imported only when printing
+            return [no_site_url(self._config_file)]
 
         problems = build_visit_booklets(self.catalog, self.settings, site_dir, self.media)
         if not problems:
             log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
         return problems
 
-    def _config_problem(self, message: str, field: str = "") -> Problem:
-        config = self.settings.config_file or self.settings.root / "mkdocs.yml"
-        return Problem(config, 0, field, message)
+    @property
+    def _config_file(self) -> Path:
+        return self.settings.config_file or self.settings.root / "mkdocs.yml"
+
+    def _config_problem(self, message: str) -> Problem:
+        return Problem(self._config_file, 0, "", message)
 
 
 def start(

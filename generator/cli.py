@@ -15,7 +15,7 @@ from typing import TextIO
 from . import messages as msg
 from .build import load_project
 from .records.model import RESERVED_SLUG
-from .records.problems import Problem, Severity
+from .records.problems import Severity
 from .records.settings import Settings, load_settings
 from .records.validate import count
 from .site import staging
@@ -110,8 +110,10 @@ def run_booklet(
         _print(msg.BOOKLET_VISIT_AND_GROUP, error=True)
         return 1
     if not settings.site_url:
-        config_file = settings.config_file or settings.root / "mkdocs.yml"
-        _print(Problem(config_file, 0, "site_url", msg.BOOKLET_NO_SITE_URL).format(settings.root), error=True)
+        _print(
+            bk.no_site_url(settings.config_file or settings.root / "mkdocs.yml").format(settings.root),
+            error=True,
+        )
         return 1
     catalog = load_project(settings)
     if not catalog.ok or catalog.registry is None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import difflib
 from collections.abc import Sequence
 
@@ -85,6 +86,10 @@ NUMBER_TOO_LARGE = "Phải nhỏ hơn hoặc bằng {le}."
 def invalid(detail: str) -> str:
     return f"Giá trị không hợp lệ ({detail})."
 
+
+# Labels of a reported problem: “exemplars/x/index.md:4: LỖI [field]: …”.
+ERROR = "LỖI"
+WARNING = "CẢNH BÁO"
 
 # --- files and YAML ----------------------------------------------------------------------
 
@@ -218,12 +223,29 @@ CHECK_WARNINGS = "Không có lỗi; {warnings} cảnh báo."
 BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước đó vẫn giữ nguyên."
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
 STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
-MKDOCS_WARNING = "CẢNH BÁO (MkDocs): "
+MKDOCS_WARNING = f"{WARNING} (MkDocs): "
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
 
 
 # --- staff tools: new, import, report, schema ----------------------------------------------
+
+HELP_NEW = "tạo hồ sơ nháp mới (hỏi từng mục nếu thiếu)"
+HELP_NEW_NAME = "tên điển hình"
+HELP_NEW_KIND = "loại: collective (tập thể), individual (cá nhân), model (mô hình); gõ tiếng Việt cũng được"
+HELP_NEW_FIELD = "mã lĩnh vực chính trong danh mục"
+HELP_NEW_HAMLET = "mã xóm"
+HELP_NEW_ORGANIZATION = "mã tổ chức"
+HELP_NEW_SUMMARY = "tóm tắt một hai câu"
+HELP_NEW_REGISTERED = "ngày đăng ký NĂM-THÁNG-NGÀY (mặc định: hôm nay)"
+HELP_IMPORT = "nhập bảng đăng ký (.xlsx hoặc .csv) thành hồ sơ nháp"
+HELP_IMPORT_SHEET = "tệp bảng tính đăng ký"
+HELP_REPORT = "báo cáo tổng hợp cho thư ký Hội đồng thi đua"
+HELP_REPORT_HTML = "ghi thêm báo cáo dạng trang HTML"
+HELP_REPORT_XLSX = "ghi thêm báo cáo dạng bảng tính Excel"
+HELP_REPORT_YEAR = "năm cuối cùng cần có đánh giá (mặc định: năm trước)"
+HELP_SCHEMA = "xuất lược đồ JSON Schema của hồ sơ (cho VS Code)"
+HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
 
 DRAFT_SUMMARY = "Bản nháp: hãy viết một hai câu giới thiệu điển hình (hiện trên thẻ và khi chia sẻ)."
 DRAFT_STORY_SECTIONS = (
@@ -231,6 +253,8 @@ DRAFT_STORY_SECTIONS = (
     ("Kết quả", "Những con số và thay đổi cụ thể: thu nhập, số hộ, diện tích, thời gian…"),
     ("Bài học kinh nghiệm", "Điều gì giúp làm được; người khác muốn học theo cần lưu ý gì."),
 )
+# The headings every story should have (``check`` warns about a missing one).
+STORY_SECTIONS = tuple(heading for heading, _ in DRAFT_STORY_SECTIONS)
 NEW_CREATED = "Đã tạo hồ sơ nháp {path} (địa chỉ trang: /dien-hinh/{slug}/)."
 NEW_NEXT = "Tiếp theo: viết câu chuyện trong tệp trên, chạy “dienhinh check”, rồi đổi status thành published."
 NEW_FAILED = "Chưa tạo hồ sơ: sửa các lỗi trên rồi chạy lại."
@@ -242,7 +266,6 @@ PROMPT_FIELD = "Lĩnh vực chính"
 PROMPT_HAMLET = "Xóm (để trống nếu không thuộc xóm nào)"
 PROMPT_ORGANIZATION = "Tổ chức (để trống nếu không có)"
 PROMPT_SUMMARY = "Tóm tắt một hai câu (có thể để trống, viết sau)"
-PROMPT_CHOICE = "Gõ số thứ tự hoặc mã"
 PROMPT_BAD_CHOICE = "Không có lựa chọn “{value}”; gõ số thứ tự trong danh sách hoặc mã."
 
 SHEET_COLUMNS = {
@@ -291,6 +314,12 @@ def sheet_duplicate_row(row: int) -> str:
     return f"Trùng tên với dòng {row} của bảng tính; mỗi điển hình chỉ một dòng."
 
 
+def sheet_place(name: str, row: int, column: str) -> str:
+    """Where a problem of a spreadsheet is: its file name, then row and column when known."""
+    where = f"{name}: dòng {row}" if row else name
+    return f"{where}, {column}" if column else where
+
+
 def sheet_cell(letter: str, header: str) -> str:
     return f"cột {letter} “{header}”"
 
@@ -301,6 +330,7 @@ IMPORT_UNCHANGED = "không đổi"
 IMPORT_KEPT = "đã công bố nên giữ nguyên (sửa trực tiếp trong hồ sơ)"
 IMPORT_UNREADABLE = "Hồ sơ {path} có phần đầu không đọc được nên không cập nhật; chạy “dienhinh check”."
 IMPORT_PROGRESS = "Đang nhập hồ sơ"
+IMPORT_OUTCOME = "dòng {row}: {outcome} exemplars/{slug}/index.md"
 IMPORT_SUMMARY = (
     "Đã nhập {rows} dòng: {created} hồ sơ nháp mới, {updated} cập nhật, {unchanged} không đổi;"
     " {bad} dòng có lỗi chưa nhập."
@@ -337,12 +367,21 @@ REPORT_LEVEL = "Cấp"
 REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
-REPORT_STATUS = "Trạng thái"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
+# Worksheet names of the Excel report, one per section (Excel allows at most 31 characters).
+REPORT_SHEET_TITLES = (
+    "Tổng số",
+    "Theo xóm",
+    "Theo tổ chức",
+    "Đăng ký muộn",
+    "Thiếu đánh giá",
+    "Khen thưởng",
+    "Nhân rộng",
+)
 
 SCHEMA_WRITTEN = "Đã ghi lược đồ JSON Schema vào {path}."
 SCHEMA_TITLE = "Hồ sơ điển hình tiên tiến (phần thông tin đầu của exemplars/<thư mục>/index.md)"
@@ -454,6 +493,15 @@ BOOKLET_NO_SITE_URL = (
 BOOKLET_BAD_SIZE = "Khổ giấy {size} không hỗ trợ; chọn A5 hoặc A4."
 BOOKLET_VISIT_AND_GROUP = "Chỉ chọn một: một chuyến tham quan, hoặc --field, hoặc --all."
 BOOKLETS_BUILT = "Đã in {count} sổ tay tham quan vào trang web."
+BOOKLET_KICKER_VISIT = "Sổ tay tham quan học tập"
+BOOKLET_KICKER_FIELD = "Sổ tay điển hình tiên tiến theo lĩnh vực"
+BOOKLET_KICKER_ALL = "Sổ tay điển hình tiên tiến"
+BOOKLET_TITLE_ALL = "Điển hình tiên tiến {commune}"
+
+
+def long_date(value: dt.date) -> str:
+    """A date as written in a sentence: “ngày 5 tháng 3 năm 2024”."""
+    return f"ngày {value.day} tháng {value.month} năm {value.year}"
 
 
 # --- photos and share cards ----------------------------------------------------------------
@@ -479,6 +527,14 @@ FONT_MISSING = (
     "Không tìm thấy phông chữ để vẽ thẻ chia sẻ (đã tìm: {paths})."
     " Hãy cài gói fonts-noto-core hoặc fonts-dejavu-core (chạy scripts/bootstrap)."
 )
+CARD_KICKER_SITE = "Điển hình tiên tiến"
+CARD_KICKER_FIELD = "Lĩnh vực"
+
+# --- home page charts ----------------------------------------------------------------------
+
+CHART_BY_FIELD = "Số điển hình theo lĩnh vực"
+CHART_BY_HAMLET = "Số điển hình theo xóm"
+CHART_UNIT = "điển hình"  # after each value in the chart's text description: “Xóm Pa Chò: 3 điển hình”
 
 
 def photo_missing(file: str) -> str:
@@ -509,6 +565,8 @@ SEARCH_NO_BINARY = (
 )
 
 SEARCH_INDEXED = "Đã lập chỉ mục tìm kiếm: {pages} trang."
+SEARCH_EXIT_CODE = "Pagefind: mã lỗi {code}"
+SEARCH_NO_SITE_DIR = "không có thư mục {path}"
 
 
 RAW_HTML_CHANGED = (

@@ -219,6 +219,16 @@ def test_unknown_field_and_missing_choice() -> None:
     assert "Traceback" not in unknown.stderr + nothing.stderr
 
 
+def test_booklet_without_site_url_names_the_config_file(project: Path) -> None:
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    config.write_text(re.sub(r"(?m)^site_url:.*\n", "", text), encoding="utf-8")
+    result = run_cli("booklet", "--all", cwd=project)
+    assert result.returncode == 1
+    assert result.stderr.startswith("mkdocs.yml: LỖI [site_url]: Cần khai báo “site_url”"), result.stderr
+    assert not list(project.glob("*.pdf"))
+
+
 def test_weasyprint_warnings_are_errors(project: Path, tmp_path: Path) -> None:
     """A missing image stops the booklet: a Vietnamese error naming the profile, no PDF."""
     profile = project / "exemplars" / VISITED[0].slug / "index.md"

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 
 from generator.records.load import load_registry, read_exemplar
 from generator.records.model import Status
-from generator.staff.import_sheet import normalize, parse_date
+from generator.staff.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
 
 from .conftest import ROOT, run_cli
 
@@ -212,3 +213,23 @@ def test_missing_or_unreadable_sheet_is_a_message_not_a_traceback(tmp_path: Path
     assert result.returncode == 1
     assert "Không đọc được bảng tính" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+
+
+def test_import_reports_progress_through_the_callers_wrapper(tmp_path: Path) -> None:
+    """The import prints nothing itself: the command's edge wraps the rows (a progress bar)."""
+    registry, _, _ = load_registry(ROOT / "exemplars" / "registry.yml")
+    sheet, problems = read_sheet(SAMPLE_CSV)
+    assert registry is not None and sheet is not None and problems == []
+    seen: list[int] = []
+
+    def progress(rows: Sequence[Row]) -> Iterator[Row]:
+        for row in rows:
+            seen.append(row.number)
+            yield row
+
+    exemplars = tmp_path / "exemplars"
+    exemplars.mkdir()
+    result = import_sheet(sheet, registry, exemplars, today=dt.date(2026, 1, 1), progress=progress)
+    assert seen == [row.number for row in sheet.rows] and len(seen) == len(EXPECTED)
+    assert result.count(Outcome.created) == len(EXPECTED)
+    assert {p.parent.name for p in exemplars.glob("*/index.md")} == set(EXPECTED)

@@ -3,13 +3,26 @@
 from __future__ import annotations
 
 import datetime as dt
+import inspect
 from pathlib import Path
 
+import pytest
+
+from generator.records import validate
 from generator.records.catalog import load_catalog
+from generator.records.load import load_registry, read_exemplar
 from generator.records.problems import Severity
 from generator.records.settings import Settings
+from generator.records.validate import (
+    PROFILE_RULES,
+    REGISTRY_RULES,
+    ProfileContext,
+    ProfileRule,
+    check_exemplar,
+    check_registry,
+)
 
-from .conftest import run_cli
+from .conftest import ROOT, run_cli
 
 GOOD = """---
 name: Mô hình thử nghiệm
@@ -205,3 +218,120 @@ def test_parallel_and_serial_reading_agree(project: Path, monkeypatch) -> None:
     parallel = load_catalog(settings)
     assert parallel.exemplars == serial.exemplars and parallel.problems == serial.problems
     assert any(p.field == "registered" for p in parallel.problems)
+
+
+# --- the rules of one profile ------------------------------------------------------------
+
+REGISTRY, _, _ = load_registry(ROOT / "exemplars" / "registry.yml")
+TODAY = dt.date(2026, 1, 1)
+# One mistake per rule: (text replaced in GOOD, its replacement, field of the first problem).
+RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
+    validate.criteria_of_own_fields: ("[cds-1, chung-2]", "[cds-1, gd-1]", "criteria[1]"),
+    validate.other_fields_not_main: ("status:", "other_fields: [chuyen-doi-so]\nstatus:", "other_fields[0]"),
+    validate.hamlet_or_organization: ("hamlet: dong-tam\n", "", "hamlet"),
+    validate.replication_in_one_place: (
+        "status:",
+        "replications: [{year: 2023, units: 3}]\nstatus:",
+        "replications[0]",
+    ),
+    validate.published_individual_consented: ("kind: model", "kind: individual", "consent"),
+    validate.consent_dated: ("kind: model", "kind: individual\nconsent: {given: true}", "consent.date"),
+    validate.consent_only_for_individuals: ("status:", "consent: {given: false}\nstatus:", "consent"),
+    validate.dates_not_in_future: ("2022-05-01", "2099-05-01", "registered"),
+    validate.years_not_in_future: (
+        "status:",
+        "evaluations: [{year: 2099, result: tot}]\nstatus:",
+        "evaluations[0].year",
+    ),
+    validate.one_evaluation_per_year: (
+        "status:",
+        "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\nstatus:",
+        "evaluations[1].year",
+    ),
+    validate.registered_by_deadline: ("2022-05-01", "2022-08-01", "registered"),
+    validate.story_has_sections: ("## Kết quả", "## Thành quả", "story"),
+}
+
+
+def read_profile(folder: Path, text: str) -> ProfileContext:
+    folder.mkdir()
+    (folder / "index.md").write_text(text, encoding="utf-8")
+    assert REGISTRY is not None
+    record, source, problems = read_exemplar(folder, REGISTRY)
+    assert record is not None and source is not None, problems
+    return ProfileContext(record, source, REGISTRY, TODAY)
+
+
+def test_every_rule_has_a_mistake_to_catch() -> None:
+    assert set(RULE_CASES) == set(PROFILE_RULES)
+    assert len(set(PROFILE_RULES)) == len(PROFILE_RULES)
+
+
+@pytest.mark.parametrize(
+    ("checked", "rules"),
+    [("ProfileContext", PROFILE_RULES), ("Registry", REGISTRY_RULES)],
+    ids=["profile", "registry"],
+)
+def test_every_rule_written_in_validate_is_applied(checked: str, rules: tuple[object, ...]) -> None:
+    """A rule written but left out of PROFILE_RULES would never run."""
+    written = {
+        function
+        for _, function in inspect.getmembers(validate, inspect.isfunction)
+        if function.__module__ == validate.__name__
+        and [p.annotation for p in inspect.signature(function).parameters.values()] == [checked]
+    }
+    assert written == set(rules)
+
+
+@pytest.mark.parametrize("rule", PROFILE_RULES, ids=lambda rule: rule.__name__)
+def test_each_rule_is_run_by_check_exemplar(rule: ProfileRule, tmp_path: Path) -> None:
+    good = read_profile(tmp_path / "tot", GOOD)
+    assert list(rule(good)) == []
+    old, new, field = RULE_CASES[rule]
+    assert old in GOOD
+    ctx = read_profile(tmp_path / "loi", GOOD.replace(old, new, 1))
+    found = list(rule(ctx))
+    assert [p.field for p in found][:1] == [field]
+    problems = check_exemplar(ctx.exemplar, ctx.source, ctx.registry, ctx.today)
+    assert all(p in problems for p in found)
+
+
+def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -> None:
+    text = (
+        GOOD.replace("[cds-1, chung-2]", "[cds-1, gd-1]")
+        .replace("hamlet: dong-tam\n", "")
+        .replace("2022-05-01", "2099-05-01")
+        .replace("## Kết quả", "## Thành quả")
+        .replace(
+            "status: published\n",
+            "status: published\nother_fields: [chuyen-doi-so]\nconsent: {given: false}\n"
+            "replications: [{year: 2099, units: 3}]\n"
+            "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\n",
+        )
+    )
+    ctx = read_profile(tmp_path / "nhieu-loi", text)
+    problems = check_exemplar(ctx.exemplar, ctx.source, ctx.registry, ctx.today)
+    assert problems == [p for rule in PROFILE_RULES for p in rule(ctx)]
+    fired = [rule.__name__ for rule in PROFILE_RULES if list(rule(ctx))]
+    assert len(fired) == len(PROFILE_RULES) - 2  # all but the two consent rules of individuals
+
+
+def test_registry_rules_report_each_mistake_at_its_line(tmp_path: Path) -> None:
+    text = (ROOT / "exemplars" / "registry.yml").read_text(encoding="utf-8")
+    text = text.replace("code: ban-pieng,", "code: ban-quyen,")  # hamlets[1]
+    text = text.replace("- id: chung-2", "- id: chung-1")  # general_criteria[1]
+    text = text.replace("name: Trạm Y tế xã, kind: co-quan", "name: Trạm Y tế xã, kind: y-te")
+    path = tmp_path / "registry.yml"
+    path.write_text(text, encoding="utf-8")
+    registry, source, problems = load_registry(path)
+    assert registry is not None and problems == []
+    found = check_registry(registry, source, path)
+    assert [(p.line, p.field) for p in found] == [
+        (159, "hamlets[1].code"),
+        (26, "general_criteria[1].id"),
+        (183, "organizations[12].kind"),
+    ]
+    assert "Mã “ban-quyen” bị lặp trong danh sách xóm" in found[0].message
+    assert "Mã loại tổ chức “y-te” không có trong danh mục" in found[2].message
+    sample, sample_source, _ = load_registry(ROOT / "exemplars" / "registry.yml")
+    assert sample is not None and check_registry(sample, sample_source, path) == []

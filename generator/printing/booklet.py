@@ -9,7 +9,6 @@ missing font or image is not written at all."""
 
 from __future__ import annotations
 
-import datetime as dt
 import logging
 import re
 from collections.abc import Iterator, Mapping, Sequence
@@ -105,7 +104,7 @@ def visit_booklet(visit: Visit, exemplars: Sequence[Exemplar]) -> Booklet:
             chosen.setdefault(stop.exemplar, by_slug[stop.exemplar])
     return Booklet(
         title=visit.title,
-        kicker="Sổ tay tham quan học tập",
+        kicker=msg.BOOKLET_KICKER_VISIT,
         exemplars=tuple(chosen.values()),
         name=visit.slug,
         visit=visit,
@@ -119,7 +118,7 @@ def field_booklet(registry: Registry, code: str, exemplars: Sequence[Exemplar]) 
     chosen = sorted((e for e in exemplars if e.is_public and e.field == code), key=lambda e: sort_key(e.name))
     return Booklet(
         title=field_of_work.name,
-        kicker="Sổ tay điển hình tiên tiến theo lĩnh vực",
+        kicker=msg.BOOKLET_KICKER_FIELD,
         exemplars=tuple(chosen),
         name=f"linh-vuc-{code}",
     )
@@ -132,8 +131,8 @@ def all_booklet(registry: Registry, exemplars: Sequence[Exemplar]) -> Booklet:
         (e for e in exemplars if e.is_public), key=lambda e: (order.get(e.field, 99), sort_key(e.name))
     )
     return Booklet(
-        title=f"Điển hình tiên tiến {registry.commune.name}",
-        kicker="Sổ tay điển hình tiên tiến",
+        title=msg.BOOKLET_TITLE_ALL.format(commune=registry.commune.name),
+        kicker=msg.BOOKLET_KICKER_ALL,
         exemplars=tuple(chosen),
         name="tat-ca",
         subtitle=registry.commune.plan_title,
@@ -207,10 +206,6 @@ def _qr_data_uri(url: str) -> str:
     return str(segno.make(url, error="m").svg_data_uri(border=4, dark="#000", light="#fff"))
 
 
-def _date_vi(value: dt.date) -> str:
-    return f"ngày {value.day} tháng {value.month} năm {value.year}"
-
-
 def booklet_html(
     booklet: Booklet,
     registry: Registry,
@@ -229,7 +224,7 @@ def booklet_html(
         undefined=jinja2.StrictUndefined,
     )
     env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
-    env.filters["long_date_vi"] = _date_vi
+    env.filters["long_date_vi"] = msg.long_date
     stops: dict[str, tuple[int, Any]] = {}
     if booklet.visit is not None:
         for number, stop in enumerate(booklet.visit.stops, start=1):
@@ -371,6 +366,11 @@ def _local_fetcher(roots: Sequence[Path]) -> Any:
             return super().fetch(url, headers)
 
     return LocalOnly(allowed_protocols={"file", "data"})
+
+
+def no_site_url(config_file: Path) -> Problem:
+    """Booklets print QR codes of absolute addresses: without ``site_url`` there are none."""
+    return Problem(config_file, 0, "site_url", msg.BOOKLET_NO_SITE_URL)
 
 
 def write_booklet(pdf: bytes, target: Path) -> list[Problem]:

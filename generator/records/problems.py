@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
+from .. import messages as msg
+
 
 class Severity(StrEnum):
     error = "error"
@@ -23,8 +25,13 @@ class Problem:
     message: str
     severity: Severity = Severity.error
 
-    def format(self, root: Path | None = None) -> str:
-        label = "LỖI" if self.severity is Severity.error else "CẢNH BÁO"
+    def format(self, root: Path | None = None, *, sheet: bool = False) -> str:
+        """``file:line: LỖI [field]: message``, the file relative to ``root`` when inside it.
+        A spreadsheet's problem names its row and column instead, as its user sees them:
+        ``dang-ky.xlsx: dòng 5, cột C “lĩnh vực”: LỖI: message``."""
+        label = msg.ERROR if self.severity is Severity.error else msg.WARNING
+        if sheet:
+            return f"{msg.sheet_place(self.file.name, self.line, self.field)}: {label}: {self.message}"
         shown = self.file
         if root is not None:
             try:

@@ -8,11 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from rich.console import Console
-
 from .. import messages as msg
 from .model import Exemplar, Registry
-from .settings import Settings
 
 SCHEMA_ID = "https://dienhinh.example.vn/schema/exemplar.schema.json"
 DEFAULT_OUTPUT = Path("schema") / "exemplar.schema.json"
@@ -93,12 +90,3 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
 def schema_text(registry: Registry | None) -> str:
     """Stable, readable JSON (the file is committed, so diffs stay small)."""
     return json.dumps(exemplar_schema(registry), ensure_ascii=False, indent=2) + "\n"
-
-
-def run_schema(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
-    """``dienhinh schema``: write the schema for the project's registry."""
-    path = output if output is not None else settings.root / DEFAULT_OUTPUT
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_text(registry), encoding="utf-8")
-    console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
-    return 0

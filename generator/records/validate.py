@@ -5,7 +5,8 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -32,7 +33,6 @@ _VOID_TAGS = {
 }
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
 _EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
-STORY_SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
 
@@ -44,105 +44,192 @@ def _at(
     return Problem(path, line, dotted(loc), message, severity)
 
 
-def check_registry(registry: Registry, source: Source | None, path: Path) -> list[Problem]:
-    """Codes unique in each list, criteria ids unique, organization kinds known."""
-    problems = []
+def codes_unique(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """No code twice in one list of the registry."""
     for table in CODE_TABLES:
         seen: set[str] = set()
         for index, item in enumerate(getattr(registry, table)):
             if item.code in seen:
-                problems.append(
-                    _at(source, path, (table, index, "code"), msg.duplicate_code(table, item.code))
-                )
+                yield (table, index, "code"), msg.duplicate_code(table, item.code)
             seen.add(item.code)
-    seen_criteria: set[str] = set()
+
+
+def criteria_unique(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """No criterion id twice, general criteria and every field's together."""
+    seen: set[str] = set()
     groups = [("general_criteria", (), registry.general_criteria)] + [
         ("fields", (i, "criteria"), f.criteria) for i, f in enumerate(registry.fields)
     ]
     for table, prefix, criteria in groups:
         for index, criterion in enumerate(criteria):
-            if criterion.id in seen_criteria:
-                loc = (table, *prefix, index, "id")
-                problems.append(_at(source, path, loc, msg.duplicate_code("criteria", criterion.id)))
-            seen_criteria.add(criterion.id)
+            if criterion.id in seen:
+                yield (table, *prefix, index, "id"), msg.duplicate_code("criteria", criterion.id)
+            seen.add(criterion.id)
+
+
+def organization_kinds_known(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """An organization's kind is listed in organization_kinds (when that list is given)."""
     kinds = registry.table("organization_kinds")
-    if kinds:
-        for index, org in enumerate(registry.organizations):
-            if org.kind not in kinds:
-                loc = ("organizations", index, "kind")
-                problems.append(
-                    _at(source, path, loc, msg.unknown_code("organization_kinds", org.kind, list(kinds)))
-                )
-    return problems
+    if not kinds:
+        return
+    for index, org in enumerate(registry.organizations):
+        if org.kind not in kinds:
+            yield (
+                ("organizations", index, "kind"),
+                msg.unknown_code("organization_kinds", org.kind, list(kinds)),
+            )
 
 
-def check_exemplar(e: Exemplar, source: Source, registry: Registry, today: dt.date) -> list[Problem]:
-    """Checks of one profile against the registry and the calendar."""
-    path = source.path
-    problems: list[Problem] = []
+# Each yields (where, message) of an error in the registry; run in this order by check_registry.
+REGISTRY_RULES: tuple[Callable[[Registry], Iterator[tuple[Loc, str]]], ...] = (
+    codes_unique,
+    criteria_unique,
+    organization_kinds_known,
+)
 
-    def add(loc: Loc, message: str, severity: Severity = Severity.error) -> None:
-        problems.append(_at(source, path, loc, message, severity))
 
+def check_registry(registry: Registry, source: Source | None, path: Path) -> list[Problem]:
+    """Codes unique in each list, criteria ids unique, organization kinds known."""
+    return [_at(source, path, loc, message) for rule in REGISTRY_RULES for loc, message in rule(registry)]
+
+
+@dataclass(frozen=True)
+class ProfileContext:
+    """What the rules of one profile look at: the record, where its values are, the registry
+    and the day of the check."""
+
+    exemplar: Exemplar
+    source: Source
+    registry: Registry
+    today: dt.date
+
+    def at(self, loc: Loc, message: str, severity: Severity = Severity.error) -> Problem:
+        return _at(self.source, self.source.path, loc, message, severity)
+
+
+ProfileRule = Callable[[ProfileContext], Iterator[Problem]]
+
+
+def criteria_of_own_fields(ctx: ProfileContext) -> Iterator[Problem]:
+    """Criteria are general ones or those of the profile's fields."""
+    e, registry = ctx.exemplar, ctx.registry
     valid_criteria = [c.id for c in registry.general_criteria]
     for code in e.fields:
         valid_criteria += [c.id for c in registry.field(code).criteria]
     for index, criterion in enumerate(e.criteria):
         if criterion not in valid_criteria:
-            add(("criteria", index), msg.criterion_not_in_fields(criterion, valid_criteria))
-    for index, code in enumerate(e.other_fields):
-        if code == e.field:
-            add(("other_fields", index), msg.other_field_repeats_main(code))
-    if e.hamlet is None and e.organization is None:
-        add(("hamlet",), msg.NEEDS_HAMLET_OR_ORG)
-    for index, replication in enumerate(e.replications):
+            yield ctx.at(("criteria", index), msg.criterion_not_in_fields(criterion, valid_criteria))
+
+
+def other_fields_not_main(ctx: ProfileContext) -> Iterator[Problem]:
+    for index, code in enumerate(ctx.exemplar.other_fields):
+        if code == ctx.exemplar.field:
+            yield ctx.at(("other_fields", index), msg.other_field_repeats_main(code))
+
+
+def hamlet_or_organization(ctx: ProfileContext) -> Iterator[Problem]:
+    if ctx.exemplar.hamlet is None and ctx.exemplar.organization is None:
+        yield ctx.at(("hamlet",), msg.NEEDS_HAMLET_OR_ORG)
+
+
+def replication_in_one_place(ctx: ProfileContext) -> Iterator[Problem]:
+    """A replication is in a hamlet of the commune or at a place outside it, not both."""
+    for index, replication in enumerate(ctx.exemplar.replications):
         if (replication.hamlet is None) == (replication.place is None):
-            add(("replications", index), msg.NEEDS_PLACE)
+            yield ctx.at(("replications", index), msg.NEEDS_PLACE)
 
-    if e.kind is Kind.individual:
-        if e.consent is None and e.status is Status.published:
-            add(("consent",), msg.CONSENT_REQUIRED)
-        elif e.consent is not None and e.consent.given and e.consent.date is None:
-            add(("consent", "date"), msg.CONSENT_DATE_REQUIRED)
-    elif e.consent is not None:
-        add(("consent",), msg.CONSENT_ONLY_INDIVIDUAL, Severity.warning)
 
+def published_individual_consented(ctx: ProfileContext) -> Iterator[Problem]:
+    e = ctx.exemplar
+    if e.kind is Kind.individual and e.consent is None and e.status is Status.published:
+        yield ctx.at(("consent",), msg.CONSENT_REQUIRED)
+
+
+def consent_dated(ctx: ProfileContext) -> Iterator[Problem]:
+    e = ctx.exemplar
+    if e.kind is Kind.individual and e.consent is not None and e.consent.given and e.consent.date is None:
+        yield ctx.at(("consent", "date"), msg.CONSENT_DATE_REQUIRED)
+
+
+def consent_only_for_individuals(ctx: ProfileContext) -> Iterator[Problem]:
+    if ctx.exemplar.kind is not Kind.individual and ctx.exemplar.consent is not None:
+        yield ctx.at(("consent",), msg.CONSENT_ONLY_INDIVIDUAL, Severity.warning)
+
+
+def dates_not_in_future(ctx: ProfileContext) -> Iterator[Problem]:
+    e = ctx.exemplar
     dates: list[tuple[Loc, dt.date | None]] = [(("registered",), e.registered)]
     dates += [(("commendations", i, "date"), c.date) for i, c in enumerate(e.commendations)]
     dates.append((("consent", "date"), e.consent.date if e.consent else None))
     for loc, value in dates:
-        if value is not None and value > today:
-            add(loc, msg.future_date(value.isoformat()))
+        if value is not None and value > ctx.today:
+            yield ctx.at(loc, msg.future_date(value.isoformat()))
+
+
+def years_not_in_future(ctx: ProfileContext) -> Iterator[Problem]:
+    e = ctx.exemplar
     years = [(("evaluations", i, "year"), ev.year) for i, ev in enumerate(e.evaluations)]
     years += [(("replications", i, "year"), r.year) for i, r in enumerate(e.replications)]
     for loc, year in years:
-        if year > today.year:
-            add(loc, msg.future_year(year))
+        if year > ctx.today.year:
+            yield ctx.at(loc, msg.future_year(year))
 
+
+def one_evaluation_per_year(ctx: ProfileContext) -> Iterator[Problem]:
     first_line: dict[int, int] = {}
-    for index, evaluation in enumerate(e.evaluations):
-        line = source.line_of(("evaluations", index))
+    for index, evaluation in enumerate(ctx.exemplar.evaluations):
         if evaluation.year in first_line:
-            add(
+            yield ctx.at(
                 ("evaluations", index, "year"),
                 msg.duplicate_year(evaluation.year, first_line[evaluation.year]),
             )
-        first_line.setdefault(evaluation.year, line)
+        first_line.setdefault(evaluation.year, ctx.source.line_of(("evaluations", index)))
 
-    deadline = registry.commune.registration_deadline
-    if e.registered > deadline:
-        add(
-            ("registered",),
-            msg.late_registration(e.registered.isoformat(), deadline.isoformat()),
-            Severity.warning,
-        )
-    headings = {line.strip().lstrip("#").strip() for line in e.story.splitlines() if line.startswith("## ")}
-    for section in STORY_SECTIONS:
+
+def registered_by_deadline(ctx: ProfileContext) -> Iterator[Problem]:
+    registered, deadline = ctx.exemplar.registered, ctx.registry.commune.registration_deadline
+    if registered > deadline:
+        message = msg.late_registration(registered.isoformat(), deadline.isoformat())
+        yield ctx.at(("registered",), message, Severity.warning)
+
+
+def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
+    """The plan's story sections, as ``## `` headings (a warning: drafts grow into them)."""
+    story = ctx.exemplar.story
+    headings = {line.strip().lstrip("#").strip() for line in story.splitlines() if line.startswith("## ")}
+    for section in msg.STORY_SECTIONS:
         if section not in headings:
-            problems.append(
-                Problem(path, source.body_line, "story", msg.missing_story_section(section), Severity.warning)
+            yield Problem(
+                ctx.source.path,
+                ctx.source.body_line,
+                "story",
+                msg.missing_story_section(section),
+                Severity.warning,
             )
-    return problems
+
+
+# Run in this order by check_exemplar: the order its problems are listed in.
+PROFILE_RULES: tuple[ProfileRule, ...] = (
+    criteria_of_own_fields,
+    other_fields_not_main,
+    hamlet_or_organization,
+    replication_in_one_place,
+    published_individual_consented,
+    consent_dated,
+    consent_only_for_individuals,
+    dates_not_in_future,
+    years_not_in_future,
+    one_evaluation_per_year,
+    registered_by_deadline,
+    story_has_sections,
+)
+
+
+def check_exemplar(e: Exemplar, source: Source, registry: Registry, today: dt.date) -> list[Problem]:
+    """Checks of one profile against the registry and the calendar: every rule of
+    :data:`PROFILE_RULES`."""
+    ctx = ProfileContext(e, source, registry, today)
+    return [problem for rule in PROFILE_RULES for problem in rule(ctx)]
 
 
 def check_story_html(e: Exemplar, source: Source) -> list[Problem]:

@@ -282,7 +282,9 @@ class SearchIndexer:
             self.running = None
             shutil.rmtree(part, ignore_errors=True)
             if code != 0 and self.error is None:
-                self.error = msg.search_failed(output.strip()[-2000:] or f"Pagefind: mã lỗi {code}")
+                self.error = msg.search_failed(
+                    output.strip()[-2000:] or msg.SEARCH_EXIT_CODE.format(code=code)
+                )
             self.bundles.append(bundle)
         if self.ready and self.error is None:
             part, bundle = self.ready.pop(0)
@@ -358,7 +360,7 @@ def build_index(site_dir: Path, timeout: int = 1800, part_pages: int = PART_PAGE
     except FileNotFoundError:
         return IndexResult(0, msg.SEARCH_NO_BINARY)
     if not site_dir.is_dir():
-        return IndexResult(0, msg.search_failed(f"không có thư mục {site_dir}"))
+        return IndexResult(0, msg.search_failed(msg.SEARCH_NO_SITE_DIR.format(path=site_dir)))
     indexer = SearchIndexer(part_pages, timeout)
     try:
         for path in sorted(site_dir.rglob("*.html")):

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from .. import messages as msg
+
 WIDTH = 320  # viewBox units; the SVG scales to its container (≈ 1 unit per CSS px on phones)
 ROW = 46
 LABEL_SIZE = 15
@@ -26,7 +28,7 @@ class Bar:
     color: str = "#1b5e20"
 
 
-def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], unit: str = "điển hình") -> Markup:
+def bar_chart(chart_id: str, title: str, bars: Sequence[Bar], unit: str = msg.CHART_UNIT) -> Markup:
     """A horizontal bar chart: one row per bar, label above, bar and value below."""
     height = ROW * len(bars) + 8
     top = max((b.value for b in bars), default=0) or 1

@@ -359,12 +359,12 @@ class SiteBuilder:
             newest=newest,
             field_chart=bar_chart(
                 "dh-chart-fields",
-                "Số điển hình theo lĩnh vực",
+                msg.CHART_BY_FIELD,
                 [Bar(f.short_name, by_field.get(code, 0), f.color) for code, f in self.fields.items()],
             ),
             hamlet_chart=bar_chart(
                 "dh-chart-hamlets",
-                "Số điển hình theo xóm",
+                msg.CHART_BY_HAMLET,
                 [Bar(h.name, by_hamlet.get(code, 0)) for code, h in self.hamlets.items()],
             ),
         )

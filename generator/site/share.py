@@ -9,7 +9,7 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from ..messages import KIND_NAMES
+from .. import messages as msg
 from ..records.model import Exemplar, FieldOfWork, Kind, Registry
 from .cards import CardSpec
 from .media import ProfileMedia
@@ -182,9 +182,9 @@ def card_specs(
     """One card per published profile and per field, plus one for every other page."""
     commune = registry.commune
     footer = f"{commune.name[:1].upper()}{commune.name[1:]}, {commune.district}, {commune.province}"
-    specs = [CardSpec(SITE_CARD, site_name, "Điển hình tiên tiến", footer, "#2e7d32")]
+    specs = [CardSpec(SITE_CARD, site_name, msg.CARD_KICKER_SITE, footer, "#2e7d32")]
     for f in registry.fields:
-        specs.append(CardSpec(field_card(f.code), f.name, "Lĩnh vực", footer, f.color))
+        specs.append(CardSpec(field_card(f.code), f.name, msg.CARD_KICKER_FIELD, footer, f.color))
     for e in exemplars:
         field = registry.field(e.field)
         shown = media.get(e.slug)
@@ -198,7 +198,7 @@ def card_specs(
             CardSpec(
                 profile_card(e.slug, has_cover(media, e.slug)),
                 e.name,
-                f"{KIND_NAMES[e.kind.value]} · {field.short_name}",
+                f"{msg.KIND_NAMES[e.kind.value]} · {field.short_name}",
                 footer,
                 field.color,
                 photo.jpeg if photo else None,

@@ -1,25 +1,26 @@
 """The staff's commands (``new``, ``import``, ``report``, ``schema``): the edge where files are
-written and people are asked questions; the work itself lives in create, registration,
-report and schema."""
+written, people are asked questions and the results are printed; the work itself lives in
+new, import_sheet, report and records.schema."""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from rich.console import Console
+from rich.progress import track
 from rich.table import Table
 
 from .. import messages as msg
 from ..records.load import load_registry
 from ..records.model import Kind, Registry
-from ..records.problems import has_errors
+from ..records.problems import Severity, has_errors
 from ..records.settings import Settings
-from .import_sheet import KIND_WORDS, normalize, run_import
+from .import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
 from .new import (
     check_front_matter,
     draft_front_matter,
@@ -35,30 +36,25 @@ COMMANDS = ("new", "import", "report", "schema")
 
 def add_commands(commands: Any) -> None:
     """Register the staff's subcommands on the ``dienhinh`` parser."""
-    new = commands.add_parser("new", help="tạo hồ sơ nháp mới (hỏi từng mục nếu thiếu)")
-    new.add_argument("--name", help="tên điển hình")
-    new.add_argument(
-        "--kind",
-        help="loại: collective (tập thể), individual (cá nhân), model (mô hình); gõ tiếng Việt cũng được",
-    )
-    new.add_argument("--field", help="mã lĩnh vực chính trong danh mục")
-    new.add_argument("--hamlet", help="mã xóm")
-    new.add_argument("--organization", help="mã tổ chức")
-    new.add_argument("--summary", help="tóm tắt một hai câu")
-    new.add_argument("--registered", help="ngày đăng ký NĂM-THÁNG-NGÀY (mặc định: hôm nay)")
+    new = commands.add_parser("new", help=msg.HELP_NEW)
+    new.add_argument("--name", help=msg.HELP_NEW_NAME)
+    new.add_argument("--kind", help=msg.HELP_NEW_KIND)
+    new.add_argument("--field", help=msg.HELP_NEW_FIELD)
+    new.add_argument("--hamlet", help=msg.HELP_NEW_HAMLET)
+    new.add_argument("--organization", help=msg.HELP_NEW_ORGANIZATION)
+    new.add_argument("--summary", help=msg.HELP_NEW_SUMMARY)
+    new.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
-    imp = commands.add_parser("import", help="nhập bảng đăng ký (.xlsx hoặc .csv) thành hồ sơ nháp")
-    imp.add_argument("sheet", type=Path, help="tệp bảng tính đăng ký")
+    imp = commands.add_parser("import", help=msg.HELP_IMPORT)
+    imp.add_argument("sheet", type=Path, help=msg.HELP_IMPORT_SHEET)
 
-    report = commands.add_parser("report", help="báo cáo tổng hợp cho thư ký Hội đồng thi đua")
-    report.add_argument("--html", type=Path, help="ghi thêm báo cáo dạng trang HTML")
-    report.add_argument("--xlsx", type=Path, help="ghi thêm báo cáo dạng bảng tính Excel")
-    report.add_argument("--year", type=int, help="năm cuối cùng cần có đánh giá (mặc định: năm trước)")
+    report = commands.add_parser("report", help=msg.HELP_REPORT)
+    report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
+    report.add_argument("--xlsx", type=Path, help=msg.HELP_REPORT_XLSX)
+    report.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
 
-    schema = commands.add_parser("schema", help="xuất lược đồ JSON Schema của hồ sơ (cho VS Code)")
-    schema.add_argument(
-        "-o", "--output", type=Path, help="tệp ghi ra (mặc định: schema/exemplar.schema.json)"
-    )
+    schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
+    schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -71,12 +67,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             return 1
         if args.command == "import":
             return run_import(settings, registry, args.sheet, _console())
-        from ..records.schema import run_schema
-
         return run_schema(settings, registry, args.output, _console())
     if args.command == "report":
-        from .report import run_report
-
         return run_report(settings, args.html, args.xlsx, args.year, _console())
     raise AssertionError(args.command)
 
@@ -180,3 +172,96 @@ def _ask(
         if answer in {code for code, _ in choices}:
             return answer
         console.print(msg.PROMPT_BAD_CHOICE.format(value=answer), markup=False)
+
+
+# --- import -------------------------------------------------------------------------------
+
+
+def run_import(settings: Settings, registry: Registry, sheet_path: Path, console: Console) -> int:
+    """``dienhinh import``: report bad rows, import the others; exit 1 if any row was bad."""
+    sheet, problems = read_sheet(sheet_path)
+    if sheet is None:
+        for p in problems:
+            console.print(p.format(sheet=True), markup=False)
+        return 1
+
+    def progress(rows: Sequence[Row]) -> Iterable[Row]:
+        return track(rows, description=msg.IMPORT_PROGRESS, console=console, transient=True)
+
+    result = import_sheet(
+        sheet, registry, settings.exemplars_dir, progress=progress if console.is_terminal else None
+    )
+    labels = {
+        Outcome.created: msg.IMPORT_CREATED,
+        Outcome.updated: msg.IMPORT_UPDATED,
+        Outcome.unchanged: msg.IMPORT_UNCHANGED,
+        Outcome.kept: msg.IMPORT_KEPT,
+    }
+    for number, slug, outcome in result.outcomes:
+        console.print(msg.IMPORT_OUTCOME.format(row=number, outcome=labels[outcome], slug=slug), markup=False)
+    for p in sorted(result.problems, key=lambda p: (p.line, p.field)):
+        console.print(p.format(sheet=True), markup=False)
+    console.print(
+        msg.IMPORT_SUMMARY.format(
+            rows=len(sheet.rows),
+            created=result.count(Outcome.created),
+            updated=result.count(Outcome.updated),
+            unchanged=result.count(Outcome.unchanged) + result.count(Outcome.kept),
+            bad=len({p.line for p in result.problems}),
+        ),
+        markup=False,
+    )
+    if result.problems:
+        console.print(msg.IMPORT_ROW_ERRORS, markup=False)
+        return 1
+    return 0
+
+
+# --- report and schema --------------------------------------------------------------------
+
+
+def run_report(
+    settings: Settings,
+    html_path: Path | None,
+    xlsx_path: Path | None,
+    last_year: int | None,
+    console: Console,
+) -> int:
+    """``dienhinh report``: the overview in the terminal, and as HTML/Excel on request."""
+    from ..records.catalog import load_catalog
+    from .report import build_overview, terminal_view, write_html, write_xlsx
+
+    catalog = load_catalog(settings)
+    if catalog.registry is None:
+        for problem in catalog.problems:
+            console.print(problem.format(settings.root), markup=False)
+        console.print(msg.REPORT_NO_REGISTRY, markup=False)
+        return 1
+    overview = build_overview(catalog.registry, catalog.exemplars, dt.date.today(), last_year)
+    for part in terminal_view(overview):
+        console.print(part)
+    broken = {
+        p.file
+        for p in catalog.problems
+        if p.severity is Severity.error and p.file.is_relative_to(settings.exemplars_dir)
+    }
+    if broken:
+        console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
+    if html_path is not None:
+        write_html(overview, settings.templates_dir, html_path)
+        console.print(msg.REPORT_WRITTEN.format(path=html_path), markup=False)
+    if xlsx_path is not None:
+        write_xlsx(overview, xlsx_path)
+        console.print(msg.REPORT_WRITTEN.format(path=xlsx_path), markup=False)
+    return 0
+
+
+def run_schema(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
+    """``dienhinh schema``: write the schema for the project's registry."""
+    from ..records.schema import DEFAULT_OUTPUT, schema_text
+
+    path = output if output is not None else settings.root / DEFAULT_OUTPUT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(schema_text(registry), encoding="utf-8")
+    console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
+    return 0

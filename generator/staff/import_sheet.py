@@ -13,7 +13,7 @@ import io
 import re
 import unicodedata
 import zipfile
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
@@ -24,13 +24,10 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
-from rich.console import Console
-from rich.progress import track
 
 from .. import messages as msg
 from ..records.model import Kind, Registry
 from ..records.problems import Problem
-from ..records.settings import Settings
 from .new import (
     check_front_matter,
     draft_front_matter,
@@ -345,18 +342,17 @@ def import_sheet(
     registry: Registry,
     exemplars_dir: Path,
     today: dt.date | None = None,
-    progress: Console | None = None,
+    progress: Callable[[Sequence[Row]], Iterable[Row]] | None = None,
 ) -> ImportResult:
-    """Create or update draft bundles from the good rows; report the bad ones."""
+    """Create or update draft bundles from the good rows; report the bad ones. ``progress``
+    wraps the rows, e.g. in a progress bar."""
     today = today or dt.date.today()
     problems: list[Problem] = []
     outcomes: list[tuple[int, str, Outcome]] = []
     bundles = existing_bundles(exemplars_dir)
     taken = taken_slugs(exemplars_dir)
     seen: dict[str, int] = {}
-    rows: Iterable[Row] = sheet.rows
-    if progress is not None and progress.is_terminal:
-        rows = track(sheet.rows, description=msg.IMPORT_PROGRESS, console=progress, transient=True)
+    rows: Iterable[Row] = sheet.rows if progress is None else progress(sheet.rows)
     for row in rows:
         parsed = parse_row(sheet, row, registry, today)
         name = parsed.data.get("name")
@@ -423,46 +419,3 @@ def _final_check(sheet: Sheet, row: Row, data: Mapping[str, Any], registry: Regi
         column = sheet.columns.get(key) or sheet.columns["name"]
         found.append(Problem(sheet.path, row.number, column.label, p.message))
     return found
-
-
-def format_problem(problem: Problem, root: Path | None = None) -> str:
-    """``dang-ky.xlsx: dòng 5, cột C “lĩnh vực”: LỖI: …`` — how a sheet's user finds the cell."""
-    shown = problem.file.name
-    where = f"{shown}: dòng {problem.line}" if problem.line else shown
-    if problem.field:
-        where += f", {problem.field}"
-    return f"{where}: LỖI: {problem.message}"
-
-
-def run_import(settings: Settings, registry: Registry, sheet_path: Path, console: Console) -> int:
-    """``dienhinh import``: report bad rows, import the others; exit 1 if any row was bad."""
-    sheet, problems = read_sheet(sheet_path)
-    if sheet is None:
-        for p in problems:
-            console.print(format_problem(p), markup=False)
-        return 1
-    result = import_sheet(sheet, registry, settings.exemplars_dir, progress=console)
-    labels = {
-        Outcome.created: msg.IMPORT_CREATED,
-        Outcome.updated: msg.IMPORT_UPDATED,
-        Outcome.unchanged: msg.IMPORT_UNCHANGED,
-        Outcome.kept: msg.IMPORT_KEPT,
-    }
-    for number, slug, outcome in result.outcomes:
-        console.print(f"dòng {number}: {labels[outcome]} exemplars/{slug}/index.md", markup=False)
-    for p in sorted(result.problems, key=lambda p: (p.line, p.field)):
-        console.print(format_problem(p), markup=False)
-    console.print(
-        msg.IMPORT_SUMMARY.format(
-            rows=len(sheet.rows),
-            created=result.count(Outcome.created),
-            updated=result.count(Outcome.updated),
-            unchanged=result.count(Outcome.unchanged) + result.count(Outcome.kept),
-            bad=len({p.line for p in result.problems}),
-        ),
-        markup=False,
-    )
-    if result.problems:
-        console.print(msg.IMPORT_ROW_ERRORS, markup=False)
-        return 1
-    return 0

@@ -17,14 +17,12 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from openpyxl import Workbook
 from openpyxl.styles import Font, PatternFill
-from rich.console import Console
+from rich.console import RenderableType
 from rich.table import Table
+from rich.text import Text
 
 from .. import messages as msg
-from ..records.catalog import load_catalog
 from ..records.model import Exemplar, Named, Registry
-from ..records.problems import Severity
-from ..records.settings import Settings
 
 
 @dataclass(frozen=True)
@@ -236,9 +234,12 @@ def headline(overview: Overview) -> str:
     return msg.REPORT_HAMLETS_WITHOUT.format(names=", ".join(h.name for h in overview.hamlets_without))
 
 
-def print_report(overview: Overview, console: Console) -> None:
-    console.print(f"[bold]{msg.REPORT_TITLE.format(commune=overview.commune)}[/]")
-    console.print(msg.REPORT_GENERATED.format(date=_date(overview.generated)), markup=False)
+def terminal_view(overview: Overview) -> list[RenderableType]:
+    """The overview for the terminal: title, date line, one table per section, headline."""
+    view: list[RenderableType] = [
+        Text(msg.REPORT_TITLE.format(commune=overview.commune), style="bold"),
+        Text(msg.REPORT_GENERATED.format(date=_date(overview.generated))),
+    ]
     for section in sections(overview):
         table = Table(title=section.title, title_justify="left", title_style="bold")
         numeric = [
@@ -252,8 +253,9 @@ def print_report(overview: Overview, console: Console) -> None:
             table.add_row(*(_shown(v) for v in row), style="red" if flagged else None)
         if not section.rows:
             table.add_row(msg.REPORT_NONE, *([""] * (len(section.headers) - 1)))
-        console.print(table)
-    console.print(headline(overview), markup=False)
+        view.append(table)
+    view.append(Text(headline(overview)))
+    return view
 
 
 def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
@@ -277,17 +279,6 @@ def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
     path.write_text(page, encoding="utf-8")
 
 
-SHEET_TITLES = (
-    "Tổng số",
-    "Theo xóm",
-    "Theo tổ chức",
-    "Đăng ký muộn",
-    "Thiếu đánh giá",
-    "Khen thưởng",
-    "Nhân rộng",
-)
-
-
 def write_xlsx(overview: Overview, path: Path) -> None:
     """One worksheet per section, numbers as numbers and dates as dates."""
     book = Workbook()
@@ -296,7 +287,7 @@ def write_xlsx(overview: Overview, path: Path) -> None:
         book.remove(first)
     bold = Font(bold=True)
     flag_fill = PatternFill("solid", fgColor="FFCDD2")
-    for title, section in zip(SHEET_TITLES, sections(overview), strict=True):
+    for title, section in zip(msg.REPORT_SHEET_TITLES, sections(overview), strict=True):
         sheet = book.create_sheet(title)
         sheet.append([section.title])
         sheet["A1"].font = bold
@@ -316,35 +307,3 @@ def write_xlsx(overview: Overview, path: Path) -> None:
     book.properties.title = msg.REPORT_TITLE.format(commune=overview.commune)
     path.parent.mkdir(parents=True, exist_ok=True)
     book.save(path)
-
-
-def run_report(
-    settings: Settings,
-    html_path: Path | None,
-    xlsx_path: Path | None,
-    last_year: int | None,
-    console: Console,
-) -> int:
-    """``dienhinh report``: the overview in the terminal, and as HTML/Excel on request."""
-    catalog = load_catalog(settings)
-    if catalog.registry is None:
-        for problem in catalog.problems:
-            console.print(problem.format(settings.root), markup=False)
-        console.print(msg.REPORT_NO_REGISTRY, markup=False)
-        return 1
-    overview = build_overview(catalog.registry, catalog.exemplars, dt.date.today(), last_year)
-    print_report(overview, console)
-    broken = {
-        p.file
-        for p in catalog.problems
-        if p.severity is Severity.error and p.file.is_relative_to(settings.exemplars_dir)
-    }
-    if broken:
-        console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
-    if html_path is not None:
-        write_html(overview, settings.templates_dir, html_path)
-        console.print(msg.REPORT_WRITTEN.format(path=html_path), markup=False)
-    if xlsx_path is not None:
-        write_xlsx(overview, xlsx_path)
-        console.print(msg.REPORT_WRITTEN.format(path=xlsx_path), markup=False)
-    return 0
