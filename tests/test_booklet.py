@@ -222,6 +222,32 @@ def test_field_booklet(tmp_path_factory: pytest.TempPathFactory) -> None:
     assert expected and {title for title, _ in outline(pdf)} == expected
 
 
+def test_command_and_site_build_share_one_booklet_core(tmp_path: Path) -> None:
+    """``choose_booklet`` + ``make_booklet`` are the command's body; the site build's step
+    runs the same core per visit: same pages, written atomically where it is told."""
+    visits = [v.slug for v in CATALOG.visits]
+    assert bk.choose_booklet(CATALOG, "khong-co") == bk.msg.unknown_visit("khong-co", visits)
+    fields = list(REGISTRY.table("fields"))
+    assert bk.choose_booklet(CATALOG, field="chuyen-doi") == bk.msg.unknown_code(
+        "fields", "chuyen-doi", fields
+    )
+    chosen = bk.choose_booklet(CATALOG, VISIT.slug)
+    assert isinstance(chosen, bk.Booklet) and chosen.visit == VISIT
+    assert isinstance(bk.choose_booklet(CATALOG), bk.Booklet)  # nothing named: every exemplar
+    target = tmp_path / "mot" / "so-tay.pdf"
+    rendered, problems = bk.make_booklet(chosen, CATALOG, SETTINGS, target)
+    assert problems == [] and rendered is not None and target.read_bytes() == rendered.pdf
+    assert len(PdfReader(target).pages) == rendered.pages
+    assert bk.build_visit_booklets(CATALOG, SETTINGS, tmp_path / "site") == []
+    built = tmp_path / "site" / "tham-quan" / VISIT.slug / "so-tay.pdf"
+    assert len(PdfReader(built).pages) == rendered.pages
+    # A target that cannot be written: no booklet, the reason as a problem naming the file.
+    blocked = tmp_path / "tep"
+    blocked.write_text("x", encoding="utf-8")
+    rendered, problems = bk.make_booklet(chosen, CATALOG, SETTINGS, blocked / "so-tay.pdf")
+    assert rendered is None and [p.file for p in problems] == [blocked / "so-tay.pdf"]
+
+
 def test_unknown_field_and_missing_choice() -> None:
     unknown = run_cli("booklet", "--field", "chuyen-doi", cwd=ROOT)
     assert unknown.returncode == 1 and "Có phải ý bạn là “chuyen-doi-so”" in unknown.stderr
