@@ -19,7 +19,6 @@ from .records.problems import Severity
 from .records.settings import Settings, load_settings
 from .records.validate import count
 from .site import staging
-from .site.media import media_for
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
@@ -122,37 +121,13 @@ def run_booklet(
                 _print(problem.format(settings.root), error=True)
         _print(msg.BOOKLET_FAILED, error=True)
         return 1
-    registry = catalog.registry
-    if visit is not None:
-        visits = {v.slug: v for v in catalog.visits}
-        if visit not in visits:
-            _print(msg.unknown_visit(visit, list(visits)), error=True)
-            return 1
-        chosen = bk.visit_booklet(visits[visit], catalog.public)
-    elif field is not None:
-        codes = list(registry.table("fields"))
-        if field not in codes:
-            _print(msg.unknown_code("fields", field, codes), error=True)
-            return 1
-        chosen = bk.field_booklet(registry, field, catalog.public)
-    else:
-        chosen = bk.all_booklet(registry, catalog.public)
-    media, _ = media_for(chosen.exemplars, catalog.photos, settings.photo_cache)
-    covers, printable = bk.printed_photos(media)
-    rendered, problems = bk.render_booklet(
-        chosen,
-        registry,
-        settings.templates_dir,
-        settings.site_url,
-        size,
-        photos=covers,
-        exemplars_dir=settings.exemplars_dir,
-        printable=printable,
-    )
+    chosen = bk.choose_booklet(catalog, visit, field)
+    if isinstance(chosen, str):
+        _print(chosen, error=True)
+        return 1
     target = output or Path(f"so-tay-{chosen.name}.pdf")
-    if rendered is not None:
-        problems = bk.write_booklet(rendered.pdf, target)
-    if rendered is None or problems:
+    rendered, problems = bk.make_booklet(chosen, catalog, settings, target, size)
+    if rendered is None:
         for problem in problems:
             _print(problem.format(settings.root), error=True)
         _print(msg.BOOKLET_FAILED, error=True)

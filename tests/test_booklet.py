@@ -3,10 +3,12 @@ decoded with zbar."""
 
 from __future__ import annotations
 
+import math
 import re
 import subprocess
 import unicodedata
 from pathlib import Path
+from typing import Any
 
 import pytest
 from pypdf import PdfReader
@@ -46,6 +48,16 @@ def visit_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="module")
 def all_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_booklet(tmp_path_factory, "--all")
+
+
+@pytest.fixture(scope="module")
+def visit_a4_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_booklet(tmp_path_factory, VISIT.slug, "--size", "A4")
+
+
+@pytest.fixture(scope="module")
+def all_a4_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return make_booklet(tmp_path_factory, "--all", "--size", "A4")
 
 
 def page_texts(pdf: Path) -> list[str]:
@@ -185,10 +197,9 @@ def test_each_qr_code_decodes_to_the_profile_url(visit_pdf: Path, tmp_path: Path
     assert all(r[8] == "jpeg" and int(r[3]) >= 480 for r in rows), rows
 
 
-def test_a4_is_selectable(tmp_path_factory: pytest.TempPathFactory) -> None:
-    pdf = make_booklet(tmp_path_factory, VISIT.slug, "--size", "A4")
-    assert_page_size(pdf, A4)
-    assert [title for title, _ in outline(pdf)] == [e.name for e in VISITED]
+def test_a4_is_selectable(visit_a4_pdf: Path) -> None:
+    assert_page_size(visit_a4_pdf, A4)
+    assert [title for title, _ in outline(visit_a4_pdf)] == [e.name for e in VISITED]
 
 
 def test_booklet_of_every_published_exemplar(all_pdf: Path) -> None:
@@ -209,6 +220,32 @@ def test_field_booklet(tmp_path_factory: pytest.TempPathFactory) -> None:
     pdf = make_booklet(tmp_path_factory, "--field", "chuyen-doi-so")
     expected = {e.name for e in CATALOG.public if e.field == "chuyen-doi-so"}
     assert expected and {title for title, _ in outline(pdf)} == expected
+
+
+def test_command_and_site_build_share_one_booklet_core(tmp_path: Path) -> None:
+    """``choose_booklet`` + ``make_booklet`` are the command's body; the site build's step
+    runs the same core per visit: same pages, written atomically where it is told."""
+    visits = [v.slug for v in CATALOG.visits]
+    assert bk.choose_booklet(CATALOG, "khong-co") == bk.msg.unknown_visit("khong-co", visits)
+    fields = list(REGISTRY.table("fields"))
+    assert bk.choose_booklet(CATALOG, field="chuyen-doi") == bk.msg.unknown_code(
+        "fields", "chuyen-doi", fields
+    )
+    chosen = bk.choose_booklet(CATALOG, VISIT.slug)
+    assert isinstance(chosen, bk.Booklet) and chosen.visit == VISIT
+    assert isinstance(bk.choose_booklet(CATALOG), bk.Booklet)  # nothing named: every exemplar
+    target = tmp_path / "mot" / "so-tay.pdf"
+    rendered, problems = bk.make_booklet(chosen, CATALOG, SETTINGS, target)
+    assert problems == [] and rendered is not None and target.read_bytes() == rendered.pdf
+    assert len(PdfReader(target).pages) == rendered.pages
+    assert bk.build_visit_booklets(CATALOG, SETTINGS, tmp_path / "site") == []
+    built = tmp_path / "site" / "tham-quan" / VISIT.slug / "so-tay.pdf"
+    assert len(PdfReader(built).pages) == rendered.pages
+    # A target that cannot be written: no booklet, the reason as a problem naming the file.
+    blocked = tmp_path / "tep"
+    blocked.write_text("x", encoding="utf-8")
+    rendered, problems = bk.make_booklet(chosen, CATALOG, SETTINGS, blocked / "so-tay.pdf")
+    assert rendered is None and [p.file for p in problems] == [blocked / "so-tay.pdf"]
 
 
 def test_unknown_field_and_missing_choice() -> None:
@@ -370,3 +407,232 @@ def test_site_build_fails_cleanly_when_a_visit_booklet_cannot_be_made(project: P
     assert "anh-khong-co.jpg" in result.stderr and "Traceback" not in result.stderr
     assert "trang đã công bố trước đó vẫn giữ nguyên" in result.stderr
     assert (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes() == published
+
+
+# --- nothing but the running header and the page number in the page margins -------------
+
+MM = 72 / 25.4  # PDF points per millimetre
+# The page margins booklet.css sets, in mm (top, right, bottom, left): the cover page, then
+# right-hand (odd) and left-hand (even) pages, whose inner margin is the wider one.
+COVER_MARGINS = (14.0, 14.0, 14.0, 14.0)
+RIGHT_PAGE_MARGINS = (15.0, 13.0, 17.0, 15.0)
+LEFT_PAGE_MARGINS = (15.0, 15.0, 17.0, 13.0)
+FOOTER_HALF_WIDTH = 10.0  # mm either side of the centre: room for the page number only
+EDGE = 0.4  # mm of anti-aliasing allowed at the content box's edge
+DPI = 60
+
+
+def margins_of(page: int) -> tuple[float, float, float, float]:
+    """The margins of a 1-based page number."""
+    if page == 1:
+        return COVER_MARGINS
+    return RIGHT_PAGE_MARGINS if page % 2 else LEFT_PAGE_MARGINS
+
+
+def content_box(page: int, size: tuple[float, float]) -> tuple[float, float, float, float]:
+    """(left, top, right, bottom) of the page's content box in mm from the top-left corner."""
+    top, right, bottom, left = margins_of(page)
+    width, height = size[0] / MM, size[1] / MM
+    return left, top, width - right, height - bottom
+
+
+def ink_in_margins(pdf: Path, tmp_path: Path) -> list[str]:
+    """Every margin band of every page that has a drawn (non-white) pixel where nothing but the
+    running header (top band, above the content box) and the page number (bottom band, about
+    the centre) may be: the side bands are empty, the bottom band is empty beside the number."""
+    from PIL import Image
+
+    out = tmp_path / pdf.stem
+    out.mkdir()
+    subprocess.run(["pdftoppm", "-r", str(DPI), "-gray", "-png", str(pdf), str(out / "p")], check=True)
+    size = (float(PdfReader(pdf).pages[0].mediabox.width), float(PdfReader(pdf).pages[0].mediabox.height))
+    found = []
+    images = sorted(out.glob("p-*.png"), key=lambda f: int(f.stem.split("-")[1]))
+    assert len(images) == len(PdfReader(pdf).pages)
+    for number, file in enumerate(images, start=1):
+        left, top, right, bottom = content_box(number, size)
+        width, height = size[0] / MM, size[1] / MM
+        middle = (left + right) / 2
+        bands = {
+            "left": (0, 0, left - EDGE, height),
+            "right": (right + EDGE, 0, width, height),
+            "bottom, left of the page number": (
+                left - EDGE,
+                bottom + EDGE,
+                middle - FOOTER_HALF_WIDTH,
+                height,
+            ),
+            "bottom, right of the page number": (
+                middle + FOOTER_HALF_WIDTH,
+                bottom + EDGE,
+                right + EDGE,
+                height,
+            ),
+        }
+        with Image.open(file) as opened:
+            image = opened.convert("L")
+            scale = image.width / width  # pixels per mm
+            for band, (x0, y0, x1, y1) in bands.items():
+                # Whole pixels inside the band and the image (crop pads outside it with black).
+                box = (
+                    max(0, math.ceil(x0 * scale)),
+                    max(0, math.ceil(y0 * scale)),
+                    min(image.width, math.floor(x1 * scale)),
+                    min(image.height, math.floor(y1 * scale)),
+                )
+                darkest, _ = image.crop(box).getextrema()
+                if darkest < 245:
+                    found.append(f"page {number}: {band} margin")
+    return found
+
+
+def _matrix(a: float, b: float, c: float, d: float, e: float, f: float) -> tuple[float, ...]:
+    return (a, b, c, d, e, f)
+
+
+def _times(m: tuple[float, ...], n: tuple[float, ...]) -> tuple[float, ...]:
+    """m then n (PDF row-vector convention: ``cm`` puts the new matrix first)."""
+    a, b, c, d, e, f = m
+    p, q, r, s, t, u = n
+    return (a * p + b * r, a * q + b * s, c * p + d * r, c * q + d * s, e * p + f * r + t, e * q + f * s + u)
+
+
+def image_placements(pdf: Path) -> list[tuple[int, tuple[float, float, float, float]]]:
+    """(1-based page, (left, top, right, bottom) in mm from the top-left corner) of every raster
+    image drawn, from the content streams' transformation matrices (forms followed)."""
+    from pypdf.generic import ContentStream
+
+    reader = PdfReader(pdf)
+    placed = []
+
+    def walk(number: int, stream: Any, resources: Any, ctm: tuple[float, ...], height: float) -> None:
+        stack = []
+        xobjects = resources.get("/XObject", {}) if resources else {}
+        for operands, operator in ContentStream(stream, reader).operations:
+            if operator == b"q":
+                stack.append(ctm)
+            elif operator == b"Q":
+                ctm = stack.pop()
+            elif operator == b"cm":
+                ctm = _times(_matrix(*(float(v) for v in operands)), ctm)
+            elif operator == b"Do":
+                xobject = xobjects[operands[0]].get_object()
+                if xobject["/Subtype"] == "/Image":
+                    corners = [
+                        (ctm[0] * x + ctm[2] * y + ctm[4], ctm[1] * x + ctm[3] * y + ctm[5])
+                        for x in (0, 1)
+                        for y in (0, 1)
+                    ]
+                    xs = [x / MM for x, _ in corners]
+                    ys = [(height - y) / MM for _, y in corners]
+                    placed.append((number, (min(xs), min(ys), max(xs), max(ys))))
+                elif xobject["/Subtype"] == "/Form":
+                    form = _matrix(*(float(v) for v in xobject.get("/Matrix", [1, 0, 0, 1, 0, 0])))
+                    walk(number, xobject, xobject.get("/Resources", resources), _times(form, ctm), height)
+
+    for number, page in enumerate(reader.pages, start=1):
+        walk(
+            number,
+            page.get_contents(),
+            page["/Resources"],
+            _matrix(1, 0, 0, 1, 0, 0),
+            float(page.mediabox.height),
+        )
+    return placed
+
+
+def images_outside_the_content_box(pdf: Path) -> list[str]:
+    reader = PdfReader(pdf)
+    size = (float(reader.pages[0].mediabox.width), float(reader.pages[0].mediabox.height))
+    outside = []
+    for number, (x0, y0, x1, y1) in image_placements(pdf):
+        left, top, right, bottom = content_box(number, size)
+        if x0 < left - EDGE or y0 < top - EDGE or x1 > right + EDGE or y1 > bottom + EDGE:
+            outside.append(f"page {number}: image at ({x0:.0f}, {y0:.0f})–({x1:.0f}, {y1:.0f}) mm")
+    return outside
+
+
+def assert_margins_clear(pdf: Path, tmp_path: Path) -> None:
+    assert images_outside_the_content_box(pdf) + ink_in_margins(pdf, tmp_path) == []
+
+
+@pytest.mark.parametrize("booklet", ["visit_pdf", "visit_a4_pdf", "all_pdf", "all_a4_pdf"])
+def test_nothing_is_drawn_in_the_margins(
+    booklet: str, request: pytest.FixtureRequest, tmp_path: Path
+) -> None:
+    """Every photo, table and line stays in the content box, in A5 and A4."""
+    pdf: Path = request.getfixturevalue(booklet)
+    assert image_placements(pdf)  # the sample booklets have photos to place
+    assert_margins_clear(pdf, tmp_path)
+
+
+def test_the_margin_checks_see_an_overflow(visit_pdf: Path, tmp_path: Path) -> None:
+    """The checks themselves: a photo drawn over the right margin and one over the bottom
+    margin beside the page number are both seen, by pixels and by placement."""
+    from PIL import Image
+
+    wide = tmp_path / "wide.png"
+    Image.new("RGB", (2000, 200), (30, 30, 30)).save(wide)
+    html = f"""<style>@page {{ size: A5; margin: 0 }} body {{ margin: 0 }}
+      img {{ position: absolute; display: block }}</style>
+      <img src="{wide.as_uri()}" style="left: 20mm; top: 60mm; width: 140mm; height: 10mm">
+      <img src="{wide.as_uri()}" style="left: 20mm; top: 198mm; width: 30mm; height: 8mm">"""
+    from weasyprint import HTML
+
+    pdf = tmp_path / "overflow.pdf"
+    pdf.write_bytes(HTML(string=html).write_pdf() or b"")
+    assert len(images_outside_the_content_box(pdf)) == 2
+    assert ink_in_margins(pdf, tmp_path) == [
+        "page 1: right margin",
+        "page 1: bottom, left of the page number margin",
+    ]
+    assert_margins_clear(visit_pdf, tmp_path)  # and the real booklet passes
+
+
+def extreme_photos_project(project: Path) -> Path:
+    """A visited profile whose cover is a very tall portrait (600×2400) and whose story holds
+    it again with a very wide panorama (4000×400), as Markdown and as markup copied from a web
+    page (``<picture>``, ``<img width height>``, ``<figure>``), between paragraphs and in a line."""
+    from PIL import Image
+
+    slug = VISITED[2].slug
+    folder = project / "exemplars" / slug
+    Image.new("RGB", (600, 2400), (60, 90, 50)).save(folder / "anh-doc.jpg")
+    Image.new("RGB", (4000, 400), (50, 60, 90)).save(folder / "anh-toan-canh.jpg")
+    profile = folder / "index.md"
+    text = profile.read_text(encoding="utf-8")
+    assert "\nphotos:" not in text
+    declared = (
+        "photos:\n"
+        "  - file: anh-doc.jpg\n    caption: Cây chè cổ thụ (ảnh dọc rất cao).\n    cover: true\n"
+        "  - file: anh-toan-canh.jpg\n    caption: Toàn cảnh xóm (ảnh ngang rất rộng).\n"
+    )
+    head, sep, body = text.partition("\n---\n")
+    story = (
+        "![Cây chè cổ thụ](anh-doc.jpg)\n\n"
+        "![Toàn cảnh xóm](anh-toan-canh.jpg)\n\n"
+        "Trong dòng chữ ![Toàn cảnh](anh-toan-canh.jpg) vẫn nằm trong lề.\n\n"
+        '<picture><source srcset="anh-doc.jpg 600w"><img src="anh-doc.jpg" width="600" height="2400"'
+        ' alt="Cây chè"></picture>\n\n'
+        '<figure><img src="anh-toan-canh.jpg" width="4000" height="400" alt="Toàn cảnh">'
+        "<figcaption>Toàn cảnh.</figcaption></figure>\n\n"
+    )
+    body = (
+        body.replace("## Kết quả", story + "## Kết quả", 1) if "## Kết quả" in body else body + "\n\n" + story
+    )
+    profile.write_text(f"{head}\n{declared}{sep}{body}", encoding="utf-8")
+    return project
+
+
+@pytest.mark.parametrize("size", ["A5", "A4"])
+def test_extreme_photos_fit_the_page(project: Path, tmp_path: Path, size: str) -> None:
+    """A very tall portrait and a very wide panorama are printed whole, inside the content box
+    (never past the bottom margin), with their shape kept."""
+    extreme_photos_project(project)
+    out = project / "so-tay.pdf"
+    result = run_cli("booklet", VISIT.slug, "--size", size, "-o", str(out), cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    placed = image_placements(out)
+    shapes = sorted(round((x1 - x0) / (y1 - y0), 2) for _, (x0, y0, x1, y1) in placed)
+    assert shapes.count(0.25) == 3 and shapes.count(10.0) == 3, shapes  # cover + 2 in the story; 3 panoramas
+    assert_margins_clear(out, tmp_path)

@@ -1,11 +1,12 @@
 """Printed booklets: a visit (or a field, or every published exemplar) → a PDF made with
 WeasyPrint from the Jinja templates and CSS in ``site_templates/booklet``.
 
-Nothing here knows MkDocs: the CLI and the plugin's post-build step both call
-:func:`render_booklet`. Fonts are whole files from Debian packages, found at run time and
-embedded; nothing is fetched from the network (only ``file:`` under known folders and
-``data:`` URLs load). Every warning WeasyPrint logs becomes a Problem: a booklet with a
-missing font or image is not written at all."""
+Nothing here knows MkDocs: the CLI's ``booklet`` command and the site build's step
+(:func:`build_visit_booklets`) both print through :func:`make_booklet`. Fonts are whole
+files from Debian packages, found at run time and embedded; nothing is fetched from the
+network (only ``file:`` under known folders and ``data:`` URLs load). Every warning
+WeasyPrint logs becomes a Problem: a booklet with a missing font or image is not written
+at all."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from ..records.photo_checks import normal_name
 from ..records.problems import Problem
 from ..records.sanitize import clean_story
 from ..records.settings import Settings
-from ..site.media import ProfileMedia
+from ..site.media import ProfileMedia, media_for
 from ..site.pages import sort_key, visit_booklet_path
 
 PAGE_SIZES = ("A5", "A4")
@@ -402,24 +403,61 @@ def printed_photos(
     return covers, printable
 
 
+def choose_booklet(catalog: Catalog, visit: str | None = None, field: str | None = None) -> Booklet | str:
+    """The booklet asked for: a visit's, else a field's, else every published exemplar's; or,
+    for an unknown visit or field code, the Vietnamese message saying which ones exist."""
+    assert catalog.registry is not None
+    if visit is not None:
+        visits = {v.slug: v for v in catalog.visits}
+        if visit not in visits:
+            return msg.unknown_visit(visit, list(visits))
+        return visit_booklet(visits[visit], catalog.public)
+    if field is not None:
+        codes = list(catalog.registry.table("fields"))
+        if field not in codes:
+            return msg.unknown_code("fields", field, codes)
+        return field_booklet(catalog.registry, field, catalog.public)
+    return all_booklet(catalog.registry, catalog.public)
+
+
+def make_booklet(
+    booklet: Booklet,
+    catalog: Catalog,
+    settings: Settings,
+    target: Path,
+    size: str = "A5",
+    media: Mapping[str, ProfileMedia] | None = None,
+) -> tuple[RenderedBooklet | None, list[Problem]]:
+    """One booklet from start to file: its photos from the photo stage (``media`` of a site
+    build, else the stage runs now for these profiles), laid out, written atomically to
+    ``target``. Returns what was written, or None and the problems."""
+    assert catalog.registry is not None
+    if media is None:
+        media, _ = media_for(booklet.exemplars, catalog.photos, settings.photo_cache)
+    covers, printable = printed_photos(media)
+    rendered, problems = render_booklet(
+        booklet,
+        catalog.registry,
+        settings.templates_dir,
+        settings.site_url,
+        size,
+        photos=covers,
+        exemplars_dir=settings.exemplars_dir,
+        printable=printable,
+    )
+    if rendered is None:
+        return None, problems
+    problems = write_booklet(rendered.pdf, target)
+    return (None, problems) if problems else (rendered, [])
+
+
 def build_visit_booklets(
     catalog: Catalog, settings: Settings, site_dir: Path, media: Mapping[str, ProfileMedia] | None = None
 ) -> list[Problem]:
     """The site build's step: every visit's A5 booklet into ``site_dir`` beside its page."""
-    assert catalog.registry is not None
     problems: list[Problem] = []
-    covers, printable = printed_photos(media or {})
     for visit in catalog.visits:
-        rendered, found = render_booklet(
-            visit_booklet(visit, catalog.public),
-            catalog.registry,
-            settings.templates_dir,
-            settings.site_url,
-            photos=covers,
-            exemplars_dir=settings.exemplars_dir,
-            printable=printable,
-        )
+        target = site_dir / visit_booklet_path(visit.slug)
+        _, found = make_booklet(visit_booklet(visit, catalog.public), catalog, settings, target, media=media)
         problems += found
-        if rendered is not None:
-            problems += write_booklet(rendered.pdf, site_dir / visit_booklet_path(visit.slug))
     return problems
