@@ -3,6 +3,7 @@ what a screen reader says (title, aria-label, alt, placeholder)."""
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from collections.abc import Iterator
@@ -144,3 +145,39 @@ def test_every_word_of_the_theme_has_its_vietnamese() -> None:
     assert translated["language"] == "vi"
     english = {key: word for key, word in translated.items() if ENGLISH.search(word)}
     assert english == {}
+
+
+# --- the staff guide: reachable for officers, out of the residents' way ----------------------
+
+STAFF_GUIDE = "huong-dan-bien-tap/"
+
+
+def pagefind_urls(site: Path) -> set[str]:
+    """Addresses of the pages in the search index (fragments: gzip after a signature)."""
+    urls = set()
+    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
+        data = gzip.decompress(path.read_bytes()).decode("utf-8")
+        urls.add(json.loads(data[len("pagefind_dcd") :])["url"])
+    assert urls, "no search index"
+    return urls
+
+
+def test_staff_guide_is_out_of_the_menu_and_the_search(sample_site: Path) -> None:
+    assert (sample_site / STAFF_GUIDE / "index.html").is_file()
+    for url, page in pages(sample_site):
+        menu = page.select_one("nav.md-nav--primary")
+        assert menu is not None, url
+        in_menu = [a["href"] for a in menu.select("a[href]") if STAFF_GUIDE in a["href"]]
+        assert in_menu == [], url
+    assert f"/{STAFF_GUIDE}" not in pagefind_urls(sample_site)
+    assert "/gioi-thieu/" in pagefind_urls(sample_site)
+
+
+def test_staff_guide_is_one_discreet_footer_link_away(sample_site: Path) -> None:
+    """From every page, the footer's "Dành cho cán bộ" leads to the guide."""
+    for url, page in pages(sample_site):
+        links = [a for a in page.select("footer a[href]") if a.get_text(strip=True) == "Dành cho cán bộ"]
+        assert len(links) == 1, url
+        address = "https://dienhinh.example.vn/" + (url if url != "404.html" else "khong-co/trang/")
+        target = urljoin(address, links[0]["href"])
+        assert target == f"https://dienhinh.example.vn/{STAFF_GUIDE}", (url, target)
