@@ -8,6 +8,7 @@ import json
 import re
 from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 from urllib.parse import urljoin
 
 import jinja2
@@ -154,12 +155,17 @@ STAFF_GUIDE = "huong-dan-bien-tap/"
 
 def pagefind_urls(site: Path) -> set[str]:
     """Addresses of the pages in the search index (fragments: gzip after a signature)."""
-    urls = set()
-    for path in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
-        data = gzip.decompress(path.read_bytes()).decode("utf-8")
-        urls.add(json.loads(data[len("pagefind_dcd") :])["url"])
+    urls = {fragment["url"] for fragment in pagefind_fragments(site)}
     assert urls, "no search index"
     return urls
+
+
+def pagefind_fragments(site: Path) -> list[dict[str, Any]]:
+    """Every page of the search index as Pagefind stores it (gzip after a signature)."""
+    return [
+        json.loads(gzip.decompress(path.read_bytes()).decode("utf-8")[len("pagefind_dcd") :])
+        for path in (site / "pagefind" / "fragment").glob("*.pf_fragment")
+    ]
 
 
 def test_staff_guide_is_out_of_the_menu_and_the_search(sample_site: Path) -> None:
@@ -181,3 +187,70 @@ def test_staff_guide_is_one_discreet_footer_link_away(sample_site: Path) -> None
         address = "https://dienhinh.example.vn/" + (url if url != "404.html" else "khong-co/trang/")
         target = urljoin(address, links[0]["href"])
         assert target == f"https://dienhinh.example.vn/{STAFF_GUIDE}", (url, target)
+
+
+# --- registry codes: residents read names --------------------------------------------------
+
+
+def registry_codes() -> set[str]:
+    """Every code of exemplars/registry.yml: fields, criteria, hamlets, organizations and their
+    kinds, commendation levels and forms, evaluation results, figures."""
+    registry = yaml.safe_load((ROOT / "exemplars" / "registry.yml").read_text(encoding="utf-8"))
+    codes = {c["id"] for c in registry.get("general_criteria", [])}
+    for items in registry.values():
+        if isinstance(items, list):
+            codes |= {item["code"] for item in items if isinstance(item, dict) and "code" in item}
+    codes |= {c["id"] for field in registry["fields"] for c in field.get("criteria", [])}
+    assert {"kth-1", "xa", "pa-cho", "hoi-nong-dan", "giay-khen", "tot", "income"} <= codes
+    return codes
+
+
+CODES = registry_codes()
+# A code that cannot be a Vietnamese word (a hyphen, an underscore or a digit in it) is caught
+# inside a longer text too; a one-word code such as "tot" only when it is the whole text.
+CODE_WORD = re.compile(
+    r"(?<![\w/.#-])(?:"
+    + "|".join(re.escape(c) for c in sorted(CODES, key=len, reverse=True) if re.search(r"[-_\d]", c))
+    + r")(?![\w/.-])"
+)
+
+
+def shown_codes(page: BeautifulSoup) -> set[str]:
+    found = set()
+    for text in resident_texts(page):
+        if text in CODES:
+            found.add(text)
+        found |= set(CODE_WORD.findall(text))
+    return found
+
+
+def test_the_code_check_catches_codes() -> None:
+    page = BeautifulSoup(
+        '<li><span class="dh-criterion-id">kth-1</span> Có thành tích</li><p>Cấp: xa</p>'
+        '<p title="pa-cho">x</p><p>kth-1 Có thành tích</p><a href="../xom/pa-cho/">Xóm Pa Chò</a>',
+        "html.parser",
+    )
+    assert shown_codes(page) == {"kth-1", "pa-cho"}
+
+
+def test_residents_read_names_not_registry_codes(sample_site: Path) -> None:
+    found = {
+        (url, code)
+        for url, page in pages(sample_site)
+        if not url.startswith(STAFF_GUIDE)  # the guide teaches officers the codes they type
+        for code in shown_codes(page)
+    }
+    assert sorted(found) == []
+
+
+def test_search_results_show_no_registry_codes(sample_site: Path) -> None:
+    """Result titles, excerpts and filter names come from the search index, not the pages."""
+    fragments = pagefind_fragments(sample_site)
+    assert fragments
+    found = {
+        (fragment["url"], code)
+        for fragment in fragments
+        for part in (fragment["content"], fragment["meta"], fragment["filters"])
+        for code in CODE_WORD.findall(json.dumps(part, ensure_ascii=False))
+    }
+    assert sorted(found) == []
