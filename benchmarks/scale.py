@@ -151,6 +151,8 @@ def plain_project(project: Path, target: Path, plugins: str = "[]") -> Path:
         skipping = False
         if line.strip().startswith("custom_dir:"):
             continue  # our overrides need the plugin's filters: the floor is the bare theme
+        if line.strip() == "language: custom":  # the site's Vietnamese table is an override too
+            line = line.replace("custom", "vi")
         lines.append(line.replace("docs_dir: content", "docs_dir: docs"))
     lines.append("extra_css: [assets/dienhinh.css]")
     (target / "mkdocs.yml").write_text("\n".join(lines) + "\n", encoding="utf-8")

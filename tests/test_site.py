@@ -97,8 +97,14 @@ def test_profile_page_structure(sample_site: Path) -> None:
     assert len(replication_rows) == len(e.replications)
     total = page.select_one("table.dh-replications tfoot td:nth-of-type(2)").get_text()
     assert int(total) == sum(r.units for r in e.replications)
-    criteria = [li.select_one(".dh-criterion-id").get_text() for li in page.select("ul.dh-criteria li")]
-    assert criteria == list(e.criteria)
+    criteria = page.select("ul.dh-criteria li")
+    assert [li["data-criterion"] for li in criteria] == list(e.criteria)
+    texts = REGISTRY.criteria_by_id()
+    for li in criteria:  # each criterion read by its field (or "general") and its text
+        group = li.select_one(".dh-criterion-group").get_text()
+        field = next((f for f in REGISTRY.fields if li["data-criterion"] in {c.id for c in f.criteria}), None)
+        assert group == (field.short_name if field else "Tiêu chí chung")
+        assert li.get_text(" ", strip=True) == f"{group} {texts[li['data-criterion']].text}"
 
 
 def test_profile_has_description_meta(sample_site: Path) -> None:
@@ -110,8 +116,9 @@ def test_profile_has_description_meta(sample_site: Path) -> None:
 def test_field_page_lists_its_criteria_and_exemplars(sample_site: Path) -> None:
     for field in REGISTRY.fields:
         page = article(sample_site, f"linh-vuc/{field.code}")
-        criteria = [li.select_one(".dh-criterion-id").get_text() for li in page.select("ol.dh-criteria li")]
-        assert criteria == [c.id for c in field.criteria]
+        criteria = page.select("ol.dh-criteria li")
+        assert [li["data-criterion"] for li in criteria] == [c.id for c in field.criteria]
+        assert [li.get_text(strip=True) for li in criteria] == [c.text for c in field.criteria]
         cards = page.select("ul.dh-cards")
         main = profile_links(cards[0]) if cards else set()
         assert main == {e.slug for e in PUBLIC if e.field == field.code}
@@ -145,7 +152,7 @@ def test_year_page_and_home(sample_site: Path) -> None:
 def test_criteria_marker_is_expanded(sample_site: Path) -> None:
     page = article(sample_site, "tieu-chi")
     assert "dienhinh:criteria" not in str(page)
-    ids = {span.get_text() for span in page.select(".dh-criterion-id")}
+    ids = {li["data-criterion"] for li in page.select(".dh-criteria li")}
     assert ids == set(REGISTRY.criteria_by_id())
 
 

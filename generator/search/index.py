@@ -53,7 +53,7 @@ EXCLUDE_SELECTORS = (
     "thead",
     "tfoot",
     ".dh-facts dt",
-    ".dh-criterion-id",
+    ".dh-criterion-group",
     ".dh-figures",
     ".dh-timeline__result",
     "ul.dh-criteria",

@@ -270,6 +270,8 @@ class SiteBuilder:
             "results": self.registry.table("evaluation_results"),
             "figures": self.registry.table("figures"),
             "criteria": self.registry.criteria_by_id(),
+            # Residents read a criterion's field (or "general"), never its code (kth-1).
+            "criterion_fields": {c.id: f for f in self.registry.fields for c in f.criteria},
             "kinds": msg.KIND_NAMES,
             "link": link,
             "asset": asset,
