@@ -45,7 +45,7 @@ from .photos import PhotoJob, PhotoStats, ProfileMedia, check_photo_jobs, plan_m
 from .problems import Severity
 from .rawhtml import RawBlocks
 from .sanitize import StoryFence
-from .search import SearchIndexer, folded_words, searchable_text
+from .search import SearchIndexer
 from .settings import MAX_PHOTO_MB, MAX_PHOTO_MEGAPIXELS, Settings
 from .share import ShareBuilder, card_specs
 
@@ -218,7 +218,6 @@ class ExemplarsPlugin(BasePlugin[ExemplarsConfig]):
         return PACKED_CONTENT
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
         # Every page is converted now: give the converters' freed memory back to the system
         # before the pages are rendered (and Pagefind runs beside this process).
         release_memory()
