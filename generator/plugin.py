@@ -25,7 +25,6 @@ from .build import GALLERY_SCRIPT, STYLESHEET, Build, Site, release_memory, star
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from
-from .search.index import folded_words, searchable_text
 
 log = logging.getLogger("dienhinh")
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
@@ -149,8 +148,7 @@ class ExemplarsPlugin(BasePlugin):  # options: checked by records/settings.py
         return PACKED_CONTENT
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
-        """main.html's search region needs the accent-free words of each page."""
-        env.filters["folded_words"] = lambda html: folded_words(searchable_text(html))
+        """Every page is converted: free memory before the pages are rendered."""
         # Every page is converted now: give the converters' freed memory back to the system
         # before the pages are rendered (and Pagefind runs beside this process).
         release_memory()

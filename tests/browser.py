@@ -9,8 +9,9 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urljoin
 
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser, Page, sync_playwright
 
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
@@ -43,6 +44,27 @@ def chromium() -> Iterator[Browser]:
             yield browser
         finally:
             browser.close()
+
+
+def search_results(page: Page, base_url: str, query: str, depth: int = 10) -> list[str]:
+    """The first ``depth`` results of ``query`` on the site's own search page (its script,
+    its Pagefind options), as paths relative to the site root, best first."""
+    page.goto(base_url + "tim-kiem/?q=" + quote(query))
+    # The status line names the query once the first results are on screen.
+    page.wait_for_function(
+        "q => document.getElementById('dh-search-status').textContent.includes(q)", arg=query
+    )
+    while True:
+        hrefs: list[str] = page.eval_on_selector_all(
+            ".dh-result__link", "links => links.map(a => a.getAttribute('href'))"
+        )
+        if len(hrefs) >= depth or not page.is_visible("#dh-search-more"):
+            break
+        page.click("#dh-search-more")
+        page.wait_for_function(
+            "n => document.querySelectorAll('.dh-result__link').length > n", arg=len(hrefs)
+        )
+    return [urljoin(page.url, href).removeprefix(base_url) for href in hrefs[:depth]]
 
 
 def profile_screenshot(site: Path, target: Path, slug: str = SCREENSHOT_PROFILE) -> Path:

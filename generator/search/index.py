@@ -8,6 +8,7 @@ are never built. Nothing here knows MkDocs: it takes a folder of HTML and writes
 
 from __future__ import annotations
 
+import gzip
 import json
 import os
 import re
@@ -27,29 +28,53 @@ OUTPUT_SUBDIR = "pagefind"
 
 
 def fold(text: str) -> str:
-    """Vietnamese text without diacritics, đ/Đ as d/D: what people type on a phone keyboard.
-
-    Pagefind folds accents itself but not đ (it is a letter, not d with a mark), so pages
-    carry a folded copy of their searchable text and "duong" finds "đường".
-    """
+    """Vietnamese text without diacritics, đ/Đ as d/D: what people type on a phone keyboard."""
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFD", text)
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
-_WORD = re.compile(r"\w+")
-_D_STROKE = re.compile(r"[đĐ]")
-# A listing marked data-pagefind-ignore (cards: <ul class="dh-cards" …>, never nested).
-IGNORE_MARK = "data-pagefind-ignore"
-_OPEN_TAG = re.compile(r"<(\w+)\b[^>]*>")
-_TAG = re.compile(r"<[^>]+>")
-# Pagefind leaves these out of the index: permalink marks (¶), the theme's page chrome and
-# text repeated on every profile: table heads, fact labels, figure labels and results of the
-# yearly evaluations, and the registry's criteria (indexed once, on their field page). A word
-# on every page costs a posting per page in the chunk a search downloads.
+# Pagefind folds accents (the marks Unicode decomposes off a letter: "duong" finds "dưỡng"), but
+# đ is a letter of its own, not d with a mark, so "duong" would never find "đường". The copy of a
+# page that Pagefind reads spells đ as d followed by a combining stroke (U+0335, what đ looks
+# like), which Pagefind folds away like any other mark: "đường" is indexed as "duong" where it
+# stands, with its heading's weight and its count, and its accented spelling is kept to rank exact
+# matches first. The finished fragments (what results show) get their đ back; the search page
+# spells a typed đ the same way. Filter and sort values are left alone: they are shown as they are.
+STROKE = "\u0335"
+_MARKED = {"đ": "d" + STROKE, "Đ": "D" + STROKE}
+_D_STROKE_OR_FILTER = re.compile(r'[đĐ]|data-pagefind-(?:filter|sort)="[^"]*"')
+
+
+def mark_d_stroke(html: str) -> str:
+    """``html`` with đ/Đ spelt d/D + combining stroke, except in filter and sort values."""
+    return _D_STROKE_OR_FILTER.sub(lambda m: _MARKED.get(m.group(), m.group()), html)
+
+
+def unmark_d_stroke(text: str) -> str:
+    """The inverse of ``mark_d_stroke``."""
+    return text.replace("d" + STROKE, "đ").replace("D" + STROKE, "Đ")
+
+
+def restore_d_stroke(bundle: Path) -> int:
+    """Give the fragments of a Pagefind ``bundle`` their đ back; returns how many changed."""
+    changed = 0
+    mark = STROKE.encode("utf-8")
+    for path in (bundle / "fragment").iterdir():
+        data = gzip.decompress(path.read_bytes())
+        if mark in data:
+            text = unmark_d_stroke(data.decode("utf-8"))
+            path.write_bytes(gzip.compress(text.encode("utf-8"), mtime=0))
+            changed += 1
+    return changed
+
+
+# Pagefind leaves these out of the index: permalink marks (¶) and text repeated on every
+# profile: table heads, fact labels, figure labels and results of the yearly evaluations, and
+# the registry's criteria (indexed once, on their field page). A word on every page costs a
+# posting per page in the chunk a search downloads.
 EXCLUDE_SELECTORS = (
     ".headerlink",
-    ".md-source-file",
     "thead",
     "tfoot",
     ".dh-facts dt",
@@ -58,54 +83,6 @@ EXCLUDE_SELECTORS = (
     ".dh-timeline__result",
     "ul.dh-criteria",
 )
-
-
-def folded_words(text: str) -> str:
-    """The words of ``text`` that contain đ/Đ, folded and deduplicated, in order of appearance.
-
-    Only these need a folded copy in the index: Pagefind already matches "dien" against
-    "diện" but not against "điện", and a short list keeps result snippets readable.
-    """
-    words: dict[str, None] = {}
-    end = 0
-    for mark in _D_STROKE.finditer(text):  # from each đ not yet in a word, back to its start
-        start = mark.start()
-        if start < end:
-            continue
-        while start > 0 and _WORD.match(text, start - 1, start):
-            start -= 1
-        word = _WORD.match(text, start)
-        if word is not None:  # always: đ itself is a word character
-            end = word.end()
-            words.setdefault(word.group(), None)
-    return " ".join(dict.fromkeys(fold(word).lower() for word in words))
-
-
-def _without_ignored(html: str) -> str:
-    """``html`` with every element whose start tag carries IGNORE_MARK cut out, up to the
-    first closing tag of its name (what the listings need; a plain search, ≈ 15× faster than
-    a regular expression over the whole page)."""
-    parts: list[str] = []
-    done = search = 0
-    while (found := html.find(IGNORE_MARK, search)) >= 0:
-        search = found + len(IGNORE_MARK)
-        start = html.rfind("<", done, found)
-        tag = _OPEN_TAG.match(html, start) if start >= 0 else None
-        if tag is None or tag.end() <= found:
-            continue  # the mark is not inside a start tag
-        close = f"</{tag.group(1)}>"
-        end = html.find(close, tag.end())
-        if end < 0:
-            continue
-        parts += [html[done:start], " "]
-        done = search = end + len(close)
-    parts.append(html[done:])
-    return "".join(parts)
-
-
-def searchable_text(html: str) -> str:
-    """The text Pagefind will index from a page body: tags and ignored listings removed."""
-    return _TAG.sub(" ", _without_ignored(html))
 
 
 @dataclass(frozen=True)
@@ -134,7 +111,8 @@ _LANG = re.compile(r"<html\b[^>]*\blang=\"([^\"]+)\"")
 
 def _indexed_copy(html: str) -> str | None:
     """What Pagefind needs of a page: its language and the region marked for indexing (the
-    whole page when the region's end is not marked), or None for a page not indexed."""
+    whole page when the region's end is not marked), or None for a page not indexed. Written
+    with ``mark_d_stroke``."""
     start = html.find("<div " + BODY_MARK)
     if start < 0:
         return html if BODY_MARK in html else None
@@ -238,7 +216,8 @@ class SearchIndexer:
             self._close_part()
         self._poll()
 
-    def _write(self, rel_path: str, text: str) -> None:
+    def _write(self, rel_path: str, html: str) -> None:
+        text = mark_d_stroke(html)
         if self.part is None:
             self.part = self.pages_dir / f"site-{self.parts}"
         target = self.part / rel_path
@@ -334,6 +313,7 @@ class SearchIndexer:
                     pass  # another Pagefind layout: its own chunks still work, only larger
             else:
                 count = merge(self.bundles, output)
+            restore_d_stroke(output)
             return IndexResult(count)
         except (OSError, BundleFormatError) as error:
             return IndexResult(0, msg.search_failed(str(error)))
