@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -21,6 +20,7 @@ sys.path.insert(0, str(ROOT))
 from generator.printing import booklet as bk  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
 from generator.records.settings import Settings  # noqa: E402
+from tests.sample import build_site  # noqa: E402
 
 
 def timed_render(booklet: bk.Booklet, settings: Settings, registry, size: str, repeat: int):
@@ -40,17 +40,6 @@ def timed_render(booklet: bk.Booklet, settings: Settings, registry, size: str, r
         assert rendered is not None, problems
     assert rendered is not None
     return statistics.median(times), rendered
-
-
-def build_seconds(project: Path, out: Path) -> float:
-    start = time.perf_counter()
-    subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "-d", str(out)],
-        cwd=project,
-        check=True,
-        capture_output=True,
-    )
-    return time.perf_counter() - start
 
 
 def main() -> None:
@@ -95,8 +84,8 @@ def main() -> None:
                 (shutil.copytree if source.is_dir() else shutil.copy2)(source, target / part)
         pairs = []
         for run in range(args.repeat):
-            a = build_seconds(with_visits, Path(tmp) / f"site-a{run}")
-            b = build_seconds(without, Path(tmp) / f"site-b{run}")
+            a = build_site(Path(tmp) / f"site-a{run}", with_visits)
+            b = build_site(Path(tmp) / f"site-b{run}", without)
             pairs.append((a, b))
         a = statistics.median(p[0] for p in pairs)
         b = statistics.median(p[1] for p in pairs)

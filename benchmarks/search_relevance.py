@@ -14,7 +14,6 @@ not first, so the script can guard a change of ranking.
 from __future__ import annotations
 
 import argparse
-import subprocess
 import sys
 import tempfile
 from dataclasses import dataclass
@@ -25,7 +24,8 @@ import yaml
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from tests.browser import chromium, search_results, serve  # noqa: E402
+from tests.browser import chromium, search_results  # noqa: E402
+from tests.sample import build_site, serve  # noqa: E402
 
 QUERIES = Path(__file__).with_name("search_queries.yml")
 DEPTH = 10
@@ -65,17 +65,6 @@ def measure(site: Path, queries: list[Query]) -> list[Outcome]:
         return [Outcome(q, search_results(page, base_url, q.text, DEPTH)) for q in queries]
 
 
-def build_sample(site: Path) -> None:
-    run = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-    )
-    if run.returncode != 0:
-        raise SystemExit(run.stdout + run.stderr)
-
-
 def report(outcomes: list[Outcome]) -> str:
     lines = [f"{'query':<22} {'rank':>4}  first result (when not the expected page)"]
     for o in outcomes:
@@ -98,7 +87,7 @@ def main() -> int:
     else:
         with tempfile.TemporaryDirectory() as temp:
             site = Path(temp) / "site"
-            build_sample(site)
+            build_site(site)
             outcomes = measure(site, queries)
     print(report(outcomes))
     return 0 if all(o.rank == 1 for o in outcomes) else 1

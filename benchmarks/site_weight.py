@@ -19,10 +19,8 @@ from __future__ import annotations
 
 import argparse
 import gzip
-import subprocess
 import sys
 import tempfile
-import time
 from collections import defaultdict
 from pathlib import Path
 from typing import Any
@@ -31,24 +29,12 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import make_project  # noqa: E402
-from tests.browser import chromium, serve  # noqa: E402  (the browser and server the tests use)
+from tests.browser import chromium  # noqa: E402  (the browser and server the tests use)
+from tests.sample import build_site, serve  # noqa: E402
 
 QUERIES = ("duong", "camera", "che", "xom")
 BUDGET = 300 * 1024
 PRECOMPRESSED = (".pf_fragment", ".pf_index", ".pf_filter", ".pf_meta", ".pagefind")
-
-
-def build(project: Path, site: Path) -> float:
-    started = time.perf_counter()
-    run = subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build", "-d", str(site)],
-        cwd=project,
-        capture_output=True,
-        text=True,
-    )
-    if run.returncode != 0:
-        raise SystemExit(run.stdout + run.stderr)
-    return time.perf_counter() - started
 
 
 class Responses:
@@ -217,9 +203,9 @@ def main() -> None:
         project = work / f"synthetic-{args.count}"
         sample_seconds = big_seconds = 0.0
         if not args.reuse:
-            sample_seconds = build(ROOT, sample_site)
+            sample_seconds = build_site(sample_site, ROOT)
             make_project(project, args.count)
-            big_seconds = build(project, project / "site")
+            big_seconds = build_site(project / "site", project)
         with chromium() as browser:
             lines = report("Sample site", sample_site, sample_seconds, browser)
             lines += report(f"Synthetic site ({args.count})", project / "site", big_seconds, browser)

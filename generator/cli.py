@@ -23,53 +23,36 @@ from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
 
-_ARGPARSE_VI = {
-    "usage: ": "Cách dùng: ",
-    "positional arguments": "Tham số",
-    "options": "Tùy chọn",
-    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
-    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)": (
-        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
-    ),
-    "unrecognized arguments: %s": "tham số không nhận ra: %s",
-    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
-    "expected one argument": "cần một giá trị",
-}
-argparse._ = lambda text: _ARGPARSE_VI.get(text, text)  # type: ignore[attr-defined]
+argparse._ = lambda text: msg.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
 
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="dienhinh",
-        description="Công cụ xuất bản điển hình tiên tiến: kiểm tra hồ sơ, dựng trang web.",
+        description=msg.HELP_TOOL,
     )
     parser.add_argument(
         "-f",
         "--config-file",
         default="mkdocs.yml",
         type=Path,
-        help="tệp cấu hình MkDocs của dự án (mặc định: mkdocs.yml)",
+        help=msg.HELP_CONFIG_FILE,
     )
-    commands = parser.add_subparsers(dest="command", required=True, metavar="LỆNH")
-    commands.add_parser("check", help="kiểm tra mọi hồ sơ và danh mục; báo mọi lỗi một lần")
-    build = commands.add_parser("build", help="kiểm tra rồi dựng trang web (thay trang cũ khi thành công)")
-    build.add_argument("-d", "--site-dir", type=Path, help="thư mục xuất (mặc định: site_dir trong cấu hình)")
-    build.add_argument("--strict", action="store_true", help="coi mọi cảnh báo của MkDocs là lỗi")
-    serve = commands.add_parser("serve", help="xem trước trang web, tự dựng lại khi hồ sơ thay đổi")
-    serve.add_argument(
-        "-a", "--dev-addr", default="127.0.0.1:8000", help="địa chỉ:cổng (mặc định 127.0.0.1:8000)"
-    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar=msg.METAVAR_COMMAND)
+    commands.add_parser("check", help=msg.HELP_CHECK)
+    build = commands.add_parser("build", help=msg.HELP_BUILD)
+    build.add_argument("-d", "--site-dir", type=Path, help=msg.HELP_BUILD_SITE_DIR)
+    build.add_argument("--strict", action="store_true", help=msg.HELP_BUILD_STRICT)
+    serve = commands.add_parser("serve", help=msg.HELP_SERVE)
+    serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg.HELP_SERVE_ADDR)
     add_staff_commands(commands)
-    booklet = commands.add_parser(
-        "booklet", help="in sổ tay PDF cho một chuyến tham quan, một lĩnh vực hoặc mọi điển hình"
-    )
-    booklet.add_argument("visit", nargs="?", help="mã chuyến tham quan: tên tệp trong visits/, không có .yml")
+    booklet = commands.add_parser("booklet", help=msg.HELP_BOOKLET)
+    booklet.add_argument("visit", nargs="?", help=msg.HELP_BOOKLET_VISIT)
     group = booklet.add_mutually_exclusive_group()
-    group.add_argument("--field", metavar="MÃ", help="sổ tay mọi điển hình đã công bố của một lĩnh vực")
-    group.add_argument("--all", action="store_true", help="sổ tay mọi điển hình đã công bố")
-    booklet.add_argument("--size", default="A5", type=str.upper, help="khổ giấy: A5 (mặc định) hoặc A4")
-    booklet.add_argument("-o", "--output", type=Path, help="tệp PDF xuất (mặc định: so-tay-<tên>.pdf)")
+    group.add_argument("--field", metavar=msg.METAVAR_CODE, help=msg.HELP_BOOKLET_FIELD)
+    group.add_argument("--all", action="store_true", help=msg.HELP_BOOKLET_ALL)
+    booklet.add_argument("--size", default="A5", type=str.upper, help=msg.HELP_BOOKLET_SIZE)
+    booklet.add_argument("-o", "--output", type=Path, help=msg.HELP_BOOKLET_OUTPUT)
     return parser
 
 

@@ -598,3 +598,38 @@ def unknown_option(key: object, valid: Sequence[str]) -> str:
 
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
 PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"
+
+
+# --- the dienhinh command line -----------------------------------------------------------
+
+# argparse's own English words, as the command line shows them.
+ARGPARSE = {
+    "usage: ": "Cách dùng: ",
+    "positional arguments": "Tham số",
+    "options": "Tùy chọn",
+    "show this help message and exit": "hiện hướng dẫn này rồi thoát",
+    "the following arguments are required: %s": "thiếu tham số bắt buộc: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)": (
+        "lựa chọn không hợp lệ: %(value)r (chọn một trong %(choices)s)"
+    ),
+    "unrecognized arguments: %s": "tham số không nhận ra: %s",
+    "%(prog)s: error: %(message)s\n": "%(prog)s: lỗi: %(message)s\n",
+    "expected one argument": "cần một giá trị",
+}
+
+HELP_TOOL = "Công cụ xuất bản điển hình tiên tiến: kiểm tra hồ sơ, dựng trang web."
+HELP_CONFIG_FILE = "tệp cấu hình MkDocs của dự án (mặc định: mkdocs.yml)"
+HELP_CHECK = "kiểm tra mọi hồ sơ và danh mục; báo mọi lỗi một lần"
+HELP_BUILD = "kiểm tra rồi dựng trang web (thay trang cũ khi thành công)"
+HELP_BUILD_SITE_DIR = "thư mục xuất (mặc định: site_dir trong cấu hình)"
+HELP_BUILD_STRICT = "coi mọi cảnh báo của MkDocs là lỗi"
+HELP_SERVE = "xem trước trang web, tự dựng lại khi hồ sơ thay đổi"
+HELP_SERVE_ADDR = "địa chỉ:cổng (mặc định 127.0.0.1:8000)"
+HELP_BOOKLET = "in sổ tay PDF cho một chuyến tham quan, một lĩnh vực hoặc mọi điển hình"
+HELP_BOOKLET_VISIT = "mã chuyến tham quan: tên tệp trong visits/, không có .yml"
+HELP_BOOKLET_FIELD = "sổ tay mọi điển hình đã công bố của một lĩnh vực"
+HELP_BOOKLET_ALL = "sổ tay mọi điển hình đã công bố"
+HELP_BOOKLET_SIZE = "khổ giấy: A5 (mặc định) hoặc A4"
+HELP_BOOKLET_OUTPUT = "tệp PDF xuất (mặc định: so-tay-<tên>.pdf)"
+METAVAR_COMMAND = "LỆNH"
+METAVAR_CODE = "MÃ"

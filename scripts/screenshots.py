@@ -6,7 +6,6 @@ with rich; run again after changing messages: ``.venv/bin/python scripts/screens
 from __future__ import annotations
 
 import re
-import shutil
 import subprocess
 import sys
 import tempfile
@@ -16,8 +15,10 @@ from rich.console import Console
 from rich.text import Text
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+from tests.sample import PROJECT_PARTS, copy_project  # noqa: E402
+
 OUT = ROOT / "content" / "hinh"
-PARTS = ("mkdocs.yml", "content", "exemplars", "site_templates")
 MAX_LINES = 28
 
 SHOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
@@ -67,14 +68,7 @@ def render(name: str, args: tuple[str, ...], project: Path) -> Path:
 def main() -> None:
     OUT.mkdir(parents=True, exist_ok=True)
     with tempfile.TemporaryDirectory() as tmp:
-        project = Path(tmp)
-        for part in PARTS:
-            source = ROOT / part
-            if source.is_dir():
-                shutil.copytree(source, project / part)
-            else:
-                shutil.copy2(source, project / part)
-        shutil.copytree(ROOT / "samples", project / "samples")
+        project = copy_project(Path(tmp), (*PROJECT_PARTS, "samples"))
         (project / "dang-ky-co-loi.csv").write_text(BAD_SHEET, encoding="utf-8")
         for name, args in SHOTS:
             print(render(name, args, project).relative_to(ROOT))

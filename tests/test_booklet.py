@@ -18,7 +18,7 @@ from generator.records.catalog import load_catalog
 from generator.records.model import Exemplar
 from generator.records.settings import Settings
 
-from .conftest import ROOT, run_cli
+from .sample import ROOT, run_cli
 
 SETTINGS = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
 CATALOG = load_catalog(SETTINGS)

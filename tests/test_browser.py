@@ -15,8 +15,8 @@ import pytest
 from generator.records.catalog import load_catalog
 from generator.records.settings import Settings
 
-from .browser import chromium, serve
-from .conftest import ROOT
+from .browser import chromium
+from .sample import ROOT, serve
 
 JS_DIR = Path(__file__).parent / "js"
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))

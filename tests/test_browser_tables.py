@@ -10,7 +10,8 @@ from typing import Any
 
 import pytest
 
-from .browser import chromium, serve
+from .browser import chromium
+from .sample import serve
 
 PHONE = {"width": 360, "height": 740}
 DESKTOP = {"width": 1280, "height": 900}

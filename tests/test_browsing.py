@@ -9,7 +9,7 @@ from bs4 import BeautifulSoup
 from generator.site.charts import Bar, bar_chart
 from generator.site.pages import Cover, SiteBuilder, profile_page
 
-from .conftest import ROOT
+from .sample import ROOT
 from .test_site import PUBLIC, REGISTRY, article
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import ast
 
-from .conftest import ROOT
+from .sample import ROOT
 
 # The dienhinh command and the staff's commands; the MkDocs plugin reports through logging.
 EDGES = {"cli.py", "staff/commands.py"}

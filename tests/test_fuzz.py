@@ -14,7 +14,7 @@ from generator.records.load import load_registry, read_exemplar
 from generator.records.model import FRONT_MATTER_KEYS
 from generator.records.validate import check_exemplar, check_personal_data, check_story_html
 
-from .conftest import ROOT
+from .sample import ROOT
 
 REGISTRY, _, _ = load_registry(ROOT / "exemplars" / "registry.yml")
 assert REGISTRY is not None

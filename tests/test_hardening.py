@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from .conftest import copy_project, run_cli
+from .sample import copy_project, run_cli
 
 GOOD = """---
 name: Mô hình kiểm thử

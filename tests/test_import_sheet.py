@@ -12,7 +12,7 @@ from generator.records.load import load_registry, read_exemplar
 from generator.records.model import Status
 from generator.staff.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
 
-from .conftest import ROOT, run_cli
+from .sample import ROOT, run_cli
 
 SAMPLE_XLSX = ROOT / "samples" / "dang-ky-mau.xlsx"
 SAMPLE_CSV = ROOT / "samples" / "dang-ky-mau.csv"

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from generator.records.privacy import find_personal_data
 
-from .conftest import copy_project, run_cli
+from .sample import copy_project, run_cli
 from .test_site import CATALOG, HIDDEN
 
 # Inline scripts mkdocs-material itself writes; anything else is foreign.

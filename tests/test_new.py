@@ -12,7 +12,7 @@ from generator.records.load import load_registry, read_exemplar
 from generator.records.model import Status
 from generator.staff.new import make_slug, update_front_matter
 
-from .conftest import run_cli
+from .sample import run_cli
 
 
 def test_slug_is_vietnamese_safe_and_unique() -> None:

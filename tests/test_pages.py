@@ -17,7 +17,7 @@ from generator.site.pages import (
     sort_key,
 )
 
-from .conftest import ROOT
+from .sample import ROOT
 
 
 @pytest.mark.parametrize(

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from generator.site.pages import PAGE_SIZE
 
-from .conftest import copy_project, run_cli
+from .sample import copy_project, run_cli
 
 PROFILE = """---
 name: Mô hình số {i}

@@ -18,7 +18,7 @@ from generator.site.media import profile_media
 from generator.site.pages import SiteBuilder
 from generator.site.photos import process_photos
 
-from .conftest import ROOT
+from .sample import ROOT
 
 REGISTRY = load_registry(ROOT / "exemplars" / "registry.yml")[0]
 

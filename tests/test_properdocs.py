@@ -15,7 +15,7 @@ from bs4 import BeautifulSoup
 
 from generator import messages as msg
 
-from .conftest import ROOT
+from .sample import ROOT
 
 VENV = ROOT / ".venv-properdocs"
 LOCK = ROOT / "requirements-properdocs.txt"

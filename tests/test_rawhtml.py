@@ -14,7 +14,7 @@ from generator.records.settings import Settings
 from generator.site.pages import SiteBuilder
 from generator.site.rawhtml import RawBlocks
 
-from .conftest import run_cli
+from .sample import run_cli
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -14,7 +14,7 @@ from generator.records.catalog import load_catalog
 from generator.records.settings import Settings
 from generator.staff.report import build_overview
 
-from .conftest import ROOT, run_cli
+from .sample import ROOT, run_cli
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry

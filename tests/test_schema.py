@@ -12,7 +12,7 @@ from jsonschema import Draft7Validator, FormatChecker
 
 from generator.records.load import exemplar_folders, parse_yaml, read_text, split_front_matter
 
-from .conftest import ROOT, run_cli
+from .sample import ROOT, run_cli
 
 SCHEMA_PATH = ROOT / "schema" / "exemplar.schema.json"
 SAMPLE_SHEET = ROOT / "samples" / "dang-ky-mau.xlsx"

@@ -13,7 +13,8 @@ from playwright.sync_api import Page
 from generator.search.index import STROKE, mark_d_stroke, unmark_d_stroke
 from generator.site.pages import is_searchable
 
-from .browser import chromium, search_results, serve
+from .browser import chromium, search_results
+from .sample import serve
 from .test_site import HIDDEN, PUBLIC, REGISTRY
 
 

@@ -26,7 +26,8 @@ from generator.search.index import (
     restore_d_stroke,
 )
 
-from .browser import chromium, serve
+from .browser import chromium
+from .sample import serve
 from .test_browser import search
 
 

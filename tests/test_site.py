@@ -15,7 +15,7 @@ from generator.records.catalog import load_catalog
 from generator.records.model import Exemplar
 from generator.records.settings import Settings
 
-from .conftest import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_cli
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry

@@ -16,7 +16,7 @@ from generator.records.catalog import load_catalog
 from generator.records.model import Kind
 from generator.records.settings import Settings
 
-from .conftest import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_cli
 from .test_photos import jpeg_bytes, phone_photo, png_bomb
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))

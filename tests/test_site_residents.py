@@ -16,7 +16,7 @@ import material
 import yaml
 from bs4 import BeautifulSoup, Comment, Tag
 
-from .conftest import ROOT
+from .sample import ROOT
 
 # What assistive technology reads besides the text: names, descriptions, hints.
 SPOKEN_ATTRIBUTES = ("title", "aria-label", "aria-description", "aria-roledescription", "alt", "placeholder")

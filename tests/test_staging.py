@@ -16,7 +16,7 @@ import pytest
 from generator.search import index as search
 from generator.site import staging
 
-from .conftest import ROOT, copy_project
+from .sample import ROOT, copy_project
 from .test_hardening import digest
 
 COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds

@@ -22,7 +22,7 @@ from generator.records.validate import (
     check_registry,
 )
 
-from .conftest import ROOT, run_cli
+from .sample import ROOT, run_cli
 
 GOOD = """---
 name: Mô hình thử nghiệm
@@ -183,41 +183,6 @@ def test_broken_registry_is_reported_not_raised(project: Path) -> None:
     assert result.returncode == 1
     assert "exemplars/registry.yml:" in result.stdout and "fields[1].color" in result.stdout
     assert "Traceback" not in result.stderr
-
-
-def test_cache_reuses_unchanged_profiles_and_sees_edits(project: Path) -> None:
-    settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
-    path = write_profile(project, "mo-hinh-thu", GOOD)
-    first = load_catalog(settings)
-    assert (project / ".cache" / "dienhinh" / "profiles.pickle").is_file()
-    second = load_catalog(settings)
-    assert second.exemplars == first.exemplars and second.problems == first.problems
-    path.write_text(GOOD.replace("field: chuyen-doi-so", "field: chuyen-doi"), encoding="utf-8")
-    third = load_catalog(settings)
-    assert [p.field for p in third.problems if p.file == path] == ["field"]
-    # A registry change invalidates every cached profile (codes are checked against it).
-    registry = project / "exemplars" / "registry.yml"
-    registry.write_text(
-        registry.read_text(encoding="utf-8").replace("code: chuyen-doi-so", "code: chuyen-doi"),
-        encoding="utf-8",
-    )
-    fourth = load_catalog(settings)
-    assert [p.field for p in fourth.problems if p.file == path] == []
-
-
-def test_parallel_and_serial_reading_agree(project: Path, monkeypatch) -> None:
-    import generator.records.catalog as catalog_module
-
-    for i in range(12):
-        write_profile(project, f"mo-hinh-{i}", GOOD.replace("Mô hình thử nghiệm", f"Mô hình số {i}"))
-    write_profile(project, "mo-hinh-loi", GOOD.replace("2022-05-01", "2022-02-30"))
-    settings = Settings.from_options(project, {"cache_dir": ".no-cache"})
-    serial = load_catalog(settings)
-    (project / ".no-cache" / "profiles.pickle").unlink()
-    monkeypatch.setattr(catalog_module, "PARALLEL_FROM", 1)
-    parallel = load_catalog(settings)
-    assert parallel.exemplars == serial.exemplars and parallel.problems == serial.problems
-    assert any(p.field == "registered" for p in parallel.problems)
 
 
 # --- the rules of one profile ------------------------------------------------------------

@@ -10,7 +10,7 @@ from generator.records.catalog import load_catalog
 from generator.records.problems import Severity
 from generator.records.settings import Settings
 
-from .conftest import ROOT, run_cli
+from .sample import ROOT, run_cli
 
 VISIT = """\
 title: Chuyến thử

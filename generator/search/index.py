@@ -43,7 +43,7 @@ def fold(text: str) -> str:
 # spells a typed đ the same way. Filter and sort values are left alone: they are shown as they are.
 STROKE = "\u0335"
 _MARKED = {"đ": "d" + STROKE, "Đ": "D" + STROKE}
-_D_STROKE_OR_FILTER = re.compile(r'[đĐ]|data-pagefind-(?:filter|sort)="[^"]*"')
+_D_STROKE_OR_FILTER = re.compile("[" + "".join(_MARKED) + r']|data-pagefind-(?:filter|sort)="[^"]*"')
 
 
 def mark_d_stroke(html: str) -> str:

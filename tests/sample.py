@@ -1,0 +1,75 @@
+"""The sample project for tests, benchmarks and scripts: copy it, run the `dienhinh` command
+on it, build its site, and serve a built site over http, each in one place."""
+
+from __future__ import annotations
+
+import functools
+import os
+import shutil
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+# What a project is made of (sources only: no caches, no built site).
+PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "site_templates", "visits")
+
+
+def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:
+    """A private copy of the sample project that a test, benchmark or script may change."""
+    target.mkdir(parents=True, exist_ok=True)
+    for part in parts:
+        source = ROOT / part
+        if source.is_dir():
+            shutil.copytree(source, target / part)
+        else:
+            shutil.copy2(source, target / part)
+    return target
+
+
+def run_cli(
+    *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600
+) -> subprocess.CompletedProcess[str]:
+    """``dienhinh`` as a user runs it, in a separate process (``env``: variables added)."""
+    return subprocess.run(
+        [sys.executable, "-m", "generator.cli", *args],
+        cwd=cwd,
+        env={**os.environ, **(env or {})},
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=timeout,
+    )
+
+
+def build_site(site: Path, project: Path = ROOT) -> float:
+    """Build ``project``'s site into ``site`` with the CLI; → seconds taken. A failed build
+    stops the caller with the build's own output."""
+    started = time.perf_counter()
+    result = run_cli("build", "-d", str(site), cwd=project, timeout=3600)
+    if result.returncode != 0:
+        raise SystemExit(result.stdout + result.stderr)
+    return time.perf_counter() - started
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """``site`` over http on a random port of 127.0.0.1 (Pagefind fetches, file:// cannot)."""
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()

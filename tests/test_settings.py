@@ -1,0 +1,137 @@
+"""Settings: the dienhinh options of mkdocs.yml as one typed record. Wrong or misspelt options
+are Vietnamese problems at their line (in `check`, the staff commands and the MkDocs build
+alike), never a traceback; `!ENV` is read as MkDocs reads it."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from generator.records.settings import DEFAULTS, Options, Settings, load_settings
+
+from .sample import ROOT, copy_project, run_cli
+
+PLUGIN_LINE = "      visits_dir: visits\n"
+
+
+def with_options(project: Path, extra: str, replace: tuple[str, str] | None = None) -> Path:
+    """mkdocs.yml of ``project`` with ``extra`` lines added to the dienhinh options."""
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert PLUGIN_LINE in text
+    text = text.replace(PLUGIN_LINE, PLUGIN_LINE + extra)
+    if replace is not None:
+        assert replace[0] in text
+        text = text.replace(*replace)
+    config.write_text(text, encoding="utf-8")
+    return config
+
+
+def line_of(config: Path, needle: str) -> int:
+    lines = config.read_text(encoding="utf-8").splitlines()
+    return next(number for number, line in enumerate(lines, 1) if needle in line)
+
+
+def test_the_sample_settings_and_the_defaults_in_one_place() -> None:
+    settings, problems = load_settings(ROOT / "mkdocs.yml")
+    assert problems == [] and settings is not None
+    assert settings.exemplars_dir == ROOT / "exemplars" and settings.visits_dir == ROOT / "visits"
+    assert settings.max_file_kb == DEFAULTS.max_file_kb == Options.model_fields["max_file_kb"].default
+    assert settings.site_url == "https://dienhinh.example.vn/" and settings.site_name.startswith("Điển hình")
+    # Settings.from_options takes the same defaults (one record holds them).
+    assert Settings.from_options(ROOT, {}).max_photo_mb == DEFAULTS.max_photo_mb
+
+
+def test_a_wrong_value_is_a_problem_at_its_line(project: Path) -> None:
+    config = with_options(project, "      max_file_kb: nhieu\n")
+    settings, problems = load_settings(config)
+    assert settings is None and len(problems) == 1
+    problem = problems[0]
+    assert problem.line == line_of(config, "max_file_kb: nhieu")
+    assert problem.field == "plugins.dienhinh.max_file_kb"
+    assert "số nguyên" in problem.message and "nhieu" in problem.message
+
+
+def test_a_misspelt_option_is_named_with_a_suggestion(project: Path) -> None:
+    config = with_options(project, "      max_fle_kb: 300\n      max_photo_mb: 0\n")
+    _, problems = load_settings(config)
+    by_field = {p.field: p for p in problems}
+    assert set(by_field) == {"plugins.dienhinh.max_fle_kb", "plugins.dienhinh.max_photo_mb"}
+    misspelt = by_field["plugins.dienhinh.max_fle_kb"]
+    assert misspelt.line == line_of(config, "max_fle_kb") and "“max_file_kb”" in misspelt.message
+    assert "lớn hơn" in by_field["plugins.dienhinh.max_photo_mb"].message
+
+
+@pytest.mark.parametrize("command", [["check"], ["report"], ["booklet", "--all"]])
+def test_commands_report_bad_options_without_a_traceback(project: Path, command: list[str]) -> None:
+    with_options(project, "      max_file_kb: nhieu\n")
+    result = run_cli(*command, cwd=project)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr + result.stdout
+    assert "mkdocs.yml:" in result.stderr and "LỖI [plugins.dienhinh.max_file_kb]" in result.stderr
+
+
+def test_the_engine_build_reports_bad_options_in_vietnamese(project: Path) -> None:
+    with_options(project, "      max_fle_kb: 300\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(project / "out")],
+        cwd=project,
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=600,
+    )
+    assert result.returncode != 0
+    assert "Traceback" not in result.stderr
+    assert "LỖI [plugins.dienhinh.max_fle_kb]" in result.stderr and "max_file_kb" in result.stderr
+    assert not (project / "out" / "index.html").exists()
+
+
+def test_env_tags_are_read_as_mkdocs_reads_them(project: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    config = with_options(
+        project,
+        "      cache_dir: !ENV [DIENHINH_CACHE, .cache/mac-dinh]\n",
+        ("site_url: https://dienhinh.example.vn/", "site_url: !ENV DIENHINH_SITE_URL"),
+    )
+    monkeypatch.setenv("DIENHINH_SITE_URL", "https://dienhinh.diemmac.vn/")
+    monkeypatch.delenv("DIENHINH_CACHE", raising=False)
+    settings, problems = load_settings(config)
+    assert problems == [] and settings is not None
+    assert settings.site_url == "https://dienhinh.diemmac.vn/"
+    assert settings.cache_dir == project / ".cache" / "mac-dinh"  # the default of the !ENV list
+    monkeypatch.setenv("DIENHINH_CACHE", "bo-nho-dem")
+    settings, _ = load_settings(config)
+    assert settings is not None and settings.cache_dir == project / "bo-nho-dem"
+
+
+def test_booklets_use_an_env_site_url(project: Path, tmp_path: Path) -> None:
+    with_options(project, "", ("site_url: https://dienhinh.example.vn/", "site_url: !ENV DIENHINH_SITE_URL"))
+    without = run_cli("booklet", "--field", "kinh-te-ho", "-o", str(tmp_path / "a.pdf"), cwd=project)
+    assert without.returncode == 1 and "LỖI [site_url]" in without.stderr
+    env = {"DIENHINH_SITE_URL": "https://dienhinh.diemmac.vn/"}
+    result = run_cli("booklet", "--field", "kinh-te-ho", "-o", str(tmp_path / "b.pdf"), cwd=project, env=env)
+    assert result.returncode == 0, result.stderr
+    assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
+
+
+@pytest.mark.parametrize(
+    ("extra", "field"),
+    [
+        ("plugins:\n  - dienhinh: 5\n", "plugins.dienhinh"),
+        ("site_url: [a\n", ""),
+    ],
+)
+def test_a_broken_config_is_a_problem(tmp_path: Path, extra: str, field: str) -> None:
+    project = copy_project(tmp_path / "p")
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    head, _, _ = text.partition("plugins:")
+    config.write_text(head + extra, encoding="utf-8")
+    settings, problems = load_settings(config)
+    assert settings is None and len(problems) == 1 and problems[0].field == field
+    assert problems[0].line > 0
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 1 and "Traceback" not in result.stderr and "LỖI" in result.stderr
