@@ -188,10 +188,14 @@ def run_serve(config_file: Path, dev_addr: str) -> int:
     from mkdocs.exceptions import MkDocsException
 
     _setup_logging()
+    _print(msg.SERVE_STARTING.format(url=f"http://{dev_addr}/"))
     try:
         serve(str(config_file), dev_addr=dev_addr, livereload=True)
     except MkDocsException as error:
         _print(str(error), error=True)
+        return 1
+    except OSError as error:  # the address is taken or not ours
+        _print(msg.SERVE_ADDRESS_FAILED.format(addr=dev_addr, reason=error.strerror or error), error=True)
         return 1
     except KeyboardInterrupt:
         return 0

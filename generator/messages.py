@@ -598,6 +598,12 @@ def unknown_option(key: object, valid: Sequence[str]) -> str:
 
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
 PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"
+PREVIEW_READY = "Bản xem trước đã cập nhật: {url} (Ctrl+C để dừng)."
+SERVE_STARTING = "Đang dựng bản xem trước; khi xong, mở {url} trong trình duyệt."
+SERVE_ADDRESS_FAILED = (
+    "Không mở được địa chỉ {addr} ({reason}). Có thể cổng đang bận: thử cổng khác,"
+    " ví dụ: dienhinh serve -a 127.0.0.1:8001"
+)
 
 
 # --- the dienhinh command line -----------------------------------------------------------

@@ -187,6 +187,9 @@ class ExemplarsPlugin(BasePlugin):  # options: checked by records/settings.py
             raise ProblemsFound("\n".join(p.format(build.settings.root) for p in problems))
         for problem in problems:
             log.error(problem.format(build.settings.root))
+        if self.serving:
+            # Under serve, MkDocs points site_url at the preview server itself.
+            log.info(msg.PREVIEW_READY.format(url=config.site_url))
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the background work and drop the half-made index."""

@@ -6,11 +6,13 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import shutil
 import threading
 import time
 from collections.abc import Callable, Iterable, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 BACKGROUND_NICENESS = 10
@@ -35,6 +37,21 @@ def process_alive(pid: int) -> bool:
     except PermissionError:
         return True
     return True
+
+
+def remove_folders_of_dead(base: Path, prefix: str) -> list[Path]:
+    """Delete the folders ``<prefix><pid>-…`` in ``base`` whose process is gone."""
+    removed: list[Path] = []
+    try:
+        found = list(base.glob(f"{prefix}*"))
+    except OSError:
+        return removed
+    for path in found:
+        pid = path.name[len(prefix) :].split("-", 1)[0]
+        if pid.isdigit() and not process_alive(int(pid)):
+            shutil.rmtree(path, ignore_errors=True)
+            removed.append(path)
+    return removed
 
 
 def lower_priority() -> None:

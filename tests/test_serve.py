@@ -169,6 +169,8 @@ def test_warnings_are_printed_once_not_at_every_rebuild(server: tuple[Path, str]
     assert warnings, "the sample has warnings: the first build prints them"
     assert len(warnings) == len(set(warnings)), "a warning was printed again at the rebuild"
     assert "không nhắc lại" in log
+    # The address to open is printed, after every build.
+    assert log.count(f"Bản xem trước đã cập nhật: {base}/") >= 2
 
 
 def test_drafts_are_previewed_marked_and_never_built(server: tuple[Path, str], tmp_path: Path) -> None:
@@ -190,3 +192,13 @@ def test_drafts_are_previewed_marked_and_never_built(server: tuple[Path, str], t
     assert not (site / "dien-hinh" / DRAFT).exists()
     built = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
     assert "dh-draft" not in built and "Bản xem trước" not in built and DRAFT not in built
+
+
+def test_a_busy_address_is_a_vietnamese_message(project: Path) -> None:
+    with socket.socket() as busy:
+        busy.bind(("127.0.0.1", 0))
+        busy.listen()
+        port = busy.getsockname()[1]
+        result = run_cli("serve", "-a", f"127.0.0.1:{port}", cwd=project, timeout=300)
+    assert result.returncode == 1
+    assert "Traceback" not in result.stderr and "Không mở được địa chỉ" in result.stderr

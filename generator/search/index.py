@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages as msg
-from ..site.staging import remove_folders_of_dead
+from ..workers import remove_folders_of_dead
 from .bundle import BundleFormatError, merge, rechunk
 
 OUTPUT_SUBDIR = "pagefind"

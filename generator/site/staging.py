@@ -9,6 +9,8 @@ import shutil
 import tempfile
 from pathlib import Path
 
+from ..workers import remove_folders_of_dead
+
 _STAGING = "building"
 _RETIRED = "old"
 
@@ -42,31 +44,3 @@ def remove_leftovers(target: Path) -> list[Path]:
     for kind in (_STAGING, _RETIRED):
         removed += remove_folders_of_dead(target.parent, _prefix(target, kind))
     return removed
-
-
-def remove_folders_of_dead(base: Path, prefix: str) -> list[Path]:
-    """Delete the folders ``<prefix><pid>-…`` in ``base`` whose process is gone."""
-    removed: list[Path] = []
-    try:
-        found = list(base.glob(f"{prefix}*"))
-    except OSError:
-        return removed
-    for path in found:
-        pid = path.name[len(prefix) :].split("-", 1)[0]
-        if pid.isdigit() and not process_alive(int(pid)):
-            shutil.rmtree(path, ignore_errors=True)
-            removed.append(path)
-    return removed
-
-
-def process_alive(pid: int) -> bool:
-    """Whether process ``pid`` is running (ours, or another user's)."""
-    if pid == os.getpid():
-        return True
-    try:
-        os.kill(pid, 0)
-    except ProcessLookupError:
-        return False
-    except PermissionError:
-        return True
-    return True
