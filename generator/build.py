@@ -62,8 +62,10 @@ class Site:
 
 def load_project(settings: Settings) -> Catalog:
     """Every file loaded and checked once; photos whose exact bytes the pipeline has already
-    processed skip the full decode."""
-    return load_catalog(settings, decoded_before=in_cache(settings.photo_cache))
+    processed skip the full decode; published text checked against the booklets' fonts."""
+    from .printing.booklet import unprintable
+
+    return load_catalog(settings, decoded_before=in_cache(settings.photo_cache), unprintable=unprintable)
 
 
 # Page values the theme prints as HTML (mkdocs-material's <title>, description and author

@@ -6,6 +6,8 @@ import datetime as dt
 import difflib
 from collections.abc import Sequence
 
+from .records.text import visible
+
 TABLE_NAMES = {
     "fields": "lĩnh vực",
     "hamlets": "xóm",
@@ -22,7 +24,9 @@ KIND_NAMES = {"collective": "Tập thể", "individual": "Cá nhân", "model": "
 
 
 def _quote(value: object) -> str:
-    return f"“{value}”"
+    # A user's value in a message: hidden characters shown as <U+202E>, never sent to the
+    # terminal as they are (an ESC recolours it, U+202E reverses what follows).
+    return f"“{visible(str(value))}”"
 
 
 def _suggest(value: object, choices: Sequence[str]) -> str:
@@ -212,6 +216,34 @@ def personal_data(kind: str, text: str) -> str:
         f"Có vẻ là {PERSONAL_DATA_KINDS[kind]} {_quote(text)}: dữ liệu cá nhân không được công bố."
         " Hãy xóa đi, chuyển vào private_notes, hoặc nếu đây là thông tin công khai (ví dụ"
         " đường dây nóng của cơ quan) thì ghi nó vào public_contacts."
+    )
+
+
+LEGACY_FONTS = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
+
+
+def legacy_encoding(encoding: str, meant: str) -> str:
+    shown = meant if len(meant) <= 60 else meant[:57] + "…"
+    return (
+        f"Chữ có vẻ gõ bằng bảng mã cũ {LEGACY_FONTS[encoding]}, chưa chuyển sang Unicode, nên trên"
+        f" trang web sẽ thành chữ lạ; có lẽ là {_quote(shown)}. Hãy chuyển mã sang Unicode"
+        " (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu lại."
+    )
+
+
+def unprintable(chars: str) -> str:
+    listed = ", ".join(f"{_quote(c)} (U+{ord(c):04X})" for c in chars[:5])
+    return (
+        f"Ký tự {listed} không có trong phông chữ của sổ tay in (PDF) nên không in được;"
+        " hãy bỏ hoặc thay bằng chữ thường."
+    )
+
+
+def hidden_character(described: str, position: int) -> str:
+    return (
+        f"Có ký tự ẩn hoặc ký tự điều khiển {described} ở vị trí thứ {position}: ký tự này không"
+        " nhìn thấy được, có thể đảo ngược hay làm sai lệch chữ hiển thị. Hãy xóa nó (gõ lại"
+        " đoạn chữ quanh đó nếu cần)."
     )
 
 

@@ -13,15 +13,20 @@ from .. import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos
-from .problems import Problem, has_errors, sorted_problems
+from .problems import Problem, Severity, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
 from .settings import Settings
 from .validate import (
+    UNPUBLISHED_KEYS,
+    TextRule,
     check_collection,
     check_exemplar,
-    check_personal_data,
     check_registry,
     check_story_html,
+    check_text,
+    legacy_encoding_rule,
+    personal_data_rule,
+    unprintable_rule,
 )
 from .visits import load_visits
 
@@ -102,14 +107,21 @@ def load_catalog(
     settings: Settings,
     today: dt.date | None = None,
     decoded_before: Callable[[str], bool] | None = None,
+    unprintable: Callable[[str], str] | None = None,
 ) -> Catalog:
     """Read the registry and every bundle once; validate everything; never raise for input.
     ``decoded_before(digest)``: the photo pipeline already decoded these exact bytes (its cache
-    has them), so the photo checks may skip the full decode."""
+    has them), so the photo checks may skip the full decode. ``unprintable(text)``: the
+    characters of ``text`` the printed booklets cannot draw (published text is checked)."""
     today = today or dt.date.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
+    if registry_source is not None:
+        registry_rules: list[TextRule] = [legacy_encoding_rule]
+        if unprintable is not None:
+            registry_rules.append(unprintable_rule(unprintable, Severity.warning))
+        problems += check_text(registry_source, registry_rules)
     if not settings.exemplars_dir.is_dir():
         problems.append(
             Problem(
@@ -130,8 +142,10 @@ def load_catalog(
         if registry is not None:
             problems += check_exemplar(record, source, registry, today)
         problems += check_story_html(record, source)
+        rules: list[TextRule] = [legacy_encoding_rule]
         if record.is_public:
-            problems += check_personal_data(record, source)
+            rules.append(personal_data_rule(record.public_contacts))
+        problems += check_text(source, rules, UNPUBLISHED_KEYS, record.story)
         found, photos[record.slug] = check_photos(
             record,
             source,
@@ -147,6 +161,16 @@ def load_catalog(
         problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
     visits: tuple[Visit, ...] = ()
     if settings.visits_dir is not None:
-        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb)
+        printed = [unprintable_rule(unprintable, Severity.error)] if unprintable else []
+        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb, printed)
         problems += found
+    if unprintable is not None:
+        # Every site build prints the visits' booklets: a visited profile that cannot be
+        # printed is an error; any other published one, a warning (for `booklet --all`).
+        visited = {stop.exemplar for v in visits for stop in v.stops}
+        for e in exemplars:
+            if e.is_public:
+                severity = Severity.error if e.slug in visited else Severity.warning
+                rule = unprintable_rule(unprintable, severity)
+                problems += check_text(sources[e.slug], [rule], UNPUBLISHED_KEYS, e.story)
     return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, visits, photos)

@@ -232,6 +232,10 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
         owner = _model_at(model, loc[:-1])
         valid = keys if owner is None or len(loc) == 1 else tuple(owner.model_fields)
         return msg.unknown_key(loc[-1], valid)
+    if kind == "hidden_character":
+        return msg.hidden_character(ctx["character"], ctx["position"])
+    if kind == "legacy_encoding":
+        return msg.legacy_encoding(ctx["encoding"], ctx["meant"])
     if kind == "unknown_code":
         return msg.unknown_code(ctx["table"], value, ctx["valid"])
     if kind.startswith("date") or kind.startswith("datetime"):
@@ -263,7 +267,10 @@ def problems_from(error: ValidationError, source: Source, model: type[BaseModel]
         loc = tuple(item["loc"])
         # A dict key that fails is reported at that key.
         loc = tuple(p for p in loc if p != "[key]")
-        found.append(Problem(source.path, source.line_of(loc), dotted(loc), _message(item, model, keys)))
+        # A problem inside a text of several lines (a story, a block of notes) is at its line.
+        offset = (item.get("ctx") or {}).get("line_offset", 0)
+        line = source.body_line if loc == ("story",) and source.body_line else source.line_of(loc)
+        found.append(Problem(source.path, line + offset, dotted(loc), _message(item, model, keys)))
     return found
 
 

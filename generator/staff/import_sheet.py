@@ -27,7 +27,9 @@ from openpyxl.utils.exceptions import InvalidFileException
 
 from .. import messages as msg
 from ..records.model import Kind, Registry
+from ..records.privacy import find_personal_data
 from ..records.problems import Problem
+from ..records.text import name_key, nfc
 from .new import (
     check_front_matter,
     draft_front_matter,
@@ -62,9 +64,6 @@ def normalize(text: object) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
-def name_key(name: str) -> str:
-    """How two profile names are the same (as ``check``'s duplicate-name rule sees it)."""
-    return " ".join(name.casefold().split())
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -234,7 +233,7 @@ def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> Row
 
     def text(key: str) -> str:
         value = row.values.get(key)
-        return "" if value is None else " ".join(str(value).split())
+        return "" if value is None else nfc(" ".join(str(value).split()))
 
     name = text("name")
     if name:
@@ -290,6 +289,11 @@ def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> Row
 
     if "summary" in cols and text("summary"):
         result.data["summary"] = text("summary")
+    # A sheet's text becomes a draft that will be published: personal data is refused here,
+    # as ``check`` refuses it in a published profile.
+    for key in ("name", "summary"):
+        for finding in find_personal_data(text(key)) if key in cols else ():
+            problem(key, msg.personal_data(finding.kind, finding.text))
     return result
 
 

@@ -1,0 +1,142 @@
+"""Text as the project checks and compares it: one Unicode spelling (NFC), characters a
+reader cannot see, names as keys, and Vietnamese typed in the old 8-bit fonts (TCVN3, VNI)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+
+# Line breaks and tabs are how text is written; every other control (Cc) or format (Cf)
+# character is invisible, or reorders (bidi) or recolours (ESC) what a reader sees.
+_ALLOWED_CONTROLS = {"\n", "\t"}
+_ZWJ = "\u200d"  # joins emoji into one picture (👨‍👩‍👧): allowed between two symbols
+
+
+def _is_symbol(char: str) -> bool:
+    return unicodedata.category(char) in ("So", "Sk") or char == "\ufe0f"
+
+
+def hidden_characters(text: str) -> Iterator[tuple[int, str]]:
+    """(index, character) of each invisible or control character in ``text``."""
+    for index, char in enumerate(text):
+        if char in _ALLOWED_CONTROLS or unicodedata.category(char) not in ("Cc", "Cf"):
+            continue
+        if char == _ZWJ and 0 < index < len(text) - 1:
+            if _is_symbol(text[index - 1]) and _is_symbol(text[index + 1]):
+                continue
+        yield index, char
+
+
+def describe(char: str) -> str:
+    """``U+200B ZERO WIDTH SPACE``: a character named so that a reader can find it."""
+    return f"U+{ord(char):04X} {unicodedata.name(char, '')}".rstrip()
+
+
+def visible(text: str) -> str:
+    """``text`` with every hidden character written as ``<U+202E>`` (and a byte of a file
+    name that is not UTF-8 as ``<0xFF>``): safe to print on a terminal — no escape sequence,
+    no reordering, nothing the terminal cannot encode — and showing what is there."""
+    hidden = dict(hidden_characters(text))
+    if not hidden and not _SURROGATE.search(text):
+        return text
+    shown = "".join(f"<U+{ord(c):04X}>" if i in hidden else c for i, c in enumerate(text))
+    return _SURROGATE.sub(lambda m: f"<0x{ord(m.group(0)) - 0xDC00:02X}>", shown)
+
+
+_SURROGATE = re.compile("[\udc80-\udcff]")
+
+
+def nfc(text: str) -> str:
+    """One spelling of every letter: "ế" typed as e + ̂ + ́ (NFD, as macOS and some phones
+    write it) and as one character are the same text."""
+    return unicodedata.normalize("NFC", text)
+
+
+def name_key(name: str) -> str:
+    """How two names are the same: one Unicode spelling, case and spacing ignored."""
+    return " ".join(nfc(name).casefold().split())
+
+
+# --- Vietnamese in legacy 8-bit fonts ---------------------------------------------------------
+
+# TCVN3 (ABC, the .VnTime fonts): one byte per lowercase letter; capitals used other fonts
+# with the same bytes. Read as Latin-1 text, "Phát triển" shows as "Ph¸t triÓn".
+_TCVN3_LETTERS = "àáảãạ ăằắẳẵặ âầấẩẫậ đ èéẻẽẹ êềếểễệ ìíỉĩị òóỏõọ ôồốổỗộ ơờớởỡợ ùúủũụ ưừứửữự ỳýỷỹỵ ĂÂĐÊÔƠƯ"
+_TCVN3_BYTES = "µ¸¶·¹ ¨»¾¼½Æ ©ÇÊÈÉË ® ÌÐÎÏÑ ªÒÕÓÔÖ ×ÝØÜÞ ßãáâä «åèæçé ¬êíëìî ïóñòô \xadõøö÷ù úýûüþ ¡¢§£¤¥¦"
+TCVN3 = dict(zip(_TCVN3_BYTES.replace(" ", ""), _TCVN3_LETTERS.replace(" ", ""), strict=True))
+
+# VNI (VNI-Windows fonts): a letter and one or two bytes for its marks ("Phaùt trieån").
+_TONES = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
+_HAT_TONES = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã", "\u0323": "ä"}
+_BREVE_TONES = {"": "ê", "\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}
+_I_TONES = {"\u0301": "í", "\u0300": "ì", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}
+
+
+def _vni_table() -> dict[str, str]:
+    table: dict[str, str] = {"ñ": "đ", "ô": "ơ", "ö": "ư", "î": "ỵ"}
+    for base in "aeouy":
+        for mark, code in _TONES.items():
+            if (base, mark) != ("y", "\u0323"):
+                table[base + code] = nfc(base + mark)
+    for base in "aeo":
+        for mark, code in _HAT_TONES.items():
+            table[base + code] = nfc(base + "\u0302" + mark)
+    for mark, code in _BREVE_TONES.items():
+        table["a" + code] = nfc("a\u0306" + mark)
+    for mark, code in _TONES.items():
+        table["ô" + code] = nfc("o\u031b" + mark)
+        table["ö" + code] = nfc("u\u031b" + mark)
+    for mark, code in _I_TONES.items():
+        table[code] = nfc("i" + mark)
+    table |= {k.upper(): v.upper() for k, v in list(table.items())}
+    return table
+
+
+VNI = _vni_table()
+_VNI_RE = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=True)))
+_TCVN3_RE = re.compile("[" + re.escape("".join(TCVN3)) + "]")
+
+# Latin-1 characters that Vietnamese text never holds (its own letters aside), except a few
+# symbols people do type (°, ², «», ·, ×…): the traces of a legacy font read as Latin-1.
+_VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
+_TYPED_SYMBOLS = set("°²³«»·×©®½¼¾§")
+_ODD = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - _TYPED_SYMBOLS
+_WORD = re.compile(r"\S+")
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_VOWELS = re.compile("[aăâeêioôơuưy]+")
+# Vowel groups of Vietnamese syllables (tone marks aside).
+_NUCLEI = set(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ"
+    " uy ưa ưi ưu ươ yê iêu oai oao oay oeo uai uay uây uêu uôi uya uyê uyu ươi ươu yêu".split()
+)
+
+
+def _oddities(text: str) -> int:
+    """How far ``text`` is from Vietnamese: odd Latin-1 characters, capitals inside a word,
+    and vowel groups no Vietnamese syllable has."""
+    count = sum(1 for c in text if c in _ODD)
+    for word in _WORD.findall(text):
+        count += sum(1 for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
+        plain = unicodedata.normalize(
+            "NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
+        )
+        count += sum(1 for group in _VOWELS.findall(plain) if group not in _NUCLEI)
+    return count
+
+
+def legacy_encoding(text: str) -> tuple[str, str] | None:
+    """("TCVN3" or "VNI", the text as it was meant) when ``text`` looks typed in a legacy
+    Vietnamese font: converting it removes (nearly) every oddity. None for Unicode text."""
+    if not any("\xa1" <= c <= "\xff" for c in text):
+        return None
+    before = _oddities(text)
+    if before < 2:
+        return None
+    for name, fixed in (
+        ("TCVN3", _TCVN3_RE.sub(lambda m: TCVN3[m.group(0)], text)),
+        ("VNI", _VNI_RE.sub(lambda m: VNI[m.group(0)], text)),
+    ):
+        if fixed != text and _oddities(fixed) * 4 <= before:
+            return name, fixed
+    return None
