@@ -247,6 +247,35 @@ def hidden_character(described: str, position: int) -> str:
     )
 
 
+# Why a file could not be written or read, by the system's error number (its own text is English).
+OS_REASONS = {
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết dung lượng được cấp trên ổ đĩa",
+    "EACCES": "không có quyền ghi vào đó",
+    "EPERM": "không có quyền ghi vào đó",
+    "EROFS": "ổ đĩa chỉ cho đọc, không cho ghi",
+    "ENOENT": "thư mục không tồn tại",
+    "ENOTDIR": "một phần của đường dẫn không phải là thư mục",
+    "EISDIR": "đó là một thư mục, không phải tệp",
+    "EEXIST": "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EMFILE": "mở quá nhiều tệp cùng lúc",
+    "EIO": "lỗi đọc/ghi của ổ đĩa",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A system error in Vietnamese (its code when it has no translation here)."""
+    import errno
+
+    code = errno.errorcode.get(error.errno or 0, "")
+    return OS_REASONS.get(code, f"lỗi hệ thống {code or error.errno}")
+
+
+def write_failed(path: object, error: OSError) -> str:
+    return f"Không ghi được tệp {_quote(path)}: {os_reason(error)}. Tệp cũ (nếu có) vẫn giữ nguyên."
+
+
 # --- command line ------------------------------------------------------------------------
 
 CHECK_OK = "Không có lỗi: {count} hồ sơ hợp lệ, {public} hồ sơ được công bố."
@@ -317,6 +346,17 @@ SHEET_NO_HEADER = (
     "Không tìm thấy dòng tiêu đề: cần các cột “tên điển hình”, “loại”, “lĩnh vực”, “xóm”,"
     " “tổ chức”, “ngày đăng ký”, “tóm tắt”."
 )
+
+
+def sheet_too_large(limit_mb: int) -> str:
+    return (
+        f"Bảng tính quá lớn (giới hạn {limit_mb} MB khi giải nén); bảng đăng ký chỉ cần các cột và"
+        " các dòng đăng ký. Hãy chép các dòng đó sang một tệp mới rồi nhập lại."
+    )
+
+
+def sheet_too_many_rows(limit: int) -> str:
+    return f"Bảng tính có hơn {limit:,} dòng có dữ liệu; hãy chia thành nhiều tệp.".replace(",", ".")
 
 
 def sheet_missing_column(column: str) -> str:

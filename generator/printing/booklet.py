@@ -28,6 +28,7 @@ import segno
 from markupsafe import Markup
 
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
 from ..records.photo_checks import normal_name
@@ -423,13 +424,11 @@ def no_site_url(config_file: Path) -> Problem:
 def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
     """Write atomically: a half-written PDF never replaces a good one."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_bytes(pdf)
-        partial.replace(target)
+        write_atomically(target, pdf)
     except OSError as error:
-        reason = error.strerror or str(error)
-        return [Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=reason))]
+        return [
+            Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=msg.os_reason(error)))
+        ]
     return []
 
 

@@ -16,6 +16,7 @@ from rich.progress import track
 from rich.table import Table
 
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.load import load_registry
 from ..records.model import Kind, Registry
 from ..records.problems import Severity, has_errors
@@ -140,7 +141,11 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
             console.print(f"--{option}: {problem.message}", markup=False)
         console.print(msg.NEW_FAILED, markup=False)
         return 1
-    written = write_new_bundle(settings.exemplars_dir, slug, render_bundle(data, story_template()))
+    try:
+        written = write_new_bundle(settings.exemplars_dir, slug, render_bundle(data, story_template()))
+    except OSError as error:
+        console.print(msg.write_failed(settings.exemplars_dir / slug / "index.md", error), markup=False)
+        return 1
     shown = written.relative_to(settings.root) if written.is_relative_to(settings.root) else written
     console.print(msg.NEW_CREATED.format(path=shown, slug=slug), markup=False)
     console.print(msg.NEW_NEXT, markup=False)
@@ -229,7 +234,10 @@ def run_report(
 ) -> int:
     """``dienhinh report``: the overview in the terminal, and as HTML/Excel on request."""
     from ..records.catalog import load_catalog
-    from .report import build_overview, terminal_view, write_html, write_xlsx
+    from .report import Overview, build_overview, terminal_view, write_html, write_xlsx
+
+    def write_html_report(overview: Overview, path: Path) -> None:
+        write_html(overview, settings.templates_dir, path)
 
     catalog = load_catalog(settings)
     if catalog.registry is None:
@@ -247,12 +255,14 @@ def run_report(
     }
     if broken:
         console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
-    if html_path is not None:
-        write_html(overview, settings.templates_dir, html_path)
-        console.print(msg.REPORT_WRITTEN.format(path=html_path), markup=False)
-    if xlsx_path is not None:
-        write_xlsx(overview, xlsx_path)
-        console.print(msg.REPORT_WRITTEN.format(path=xlsx_path), markup=False)
+    outputs = [(p, write) for p, write in ((html_path, write_html_report), (xlsx_path, write_xlsx)) if p]
+    for path, write in outputs:
+        try:
+            write(overview, path)
+        except OSError as error:
+            console.print(msg.write_failed(path, error), markup=False)
+            return 1
+        console.print(msg.REPORT_WRITTEN.format(path=path), markup=False)
     return 0
 
 
@@ -261,7 +271,10 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     from ..records.schema import DEFAULT_OUTPUT, schema_text
 
     path = output if output is not None else settings.root / DEFAULT_OUTPUT
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_text(registry), encoding="utf-8")
+    try:
+        write_atomically(path, schema_text(registry))
+    except OSError as error:
+        console.print(msg.write_failed(path, error), markup=False)
+        return 1
     console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
     return 0

@@ -24,6 +24,7 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from .. import messages as msg
 from ..records.model import Kind, Registry
@@ -64,8 +65,6 @@ def normalize(text: object) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
-
-
 # --- reading ------------------------------------------------------------------------------
 
 
@@ -93,32 +92,68 @@ class Sheet:
     header_row: int = 1
 
 
-def _grid_from_xlsx(path: Path) -> list[list[Any]]:
+# A sheet as read: (row number, cells) of its rows that hold something, in order.
+Grid = list[tuple[int, list[Any]]]
+# What a registration sheet can need. Bigger (or a dimension that claims a million cells, or a
+# zip that unpacks to gigabytes) is refused or cut, so memory follows the cells really there.
+MAX_SHEET_MB = 20
+MAX_UNPACKED_MB = 200
+MAX_COLUMNS = 64
+MAX_ROWS = 20_000
+
+
+class SheetTooLarge(Exception):
+    """A sheet beyond the limits above (its message says which, in Vietnamese)."""
+
+
+def _filled(rows: Iterable[Sequence[Any]]) -> Grid:
+    grid: Grid = []
+    for number, cells in enumerate(rows, start=1):
+        if any(c not in (None, "") for c in cells):
+            if len(grid) >= MAX_ROWS:
+                raise SheetTooLarge(msg.sheet_too_many_rows(MAX_ROWS))
+            grid.append((number, list(cells[:MAX_COLUMNS])))
+    return grid
+
+
+def _grid_from_xlsx(path: Path) -> Grid:
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_MB * 2**20:
+        raise SheetTooLarge(msg.sheet_too_large(MAX_UNPACKED_MB))
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        sheets = workbook.worksheets
-        grids = [[list(r) for r in ws.iter_rows(min_row=1, values_only=True)] for ws in sheets]
+        first: Grid | None = None
+        for ws in workbook.worksheets:
+            # The sheet's stated dimension (it may claim A1:XFD1048576) is ignored: rows are
+            # read as they are stored, at most MAX_COLUMNS wide.
+            if isinstance(ws, ReadOnlyWorksheet):
+                ws.reset_dimensions()
+            grid = _filled(ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True))
+            # The first sheet that has a header row; else the first sheet.
+            if _find_header(grid) is not None:
+                return grid
+            first = grid if first is None else first
     finally:
         workbook.close()
-    # The first sheet that has a header row; else the first sheet.
-    for grid in grids:
-        if _find_header(grid) is not None:
-            return grid
-    return grids[0] if grids else []
+    return first or []
 
 
-def _grid_from_csv(raw: bytes) -> list[list[Any]]:
+def _grid_from_csv(raw: bytes) -> Grid:
     text = raw.decode("utf-8-sig")
     # Excel writes ";" in locales whose decimal mark is ",", such as Vietnamese; a header
     # line has no quoted separators, so counting them there is enough.
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=first.count)
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return _filled(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
-def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, Column]] | None:
+def _find_header(grid: Grid) -> tuple[int, dict[str, Column]] | None:
+    """(row number, columns) of the header row among the first rows of the sheet."""
     lookup = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
-    for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
+    for number, cells in grid:
+        if number > HEADER_SEARCH_ROWS:
+            break
         found: dict[str, Column] = {}
         for col, cell in enumerate(cells):
             if cell is None:
@@ -127,7 +162,7 @@ def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, Column]] | None:
             if key and key not in found:
                 found[key] = Column(get_column_letter(col + 1), " ".join(str(cell).split()))
         if len(found) >= 3:
-            return index, found
+            return number, found
     return None
 
 
@@ -137,12 +172,16 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
         return None, [Problem(path, 0, "", msg.SHEET_MISSING.format(path=path))]
     suffix = path.suffix.lower()
     try:
+        if path.stat().st_size > MAX_SHEET_MB * 2**20:
+            raise SheetTooLarge(msg.sheet_too_large(MAX_SHEET_MB))
         if suffix in (".xlsx", ".xlsm"):
             grid = _grid_from_xlsx(path)
         elif suffix in (".csv", ".txt"):
             grid = _grid_from_csv(path.read_bytes())
         else:
             return None, [Problem(path, 0, "", msg.SHEET_UNKNOWN_TYPE)]
+    except SheetTooLarge as error:
+        return None, [Problem(path, 0, "", str(error))]
     except UnicodeDecodeError:
         return None, [Problem(path, 0, "", msg.SHEET_NOT_UTF8)]
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
@@ -150,23 +189,25 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
     header = _find_header(grid)
     if header is None:
         return None, [Problem(path, 1, "", msg.SHEET_NO_HEADER)]
-    index, columns = header
+    header_row, columns = header
     missing = [key for key in REQUIRED if key not in columns]
     if "hamlet" not in columns and "organization" not in columns:
         missing.append("hamlet")
     if missing:
         return None, [
-            Problem(path, index + 1, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key])) for key in missing
+            Problem(path, header_row, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key])) for key in missing
         ]
     positions = {key: _column_index(col.letter) for key, col in columns.items()}
     rows = []
-    for number, cells in enumerate(grid[index + 1 :], start=index + 2):
+    for number, cells in grid:
+        if number <= header_row:
+            continue
         values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in positions.items()}
         values = {key: (v.strip() if isinstance(v, str) else v) for key, v in values.items()}
         if all(v in (None, "") for v in values.values()):
             continue
         rows.append(Row(number, values))
-    return Sheet(path, columns, tuple(rows), index + 1), []
+    return Sheet(path, columns, tuple(rows), header_row), []
 
 
 def _column_index(letter: str) -> int:
@@ -383,7 +424,12 @@ def import_sheet(
             slug = make_slug(data["name"], taken)
             taken.add(slug)
             front = _draft_front(data)
-            path = write_new_bundle(exemplars_dir, slug, render_bundle(front, story_template()))
+            try:
+                path = write_new_bundle(exemplars_dir, slug, render_bundle(front, story_template()))
+            except OSError as error:
+                target = exemplars_dir / slug / "index.md"
+                problems.append(Problem(sheet.path, row.number, "", msg.write_failed(target, error)))
+                continue
             bundles[name_key(data["name"])] = (path, "draft")
             outcomes.append((row.number, slug, Outcome.created))
             continue
@@ -392,7 +438,11 @@ def import_sheet(
         if status != "draft":
             outcomes.append((row.number, slug, Outcome.kept))
             continue
-        changed = update_front_matter(path, data)
+        try:
+            changed = update_front_matter(path, data)
+        except OSError as error:  # the draft is left as it was (written whole or not at all)
+            problems.append(Problem(sheet.path, row.number, "", msg.write_failed(path, error)))
+            continue
         if changed is None:
             problems.append(Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path)))
             outcomes.append((row.number, slug, Outcome.kept))

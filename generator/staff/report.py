@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import html
+import io
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 from openpyxl import Workbook
@@ -22,6 +24,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.model import Exemplar, Named, Registry
 
 
@@ -250,7 +253,8 @@ def terminal_view(overview: Overview) -> list[RenderableType]:
             table.add_column(header, justify="right" if is_number else "left", overflow="fold")
         for index, row in enumerate(section.rows):
             flagged = index < len(section.flagged) and section.flagged[index]
-            table.add_row(*(_shown(v) for v in row), style="red" if flagged else None)
+            # Text, not rich markup: a name such as "[link=…]x" is shown as typed.
+            table.add_row(*(Text(_shown(v)) for v in row), style="red" if flagged else None)
         if not section.rows:
             table.add_row(msg.REPORT_NONE, *([""] * (len(section.headers) - 1)))
         view.append(table)
@@ -275,8 +279,20 @@ def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
         none=msg.REPORT_NONE,
         escape=html.escape,
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    write_atomically(path, page)
+
+
+# A text starting with one of these is a formula to Excel and LibreOffice (and a command to
+# some of them: =HYPERLINK, =WEBSERVICE, DDE).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def inert_text(cell: Any) -> None:
+    """A text cell stays text: a name typed as ``=HYPERLINK(…)`` is written as a string
+    (never a formula), shown as typed, with Excel's quote prefix."""
+    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+        cell.data_type = "s"
+        cell.quotePrefix = True
 
 
 def write_xlsx(overview: Overview, path: Path) -> None:
@@ -296,6 +312,8 @@ def write_xlsx(overview: Overview, path: Path) -> None:
             cell.font = bold
         for index, row in enumerate(section.rows):
             sheet.append(list(row))
+            for cell in sheet[sheet.max_row]:
+                inert_text(cell)
             if index < len(section.flagged) and section.flagged[index]:
                 for cell in sheet[sheet.max_row]:
                     cell.fill = flag_fill
@@ -305,5 +323,6 @@ def write_xlsx(overview: Overview, path: Path) -> None:
         for column, width in zip("ABCDEFGH", (48, 40, 14, 14, 14, 14, 14, 14), strict=False):
             sheet.column_dimensions[column].width = width
     book.properties.title = msg.REPORT_TITLE.format(commune=overview.commune)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    write_atomically(path, buffer.getvalue())
