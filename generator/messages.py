@@ -285,6 +285,13 @@ BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
 STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
 MKDOCS_WARNING = f"{WARNING} (MkDocs): "
+def build_write_failed(site: object, error: OSError) -> str:
+    return (
+        f"Không ghi được trang web vào {_quote(site)}: {os_reason(error)}. Hãy giải phóng chỗ trống"
+        " (hoặc cấp quyền ghi) rồi dựng lại; thư mục tạm của lần dựng này đã được xóa."
+    )
+
+
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
 

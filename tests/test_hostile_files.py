@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import errno
 import os
+import shutil
 import tracemalloc
 import zipfile
 from pathlib import Path
@@ -202,3 +203,39 @@ def test_a_story_cannot_print_undeclared_photos(tmp_path: Path) -> None:
     refused = " ".join(p.message for p in problems)
     for name in ("anh-goc-chua-khai-bao.jpg", "nha-san.jpg", "/etc/hostname"):
         assert name in refused, refused
+
+
+FULL_DISK = """
+import errno
+import mkdocs.utils
+
+_write, _count = mkdocs.utils.write_file, [0]
+
+
+def write_file(content, output_path):
+    _count[0] += 1
+    if _count[0] > 20:  # the disk fills up in the middle of the build
+        raise OSError(errno.ENOSPC, "No space left on device", output_path)
+    return _write(content, output_path)
+
+
+mkdocs.utils.write_file = write_file
+"""
+
+
+def test_a_full_disk_during_the_build_keeps_the_site(tmp_path: Path, sample_site: Path) -> None:
+    from .test_hardening import digest
+
+    project = copy_project(tmp_path / "p")
+    shutil.copytree(sample_site, project / "site")
+    before = digest(project / "site")
+    hook = tmp_path / "hook"
+    hook.mkdir()
+    (hook / "sitecustomize.py").write_text(FULL_DISK, encoding="utf-8")
+    result = run_cli("build", cwd=project, env={"PYTHONPATH": str(hook)})
+    out = result.stdout + result.stderr
+    assert result.returncode == 1, out
+    assert "Traceback" not in out and "Errno" not in out and "No space" not in out
+    assert "ổ đĩa đã đầy" in out and "trang đã công bố trước đó vẫn giữ nguyên" in out
+    assert digest(project / "site") == before
+    assert not list(project.glob(".site.*"))  # staging removed

@@ -33,7 +33,7 @@ from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
 from ..records.photo_checks import normal_name
 from ..records.problems import Problem
-from ..records.sanitize import clean_story
+from ..records.sanitize import bounded_markdown, clean_story
 from ..records.settings import Settings
 from ..site.media import ProfileMedia, media_for
 from ..site.pages import sort_key, visit_booklet_path
@@ -229,7 +229,9 @@ def _story_html(
 
     html = clean_story(
         markdown.markdown(
-            _PROFILE_LINK.sub(absolute, story), extensions=["tables", "sane_lists"], output_format="html"
+            bounded_markdown(_PROFILE_LINK.sub(absolute, story)),
+            extensions=["tables", "sane_lists"],
+            output_format="html",
         )
     )
     if bundle is not None:

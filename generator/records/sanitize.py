@@ -3,6 +3,7 @@ so no script, event handler, javascript: URL, iframe or theme-hijacking id reach
 
 from __future__ import annotations
 
+import re
 import secrets
 
 import nh3
@@ -56,6 +57,93 @@ def clean_story(html: str) -> str:
     )
 
 
+# Markdown that an editor writes is converted by Python-Markdown, whose link parser scans to
+# the end of the paragraph for every "[" it cannot close (quadratic: 50 KB of "![" took
+# minutes) and whose block parser recurses once per level of nesting (10,000 nested quotes
+# or list markers: RecursionError). Such text is bounded first, in one linear pass; a story
+# written as people write never changes.
+MAX_BRACKET_DEPTH = 8
+MAX_CONTAINER_DEPTH = 16
+MAX_INDENT = 4 * MAX_CONTAINER_DEPTH
+_BLOCKS = re.compile(r"(\n[ \t]*\n)")
+_CONTAINER = re.compile(r"[ \t]*(?:>|[-+*](?=[ \t])|\d{1,9}[.)](?=[ \t]))")
+
+
+def bounded_markdown(text: str) -> str:
+    """``text`` with the Markdown that would make conversion quadratic or recursive written
+    as plain characters: brackets no "]" closes (or nested deeper than 8), "(" after "]"
+    that no ")" closes, block nesting deeper than 16 levels. Linear in the text's size."""
+    return "".join(_bounded_block(part) if part.strip() else part for part in _BLOCKS.split(text))
+
+
+_DEEP_START = re.compile(
+    rf"^(?:{_CONTAINER.pattern}){{{MAX_CONTAINER_DEPTH + 1}}}|^[ \t]{{{MAX_INDENT + 1}}}", re.MULTILINE
+)
+_SIGNS = re.compile(r"[\[\]()`\\]")
+
+
+def _bounded_block(block: str) -> str:
+    if _DEEP_START.search(block):
+        block = "\n".join(_bounded_line_start(line) for line in block.split("\n"))
+    if "[" not in block:
+        return block
+    escape: set[int] = set()
+    brackets: list[tuple[int, bool]] = []  # (position of "[", nested too deep)
+    parens: list[int] = []
+    link_parens: set[int] = set()  # "(" right after a "]" that closes a "["
+    in_code = False
+    escaped_at = -1
+    for match in _SIGNS.finditer(block):
+        index, char = match.start(), match.group(0)
+        if index == escaped_at:
+            continue  # an escaped character is a character
+        if char == "\\":
+            escaped_at = index + 1
+        elif char == "`":
+            in_code = not in_code
+        elif in_code:
+            continue
+        elif char == "[":
+            brackets.append((index, len(brackets) >= MAX_BRACKET_DEPTH))
+        elif char == "]" and brackets:
+            opening, deep = brackets.pop()
+            if deep:
+                escape.update((opening, index))
+            elif block.startswith("(", index + 1):
+                link_parens.add(index + 1)
+        elif char == "(":
+            parens.append(index)
+        elif char == ")" and parens:
+            parens.pop()
+    escape.update(position for position, _ in brackets)
+    escape.update(position for position in parens if position in link_parens)
+    if not escape:
+        return block
+    parts, last = [], 0
+    for position in sorted(escape):
+        parts += [block[last:position], "\\"]
+        last = position
+    parts.append(block[last:])
+    return "".join(parts)
+
+
+def _bounded_line_start(line: str) -> str:
+    """A line nested no deeper than MAX_CONTAINER_DEPTH: further quote and list markers
+    escaped, indentation beyond MAX_INDENT removed."""
+    stripped = line.lstrip(" \t")
+    if len(line) - len(stripped) > MAX_INDENT:
+        line = " " * MAX_INDENT + stripped
+    depth, position = 0, 0
+    while match := _CONTAINER.match(line, position):
+        depth += 1
+        if depth > MAX_CONTAINER_DEPTH:
+            # The marker written as a character: the rest of the line is text, not nesting.
+            marker = match.end() - 1
+            return line[:marker] + "\\" + line[marker:]
+        position = match.end()
+    return line
+
+
 class StoryFence:
     """Unguessable comment markers around a story in a generated page, so the rendered
     story can be found again and sanitized; a story cannot forge them."""
@@ -66,7 +154,7 @@ class StoryFence:
         self.end = f"<!-- dh-story-end-{nonce} -->"
 
     def wrap(self, markdown: str) -> str:
-        return f"{self.begin}\n\n{markdown}\n\n{self.end}"
+        return f"{self.begin}\n\n{bounded_markdown(markdown)}\n\n{self.end}"
 
     def clean(self, html: str) -> str:
         """Sanitize every fenced region of a rendered page; the rest is trusted output."""

@@ -33,7 +33,7 @@ _VOID_TAGS = {
     "wbr",
 }
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_EXTERNAL_IMAGE = re.compile(r"!\[[^\]\[]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
 
