@@ -85,6 +85,8 @@ BAD_CODE_FORMAT = "Mã chỉ gồm chữ thường không dấu, số và dấu 
 BAD_COLOR = "Màu phải viết dạng #RRGGBB, ví dụ #2e7d32."
 NUMBER_TOO_SMALL = "Phải lớn hơn hoặc bằng {ge}."
 NUMBER_TOO_LARGE = "Phải nhỏ hơn hoặc bằng {le}."
+NOT_FINITE = "Phải là một con số thật (không phải .nan, .inf hay số quá lớn như 1e400)."
+NUMBER_TOO_LONG = "Số quá dài (hàng nghìn chữ số); hãy ghi con số thật."
 
 
 def invalid(detail: str) -> str:
@@ -140,6 +142,17 @@ def criterion_not_in_fields(criterion: str, valid: Sequence[str]) -> str:
     return (
         f"Tiêu chí {_quote(criterion)} không thuộc lĩnh vực của hồ sơ cũng không phải tiêu chí"
         f" chung.{_suggest(criterion, valid)} Các tiêu chí hợp lệ: {', '.join(valid)}."
+    )
+
+
+def repeated_code(code: str, first: int) -> str:
+    return f"{_quote(code)} đã có ở vị trí thứ {first} của danh sách; mỗi mã chỉ ghi một lần."
+
+
+def plan_period_reversed(first: int, last: int) -> str:
+    return (
+        f"Giai đoạn của kế hoạch {first}–{last} bị ngược: năm đầu phải nhỏ hơn hoặc bằng năm cuối"
+        f" (ví dụ [{min(first, last)}, {max(first, last)}])."
     )
 
 
@@ -240,8 +253,9 @@ def unprintable(chars: str) -> str:
 
 
 def hidden_character(described: str, position: int) -> str:
+    where = f" ở vị trí thứ {position}" if position else ""
     return (
-        f"Có ký tự ẩn hoặc ký tự điều khiển {described} ở vị trí thứ {position}: ký tự này không"
+        f"Có ký tự ẩn hoặc ký tự điều khiển {described}{where}: ký tự này không"
         " nhìn thấy được, có thể đảo ngược hay làm sai lệch chữ hiển thị. Hãy xóa nó (gõ lại"
         " đoạn chữ quanh đó nếu cần)."
     )

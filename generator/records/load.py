@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .. import messages as msg
 from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem
+from .text import describe
 
 MAX_FILE_KB = 512
 Loc = tuple[str | int, ...]
@@ -110,7 +111,11 @@ class _Builder:
             if node.tag not in _STANDARD_SCALARS:
                 self.problem(node, loc, msg.yaml_tag(node.tag))
                 return None
-            return self.loader.construct_object(node)
+            try:
+                return self.loader.construct_object(node)
+            except ValueError:  # a number of more than 4,300 digits (Python's own limit)
+                self.problem(node, loc, msg.NUMBER_TOO_LONG)
+                return None
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 self.problem(node, loc, msg.yaml_tag(node.tag))
@@ -159,6 +164,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Source | Non
         data = builder.build(node, ())
     except _Refused as refused:
         return None, [Problem(path, refused.mark.line + 1 + offset, "", refused.message)]
+    except yaml.reader.ReaderError as error:  # a control character the YAML reader refuses
+        line = text.count("\n", 0, error.position) + first_line
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        return None, [Problem(path, line, "", msg.hidden_character(describe(character[:1]), 0))]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else first_line
@@ -236,6 +245,8 @@ def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, 
         return msg.hidden_character(ctx["character"], ctx["position"])
     if kind == "legacy_encoding":
         return msg.legacy_encoding(ctx["encoding"], ctx["meant"])
+    if kind == "finite_number":
+        return msg.NOT_FINITE
     if kind == "unknown_code":
         return msg.unknown_code(ctx["table"], value, ctx["valid"])
     if kind.startswith("date") or kind.startswith("datetime"):

@@ -205,7 +205,8 @@ class Evaluation(Record):
     year: Annotated[int, Field(ge=2000, le=2100)]
     result: ResultCode
     notes: Text | None = None
-    figures: dict[FigureCode, float] = Field(default_factory=dict)
+    # A real number: YAML's .nan and .inf (or 1e400, read as infinity) would print "nan", "inf".
+    figures: dict[FigureCode, Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=dict)
 
 
 class Commendation(Record):

@@ -52,7 +52,7 @@ class ProfileCache:
     @staticmethod
     def key(raw: bytes, folder: Path) -> str:
         # The absolute path is part of the key: problems name the file they came from.
-        return hashlib.sha256(str(folder.resolve()).encode() + b"\0" + raw).hexdigest()
+        return hashlib.sha256(os.fsencode(folder.resolve()) + b"\0" + raw).hexdigest()
 
     def get(self, slug: str, key: str) -> Entry | None:
         found = self.entries.get(slug)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import secrets
+from collections.abc import Iterator
 
 import nh3
 
@@ -80,13 +81,35 @@ _DEEP_START = re.compile(
     rf"^(?:{_CONTAINER.pattern}){{{MAX_CONTAINER_DEPTH + 1}}}|^[ \t]{{{MAX_INDENT + 1}}}", re.MULTILINE
 )
 _SIGNS = re.compile(r"[\[\]()`\\]")
+_INLINE = re.compile(r"[\\`*_\[!&<]")
+MAX_INLINE_SIGNS = 500
+MAX_DENSE_BLOCK = 1000
 
 
 def _bounded_block(block: str) -> str:
     if _DEEP_START.search(block):
         block = "\n".join(_bounded_line_start(line) for line in block.split("\n"))
-    if "[" not in block:
+    block = _bounded_brackets(block) if "[" in block else block
+    # Python-Markdown rebuilds a paragraph's text at every inline match (an escape, a code
+    # span, an emphasis, an entity): thousands of them in one paragraph cost its length each.
+    # A paragraph that dense is cut into paragraphs of at most MAX_DENSE_BLOCK characters.
+    if len(_INLINE.findall(block)) <= MAX_INLINE_SIGNS:
         return block
+    return "\n\n".join(_pieces(block, MAX_DENSE_BLOCK))
+
+
+def _pieces(block: str, size: int) -> Iterator[str]:
+    """``block`` in pieces of at most ``size`` characters, cut at a line break or a space
+    when there is one."""
+    while len(block) > size:
+        cut = max(block.rfind("\n", 0, size), block.rfind(" ", 0, size))
+        cut = cut if cut > size // 2 else size
+        yield block[:cut]
+        block = block[cut:].lstrip(" \n")
+    yield block
+
+
+def _bounded_brackets(block: str) -> str:
     escape: set[int] = set()
     brackets: list[tuple[int, bool]] = []  # (position of "[", nested too deep)
     parens: list[int] = []

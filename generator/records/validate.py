@@ -81,11 +81,19 @@ def organization_kinds_known(registry: Registry) -> Iterator[tuple[Loc, str]]:
             )
 
 
+def plan_period_in_order(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """The plan's first year comes before its last (reports count the years in between)."""
+    first, last = registry.commune.plan_period
+    if first > last:
+        yield ("commune", "plan_period"), msg.plan_period_reversed(first, last)
+
+
 # Each yields (where, message) of an error in the registry; run in this order by check_registry.
 REGISTRY_RULES: tuple[Callable[[Registry], Iterator[tuple[Loc, str]]], ...] = (
     codes_unique,
     criteria_unique,
     organization_kinds_known,
+    plan_period_in_order,
 )
 
 
@@ -126,6 +134,16 @@ def other_fields_not_main(ctx: ProfileContext) -> Iterator[Problem]:
     for index, code in enumerate(ctx.exemplar.other_fields):
         if code == ctx.exemplar.field:
             yield ctx.at(("other_fields", index), msg.other_field_repeats_main(code))
+
+
+def codes_listed_once(ctx: ProfileContext) -> Iterator[Problem]:
+    """A field or criterion listed twice would list the exemplar twice on its pages."""
+    for key in ("other_fields", "criteria"):
+        first: dict[str, int] = {}
+        for index, code in enumerate(getattr(ctx.exemplar, key)):
+            if code in first:
+                yield ctx.at((key, index), msg.repeated_code(code, first[code] + 1))
+            first.setdefault(code, index)
 
 
 def hamlet_or_organization(ctx: ProfileContext) -> Iterator[Problem]:
@@ -213,6 +231,7 @@ def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
 PROFILE_RULES: tuple[ProfileRule, ...] = (
     criteria_of_own_fields,
     other_fields_not_main,
+    codes_listed_once,
     hamlet_or_organization,
     replication_in_one_place,
     published_individual_consented,
