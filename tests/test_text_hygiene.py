@@ -181,3 +181,34 @@ def test_nfd_names_photos_and_duplicates(tmp_path: Path) -> None:
         line.startswith("exemplars/ho-so-trung/index.md:") and "LỖI [name]" in line and "trùng" in line
         for line in out.splitlines()
     ), out
+
+
+def test_emoji_in_a_visited_profile_is_printed(tmp_path: Path) -> None:
+    """The booklet draws emoji in black and white (fonts-symbola) instead of failing."""
+    import subprocess
+
+    from generator.printing import booklet as bk
+    from generator.records.catalog import load_catalog
+    from generator.records.settings import Settings
+
+    from .sample import ROOT
+
+    settings = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
+    catalog = load_catalog(settings)
+    assert catalog.registry is not None
+    visit = catalog.visits[0]
+    first = next(e for e in catalog.public if e.slug == visit.stops[0].exemplar)
+    shown = first.model_copy(
+        update={"name": "Đồi chè 🌱☕ " + first.name, "story": "## Cách làm\n\nChè ✅ 👍\n"}
+    )
+    booklet = bk.Booklet("Tham quan 🚌", "Sổ tay", (shown,), "thu")
+    rendered, problems = bk.render_booklet(
+        booklet, catalog.registry, settings.templates_dir, settings.site_url
+    )
+    assert problems == [] and rendered is not None
+    pdf = tmp_path / "so-tay.pdf"
+    pdf.write_bytes(rendered.pdf)
+    fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "Symbola" in fonts or "Symbols" in fonts, fonts
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    assert "🌱" in text and "✅" in text

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import re
 import secrets
-from collections.abc import Iterator
 
 import nh3
 
@@ -80,6 +79,7 @@ def bounded_markdown(text: str) -> str:
 _DEEP_START = re.compile(
     rf"^(?:{_CONTAINER.pattern}){{{MAX_CONTAINER_DEPTH + 1}}}|^[ \t]{{{MAX_INDENT + 1}}}", re.MULTILINE
 )
+_MARKER = re.compile(r"((?:^|(?<=\s))\d{0,9})([>*+.)-])(?=\s|$)")
 _SIGNS = re.compile(r"[\[\]()`\\]")
 _INLINE = re.compile(r"[\\`*_\[!&<]")
 MAX_INLINE_SIGNS = 500
@@ -89,24 +89,26 @@ MAX_DENSE_BLOCK = 1000
 def _bounded_block(block: str) -> str:
     if _DEEP_START.search(block):
         block = "\n".join(_bounded_line_start(line) for line in block.split("\n"))
-    block = _bounded_brackets(block) if "[" in block else block
     # Python-Markdown rebuilds a paragraph's text at every inline match (an escape, a code
     # span, an emphasis, an entity): thousands of them in one paragraph cost its length each.
     # A paragraph that dense is cut into paragraphs of at most MAX_DENSE_BLOCK characters.
-    if len(_INLINE.findall(block)) <= MAX_INLINE_SIGNS:
-        return block
-    return "\n\n".join(_pieces(block, MAX_DENSE_BLOCK))
+    pieces = [block] if len(_INLINE.findall(block)) <= MAX_INLINE_SIGNS else _pieces(block, MAX_DENSE_BLOCK)
+    return "\n\n".join(_bounded_brackets(piece) if "[" in piece else piece for piece in pieces)
 
 
-def _pieces(block: str, size: int) -> Iterator[str]:
+def _pieces(block: str, size: int) -> list[str]:
     """``block`` in pieces of at most ``size`` characters, cut at a line break or a space
-    when there is one."""
+    when there is one, never between a backslash and the character it escapes."""
+    pieces = []
     while len(block) > size:
         cut = max(block.rfind("\n", 0, size), block.rfind(" ", 0, size))
         cut = cut if cut > size // 2 else size
-        yield block[:cut]
+        while cut > 1 and block[cut - 1] == "\\":
+            cut -= 1
+        pieces.append(block[:cut])
         block = block[cut:].lstrip(" \n")
-    yield block
+    pieces.append(block)
+    return pieces
 
 
 def _bounded_brackets(block: str) -> str:
@@ -160,9 +162,9 @@ def _bounded_line_start(line: str) -> str:
     while match := _CONTAINER.match(line, position):
         depth += 1
         if depth > MAX_CONTAINER_DEPTH:
-            # The marker written as a character: the rest of the line is text, not nesting.
-            marker = match.end() - 1
-            return line[:marker] + "\\" + line[marker:]
+            # The markers from here on written as characters: the rest of the line is text,
+            # not nesting (nor a rule: "* * *").
+            return line[: match.start()] + _MARKER.sub(r"\1\\\2", line[match.start() :])
         position = match.end()
     return line
 
