@@ -239,3 +239,21 @@ def test_a_full_disk_during_the_build_keeps_the_site(tmp_path: Path, sample_site
     assert "ổ đĩa đã đầy" in out and "trang đã công bố trước đó vẫn giữ nguyên" in out
     assert digest(project / "site") == before
     assert not list(project.glob(".site.*"))  # staging removed
+
+
+def test_16_bit_greyscale_png_keeps_its_greys(tmp_path: Path) -> None:
+    from PIL import Image
+
+    from generator.records.photo_checks import inspect_photo
+    from generator.site.photos import process_photos
+
+    path = tmp_path / "anh-xam.png"
+    Image.new("I;16", (400, 300), 32768).save(path)  # mid-grey, 16 bits per pixel
+    assert Image.open(path).mode == "I;16"
+    source = inspect_photo(path, path.name, 2**24, 10**8)
+    assert not isinstance(source, str), source
+    processed = process_photos([source], tmp_path / "cache", workers=1)[0][source.digest]
+    for variant in processed.variants:
+        with Image.open(variant.jpeg) as jpeg:
+            grey = jpeg.convert("L").getpixel((10, 10))
+        assert isinstance(grey, int) and 120 <= grey <= 135, grey  # before: 255, published white
