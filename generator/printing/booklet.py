@@ -190,16 +190,35 @@ def printable_characters() -> frozenset[int] | None:
     return frozenset(found)
 
 
+@functools.cache
+def _unprintable_re() -> re.Pattern[str] | None:
+    """Any character outside the fonts' ranges (one compiled class: text is scanned in C)."""
+    known = printable_characters()
+    if known is None:
+        return None
+    ranges: list[str] = []
+    codes = sorted(known)
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else "")
+            )
+            start = code
+        previous = code
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
 def unprintable(text: str) -> str:
     """The characters of ``text`` that no booklet font has, each once (spaces, and the marks
     and joiners that a font draws as part of the letter before them, aside)."""
-    known = printable_characters()
-    if known is None:
+    pattern = _unprintable_re()
+    if pattern is None or not pattern.search(text):
         return ""
     missing = {
         c: None
-        for c in text
-        if ord(c) not in known and not c.isspace() and unicodedata.category(c) not in ("Mn", "Me", "Cf", "Cc")
+        for c in pattern.findall(text)
+        if not c.isspace() and unicodedata.category(c) not in ("Mn", "Me", "Cf", "Cc")
     }
     return "".join(missing)
 

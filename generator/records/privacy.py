@@ -32,7 +32,11 @@ _PATTERNS = (
     ("id_number", re.compile(rf"{_BEFORE}(?:\d{{12}}|\d{{9}}){_AFTER}")),
 )
 
-_DASHES = dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
+# Format characters (Cf: zero-width spaces and joiners, bidi controls, soft hyphens…) go;
+# every dash becomes "-".
+_FORMAT_AND_DASHES: dict[int, str | None] = {
+    c: None for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"
+} | dict.fromkeys(map(ord, "\u2010\u2011\u2012\u2013\u2014\u2015\u2212\ufe58\ufe63\uff0d"), "-")
 # "ĐT0912…", "SĐT:0912…", "Tel.+84…": a label glued to the number.
 _PHONE_LABEL = re.compile(
     r"(?i)(?<![^\W\d_])(s?\u0111t(?:d\u0111)?|s?dt(?:dd)?|d\u0111|tel|phone|mobile|hotline|zalo)([:.]?)(?=[+(]?\d)"
@@ -45,15 +49,14 @@ def normalize_for_matching(text: str) -> str:
     """One spelling for personal-data matching: NFKC (full-width digits and @, no-break
     spaces), no invisible characters, one kind of dash, labels and brackets around numbers
     as separators. Line breaks stay where they were (findings keep their line)."""
-    text = unicodedata.normalize("NFKC", text)
-    if any(unicodedata.category(c) == "Cf" for c in text):
-        text = "".join(c for c in text if unicodedata.category(c) != "Cf")
-    text = text.translate(_DASHES)
+    text = unicodedata.normalize("NFKC", text).translate(_FORMAT_AND_DASHES)
     text = _PHONE_LABEL.sub(r"\1\2 ", text)
     return _BRACKETED.sub(r"\1", text)
 
 
-_LOOKS_POSSIBLE = re.compile(r"@|\d\D{0,3}\d\D{0,3}\d\D{0,3}\d")
+# Worth normalising at all: an "@", or eight digits with little between them (a number
+# however it is written). Most text has neither, and is done with in one scan.
+_LOOKS_POSSIBLE = re.compile(r"[@\uff20]|\d(?:\D{0,3}\d){7}")
 
 
 @dataclass(frozen=True)
@@ -65,9 +68,9 @@ class Finding:
 
 def find_personal_data(text: str, allowed: tuple[str, ...] = ()) -> Iterator[Finding]:
     """Things in ``text`` that look like personal contact or ID data, except ``allowed``."""
-    text = normalize_for_matching(text)
     if not _LOOKS_POSSIBLE.search(text):
         return
+    text = normalize_for_matching(text)
     allowed_norm = [normalize_for_matching(a) for a in allowed]
     allowed_digits = {_digits(a) for a in allowed_norm if _digits(a)}
     allowed_text = {a.strip().casefold() for a in allowed_norm}

@@ -103,6 +103,11 @@ _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòó
 _TYPED_SYMBOLS = set("°²³«»·×©®½¼¾§")
 _ODD = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - _TYPED_SYMBOLS
 _WORD = re.compile(r"\S+")
+# Worth a closer look: an odd Latin-1 character, or a VNI mark that Vietnamese never writes
+# after that vowel ("Vaên" for Văn, "Nguyeãn" for Nguyễn; not "hoàn", "quý").
+_SUSPECT = re.compile(
+    "[" + re.escape("".join(sorted(_ODD))) + "]|[aeoAEO][âÂ]|[aA][êÊéÉèÈúÚüÜëËáÁàÀåÅãÃäÄ]|[eE][áÁàÀåÅãÃäÄ]"
+)
 _TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
 _VOWELS = re.compile("[aăâeêioôơuưy]+")
 # Vowel groups of Vietnamese syllables (tone marks aside).
@@ -128,7 +133,7 @@ def _oddities(text: str) -> int:
 def legacy_encoding(text: str) -> tuple[str, str] | None:
     """("TCVN3" or "VNI", the text as it was meant) when ``text`` looks typed in a legacy
     Vietnamese font: converting it removes (nearly) every oddity. None for Unicode text."""
-    if not any("\xa1" <= c <= "\xff" for c in text):
+    if not _SUSPECT.search(text):
         return None
     before = _oddities(text)
     if before < 2:
