@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+from generator import clock  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
 from generator.records.load import load_registry  # noqa: E402
 from generator.records.model import Registry  # noqa: E402
@@ -125,7 +126,7 @@ def profile_text(registry: Registry, index: int, rng: random.Random, pools: dict
     result_codes = [r.code for r in registry.evaluation_results]
     figure_codes = [f.code for f in registry.figures]
     evaluations = []
-    for year in range(registered.year, min(registered.year + 3, dt.date.today().year) + 1):
+    for year in range(registered.year, min(registered.year + 3, clock.today().year) + 1):
         figures = {code: rng.randint(5, 500) for code in rng.sample(figure_codes, min(2, len(figure_codes)))}
         figure_text = ", ".join(f"{k}: {v}" for k, v in figures.items())
         evaluations.append(

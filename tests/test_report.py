@@ -86,7 +86,7 @@ def test_report_command_terminal_html_and_xlsx(tmp_path: Path) -> None:
     rows = {r[0]: (r[1], r[2], r[3]) for r in hamlets.iter_rows(min_row=3, values_only=True)}
     assert {name: (reg, pub) for name, (reg, pub, _) in rows.items()} == PER_HAMLET
     assert [name for name, (_, _, flag) in rows.items() if flag] == WITHOUT
-    late = [r for r in book["Đăng ký muộn"].iter_rows(min_row=3, values_only=True)]
+    late = list(book["Đăng ký muộn"].iter_rows(min_row=3, values_only=True))
     assert [(r[2].date(), r[1]) for r in late] == LATE
     assert [r[3] for r in late] == [(d - DEADLINE).days for d, _ in LATE]
     totals = list(book["Tổng số"].iter_rows(min_row=3, values_only=True))

@@ -355,7 +355,7 @@ def _local_fetcher(roots: Sequence[Path]) -> Any:
 
     allowed = [r.resolve() for r in roots]
 
-    class LocalOnly(URLFetcher):
+    class LocalOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme == "file":

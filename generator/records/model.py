@@ -127,7 +127,8 @@ class Registry(Record):
         return found
 
     def field(self, code: str) -> FieldOfWork:
-        return self.table("fields")[code]
+        found: FieldOfWork = self.table("fields")[code]
+        return found
 
 
 # --- exemplar ---------------------------------------------------------------------------

@@ -20,7 +20,8 @@ def _string_node(node: dict[str, Any]) -> dict[str, Any]:
     non-null branch of an optional)."""
     if node.get("type") == "array":
         return _string_node(node["items"])
-    for branch in node.get("anyOf", ()):
+    branches: list[dict[str, Any]] = node.get("anyOf", [])
+    for branch in branches:
         if branch.get("type") == "string":
             return branch
     return node

@@ -281,22 +281,22 @@ class _TagBalance(HTMLParser):
 def check_personal_data(e: Exemplar, source: Source) -> list[Problem]:
     """Phone numbers, ID numbers and e-mails in what would be published, unless listed in
     ``public_contacts``. Private notes are never published, so they are not checked."""
-    problems = []
-    for finding in find_personal_data(e.story, e.public_contacts):
-        problems.append(
-            Problem(
-                source.path,
-                source.body_line + finding.line_offset,
-                "story",
-                msg.personal_data(finding.kind, finding.text),
-            )
+    in_story = [
+        Problem(
+            source.path,
+            source.body_line + finding.line_offset,
+            "story",
+            msg.personal_data(finding.kind, finding.text),
         )
-    for loc, text in _strings(source.data, ()):
-        if loc[0] in ("private_notes", "public_contacts"):
-            continue
-        for finding in find_personal_data(text, e.public_contacts):
-            problems.append(_at(source, source.path, loc, msg.personal_data(finding.kind, finding.text)))
-    return problems
+        for finding in find_personal_data(e.story, e.public_contacts)
+    ]
+    in_fields = [
+        _at(source, source.path, loc, msg.personal_data(finding.kind, finding.text))
+        for loc, text in _strings(source.data, ())
+        if loc[0] not in ("private_notes", "public_contacts")
+        for finding in find_personal_data(text, e.public_contacts)
+    ]
+    return in_story + in_fields
 
 
 def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:

@@ -15,6 +15,7 @@ from rich.console import Console
 from rich.progress import track
 from rich.table import Table
 
+from .. import clock
 from .. import messages as msg
 from ..records.load import load_registry
 from ..records.model import Kind, Registry
@@ -117,7 +118,7 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
             value = KIND_WORDS[normalize(value)].value if normalize(value) in KIND_WORDS else value
         answers[key] = value or None
     try:
-        registered = dt.date.fromisoformat(args.registered) if args.registered else dt.date.today()
+        registered = dt.date.fromisoformat(args.registered) if args.registered else clock.today()
     except ValueError:
         console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
         return 1
@@ -237,7 +238,7 @@ def run_report(
             console.print(problem.format(settings.root), markup=False)
         console.print(msg.REPORT_NO_REGISTRY, markup=False)
         return 1
-    overview = build_overview(catalog.registry, catalog.exemplars, dt.date.today(), last_year)
+    overview = build_overview(catalog.registry, catalog.exemplars, clock.today(), last_year)
     for part in terminal_view(overview):
         console.print(part)
     broken = {
