@@ -32,7 +32,7 @@ from .new import (
     write_new_bundle,
 )
 
-COMMANDS = ("new", "import", "report", "schema")
+COMMANDS = ("new", "import", "report", "schema", "editor-config")
 
 
 def add_commands(commands: Any) -> None:
@@ -57,17 +57,22 @@ def add_commands(commands: Any) -> None:
     schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
     schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
 
+    editor = commands.add_parser("editor-config", help=msg.HELP_EDITOR_CONFIG)
+    editor.add_argument("-o", "--output", type=Path, help=msg.HELP_EDITOR_CONFIG_OUTPUT)
+
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch one staff command; a user's mistake ends with exit code 1."""
     if args.command == "new":
         return run_new(settings, args)
-    if args.command in ("import", "schema"):
+    if args.command in ("import", "schema", "editor-config"):
         registry = _registry(settings, _console())
         if registry is None:
             return 1
         if args.command == "import":
             return run_import(settings, registry, args.sheet, _console())
+        if args.command == "editor-config":
+            return run_editor_config(settings, registry, args.output, _console())
         return run_schema(settings, registry, args.output, _console())
     if args.command == "report":
         return run_report(settings, args.html, args.xlsx, args.year, _console())
@@ -265,4 +270,22 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(schema_text(registry), encoding="utf-8")
     console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def run_editor_config(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
+    """``dienhinh editor-config``: write the browser editor's configuration for the registry."""
+    from ..editor.config import DEFAULT_OUTPUT, config_text
+
+    path = output if output is not None else settings.root / DEFAULT_OUTPUT
+    path.parent.mkdir(parents=True, exist_ok=True)
+    root = settings.root
+    visits = settings.visits_dir or root / "visits"
+    text = config_text(
+        registry,
+        exemplars_dir=settings.exemplars_dir.relative_to(root).as_posix(),
+        visits_dir=visits.relative_to(root).as_posix(),
+    )
+    path.write_text(text, encoding="utf-8")
+    console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
     return 0

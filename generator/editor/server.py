@@ -1,0 +1,177 @@
+"""The editor's local web server: the page, Decap CMS's prebuilt bundle (from npm, served
+from disk: no CDN, no internet), the configuration generated for this project, and the
+local backend that checks and writes every save. Listens on this computer only and answers
+only pages of its own address (no other site can drive it from a browser)."""
+
+from __future__ import annotations
+
+import html
+import json
+import mimetypes
+import threading
+from collections.abc import Callable
+from functools import partial
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path, PurePosixPath
+from typing import Any
+
+from .. import messages as msg
+from ..records.load import load_registry
+from ..records.settings import Settings
+from .backend import LocalBackend, Reply
+from .config import API_PATH, config_text
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+# Installed by scripts/bootstrap (`npm ci` in editor/, pinned by its package-lock.json).
+DECAP_DIST = Path(__file__).resolve().parents[2] / "editor" / "node_modules" / "decap-cms" / "dist"
+DECAP_SCRIPT = "decap-cms.js"
+MAX_REQUEST_BYTES = 200 * 2**20  # a few phone photos, base64-encoded
+
+PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link href="config.yml" type="text/yaml" rel="cms-config-url">
+<link rel="stylesheet" href="assets/dienhinh-editor.css">
+<link rel="icon" href="data:,">
+</head>
+<body>
+<script type="application/json" id="dienhinh-editor">{settings}</script>
+<script>window.CMS_MANUAL_INIT = true;</script>
+<script src="decap/{script}"></script>
+<script src="assets/dienhinh-editor.js"></script>
+</body>
+</html>
+"""
+
+
+def decap_installed(dist: Path = DECAP_DIST) -> bool:
+    return (dist / DECAP_SCRIPT).is_file()
+
+
+def page(preview_url: str) -> str:
+    """The editor's page; its words for our own parts of the UI come from messages.py."""
+    settings = {"preview": preview_url, "text": msg.EDITOR_UI, "decap": msg.EDITOR_DECAP_PHRASES}
+    # Inside <script>: "</" must not end the element early.
+    data = json.dumps(settings, ensure_ascii=False).replace("</", "<\\/")
+    return PAGE.format(title=html.escape(msg.EDITOR_TITLE), settings=data, script=DECAP_SCRIPT)
+
+
+class EditorApp:
+    """What the server answers, apart from HTTP itself (the tests call it directly too)."""
+
+    def __init__(self, settings: Settings, preview_url: str = "", dist: Path = DECAP_DIST) -> None:
+        self.settings = settings
+        self.preview_url = preview_url
+        self.dist = dist
+        self.backend = LocalBackend(settings)
+
+    def config(self) -> tuple[int, str]:
+        registry, _, problems = load_registry(self.settings.registry_path)
+        if registry is None:
+            return 500, "\n".join(p.format(self.settings.root) for p in problems)
+        root = self.settings.root
+        visits = self.settings.visits_dir or root / "visits"
+        return 200, config_text(
+            registry,
+            exemplars_dir=self.settings.exemplars_dir.relative_to(root).as_posix(),
+            visits_dir=visits.relative_to(root).as_posix(),
+        )
+
+    def static(self, path: str) -> Path | None:
+        """A file of our assets or of Decap's bundle, never outside them."""
+        pure = PurePosixPath(path)
+        if ".." in pure.parts or pure.is_absolute() or len(pure.parts) < 2:
+            return None
+        folder = {"assets": ASSETS, "decap": self.dist}.get(pure.parts[0])
+        if folder is None:
+            return None
+        found = (folder / PurePosixPath(*pure.parts[1:])).resolve()
+        return found if found.is_relative_to(folder.resolve()) and found.is_file() else None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "dienhinh-edit"
+
+    def __init__(self, app: EditorApp, *args: Any) -> None:
+        self.app = app
+        super().__init__(*args)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the terminal shows our messages, not every request
+
+    def _own_address(self) -> bool:
+        """Host (and Origin, when sent) name this server: no other site's page, nor a DNS
+        name rebound to this computer, may read or write the project."""
+        port = self.server.server_address[1]  # type: ignore[index]
+        hosts = {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+        if self.headers.get("Host") not in hosts:
+            return False
+        origin = self.headers.get("Origin")
+        return origin is None or origin.removeprefix("http://") in hosts
+
+    def _send(self, status: int, body: bytes, content_type: str, cache: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=86400" if cache else "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        if not self._own_address():
+            self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
+            return
+        path = self.path.split("?", 1)[0]
+        if path in ("/", "/index.html"):
+            self._send(200, page(self.app.preview_url).encode("utf-8"), "text/html; charset=utf-8")
+            return
+        if path == "/config.yml":
+            status, text = self.app.config()
+            self._send(status, text.encode("utf-8"), "text/yaml; charset=utf-8")
+            return
+        found = self.app.static(path.lstrip("/"))
+        if found is None:
+            missing = msg.EDITOR_NOT_FOUND.encode("utf-8")
+            self._send(HTTPStatus.NOT_FOUND, missing, "text/plain; charset=utf-8")
+            return
+        kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind.endswith("javascript"):
+            kind += "; charset=utf-8"
+        self._send(200, found.read_bytes(), kind, cache=found.is_relative_to(self.app.dist))
+
+    def do_POST(self) -> None:
+        if not self._own_address() or self.path.split("?", 1)[0] != API_PATH:
+            self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > MAX_REQUEST_BYTES:
+            reply = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
+        else:
+            try:
+                request = json.loads(self.rfile.read(length) or b"{}")
+            except (ValueError, UnicodeDecodeError) as error:
+                request = None
+                reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail=error)})
+            if isinstance(request, dict):
+                reply = self.app.backend.handle(request)
+            elif request is not None:
+                reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail="JSON")})
+        body = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
+        self._send(reply.status, body, "application/json; charset=utf-8")
+
+
+class EditorServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+
+def start_editor(app: EditorApp, host: str, port: int) -> EditorServer:
+    """Serve ``app`` in a background thread; raises OSError when the address is taken."""
+    handler: Callable[..., _Handler] = partial(_Handler, app)
+    server = EditorServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True, name="dienhinh-edit").start()
+    return server
