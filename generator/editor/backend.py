@@ -440,6 +440,15 @@ class LocalBackend:
         reply = self._save(lambda: Change({path: upload.data}, bundle=target.slug))
         return _ok(self._media_file(path)) if reply.status == 200 else reply
 
+    def convert_photo(self, name: str, data: bytes) -> Upload | str:
+        """A HEIC/HEIF photo chosen in the form → its JPEG, checked like any photo; other
+        files come back as they are."""
+        upload = accept_upload(name, data, set(), self._max_pixels)
+        if isinstance(upload, str):
+            return upload
+        problem = self._photo_problem(upload)
+        return upload if problem is None else problem
+
     def _photo_problem(self, upload: Upload) -> str | None:
         """The photo checks of ``check`` on an uploaded file (before any profile declares it)."""
         from ..records.photo_checks import inspect_photo

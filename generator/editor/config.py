@@ -158,7 +158,8 @@ class _Builder:
         if key in msg.EDITOR_HINTS:
             widget["hint"] = msg.EDITOR_HINTS[key]
         widget.update(self.widget(key, kind))
-        if kind.optional or not info.is_required():
+        # An unticked box is an answer (no), not a missing value.
+        if kind.optional or not info.is_required() or widget["widget"] == "boolean":
             widget["required"] = False
         return widget
 
@@ -227,11 +228,12 @@ class _Builder:
 
     def _scalar(self, key: str, kind: FieldType) -> dict[str, Any] | None:
         base = kind.base
+        # No defaults: Decap would add a blank item to every list whose items have one.
         if base is bool:
-            return {"widget": "boolean", "default": False}
+            return {"widget": "boolean"}
         if base is dt.date:
             return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY",
-                    "time_format": False, "picker_utc": True, "default": ""}  # fmt: skip
+                    "time_format": False, "picker_utc": True}  # fmt: skip
         if base in (int, float):
             found: dict[str, Any] = {"widget": "number", "value_type": "int" if base is int else "float"}
             for item in _all_metadata(kind.metadata):

@@ -15,12 +15,15 @@ from http import HTTPStatus
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path, PurePosixPath
 from typing import Any
+from urllib.parse import parse_qs, quote
 
 from .. import messages as msg
 from ..records.load import load_registry
 from ..records.settings import Settings
 from .backend import LocalBackend, Reply
 from .config import API_PATH, config_text
+
+PHOTO_PATH = "/api/photo"  # a chosen HEIC/HEIF photo → JPEG, before the form takes it
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Installed by scripts/bootstrap (`npm ci` in editor/, pinned by its package-lock.json).
@@ -145,10 +148,14 @@ class _Handler(BaseHTTPRequestHandler):
         self._send(200, found.read_bytes(), kind, cache=found.is_relative_to(self.app.dist))
 
     def do_POST(self) -> None:
-        if not self._own_address() or self.path.split("?", 1)[0] != API_PATH:
+        path, _, query = self.path.partition("?")
+        if not self._own_address() or path not in (API_PATH, PHOTO_PATH):
             self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
             return
         length = int(self.headers.get("Content-Length") or 0)
+        if path == PHOTO_PATH:
+            self._photo(length, parse_qs(query).get("name", ["anh.heic"])[0])
+            return
         if length > MAX_REQUEST_BYTES:
             reply = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
         else:
@@ -163,6 +170,26 @@ class _Handler(BaseHTTPRequestHandler):
                 reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail="JSON")})
         body = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
         self._send(reply.status, body, "application/json; charset=utf-8")
+
+    def _photo(self, length: int, name: str) -> None:
+        """A chosen HEIC/HEIF photo → the JPEG the form will use instead."""
+        if length > MAX_REQUEST_BYTES:
+            self._json(Reply(413, {"error": msg.EDITOR_TOO_LARGE}))
+            return
+        found = self.app.backend.convert_photo(PurePosixPath(name).name, self.rfile.read(length))
+        if isinstance(found, str):
+            self._json(Reply(422, {"error": found}))
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(found.data)))
+        self.send_header("X-File-Name", quote(found.name))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(found.data)
+
+    def _json(self, reply: Reply) -> None:
+        self._json(reply)
 
 
 class EditorServer(ThreadingHTTPServer):

@@ -24,7 +24,18 @@
     if (box) box.remove();
     box = null;
   }
-  function showProblems(kind, title, items) {
+  function listOf(kind, items) {
+    var list = element("ul", "dh-problems__list");
+    items.forEach(function (item) {
+      var line = element("li", "dh-problem dh-problem--" + (item.severity || kind));
+      line.setAttribute("data-field", item.field || "");
+      if (item.label) line.appendChild(element("strong", "dh-problem__field", item.label + ": "));
+      line.appendChild(element("span", "dh-problem__message", item.message || item));
+      list.appendChild(line);
+    });
+    return list;
+  }
+  function showProblems(kind, title, items, warnings) {
     hideProblems();
     box = element("section", "dh-problems dh-problems--" + kind);
     box.setAttribute("role", kind === "error" ? "alert" : "status");
@@ -35,15 +46,11 @@
     close.addEventListener("click", hideProblems);
     box.appendChild(close);
     box.appendChild(element("h2", "dh-problems__title", title));
-    var list = element("ul", "dh-problems__list");
-    items.forEach(function (item) {
-      var line = element("li", "dh-problem dh-problem--" + (item.severity || kind));
-      line.setAttribute("data-field", item.field || "");
-      if (item.label) line.appendChild(element("strong", "dh-problem__field", item.label + ": "));
-      line.appendChild(element("span", "dh-problem__message", item.message || item));
-      list.appendChild(line);
-    });
-    box.appendChild(list);
+    box.appendChild(listOf(kind, items));
+    if (warnings && warnings.length) {
+      box.appendChild(element("h3", "dh-problems__subtitle", TEXT.warnings_title));
+      box.appendChild(listOf("warning", warnings));
+    }
     document.body.appendChild(box);
   }
 
@@ -52,7 +59,7 @@
     if (!ok) {
       var problems = (body && body.problems) || [];
       if (!problems.length && body && body.error) problems = [{ message: body.error, severity: "error" }];
-      showProblems("error", TEXT.refused, problems.concat(warnings));
+      showProblems("error", TEXT.refused, problems, warnings);
     } else if (warnings.length) {
       showProblems("warning", TEXT.saved_with_warnings, warnings);
     } else {
@@ -83,6 +90,44 @@
       }
     );
   };
+
+  // iPhone photos (HEIC/HEIF) are turned into JPEG by the local server as soon as they are
+  // chosen, before Decap sees them: its photo list, thumbnails and preview then work as for
+  // any photo. A file that cannot be used is not passed on; the box says what to do.
+  function isHeif(file) {
+    return /\.(heic|heif)$/i.test(file.name) || /^image\/hei[cf]/i.test(file.type || "");
+  }
+  function toJpeg(file) {
+    return originalFetch("api/photo?name=" + encodeURIComponent(file.name), { method: "POST", body: file })
+      .then(function (response) {
+        if (!response.ok) {
+          return response.json().then(function (body) { throw body.error; });
+        }
+        var name = decodeURIComponent(response.headers.get("X-File-Name") || "anh.jpg");
+        return response.blob().then(function (blob) { return new File([blob], name, { type: "image/jpeg" }); });
+      });
+  }
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (!input || input.type !== "file" || !input.files || event.dienhinhConverted) return;
+    var files = Array.prototype.slice.call(input.files);
+    if (!files.some(isHeif)) return;
+    event.stopImmediatePropagation();
+    Promise.all(files.map(function (file) { return isHeif(file) ? toJpeg(file) : file; })).then(
+      function (converted) {
+        var transfer = new DataTransfer();
+        converted.forEach(function (file) { transfer.items.add(file); });
+        input.files = transfer.files;
+        var again = new Event("change", { bubbles: true });
+        again.dienhinhConverted = true;
+        input.dispatchEvent(again);
+      },
+      function (message) {
+        input.value = "";
+        showProblems("error", TEXT.photo_refused, [{ message: String(message || TEXT.offline) }]);
+      }
+    );
+  }, true);
 
   function merged(base, fixes) {
     var out = {};
