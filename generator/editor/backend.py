@@ -220,10 +220,14 @@ def field_label(field: str, labels: Mapping[str, str]) -> str:
     return shown
 
 
-def _described(problem: Problem, root: Path, labels: Mapping[str, str]) -> dict[str, Any]:
+def _described(problem: Problem, root: Path, labels: Mapping[str, str], own: bool = True) -> dict[str, Any]:
+    label = field_label(problem.field, labels) if problem.field else ""
+    if not own:  # another file that this save would break: named by its path
+        shown = problem.format(root).split(":", 1)[0]
+        label = f"{shown} › {label}" if label else shown
     return {
         "field": problem.field,
-        "label": field_label(problem.field, labels) if problem.field else "",
+        "label": label,
         "message": problem.message,
         "severity": problem.severity.value,
         "line": problem.line,
@@ -487,13 +491,12 @@ class LocalBackend:
         with self.lock:
             change = make()
             errors, warnings = self.check(change)
-            labels = self.visit_labels if change.visit else self.labels
-            root = self.settings.root
+            touched = self._touched(change)
             if errors:
                 return _refused(
                     msg.EDITOR_REFUSED.format(count=len(errors)),
-                    (_described(p, root, labels) for p in errors),
-                    (_described(p, root, labels) for p in warnings),
+                    (self._described(p, touched) for p in errors),
+                    (self._described(p, touched) for p in warnings),
                 )
             for path, data in change.writes.items():
                 if not path.name == "index.md":
@@ -504,8 +507,15 @@ class LocalBackend:
             for path in change.removes:
                 path.unlink(missing_ok=True)
             return _ok(
-                {"message": "entry persisted", "warnings": [_described(p, root, labels) for p in warnings]}
+                {"message": "entry persisted", "warnings": [self._described(p, touched) for p in warnings]}
             )
+
+    def _described(self, problem: Problem, touched: set[Path]) -> dict[str, Any]:
+        visits = self.settings.visits_dir
+        in_visit = visits is not None and problem.file.parent == visits.resolve()
+        own = problem.file in touched or problem.file.parent in touched
+        labels = self.visit_labels if in_visit else self.labels
+        return _described(problem, self.settings.root, labels, own)
 
     def check(self, change: Change) -> tuple[list[Problem], list[Problem]]:
         """The errors this change would bring (in the files it touches: all of them; elsewhere:
