@@ -804,6 +804,9 @@ EDITOR_DECAP_PHRASES = {
             "publishAndDuplicate": "Lưu rồi sao chép thành hồ sơ mới",
             "status": "Trạng thái: %{status}",
             "backCollection": "Trở về danh sách %{collectionLabel}",
+            "deployPreviewPendingButtonLabel": "Xem trước",
+            "deployPreviewButtonLabel": "Xem trước",
+            "deployButtonLabel": "Mở bản xem trước",
         },
         "editorWidgets": {
             "markdown": {

@@ -256,8 +256,11 @@ class Change:
 class LocalBackend:
     """Answers Decap's proxy-backend actions for one project; one save at a time."""
 
-    def __init__(self, settings: Settings, today: Callable[[], dt.date] | None = None) -> None:
+    def __init__(
+        self, settings: Settings, today: Callable[[], dt.date] | None = None, preview_url: str = ""
+    ) -> None:
         self.settings = settings
+        self.preview_url = preview_url
         self.paths = Paths(settings)
         self.today = today
         self.lock = threading.Lock()
@@ -275,7 +278,7 @@ class LocalBackend:
             "persistMedia": self._persist_media,
             "deleteFile": self._delete_file,
             "deleteFiles": self._delete_files,
-            "getDeployPreview": lambda params: _ok(None),
+            "getDeployPreview": self._deploy_preview,
         }
 
     def handle(self, request: Mapping[str, Any]) -> Reply:
@@ -294,6 +297,14 @@ class LocalBackend:
             return _refused(msg.EDITOR_BAD_REQUEST.format(detail=error))
 
     # --- reading ---------------------------------------------------------------------------
+
+    def _deploy_preview(self, params: dict[str, Any]) -> Reply:
+        """Decap's "Xem trước" button opens the live preview's page of the entry."""
+        if not self.preview_url:
+            return _ok(None)
+        section = "tham-quan" if params.get("collection") == "visits" else "dien-hinh"
+        slug = str(params.get("slug", "")).removesuffix("/index")
+        return _ok({"url": f"{self.preview_url}{section}/{slug}/", "status": "SUCCESS"})
 
     def _info(self, params: dict[str, Any]) -> Reply:
         return _ok({"repo": self.settings.root.name, "publish_modes": ["simple"], "type": "local_fs"})

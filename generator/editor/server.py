@@ -70,7 +70,7 @@ class EditorApp:
         self.settings = settings
         self.preview_url = preview_url
         self.dist = dist
-        self.backend = LocalBackend(settings)
+        self.backend = LocalBackend(settings, preview_url=preview_url)
 
     def config(self) -> tuple[int, str]:
         registry, _, problems = load_registry(self.settings.registry_path)

@@ -147,7 +147,8 @@
     return window.createClass({
       render: function () {
         var entry = this.props.entry;
-        var slug = entry.get("slug");
+        // A profile's entry is "<slug>/index" (its folder's index.md): the page is /<slug>/.
+        var slug = (entry.get("slug") || "").replace(/\/index$/, "");
         var parts = [];
         if (section === "dien-hinh" && entry.getIn(["data", "status"]) !== "published") {
           parts.push(h("p", { className: "dh-draft", key: "draft" },
