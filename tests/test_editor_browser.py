@@ -21,6 +21,7 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
 
+from generator import clock
 from generator.editor.server import decap_installed
 
 from .browser import chromium
@@ -176,7 +177,7 @@ def test_officer_creates_previews_and_publishes_a_profile(
 
         # A registration date in the future: refused in Vietnamese, naming the field.
         published = index.read_bytes()
-        future = (dt.date.today() + dt.timedelta(days=400)).isoformat()
+        future = (clock.today() + dt.timedelta(days=400)).isoformat()
         fill(page, "Ngày đăng ký", future)
         save(page)
         box = page.locator(".dh-problems--error")
