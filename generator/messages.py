@@ -238,8 +238,8 @@ HELP_NEW_HAMLET = "mã xóm"
 HELP_NEW_ORGANIZATION = "mã tổ chức"
 HELP_NEW_SUMMARY = "tóm tắt một hai câu"
 HELP_NEW_REGISTERED = "ngày đăng ký NĂM-THÁNG-NGÀY (mặc định: hôm nay)"
-HELP_IMPORT = "nhập bảng đăng ký (.xlsx hoặc .csv) thành hồ sơ nháp"
-HELP_IMPORT_SHEET = "tệp bảng tính đăng ký"
+HELP_IMPORT = "nhập bảng đăng ký (.xlsx, .csv) hoặc báo cáo thành tích Word (.docx) thành hồ sơ nháp"
+HELP_IMPORT_SHEET = "tệp bảng tính đăng ký, hoặc tệp Word .docx"
 HELP_REPORT = "báo cáo tổng hợp cho thư ký Hội đồng thi đua"
 HELP_REPORT_HTML = "ghi thêm báo cáo dạng trang HTML"
 HELP_REPORT_XLSX = "ghi thêm báo cáo dạng bảng tính Excel"
@@ -891,3 +891,72 @@ EDIT_STOPPED = "Đã dừng trình soạn thảo."
 HELP_EDITOR_CONFIG = "ghi cấu hình trình soạn thảo (editor/config.yml) theo danh mục"
 HELP_EDITOR_CONFIG_OUTPUT = "tệp ghi ra (mặc định: editor/config.yml)"
 EDITOR_CONFIG_WRITTEN = "Đã ghi cấu hình trình soạn thảo vào {path}."
+
+# --- Word reports (dienhinh import FILE.docx) ------------------------------------------------
+
+DOCX_MISSING = "Không tìm thấy tệp {path}."
+DOCX_OLD_WORD = (
+    "Đây là tệp Word cũ (.doc, Word 97–2003), chưa đọc được. Mở tệp trong Word, chọn Tệp → Lưu thành"
+    " → “Tài liệu Word (*.docx)”, rồi nhập tệp .docx vừa lưu."
+)
+DOCX_PASSWORD = (
+    "Tệp Word này có mật khẩu nên không đọc được. Mở tệp trong Word, chọn Tệp → Thông tin → Bảo vệ"
+    " tài liệu → Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi nhập lại."
+)
+DOCX_CORRUPT = (
+    "Tệp bị hỏng hoặc không phải tệp Word (.docx). Mở tệp trong Word: nếu mở được, chọn Tệp → Lưu"
+    " thành → “Tài liệu Word (*.docx)” rồi nhập lại; nếu không, xin lại tệp gốc."
+)
+DOCX_NO_CAPTION = "Ảnh {number} trong báo cáo (chưa có chú thích)"
+# What the profile could not take from the report as it was, by kind.
+DOCX_NOTES = {
+    "text_box": "Hộp văn bản (Text Box) không chuyển được: chép nội dung của nó vào câu chuyện nếu cần.",
+    "smartart": "Sơ đồ SmartArt không chuyển được: chụp sơ đồ thành ảnh rồi thêm ảnh nếu cần.",
+    "chart": "Biểu đồ không chuyển được: ghi các con số vào câu chuyện hoặc thêm ảnh chụp biểu đồ.",
+    "equation": "Công thức (Equation) không chuyển được: viết lại bằng chữ.",
+    "embedded_object": "Đối tượng nhúng (bảng tính, tệp đính kèm…) không chuyển được.",
+    "tracked_change": (
+        "Đoạn còn thay đổi chưa duyệt (Track Changes): đã lấy chữ như sau khi chấp nhận. Nên chấp"
+        " nhận hoặc từ chối trong Word (Xem lại → Chấp nhận) rồi nhập lại."
+    ),
+    "comment": "Đoạn có bình luận (Comment): bình luận không được nhập.",
+    "comments_part": "Tài liệu có bình luận (Comment): các bình luận không được nhập vào hồ sơ.",
+    "footnote": "Chú thích cuối trang (Footnote) không chuyển được: chép vào câu chuyện nếu cần.",
+    "header": "Phần đầu trang (Header) không được nhập.",
+    "footer": "Phần chân trang (Footer) không được nhập.",
+    "nested_table": "Bảng lồng trong bảng: chỉ lấy chữ, không giữ được bảng bên trong.",
+    "table_picture": "Ảnh nằm trong bảng không được nhập: đặt ảnh ra ngoài bảng rồi nhập lại.",
+    "legacy_font": "Chữ gõ bằng bảng mã cũ {encoding}: đã chuyển sang Unicode; hãy đọc lại đoạn này.",
+    "picture_unusable": (
+        "Ảnh {number} là hình vẽ hoặc định dạng không dùng được (EMF/WMF…): lưu ảnh gốc thành JPEG"
+        " rồi thêm qua trình soạn thảo."
+    ),
+    "no_caption": (
+        "Ảnh {number} không có dòng chú thích ngay bên dưới: hãy viết chú thích trong trình soạn thảo."
+    ),
+}
+
+
+def docx_place(file: str, paragraph: int, snippet: str) -> str:
+    """Where a note about a Word report belongs, as its reader sees the document."""
+    if not paragraph:
+        return file
+    shown = f" ({_quote(snippet)})" if snippet else ""
+    return f"{file}: đoạn {paragraph}{shown}"
+
+
+DOCX_NO_TITLE = "Không tìm thấy tên điển hình trong báo cáo: ghi tên bằng --name “…”."
+DOCX_CREATED = "Đã tạo hồ sơ nháp {path} từ báo cáo ({pictures} ảnh)."
+DOCX_UPDATED = "Đã cập nhật câu chuyện và ảnh của hồ sơ nháp {path} ({pictures} ảnh)."
+DOCX_UNCHANGED = "Hồ sơ nháp {path} đã giống báo cáo, không cần thay đổi."
+DOCX_KEPT = (
+    "Hồ sơ {path} đã công bố nên không bị báo cáo thay đổi; muốn sửa, mở trình soạn thảo"
+    " (“dienhinh edit”)."
+)
+DOCX_NEEDS = (
+    "Hồ sơ mới cần thêm: {options}. Ví dụ: dienhinh import bao-cao.docx --kind individual"
+    " --field kinh-te-ho --hamlet na-a"
+)
+DOCX_FAILED = "Chưa nhập được báo cáo: sửa các lỗi trên rồi nhập lại."
+DOCX_NOTES_TITLE = "Những phần của báo cáo cần xem lại:"
+HELP_IMPORT_NAME = "tên điển hình (mặc định: tiêu đề của báo cáo Word)"

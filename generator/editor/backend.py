@@ -263,7 +263,7 @@ class LocalBackend:
         self.preview_url = preview_url
         self.paths = Paths(settings)
         self.today = today
-        self.lock = threading.Lock()
+        self.lock = threading.RLock()
         self.labels = field_labels(Exemplar)
         self.labels["story"] = msg.EDITOR_LABELS["Exemplar.story"]
         self.visit_labels = field_labels(Visit)
@@ -498,6 +498,15 @@ class LocalBackend:
 
     # --- check, then write ---------------------------------------------------------------------
 
+    def apply(self, change: Change) -> tuple[list[Problem], list[Problem]]:
+        """Check a change as ``check`` would see the project after it; write it only when it
+        brings no error. → (errors, warnings)."""
+        with self.lock:
+            errors, warnings = self.check(change)
+            if not errors:
+                _apply(change)
+            return errors, warnings
+
     def _save(self, make: Callable[[], Change]) -> Reply:
         with self.lock:
             change = make()
@@ -509,14 +518,7 @@ class LocalBackend:
                     (self._described(p, touched) for p in errors),
                     (self._described(p, touched) for p in warnings),
                 )
-            for path, data in change.writes.items():
-                if not path.name == "index.md":
-                    _write(path, data)
-            for path, data in change.writes.items():
-                if path.name == "index.md":  # last: the profile names photos already there
-                    _write(path, data)
-            for path in change.removes:
-                path.unlink(missing_ok=True)
+            _apply(change)
             return _ok(
                 {"message": "entry persisted", "warnings": [self._described(p, touched) for p in warnings]}
             )
@@ -607,6 +609,17 @@ class Stage:
             if path.is_relative_to(staged_dir):
                 return real_dir / path.relative_to(staged_dir)
         return path
+
+
+def _apply(change: Change) -> None:
+    for path, data in change.writes.items():
+        if path.name != "index.md":
+            _write(path, data)
+    for path, data in change.writes.items():
+        if path.name == "index.md":  # last: the profile names photos already there
+            _write(path, data)
+    for path in change.removes:
+        path.unlink(missing_ok=True)
 
 
 def _converted_before(folder: Path) -> dict[str, str]:

@@ -32,6 +32,7 @@ from .new import (
     write_new_bundle,
 )
 
+WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dot", ".dotx")
 COMMANDS = ("new", "import", "report", "schema", "editor-config")
 
 
@@ -48,6 +49,13 @@ def add_commands(commands: Any) -> None:
 
     imp = commands.add_parser("import", help=msg.HELP_IMPORT)
     imp.add_argument("sheet", type=Path, help=msg.HELP_IMPORT_SHEET)
+    # A Word report's new profile needs what the report does not say.
+    imp.add_argument("--name", help=msg.HELP_IMPORT_NAME)
+    imp.add_argument("--kind", help=msg.HELP_NEW_KIND)
+    imp.add_argument("--field", help=msg.HELP_NEW_FIELD)
+    imp.add_argument("--hamlet", help=msg.HELP_NEW_HAMLET)
+    imp.add_argument("--organization", help=msg.HELP_NEW_ORGANIZATION)
+    imp.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
     report = commands.add_parser("report", help=msg.HELP_REPORT)
     report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
@@ -65,6 +73,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch one staff command; a user's mistake ends with exit code 1."""
     if args.command == "new":
         return run_new(settings, args)
+    if args.command == "import" and Path(args.sheet).suffix.lower() in WORD_SUFFIXES:
+        return run_import_docx(settings, args, _console())
     if args.command in ("import", "schema", "editor-config"):
         registry = _registry(settings, _console())
         if registry is None:
@@ -288,4 +298,45 @@ def run_editor_config(settings: Settings, registry: Registry, output: Path | Non
     )
     path.write_text(text, encoding="utf-8")
     console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def run_import_docx(settings: Settings, args: argparse.Namespace, console: Console) -> int:
+    """``dienhinh import FILE.docx``: a Word report → a draft bundle; what could not be taken
+    from the report is listed by place; exit 1 when nothing could be written."""
+    from .import_docx import DocxOptions, DocxOutcome, import_report
+
+    path: Path = args.sheet
+    try:
+        registered = dt.date.fromisoformat(args.registered) if args.registered else None
+    except ValueError:
+        console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
+        return 1
+    kind = args.kind
+    if kind and normalize(kind) in KIND_WORDS:
+        kind = KIND_WORDS[normalize(kind)].value
+    options = DocxOptions(args.name, kind, args.field, args.hamlet, args.organization, registered)
+    result = import_report(settings, path, options)
+    if result.notes:
+        console.print(msg.DOCX_NOTES_TITLE, markup=False)
+    for note in result.notes:
+        where = msg.docx_place(path.name, note.paragraph, note.snippet)
+        console.print(f"{where}: {msg.WARNING}: {note.message}", markup=False)
+    for problem in (*result.errors, *result.warnings):
+        console.print(problem.format(settings.root), markup=False)
+    if result.outcome is None:
+        if result.refusal:
+            console.print(f"{path.name}: {msg.ERROR}: {result.refusal}", markup=False)
+        console.print(msg.DOCX_FAILED, markup=False)
+        return 1
+    assert result.index is not None
+    inside = result.index.is_relative_to(settings.root)
+    shown = result.index.relative_to(settings.root) if inside else result.index
+    text = {
+        DocxOutcome.created: msg.DOCX_CREATED,
+        DocxOutcome.updated: msg.DOCX_UPDATED,
+        DocxOutcome.unchanged: msg.DOCX_UNCHANGED,
+        DocxOutcome.kept: msg.DOCX_KEPT,
+    }[result.outcome]
+    console.print(text.format(path=shown, pictures=result.pictures), markup=False)
     return 0
