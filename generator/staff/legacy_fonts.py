@@ -89,6 +89,7 @@ def convert(text: str, encoding: Encoding, capitals: bool = False) -> str:
 # Letters only Unicode Vietnamese has (outside Latin-1): such text is already Unicode.
 _UNICODE_VIETNAMESE = re.compile(r"[\u0102\u0103\u0110\u0111\u01a0\u01a1\u01af\u01b0\u1ea0-\u1ef9]")
 _AFTER_VOWEL = _VOWELS | set("ôöÔÖ")
+_VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝ")
 
 
 def guess(text: str) -> Encoding | None:
@@ -99,9 +100,11 @@ def guess(text: str) -> Encoding | None:
     (“tieán”), TCVN3 writes the marked vowel itself, often between consonants (“h×nh”)."""
     if _UNICODE_VIETNAMESE.search(text):
         return None
-    signs = [i for i, char in enumerate(text) if "\x80" <= char <= "\xff" and char not in VNI_LETTERS]
-    letters = sum(1 for char in text if char.isalpha()) or 1
-    if len(signs) < 2 or len(signs) / letters < 0.05:
+    # Unicode Vietnamese uses these Latin-1 letters too (“Cách làm”): they prove nothing.
+    if sum(1 for char in text if "\x80" <= char <= "\xff" and char not in _VIETNAMESE_LATIN1) < 2:
         return None
+    signs = [i for i, char in enumerate(text) if "\x80" <= char <= "\xff" and char not in VNI_LETTERS]
+    if not signs:
+        return Encoding.vni
     after_vowel = sum(1 for i in signs if i > 0 and text[i - 1] in _AFTER_VOWEL)
     return Encoding.vni if after_vowel / len(signs) >= 0.9 else Encoding.tcvn3

@@ -21,6 +21,7 @@ from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
 from docx.text.run import Run
+from lxml import etree
 from PIL import Image
 
 from .. import messages as msg
@@ -109,6 +110,12 @@ def read_report(path: Path) -> Report | str:
     return _Reader(document).read()
 
 
+def _xpath(element: Any, expression: str) -> list[Any]:
+    """XPath with every namespace a report may use (python-docx's own map lacks VML's)."""
+    found: list[Any] = etree._Element.xpath(element, expression, namespaces=NS)
+    return found
+
+
 def _escape(text: str) -> str:
     return _ESCAPE.sub(r"\\\1", text)
 
@@ -173,9 +180,9 @@ class _Reader:
         text = self._text(paragraph)
         plain = " ".join(re.sub(r"[*_\\]", "", text).split())
         for kind, xpath in UNSUPPORTED:
-            found = element.xpath(xpath)
+            found = _xpath(element, xpath)
             if found:
-                inner = "".join(found[0].itertext()) if kind == "text_box" else plain
+                inner = "".join(_xpath(found[0], ".//w:t/text()")) if kind == "text_box" else plain
                 self._note(kind, _snippet(inner))
         for blob, alt in self._pictures_in(element):
             self.pictures.append((blob, alt))
@@ -224,11 +231,12 @@ class _Reader:
             numbering = self.document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return "bullet"
-        abstract = numbering.xpath(f"./w:num[@w:numId='{number}']/w:abstractNumId/@w:val")
+        abstract = _xpath(numbering, f"./w:num[@w:numId='{number}']/w:abstractNumId/@w:val")
         if not abstract:
             return "bullet"
-        formats = numbering.xpath(
-            f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl[@w:ilvl='{depth}']/w:numFmt/@w:val"
+        formats = _xpath(
+            numbering,
+            f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl[@w:ilvl='{depth}']/w:numFmt/@w:val",
         )
         return "bullet" if not formats or formats[0] == "bullet" else "number"
 
@@ -237,17 +245,17 @@ class _Reader:
         return bool(runs) and all(r.italic for r in runs)
 
     def _runs(self, paragraph: Paragraph) -> list[Run]:
-        return [Run(r, paragraph) for r in paragraph._p.xpath(RUNS)]
+        return [Run(r, paragraph) for r in _xpath(paragraph._p, RUNS)]
 
     def _pictures_in(self, element: Any) -> Iterator[tuple[bytes, str]]:
         """Pictures of a paragraph (not those inside a text box or SmartArt, reported apart)."""
         related = self.document.part.related_parts
-        for drawing in element.xpath(".//w:drawing[not(ancestor::w:txbxContent)]"):
-            alt = "".join(drawing.xpath(".//wp:docPr/@descr"))
-            for rid in drawing.xpath(".//a:blip/@r:embed"):
+        for drawing in _xpath(element, ".//w:drawing[not(ancestor::w:txbxContent)]"):
+            alt = "".join(_xpath(drawing, ".//wp:docPr/@descr"))
+            for rid in _xpath(drawing, ".//a:blip/@r:embed"):
                 if rid in related:
                     yield related[rid].blob, alt
-        for rid in element.xpath(".//w:pict//v:imagedata/@r:id"):
+        for rid in _xpath(element, ".//w:pict//v:imagedata/@r:id"):
             if rid in related:
                 yield related[rid].blob, ""
 
@@ -294,9 +302,9 @@ class _Reader:
 
     def _table(self, table: Table) -> None:
         self.paragraph += 1
-        if table._tbl.xpath(".//w:tbl"):
+        if _xpath(table._tbl, ".//w:tbl"):
             self._note("nested_table", "")
-        if table._tbl.xpath(".//w:drawing|.//w:pict"):
+        if _xpath(table._tbl, ".//w:drawing|.//w:pict"):
             self._note("table_picture", "")
         rows: list[list[str]] = []
         for row in table.rows:
