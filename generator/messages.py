@@ -764,6 +764,21 @@ EDITOR_UI = {
     "saved_with_warnings": "Đã lưu. Lưu ý:",
     "warnings_title": "Lưu ý (không chặn việc lưu):",
     "photo_refused": "Chưa dùng được ảnh này:",
+    "word_open": "Nhập báo cáo Word",
+    "word_title": "Nhập báo cáo thành tích từ Word",
+    "word_hint": (
+        "Chọn tệp .docx. Tên điển hình lấy từ tiêu đề báo cáo, câu chuyện và ảnh lấy từ nội dung."
+        " Với hồ sơ mới, chọn thêm loại, lĩnh vực và xóm hoặc tổ chức. Nhập lại cùng báo cáo thì"
+        " hồ sơ nháp được cập nhật, không tạo hồ sơ thứ hai."
+    ),
+    "word_file": "Tệp báo cáo (.docx)",
+    "word_kind": "Loại",
+    "word_field": "Lĩnh vực chính",
+    "word_hamlet": "Xóm",
+    "word_organization": "Tổ chức",
+    "word_send": "Nhập",
+    "word_refused": "Chưa nhập được báo cáo:",
+    "word_done": "Đã nhập báo cáo thành hồ sơ nháp. Những phần cần xem lại:",
     "offline": (
         "Không kết nối được với chương trình “dienhinh edit”. Cửa sổ chạy chương trình còn mở không?"
         " Mở lại rồi bấm Lưu lần nữa: nội dung đang gõ vẫn còn trên trang này."

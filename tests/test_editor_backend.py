@@ -285,6 +285,17 @@ def test_server_answers_only_its_own_address(project: Path) -> None:
         response = connection.getresponse()
         assert response.status == 200 and "Xóm Bản Quyền" in response.read().decode("utf-8")
         connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request(
+            "POST", "/api/photo?name=IMG_0009.HEIC", heic()[:300], {"Host": f"127.0.0.1:{port}"}
+        )
+        refused = connection.getresponse()
+        assert refused.status == 422 and "Tương thích nhất" in json.loads(refused.read())["error"]
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("POST", "/api/photo?name=IMG_0010.HEIC", heic(), {"Host": f"127.0.0.1:{port}"})
+        converted = connection.getresponse()
+        assert converted.status == 200 and converted.getheader("X-File-Name") == "IMG_0010.jpg"
+        assert converted.read()[:3] == b"\xff\xd8\xff"
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
         connection.request("GET", "/assets/../backend.py")
         assert connection.getresponse().status == 404
     finally:

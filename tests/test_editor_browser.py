@@ -15,6 +15,7 @@ import sys
 import time
 import urllib.request
 from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -27,6 +28,9 @@ from generator.editor.server import decap_installed
 from .browser import chromium
 from .sample import run_cli
 from .test_editor_backend import heic
+from .word_documents import TITLE, report
+
+WORD_SLUG = "to-hop-tac-nuoi-ong-xom-tham-khe-minh-hoa"
 
 SLUG = "chi-dinh-thi-h-minh-hoa"
 OPTIONAL = r"( \(không bắt buộc\))?$"
@@ -53,21 +57,24 @@ def wait_for(url: str, process: subprocess.Popen[str], seconds: float = 120) -> 
     raise AssertionError(f"{url} did not answer")
 
 
-@pytest.fixture
-def editor(project: Path) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
+@contextmanager
+def running_editor(project: Path, preview: bool) -> Iterator[tuple[str, str]]:
+    """`dienhinh edit` as the officer starts it (no browser opened: the test drives one)."""
     assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
     editor_port, preview_port = free_port(), free_port()
+    extra = ["--preview-addr", f"127.0.0.1:{preview_port}"] if preview else ["--no-preview"]
     process = subprocess.Popen(
         [sys.executable, "-m", "generator.cli", "edit", "--no-browser",
-         "-a", f"127.0.0.1:{editor_port}", "--preview-addr", f"127.0.0.1:{preview_port}"],
+         "-a", f"127.0.0.1:{editor_port}", *extra],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
         env={**os.environ, "DISPLAY": ""},
     )  # fmt: skip
-    base, preview = f"http://127.0.0.1:{editor_port}/", f"http://127.0.0.1:{preview_port}/"
+    base, preview_url = f"http://127.0.0.1:{editor_port}/", f"http://127.0.0.1:{preview_port}/"
     try:
         wait_for(base, process)
-        wait_for(preview, process, seconds=300)  # the first build of the preview
-        yield base, preview, process
+        if preview:
+            wait_for(preview_url, process, seconds=300)  # the first build of the preview
+        yield base, preview_url
     finally:
         process.send_signal(signal.SIGINT)  # Ctrl+C, as the officer stops it
         try:
@@ -76,7 +83,13 @@ def editor(project: Path) -> Iterator[tuple[str, str, subprocess.Popen[str]]]:
             process.kill()
             output = process.communicate()[0]
         assert "Trình soạn thảo: " + base in output
-        assert "Bản xem trước (có cả hồ sơ nháp" in output
+        assert ("Bản xem trước (có cả hồ sơ nháp" in output) == preview
+
+
+@pytest.fixture
+def editor(project: Path) -> Iterator[tuple[str, str]]:
+    with running_editor(project, preview=True) as addresses:
+        yield addresses
 
 
 def wait_until(condition: Callable[[], bool], seconds: float = 60) -> None:
@@ -125,9 +138,9 @@ def preview_frame(page: Page, url: str, text: str, seconds: float = 180) -> Fram
 
 
 def test_officer_creates_previews_and_publishes_a_profile(
-    editor: tuple[str, str, subprocess.Popen[str]], project: Path, tmp_path: Path
+    editor: tuple[str, str], project: Path, tmp_path: Path
 ) -> None:
-    base, preview, _ = editor
+    base, preview = editor
     photo = tmp_path / "IMG_0001.HEIC"
     photo.write_bytes(heic(1200, 900))
     index = project / "exemplars" / SLUG / "index.md"
@@ -189,3 +202,33 @@ def test_officer_creates_previews_and_publishes_a_profile(
         page.screenshot(path=str(tmp_path / "refused.png"))
         assert index.read_bytes() == published
         assert run_cli("check", cwd=project).returncode == 0
+
+
+def test_officer_imports_a_word_report_from_the_editor(project: Path, tmp_path: Path) -> None:
+    source = report(tmp_path / "Báo cáo thành tích.docx")
+    with running_editor(project, preview=False) as (base, _), chromium() as browser:
+        page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        page.goto(base)
+        page.get_by_role("button", name="Vào trang biên tập").click()
+        page.get_by_role("button", name="Nhập báo cáo Word").click()
+        dialog = page.locator("dialog.dh-word")
+        dialog.get_by_label("Tệp báo cáo (.docx)").set_input_files(source)
+        dialog.get_by_label("Loại").select_option("collective")
+        dialog.get_by_label("Lĩnh vực chính").select_option("kinh-te-ho")
+        dialog.get_by_label("Xóm").select_option("tham-khe")
+        dialog.get_by_role("button", name="Nhập", exact=True).click()
+        page.wait_for_url(re.compile(f"#/collections/exemplars/entries/{WORD_SLUG}/index$"))
+        box = page.locator(".dh-problems--warning")
+        box.wait_for()
+        assert "Hộp văn bản (Text Box) không chuyển được" in box.inner_text()
+        assert "đoạn 12 (“Điển hình tiên tiến xã Điềm Mặc”)" in box.inner_text()
+        expect_name = page.get_by_label(re.compile("^Tên điển hình"))
+        expect_name.wait_for()
+        page.wait_for_function(
+            "name => [...document.querySelectorAll('input')].some(i => i.value === name)", arg=TITLE
+        )
+    index = project / "exemplars" / WORD_SLUG / "index.md"
+    text = index.read_text(encoding="utf-8")
+    assert "status: draft" in text and "| 2023 | 18 | 540 |" in text
+    assert (index.parent / "bao-cao-anh-2.jpg").is_file()
+    assert run_cli("check", cwd=project).returncode == 0

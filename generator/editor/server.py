@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import mimetypes
+import tempfile
 import threading
 from collections.abc import Callable
 from functools import partial
@@ -24,6 +25,7 @@ from .backend import LocalBackend, Reply
 from .config import API_PATH, config_text
 
 PHOTO_PATH = "/api/photo"  # a chosen HEIC/HEIF photo → JPEG, before the form takes it
+WORD_PATH = "/api/word"  # a Word report → a draft profile (as `dienhinh import FILE.docx`)
 
 ASSETS = Path(__file__).resolve().parent / "assets"
 # Installed by scripts/bootstrap (`npm ci` in editor/, pinned by its package-lock.json).
@@ -55,9 +57,14 @@ def decap_installed(dist: Path = DECAP_DIST) -> bool:
     return (dist / DECAP_SCRIPT).is_file()
 
 
-def page(preview_url: str) -> str:
+def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None) -> str:
     """The editor's page; its words for our own parts of the UI come from messages.py."""
-    settings = {"preview": preview_url, "text": msg.EDITOR_UI, "decap": msg.EDITOR_DECAP_PHRASES}
+    settings = {
+        "preview": preview_url,
+        "text": msg.EDITOR_UI,
+        "decap": msg.EDITOR_DECAP_PHRASES,
+        "choices": choices or {},
+    }
     # Inside <script>: "</" must not end the element early.
     data = json.dumps(settings, ensure_ascii=False).replace("</", "<\\/")
     return PAGE.format(title=html.escape(msg.EDITOR_TITLE), settings=data, script=DECAP_SCRIPT)
@@ -83,6 +90,46 @@ class EditorApp:
             exemplars_dir=self.settings.exemplars_dir.relative_to(root).as_posix(),
             visits_dir=visits.relative_to(root).as_posix(),
         )
+
+    def choices(self) -> dict[str, list[list[str]]]:
+        """What the Word import form offers: kinds, fields, hamlets, organizations."""
+        registry, _, _ = load_registry(self.settings.registry_path)
+        if registry is None:
+            return {}
+        return {
+            "kind": [[k, v] for k, v in msg.KIND_NAMES.items()],
+            "field": [[f.code, f.short_name] for f in registry.fields],
+            "hamlet": [[h.code, h.name] for h in registry.hamlets],
+            "organization": [[o.code, o.name] for o in registry.organizations],
+        }
+
+    def import_word(self, data: bytes, query: dict[str, list[str]]) -> Reply:
+        """A Word report sent from the editor → its draft profile, with what to look at."""
+        from ..staff.import_docx import DocxOptions, import_report
+
+        def option(key: str) -> str | None:
+            return (query.get(key) or [""])[0] or None
+
+        with tempfile.TemporaryDirectory() as tmp:
+            name = PurePosixPath(option("file") or "bao-cao.docx").name
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            kind, field = option("kind"), option("field")
+            options = DocxOptions(None, kind, field, option("hamlet"), option("organization"))
+            result = import_report(self.settings, path, options)
+        notes = [
+            {"label": msg.docx_place(name, note.paragraph, note.snippet), "message": note.message,
+             "severity": "warning"}
+            for note in result.notes
+        ]  # fmt: skip
+        root = self.settings.root
+        problems = [{"label": "", "message": p.format(root), "severity": "error"} for p in result.errors]
+        if result.outcome is None:
+            if result.refusal:
+                problems.append({"label": name, "message": result.refusal, "severity": "error"})
+            return Reply(422, {"error": msg.DOCX_FAILED, "problems": problems, "warnings": notes})
+        slug = result.index.parent.name if result.index else ""
+        return Reply(200, {"outcome": result.outcome.value, "slug": slug, "warnings": notes})
 
     def static(self, path: str) -> Path | None:
         """A file of our assets or of Decap's bundle, never outside them."""
@@ -131,7 +178,8 @@ class _Handler(BaseHTTPRequestHandler):
             return
         path = self.path.split("?", 1)[0]
         if path in ("/", "/index.html"):
-            self._send(200, page(self.app.preview_url).encode("utf-8"), "text/html; charset=utf-8")
+            text = page(self.app.preview_url, self.app.choices())
+            self._send(200, text.encode("utf-8"), "text/html; charset=utf-8")
             return
         if path == "/config.yml":
             status, text = self.app.config()
@@ -149,12 +197,17 @@ class _Handler(BaseHTTPRequestHandler):
 
     def do_POST(self) -> None:
         path, _, query = self.path.partition("?")
-        if not self._own_address() or path not in (API_PATH, PHOTO_PATH):
+        if not self._own_address() or path not in (API_PATH, PHOTO_PATH, WORD_PATH):
             self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
             return
         length = int(self.headers.get("Content-Length") or 0)
         if path == PHOTO_PATH:
             self._photo(length, parse_qs(query).get("name", ["anh.heic"])[0])
+            return
+        if path == WORD_PATH:
+            too_large = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
+            word = too_large if length > MAX_REQUEST_BYTES else None
+            self._json(word or self.app.import_word(self.rfile.read(length), parse_qs(query)))
             return
         if length > MAX_REQUEST_BYTES:
             reply = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
@@ -168,8 +221,7 @@ class _Handler(BaseHTTPRequestHandler):
                 reply = self.app.backend.handle(request)
             elif request is not None:
                 reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail="JSON")})
-        body = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
-        self._send(reply.status, body, "application/json; charset=utf-8")
+        self._json(reply)
 
     def _photo(self, length: int, name: str) -> None:
         """A chosen HEIC/HEIF photo → the JPEG the form will use instead."""
@@ -189,7 +241,8 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(found.data)
 
     def _json(self, reply: Reply) -> None:
-        self._json(reply)
+        body = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
+        self._send(reply.status, body, "application/json; charset=utf-8")
 
 
 class EditorServer(ThreadingHTTPServer):

@@ -129,6 +129,92 @@
     );
   }, true);
 
+  // A Word report → a draft profile, as `dienhinh import FILE.docx` does: a small form for
+  // what the report does not say (kind, field, hamlet or organization), then the new
+  // profile opens in the editor and the box lists what to look at.
+  function wordForm() {
+    var dialog = element("dialog", "dh-word");
+    var form = element("form", "dh-word__form");
+    form.method = "dialog";
+    form.appendChild(element("h2", "", TEXT.word_title));
+    form.appendChild(element("p", "dh-word__hint", TEXT.word_hint));
+    function labelled(text, control) {
+      var label = element("label", "dh-word__field", text);
+      label.appendChild(control);
+      form.appendChild(label);
+      return control;
+    }
+    var file = labelled(TEXT.word_file, element("input"));
+    file.type = "file";
+    file.name = "file";
+    file.accept = ".docx,.doc";
+    file.required = true;
+    ["kind", "field", "hamlet", "organization"].forEach(function (key) {
+      var select = element("select");
+      select.name = key;
+      select.appendChild(element("option", "", "—"));
+      select.options[0].value = "";
+      (settings.choices[key] || []).forEach(function (choice) {
+        var option = element("option", "", choice[1]);
+        option.value = choice[0];
+        select.appendChild(option);
+      });
+      labelled(TEXT["word_" + key], select);
+    });
+    var buttons = element("p", "dh-word__buttons");
+    var send = element("button", "dh-word__send", TEXT.word_send);
+    send.type = "submit";
+    var cancel = element("button", "", TEXT.close);
+    cancel.type = "button";
+    cancel.addEventListener("click", function () { dialog.close(); });
+    buttons.appendChild(send);
+    buttons.appendChild(cancel);
+    form.appendChild(buttons);
+    form.addEventListener("submit", function (event) {
+      event.preventDefault();
+      var chosen = file.files[0];
+      if (!chosen) return;
+      var query = ["file=" + encodeURIComponent(chosen.name)];
+      ["kind", "field", "hamlet", "organization"].forEach(function (key) {
+        if (form.elements[key].value) query.push(key + "=" + encodeURIComponent(form.elements[key].value));
+      });
+      send.disabled = true;
+      originalFetch("api/word?" + query.join("&"), { method: "POST", body: chosen })
+        .then(function (response) { return response.json().then(function (body) { return [response.ok, body]; }); })
+        .then(function (answer) {
+          send.disabled = false;
+          var body = answer[1];
+          if (!answer[0]) {
+            showProblems("error", TEXT.word_refused, body.problems || [], body.warnings);
+            return;
+          }
+          dialog.close();
+          sessionStorage.setItem("dienhinh-word-notes", JSON.stringify(body.warnings || []));
+          window.location.hash = "#/collections/exemplars/entries/" + body.slug + "/index";
+          window.location.reload();
+        }, function () {
+          send.disabled = false;
+          showProblems("error", TEXT.word_refused, [{ message: TEXT.offline, severity: "error" }]);
+        });
+    });
+    dialog.appendChild(form);
+    document.body.appendChild(dialog);
+    return dialog;
+  }
+  var opener = element("button", "dh-word-open", TEXT.word_open);
+  opener.type = "button";
+  opener.addEventListener("click", function () {
+    var dialog = document.querySelector("dialog.dh-word") || wordForm();
+    dialog.showModal();
+  });
+  document.body.appendChild(opener);
+  var notes = sessionStorage.getItem("dienhinh-word-notes");
+  if (notes) {
+    sessionStorage.removeItem("dienhinh-word-notes");
+    var list = JSON.parse(notes);
+    if (list.length) showProblems("warning", TEXT.word_done, list);
+  }
+
   function merged(base, fixes) {
     var out = {};
     Object.keys(base || {}).forEach(function (key) { out[key] = base[key]; });
