@@ -17,6 +17,7 @@ from typing import Any
 
 from docx import Document
 from docx.document import Document as DocxDocument
+from docx.enum.style import WD_STYLE_TYPE
 from docx.oxml.ns import qn
 from docx.table import Table
 from docx.text.paragraph import Paragraph
@@ -133,8 +134,12 @@ class _Reader:
     notes: list[Note] = field(default_factory=list)
     pictures: list[tuple[bytes, str]] = field(default_factory=list)  # (blob, alt) as found
     title: str | None = None
+    styles: dict[str, Any] = field(default_factory=dict)  # style id → style (looked up once)
 
     def read(self) -> Report:
+        # python-docx finds a paragraph's style by scanning every style each time: once here.
+        self.styles = {style.style_id: style for style in self.document.styles}
+        self.styles[""] = self.document.styles.default(WD_STYLE_TYPE.PARAGRAPH)
         self._note_parts()
         for item in self._body(self.document.element.body):
             if isinstance(item, Table):
@@ -156,6 +161,14 @@ class _Reader:
             elif child.tag == qn("w:sdt"):  # a content control: its content, in place
                 for content in child.iterchildren(qn("w:sdtContent")):
                     yield from self._body(content)
+
+    def _style(self, paragraph: Paragraph) -> Any:
+        found = _xpath(paragraph._p, "./w:pPr/w:pStyle/@w:val")
+        return self.styles.get(str(found[0]) if found else "") or self.styles[""]
+
+    def _style_name(self, paragraph: Paragraph) -> str:
+        style = self._style(paragraph)
+        return str(style.name) if style is not None and style.name else ""
 
     def _note(self, kind: str, snippet: str = "", **values: Any) -> None:
         self.notes.append(Note(self.paragraph, snippet, msg.DOCX_NOTES[kind].format(**values)))
@@ -187,7 +200,7 @@ class _Reader:
         for blob, alt in self._pictures_in(element):
             self.pictures.append((blob, alt))
             self.blocks.append(("picture", len(self.pictures) - 1))
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style = self._style_name(paragraph)
         if not plain:
             return
         if style == "Title" and self.title is None:
@@ -210,7 +223,7 @@ class _Reader:
 
     def _list_kind(self, paragraph: Paragraph) -> tuple[str, int] | None:
         """("bullet" | "number", depth) of a list paragraph, from its numbering or style."""
-        style = paragraph.style.name if paragraph.style is not None else ""
+        style = self._style_name(paragraph)
         num_pr = paragraph._p.find(f"{qn('w:pPr')}/{qn('w:numPr')}")
         if num_pr is None:
             if style.startswith("List Bullet"):
@@ -263,7 +276,8 @@ class _Reader:
 
     def _font(self, run: Run, paragraph: Paragraph) -> str | None:
         """The font Word draws a run's accented letters with (its high-ANSI font)."""
-        for owner in (run._r, paragraph.style.element if paragraph.style is not None else None):
+        style = self._style(paragraph)
+        for owner in (run._r, style.element if style is not None else None):
             if owner is None:
                 continue
             fonts = owner.find(f"{qn('w:rPr')}/{qn('w:rFonts')}")
