@@ -792,6 +792,10 @@ EDITOR_UI = {
     "preview_title": "Xem trước trang hồ sơ",
     "preview_off": "Bản xem trước đang tắt (chạy “dienhinh edit” không có --no-preview để bật).",
     "open_preview": "Mở bản xem trước trong thẻ mới",
+    "preview_git": (
+        "Hồ sơ hiện trên trang web sau khi được lưu, được kiểm tra và trang web được dựng lại."
+        " Hồ sơ nháp không bao giờ được đăng."
+    ),
 }
 # Decap CMS's Vietnamese phrases we correct or complete. In "simple" publishing its save
 # button says "Công bố", which here is a profile's status: it says "Lưu" instead.
@@ -975,3 +979,16 @@ DOCX_NEEDS = (
 DOCX_FAILED = "Chưa nhập được báo cáo: sửa các lỗi trên rồi nhập lại."
 DOCX_NOTES_TITLE = "Những phần của báo cáo cần xem lại:"
 HELP_IMPORT_NAME = "tên điển hình (mặc định: tiêu đề của báo cáo Word)"
+HELP_EDITOR_SITE = "ghi cả trình soạn thảo thành tệp tĩnh vào THƯ_MỤC (để đặt lên máy chủ web)"
+HELP_EDITOR_BACKEND = "lưu vào kho Git trên mạng: github, gitlab hoặc gitea"
+HELP_EDITOR_REPO = "kho Git, dạng chủ/tên (ví dụ xa-diem-mac/dien-hinh)"
+HELP_EDITOR_BRANCH = "nhánh của kho (mặc định: main)"
+HELP_EDITOR_BASE_URL = "địa chỉ máy chủ GitLab hoặc Gitea của đơn vị (ví dụ https://git.example.vn)"
+HELP_EDITOR_APP_ID = "mã ứng dụng OAuth (Client ID) tạo trên GitLab hoặc Gitea"
+METAVAR_FOLDER = "THƯ_MỤC"
+EDITOR_NEEDS_REPO = (
+    "Cần chọn kho Git: --backend github|gitlab|gitea --repo chủ/tên (xem trang “Biên tập trên nhiều máy”)."
+)
+EDITOR_SITE_WRITTEN = (
+    "Đã ghi trình soạn thảo vào {path}: đặt thư mục này lên máy chủ web (ví dụ ở địa chỉ /bien-tap/)."
+)

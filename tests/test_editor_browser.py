@@ -6,16 +6,9 @@ the Vietnamese message in the editor, and the file on disk stays as it was."""
 from __future__ import annotations
 
 import datetime as dt
-import os
 import re
-import signal
-import socket
-import subprocess
-import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -26,7 +19,7 @@ from generator import clock
 from generator.editor.server import decap_installed
 
 from .browser import chromium
-from .sample import run_cli
+from .sample import run_cli, running_editor, serve
 from .test_editor_backend import heic
 from .word_documents import TITLE, report
 
@@ -36,58 +29,9 @@ SLUG = "chi-dinh-thi-h-minh-hoa"
 OPTIONAL = r"( \(không bắt buộc\))?$"
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
-
-
-def wait_for(url: str, process: subprocess.Popen[str], seconds: float = 120) -> None:
-    deadline = time.monotonic() + seconds
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise AssertionError(process.communicate()[0])
-        try:
-            with urllib.request.urlopen(url, timeout=5) as response:
-                if response.status == 200:
-                    return
-        except OSError:
-            time.sleep(0.3)
-    raise AssertionError(f"{url} did not answer")
-
-
-@contextmanager
-def running_editor(project: Path, preview: bool) -> Iterator[tuple[str, str]]:
-    """`dienhinh edit` as the officer starts it (no browser opened: the test drives one)."""
-    assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
-    editor_port, preview_port = free_port(), free_port()
-    extra = ["--preview-addr", f"127.0.0.1:{preview_port}"] if preview else ["--no-preview"]
-    process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "edit", "--no-browser",
-         "-a", f"127.0.0.1:{editor_port}", *extra],
-        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
-        env={**os.environ, "DISPLAY": ""},
-    )  # fmt: skip
-    base, preview_url = f"http://127.0.0.1:{editor_port}/", f"http://127.0.0.1:{preview_port}/"
-    try:
-        wait_for(base, process)
-        if preview:
-            wait_for(preview_url, process, seconds=300)  # the first build of the preview
-        yield base, preview_url
-    finally:
-        process.send_signal(signal.SIGINT)  # Ctrl+C, as the officer stops it
-        try:
-            output = process.communicate(timeout=30)[0]
-        except subprocess.TimeoutExpired:
-            process.kill()
-            output = process.communicate()[0]
-        assert "Trình soạn thảo: " + base in output
-        assert ("Bản xem trước (có cả hồ sơ nháp" in output) == preview
-
-
 @pytest.fixture
 def editor(project: Path) -> Iterator[tuple[str, str]]:
+    assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
     with running_editor(project, preview=True) as addresses:
         yield addresses
 
@@ -206,6 +150,7 @@ def test_officer_creates_previews_and_publishes_a_profile(
 
 def test_officer_imports_a_word_report_from_the_editor(project: Path, tmp_path: Path) -> None:
     source = report(tmp_path / "Báo cáo thành tích.docx")
+    assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
     with running_editor(project, preview=False) as (base, _), chromium() as browser:
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
         page.goto(base)
@@ -232,3 +177,21 @@ def test_officer_imports_a_word_report_from_the_editor(project: Path, tmp_path: 
     assert "status: draft" in text and "| 2023 | 18 | 540 |" in text
     assert (index.parent / "bao-cao-anh-2.jpg").is_file()
     assert run_cli("check", cwd=project).returncode == 0
+
+
+def test_the_editor_as_static_files_signs_in_with_the_git_host(project: Path, tmp_path: Path) -> None:
+    """Several officers, several computers: the same editor on a web server, saving to Gitea."""
+    assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
+    folder = tmp_path / "bien-tap"
+    options = ("--backend", "gitea", "--repo", "xa-diem-mac/dien-hinh", "--base-url", "https://git.example.vn")
+    result = run_cli("editor-config", "--site", str(folder), *options, cwd=project)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert not list(folder.rglob("*.map"))
+    with serve(folder) as base, chromium() as browser:
+        page = browser.new_page()
+        requests: list[str] = []
+        page.on("request", lambda request: requests.append(request.url))
+        page.goto(base)
+        page.get_by_role("button", name="Đăng nhập bằng Gitea").wait_for()
+        assert page.locator(".dh-word-open").count() == 0  # no local server behind it
+    assert all(url.startswith((base, "data:")) for url in requests), requests

@@ -131,3 +131,19 @@ def test_decap_phrases_say_save_not_publish() -> None:
     toolbar = msg.EDITOR_DECAP_PHRASES["editor"]["editorToolbar"]
     assert isinstance(toolbar, dict)
     assert toolbar["publish"] == "Lưu" and toolbar["publishNow"] == "Lưu"
+
+
+def test_git_host_config_for_several_computers(project: Path) -> None:
+    out = project / "editor" / "config-git.yml"
+    result = run_cli("editor-config", "--backend", "gitea", "--repo", "xa-diem-mac/dien-hinh",
+                     "--base-url", "https://git.example.vn/", "--app-id", "abc-123", cwd=project)  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = yaml.safe_load(out.read_text(encoding="utf-8"))
+    assert config["backend"] == {
+        "name": "gitea", "repo": "xa-diem-mac/dien-hinh", "branch": "main", "auth_type": "pkce",
+        "app_id": "abc-123", "base_url": "https://git.example.vn", "api_root": "https://git.example.vn/api/v1",
+    }  # fmt: skip
+    local = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
+    assert config["collections"] == local["collections"]
+    missing = run_cli("editor-config", "--backend", "github", cwd=project)
+    assert missing.returncode == 1 and "--repo" in missing.stdout

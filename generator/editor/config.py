@@ -323,6 +323,30 @@ def editor_config(
     }
 
 
+GIT_HOSTS = ("github", "gitlab", "gitea")
+
+
+def git_backend(
+    host: str, repo: str, branch: str = "main", base_url: str = "", app_id: str = ""
+) -> dict[str, Any]:
+    """Decap's backend for a Git host: each save becomes a commit on ``branch`` of ``repo``,
+    made with the officer's own account there (GitLab and Gitea sign in with PKCE: an OAuth
+    application's id, no server of ours)."""
+    backend: dict[str, Any] = {"name": host, "repo": repo, "branch": branch}
+    if host in ("gitlab", "gitea"):
+        backend["auth_type"] = "pkce"
+        if app_id:
+            backend["app_id"] = app_id
+    if base_url:
+        root = base_url.rstrip("/")
+        backend["base_url"] = root
+        if host == "gitea":
+            backend["api_root"] = f"{root}/api/v1"
+        elif host == "gitlab":
+            backend["api_root"] = f"{root}/api/v4"
+    return backend
+
+
 class _Dumper(yaml.SafeDumper):
     """Block style, the keys in the order the form shows them."""
 

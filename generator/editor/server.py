@@ -8,6 +8,7 @@ from __future__ import annotations
 import html
 import json
 import mimetypes
+import shutil
 import tempfile
 import threading
 from collections.abc import Callable
@@ -57,9 +58,11 @@ def decap_installed(dist: Path = DECAP_DIST) -> bool:
     return (dist / DECAP_SCRIPT).is_file()
 
 
-def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None) -> str:
-    """The editor's page; its words for our own parts of the UI come from messages.py."""
+def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None, local: bool = True) -> str:
+    """The editor's page; its words for our own parts of the UI come from messages.py.
+    ``local``: served by `dienhinh edit` (checks on save, HEIC photos, Word import)."""
     settings = {
+        "local": local,
         "preview": preview_url,
         "text": msg.EDITOR_UI,
         "decap": msg.EDITOR_DECAP_PHRASES,
@@ -68,6 +71,20 @@ def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None) ->
     # Inside <script>: "</" must not end the element early.
     data = json.dumps(settings, ensure_ascii=False).replace("</", "<\\/")
     return PAGE.format(title=html.escape(msg.EDITOR_TITLE), settings=data, script=DECAP_SCRIPT)
+
+
+def write_static_editor(folder: Path, config: str, dist: Path = DECAP_DIST) -> None:
+    """The editor as static files for a web server: the page, its configuration (a Git host's
+    backend), our assets and Decap's bundle (scripts only, no source maps)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(page("", local=False), encoding="utf-8")
+    (folder / "config.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ASSETS, folder / "assets", dirs_exist_ok=True)
+    target = folder / "decap"
+    target.mkdir(exist_ok=True)
+    for path in dist.iterdir():
+        if path.is_file() and not path.name.endswith(".map") and not path.name.endswith("cms.css"):
+            shutil.copy2(path, target / path.name)
 
 
 class EditorApp:

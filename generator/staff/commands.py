@@ -67,6 +67,12 @@ def add_commands(commands: Any) -> None:
 
     editor = commands.add_parser("editor-config", help=msg.HELP_EDITOR_CONFIG)
     editor.add_argument("-o", "--output", type=Path, help=msg.HELP_EDITOR_CONFIG_OUTPUT)
+    editor.add_argument("--site", type=Path, metavar=msg.METAVAR_FOLDER, help=msg.HELP_EDITOR_SITE)
+    editor.add_argument("--backend", choices=("github", "gitlab", "gitea"), help=msg.HELP_EDITOR_BACKEND)
+    editor.add_argument("--repo", help=msg.HELP_EDITOR_REPO)
+    editor.add_argument("--branch", default="main", help=msg.HELP_EDITOR_BRANCH)
+    editor.add_argument("--base-url", default="", help=msg.HELP_EDITOR_BASE_URL)
+    editor.add_argument("--app-id", default="", help=msg.HELP_EDITOR_APP_ID)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -82,7 +88,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "import":
             return run_import(settings, registry, args.sheet, _console())
         if args.command == "editor-config":
-            return run_editor_config(settings, registry, args.output, _console())
+            return run_editor_config(settings, registry, args, _console())
         return run_schema(settings, registry, args.output, _console())
     if args.command == "report":
         return run_report(settings, args.html, args.xlsx, args.year, _console())
@@ -283,19 +289,40 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     return 0
 
 
-def run_editor_config(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
-    """``dienhinh editor-config``: write the browser editor's configuration for the registry."""
-    from ..editor.config import DEFAULT_OUTPUT, config_text
+def run_editor_config(
+    settings: Settings, registry: Registry, args: argparse.Namespace, console: Console
+) -> int:
+    """``dienhinh editor-config``: write the browser editor's configuration for the registry;
+    with ``--backend``, for a Git host; with ``--site DIR``, the whole editor as static files
+    to put on a web server (several officers, several computers)."""
+    from ..editor.config import DEFAULT_OUTPUT, config_text, git_backend
 
-    path = output if output is not None else settings.root / DEFAULT_OUTPUT
-    path.parent.mkdir(parents=True, exist_ok=True)
+    backend = None
+    if args.backend:
+        if not args.repo:
+            console.print(msg.EDITOR_NEEDS_REPO, markup=False)
+            return 1
+        backend = git_backend(args.backend, args.repo, args.branch, args.base_url, args.app_id)
     root = settings.root
     visits = settings.visits_dir or root / "visits"
     text = config_text(
         registry,
         exemplars_dir=settings.exemplars_dir.relative_to(root).as_posix(),
         visits_dir=visits.relative_to(root).as_posix(),
+        backend=backend,
     )
+    if args.site is not None:
+        from ..editor.server import decap_installed, write_static_editor
+
+        if backend is None or not decap_installed():
+            console.print(msg.EDITOR_NEEDS_REPO if backend is None else msg.EDIT_NOT_INSTALLED, markup=False)
+            return 1
+        write_static_editor(args.site, text)
+        console.print(msg.EDITOR_SITE_WRITTEN.format(path=args.site), markup=False)
+        return 0
+    default = DEFAULT_OUTPUT.with_name("config-git.yml") if backend else DEFAULT_OUTPUT
+    path = args.output if args.output is not None else root / default
+    path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(text, encoding="utf-8")
     console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
     return 0

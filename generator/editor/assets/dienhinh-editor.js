@@ -109,6 +109,7 @@
   }
   document.addEventListener("change", function (event) {
     var input = event.target;
+    if (!settings.local) return;  // on a web server: no local converter (check names HEIC files)
     if (!input || input.type !== "file" || !input.files || event.dienhinhConverted) return;
     var files = Array.prototype.slice.call(input.files);
     if (!files.some(isHeif)) return;
@@ -201,13 +202,15 @@
     document.body.appendChild(dialog);
     return dialog;
   }
-  var opener = element("button", "dh-word-open", TEXT.word_open);
-  opener.type = "button";
-  opener.addEventListener("click", function () {
-    var dialog = document.querySelector("dialog.dh-word") || wordForm();
-    dialog.showModal();
-  });
-  document.body.appendChild(opener);
+  if (settings.local) {
+    var opener = element("button", "dh-word-open", TEXT.word_open);
+    opener.type = "button";
+    opener.addEventListener("click", function () {
+      var dialog = document.querySelector("dialog.dh-word") || wordForm();
+      dialog.showModal();
+    });
+    document.body.appendChild(opener);
+  }
   var notes = sessionStorage.getItem("dienhinh-word-notes");
   if (notes) {
     sessionStorage.removeItem("dienhinh-word-notes");
@@ -241,7 +244,7 @@
             h("strong", {}, TEXT.draft), " — " + TEXT.draft_note));
         }
         if (!settings.preview) {
-          parts.push(h("p", { key: "off" }, TEXT.preview_off));
+          parts.push(h("p", { key: "off" }, settings.local ? TEXT.preview_off : TEXT.preview_git));
         } else if (entry.get("newRecord") || !slug) {
           parts.push(h("p", { key: "save" }, TEXT.save_to_preview));
         } else {
