@@ -964,6 +964,9 @@ def docx_place(file: str, paragraph: int, snippet: str) -> str:
     return f"{file}: đoạn {paragraph}{shown}"
 
 
+DOCX_NEEDS_PLACE = "--hamlet (hoặc --organization)"
+# A short line under a picture that starts with one of these words is its caption.
+DOCX_CAPTION_WORDS = ("ảnh", "hình", "hinh", "anh")
 DOCX_NO_TITLE = "Không tìm thấy tên điển hình trong báo cáo: ghi tên bằng --name “…”."
 DOCX_CREATED = "Đã tạo hồ sơ nháp {path} từ báo cáo ({pictures} ảnh)."
 DOCX_UPDATED = "Đã cập nhật câu chuyện và ảnh của hồ sơ nháp {path} ({pictures} ảnh)."

@@ -78,7 +78,7 @@ def _text(comments: list[str], data: dict[str, Any], story: str) -> bytes:
 def _new_bundle(settings: Settings, report: Report, name: str, options: DocxOptions) -> Change | str:
     missing = [f"--{key}" for key in ("kind", "field") if getattr(options, key) is None]
     if options.hamlet is None and options.organization is None:
-        missing.append("--hamlet (hoặc --organization)")
+        missing.append(msg.DOCX_NEEDS_PLACE)
     if missing:
         return msg.DOCX_NEEDS.format(options=", ".join(missing))
     slug = make_slug(name, taken_slugs(settings.exemplars_dir))

@@ -51,7 +51,7 @@ UNSUPPORTED = (
 )
 KEPT_FORMATS = {"JPEG": ".jpg", "PNG": ".png"}
 RUNS = "./w:r|./w:hyperlink/w:r|./w:ins/w:r|./w:smartTag/w:r|./w:fldSimple/w:r|./w:sdt/w:sdtContent/w:r"
-_CAPTION_START = re.compile(r"^(ảnh|hình|hinh|anh)\b", re.IGNORECASE)
+_CAPTION_START = re.compile(rf"^({'|'.join(msg.DOCX_CAPTION_WORDS)})\b", re.IGNORECASE)
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
 _LINE_START = re.compile(r"^(\s*)([#>+-]|\d+[.)])(\s)")
 
