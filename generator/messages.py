@@ -16,9 +16,19 @@ TABLE_NAMES = {
     "evaluation_results": "kết quả đánh giá",
     "figures": "số liệu",
     "criteria": "tiêu chí",
+    "periods": "giai đoạn",
+    "former_communes": "xã cũ (trước sáp nhập)",
 }
 
 KIND_NAMES = {"collective": "Tập thể", "individual": "Cá nhân", "model": "Mô hình"}
+# Levels an exemplar is sent up to; since 1 July 2025 the next level after the commune is
+# the province (no district).
+NOMINATION_LEVELS = {"commune": "Cấp xã", "province": "Cấp tỉnh", "national": "Toàn quốc"}
+
+
+def period_name(first: int, last: int) -> str:
+    """A period's name when the registry gives none (the previous format)."""
+    return f"Giai đoạn {first} – {last}"
 
 
 def _quote(value: object) -> str:
@@ -161,8 +171,61 @@ def future_year(value: object) -> str:
     return f"Năm {_quote(value)} nằm trong tương lai."
 
 
-def late_registration(value: object, deadline: object) -> str:
-    return f"Đăng ký ngày {_quote(value)}, sau hạn {_quote(deadline)} của kế hoạch."
+def late_registration(value: object, deadline: object, year: int, period: str) -> str:
+    return (
+        f"Đăng ký ngày {_quote(value)}, sau hạn đăng ký năm {year} ({_quote(deadline)}) của {period.lower()}."
+    )
+
+
+def registered_outside_periods(value: object, periods: Sequence[str]) -> str:
+    listed = ", ".join(periods) if periods else "(danh mục chưa có giai đoạn nào)"
+    return (
+        f"Ngày đăng ký {_quote(value)} không thuộc giai đoạn nào của kế hoạch ({listed});"
+        " thêm giai đoạn vào “periods” trong danh mục (registry) hoặc sửa ngày đăng ký."
+    )
+
+
+def field_closed_in_period(code: str, period: str, open_codes: Sequence[str]) -> str:
+    return (
+        f"Lĩnh vực {_quote(code)} không có trong {period.lower()} (hồ sơ thuộc giai đoạn này theo"
+        f" ngày đăng ký).{_suggest(code, open_codes)} Các lĩnh vực của giai đoạn: {', '.join(open_codes)}."
+    )
+
+
+def period_reversed(first: int, last: int) -> str:
+    return (
+        f"Năm bắt đầu ({first}) sau năm kết thúc ({last}); viết theo thứ tự [năm đầu, năm cuối],"
+        f" ví dụ [{last}, {first}]."
+    )
+
+
+def periods_overlap(name: str, other: str) -> str:
+    return f"{name} trùng năm với {other.lower()}; các giai đoạn không được chồng lên nhau."
+
+
+def deadline_outside_period(value: object, name: str) -> str:
+    return (
+        f"Hạn đăng ký {_quote(value)} không thuộc năm nào của {name.lower()}; mỗi hạn thay"
+        " cho ngày 30/6 của chính năm đó."
+    )
+
+
+def alias_taken(alias: str, owner: str) -> str:
+    return f"Địa chỉ cũ {_quote(alias)} đã được dùng cho {owner}; mỗi địa chỉ chỉ dẫn tới một trang."
+
+
+PERIODS_MISSING = (
+    "Danh mục cần ít nhất một giai đoạn kế hoạch: thêm “periods” (mỗi giai đoạn có code, name,"
+    " years: [năm đầu, năm cuối])."
+)
+PERIODS_AND_PREVIOUS_FORMAT = (
+    "Đã có danh sách giai đoạn “periods”: hãy bỏ “{key}” khỏi “commune” (cách ghi cũ của một giai"
+    " đoạn) để không có hai giá trị khác nhau."
+)
+NOMINATION_CONGRESS_OR_AWARD = (
+    "Cần ghi hoặc “congress” (đại hội, hội nghị được giới thiệu dự) hoặc “award” (hình thức khen"
+    " thưởng được đề nghị), chỉ một trong hai."
+)
 
 
 def duplicate_year(year: int, first_line: int) -> str:
@@ -348,8 +411,8 @@ REPORT_REGISTERED = "Đã đăng ký"
 REPORT_PUBLISHED = "Đã công bố"
 REPORT_HAMLETS = "Điển hình theo xóm"
 REPORT_ORGANIZATIONS = "Điển hình theo tổ chức"
-REPORT_LATE = "Đăng ký muộn (sau hạn {deadline})"
-REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm ({first}–{last})"
+REPORT_LATE = "Đăng ký muộn (sau hạn đăng ký của năm đăng ký, mặc định 30/6, trong giai đoạn của nó)"
+REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm (các năm của giai đoạn, đến năm {last})"
 REPORT_COMMENDATIONS = "Khen thưởng theo cấp và năm"
 REPORT_REPLICATIONS = "Nhân rộng"
 REPORT_NONE = "Không có."
@@ -361,7 +424,9 @@ REPORT_ORGANIZATION = "Tổ chức"
 REPORT_EXEMPLAR = "Điển hình"
 REPORT_SLUG = "Thư mục"
 REPORT_DATE = "Ngày đăng ký"
+REPORT_DEADLINE = "Hạn đăng ký"
 REPORT_DAYS_LATE = "Muộn (ngày)"
+REPORT_FORMER_COMMUNE = "Xã cũ"
 REPORT_MISSING_YEARS = "Năm chưa đánh giá"
 REPORT_LEVEL = "Cấp"
 REPORT_TOTAL = "Cộng"
