@@ -31,6 +31,11 @@ def period_name(first: int, last: int) -> str:
     return f"Giai đoạn {first} – {last}"
 
 
+def plan_title_of(period: str) -> str:
+    """A period's plan title when the registry gives none."""
+    return f"Kế hoạch xây dựng và nhân rộng điển hình tiên tiến {period.lower()}"
+
+
 def _quote(value: object) -> str:
     return f"“{value}”"
 
@@ -599,6 +604,13 @@ CARD_KICKER_FIELD = "Lĩnh vực"
 
 CHART_BY_FIELD = "Số điển hình theo lĩnh vực"
 CHART_BY_HAMLET = "Số điển hình theo xóm"
+
+
+def chart_by_hamlet_of(former_commune: str) -> str:
+    """Title of the hamlet chart of one former commune (after communes merged)."""
+    return f"Số điển hình theo xóm — {former_commune}"
+
+
 CHART_UNIT = "điển hình"  # after each value in the chart's text description: “Xóm Pa Chò: 3 điển hình”
 
 

@@ -9,6 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from .. import messages as msg
 from .model import Period, Registry
 
 # Without a deadline of its own, a year's registrations close on 30 June of that year.
@@ -91,6 +92,15 @@ def valid_criteria(registry: Registry, period: Period | None, fields: Iterable[s
         if period is not None:
             found += [c.id for c in period.criteria.get(code, ())]
     return found
+
+
+def plan_title(registry: Registry, day: dt.date | None = None) -> str:
+    """The plan's title for a dated thing (a visit), else of the current period."""
+    period = period_of(registry, day) if day is not None else None
+    period = period or registry.current
+    if period is None:
+        return ""
+    return period.title or msg.plan_title_of(period.name)
 
 
 def period_label(period: Period) -> str:
