@@ -673,6 +673,7 @@ def unknown_option(key: object, valid: Sequence[str]) -> str:
 
 # --- the site build -------------------------------------------------------------------------
 
+REDIRECT_CLASH = "Địa chỉ cũ {path} (aliases) trùng với một trang đang có; hãy bỏ địa chỉ đó khỏi “aliases”."
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
 PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"
 PREVIEW_READY = "Bản xem trước đã cập nhật: {url} (Ctrl+C để dừng)."

@@ -121,6 +121,20 @@ class GeneratedPage:
     markdown: str
 
 
+@dataclass(frozen=True)
+class Redirect:
+    """An old address kept working: a small page at ``path`` (in the site) that sends the
+    browser on to the page that moved (meta refresh, no script), marked canonical there."""
+
+    path: str
+    html: str
+
+
+def site_file(url: str) -> str:
+    """The file a page URL is served from (``xom/a/`` → ``xom/a/index.html``)."""
+    return url + "index.html" if url.endswith("/") or not url else url
+
+
 def page_url(src: str, directory_urls: bool = True) -> str:
     """The site's URL rule for a page, from its source path (relative to the site root, "" for
     the home page). Ours, written down here: ``x/index.md`` → ``x/``, ``x/y.md`` → ``x/y/``;
@@ -583,6 +597,26 @@ class SiteBuilder:
         src = visit_page(visit.slug)
         href = relative_asset(src, visit_booklet_path(visit.slug), self.directory_urls)
         return self._render("visit.md.j2", src, visit=visit, exemplars=self.by_slug, booklet_href=href)
+
+    def redirects(self, site_url: str) -> list[Redirect]:
+        """Redirect pages for the old addresses of renamed hamlets and profiles. Written
+        beside the built site, they are in no menu, sitemap or search index."""
+        moved = [
+            (hamlet_page(alias), hamlet_page(h.code), h.name)
+            for h in self.registry.hamlets
+            for alias in h.aliases
+        ]
+        moved += [
+            (profile_page(alias), profile_page(e.slug), e.name) for e in self.exemplars for alias in e.aliases
+        ]
+        template = self.env.get_template("redirect.html.j2")
+        found = []
+        for old, new, title in moved:
+            href = relative_href(old, new, self.directory_urls)
+            canonical = f"{site_url.rstrip('/')}/{page_url(new, self.directory_urls)}" if site_url else href
+            html = template.render(href=href, canonical=canonical, title=title)
+            found.append(Redirect(site_file(page_url(old, self.directory_urls)), html))
+        return found
 
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""
