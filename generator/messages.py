@@ -315,6 +315,46 @@ HELP_REPORT_YEAR = "năm cuối cùng cần có đánh giá (mặc định: năm
 HELP_SCHEMA = "xuất lược đồ JSON Schema của hồ sơ (cho VS Code)"
 HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
 
+HELP_INIT = "tạo dự án mới cho một xã (hỏi từng mục nếu thiếu): danh mục, trang, mẫu giao diện"
+HELP_INIT_DIRECTORY = "thư mục của dự án mới (mặc định: thư mục hiện tại)"
+HELP_INIT_COMMUNE = "tên xã, ví dụ “xã Hòa Bình” (thiếu chữ “xã” thì tự thêm)"
+HELP_INIT_PROVINCE = "tên tỉnh, ví dụ “tỉnh Thái Nguyên”"
+HELP_INIT_HAMLETS = "các xóm, mỗi dòng một xóm (hoặc cách nhau bằng dấu ;)"
+HELP_INIT_HAMLETS_FILE = "tệp văn bản chứa các xóm, mỗi dòng một xóm"
+HELP_INIT_ORGANIZATIONS = "các tổ chức, đoàn thể, mỗi dòng một tên (hoặc cách nhau bằng dấu ;)"
+HELP_INIT_ORGANIZATIONS_FILE = "tệp văn bản chứa các tổ chức, mỗi dòng một tên"
+HELP_INIT_PERIOD = "giai đoạn kế hoạch hiện tại, ví dụ 2026-2030"
+HELP_INIT_DECISION = "số văn bản ban hành kế hoạch, ví dụ “15/KH-UBND”"
+HELP_INIT_SITE_URL = "địa chỉ trang web (có thể sửa sau trong mkdocs.yml)"
+HELP_INIT_FROM = "lấy mẫu giao diện (site_templates) từ dự án này thay vì từ công cụ"
+INIT_INTRO = "Tạo dự án trang điển hình tiên tiến cho một xã. Trả lời vài câu hỏi (Ctrl+C để thôi)."
+PROMPT_INIT_COMMUNE = "Tên xã (ví dụ: xã Hòa Bình)"
+PROMPT_INIT_PROVINCE = "Tỉnh (ví dụ: tỉnh Thái Nguyên)"
+PROMPT_INIT_HAMLETS = "Các xóm: dán danh sách hoặc gõ mỗi dòng một xóm; để trống một dòng (Enter) là xong."
+PROMPT_INIT_ORGANIZATIONS = (
+    "Các tổ chức, đoàn thể, trường học…: mỗi dòng một tên; để trống một dòng là xong"
+    " (bỏ qua được, thêm sau trong danh mục)."
+)
+PROMPT_INIT_PERIOD = "Giai đoạn kế hoạch hiện tại (Enter để chọn {default})"
+INIT_EXISTS = (
+    "Đã có dự án ở đây ({path}); “dienhinh init” không ghi đè. Chọn một thư mục mới hoặc trống,"
+    " ví dụ: dienhinh init du-an-xa-moi"
+)
+INIT_NO_TEMPLATES = (
+    "Không tìm thấy mẫu giao diện (thư mục site_templates có pages/ và overrides/) ở {path}."
+    " Dùng --from THƯ_MỤC_DỰ_ÁN để lấy mẫu từ một dự án có sẵn."
+)
+INIT_NO_HAMLETS = "Cần ít nhất một xóm (--hamlets hoặc --hamlets-file, mỗi dòng một xóm)."
+INIT_BAD_PERIOD = "Giai đoạn “{value}” không hợp lệ; viết năm đầu-năm cuối, ví dụ 2026-2030."
+INIT_LIST_UNREADABLE = "Không đọc được tệp {path} ({reason}); cần tệp văn bản UTF-8, mỗi dòng một tên."
+INIT_WROTE = "Đã tạo {path}"
+INIT_CHECK_FAILED = "Dự án đã tạo nhưng danh mục còn lỗi ở trên; sửa rồi chạy “dienhinh check”."
+INIT_DONE = (
+    "Xong: dự án mới ở {path}, chưa có hồ sơ nào, không có dữ liệu minh họa. Tiếp theo: vào thư mục"
+    " đó, xem lại exemplars/registry.yml (mã xóm, loại tổ chức, lĩnh vực và tiêu chí), sửa site_url"
+    " trong mkdocs.yml, rồi “dienhinh new” để thêm hồ sơ và “dienhinh build” để dựng trang."
+)
+
 DRAFT_SUMMARY = "Bản nháp: hãy viết một hai câu giới thiệu điển hình (hiện trên thẻ và khi chia sẻ)."
 DRAFT_STORY_SECTIONS = (
     ("Cách làm", "Kể lại đã làm gì, làm thế nào, ai cùng làm, bắt đầu từ khi nào."),
