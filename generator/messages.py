@@ -315,6 +315,10 @@ HELP_REPORT_YEAR = "năm cuối cùng cần có đánh giá (mặc định: năm
 HELP_SCHEMA = "xuất lược đồ JSON Schema của hồ sơ (cho VS Code)"
 HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
 
+# How a commune's and a province's names begin ("xã Hòa Bình", "tỉnh Thái Nguyên"): init adds
+# the first word when a name has none of them.
+COMMUNE_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
+PROVINCE_WORDS = ("tỉnh", "thành phố")
 HELP_INIT = "tạo dự án mới cho một xã (hỏi từng mục nếu thiếu): danh mục, trang, mẫu giao diện"
 HELP_INIT_DIRECTORY = "thư mục của dự án mới (mặc định: thư mục hiện tại)"
 HELP_INIT_COMMUNE = "tên xã, ví dụ “xã Hòa Bình” (thiếu chữ “xã” thì tự thêm)"
@@ -515,6 +519,15 @@ SCHEMA_DESCRIPTIONS = {
     "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
     "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
     "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",
+    "nominations": (
+        "Giới thiệu lên cấp trên: cấp (commune, province, national), năm, đại hội (congress)"
+        " hoặc khen thưởng đề nghị (award), văn bản (decision)."
+    ),
+    "aliases": "Địa chỉ cũ của hồ sơ (tên thư mục trước khi đổi); địa chỉ cũ tự chuyển tới trang mới.",
+    "Nomination.level": "Cấp: commune (xã), province (tỉnh), national (toàn quốc). Sau xã là tỉnh.",
+    "Nomination.congress": "Đại hội, hội nghị được giới thiệu dự (ghi congress hoặc award).",
+    "Nomination.award": "Hình thức khen thưởng được đề nghị (ghi congress hoặc award).",
+    "Nomination.decision": "Văn bản: {number: số, date: ngày, issuer: cơ quan ban hành}.",
     "public_contacts": "Thông tin liên hệ được phép công bố (ví dụ số điện thoại của cơ quan).",
     "private_notes": "Ghi chú nội bộ cho Hội đồng; không bao giờ hiện trên trang.",
     "photos": "Ảnh trong thư mục hồ sơ (JPEG, PNG hoặc WebP); ảnh đầu tiên là ảnh bìa nếu không ghi cover.",

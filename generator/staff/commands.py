@@ -24,12 +24,13 @@ from ..records.settings import Settings
 from .import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
 from .init import (
     NewCommune,
+    commune_name,
     default_period,
     existing_project,
     parse_list,
     parse_period,
+    province_name,
     templates_source,
-    with_word,
     write_project,
 )
 from .new import (
@@ -253,8 +254,8 @@ def _init_answers(args: argparse.Namespace, console: Console) -> NewCommune | No
         console.print(msg.INIT_BAD_PERIOD.format(value=text), markup=False)
         return None
     return NewCommune(
-        commune=with_word(commune or "", ("xã ", "phường ", "đặc khu ", "thị trấn "), "xã"),
-        province=with_word(province or "", ("tỉnh ", "thành phố "), "tỉnh"),
+        commune=commune_name(commune or ""),
+        province=province_name(province or ""),
         hamlets=tuple(hamlets),
         organizations=tuple(organizations),
         period=period,

@@ -34,8 +34,6 @@ FIRST_TWO_LEVEL_PERIOD = 2026
 # A pasted line's bullet or number ("1.", "2)", "-", "•"), and a spreadsheet row's number cell.
 _BULLET = re.compile(r"^\s*(?:\d+\s*[.)]|[-*•–+])\s+")
 _PERIOD = re.compile(r"^\s*(\d{4})\s*[-–—/]\s*(\d{4})\s*$")
-_COMMUNE_WORDS = ("xã ", "phường ", "đặc khu ", "thị trấn ")
-_PROVINCE_WORDS = ("tỉnh ", "thành phố ")
 # Organization kinds of the starter registry, guessed from the name (folded, no accents).
 _KIND_WORDS = (
     ("doan-the", ("hoi-", "doan-", "chi-hoi-", "chi-doan-", "cong-doan-", "mat-tran", "uy-ban-mat-tran")),
@@ -58,12 +56,22 @@ def parse_list(text: str) -> list[str]:
     return names
 
 
-def with_word(name: str, words: Sequence[str], default: str) -> str:
-    """ "Hòa Bình" → "xã Hòa Bình"; a name that already says xã, phường… is kept."""
+def with_word(name: str, words: Sequence[str]) -> str:
+    """ "Hòa Bình" → "xã Hòa Bình" (the first of ``words``); a name that already begins with
+    one of them is kept, that word in lower case as in "xã Điềm Mặc"."""
     name = " ".join(name.split())
-    if any(name.casefold().startswith(word) for word in words):
-        return name[:1].lower() + name[1:]
-    return f"{default} {name}"
+    for word in words:
+        if name.casefold().startswith(f"{word} "):
+            return word + name[len(word) :]
+    return f"{words[0]} {name}"
+
+
+def commune_name(name: str) -> str:
+    return with_word(name, msg.COMMUNE_WORDS)
+
+
+def province_name(name: str) -> str:
+    return with_word(name, msg.PROVINCE_WORDS)
 
 
 def default_period(year: int) -> tuple[int, int]:
