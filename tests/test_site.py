@@ -142,10 +142,14 @@ def test_hamlet_page_lists_exemplars_and_replications(sample_site: Path) -> None
 def test_year_page_and_home(sample_site: Path) -> None:
     page = article(sample_site, "nam/2022")
     assert profile_links(page) >= {e.slug for e in PUBLIC if e.registered.year == 2022}
+    # The home page shows the current period (2026–2030): its counts and its exemplars only.
+    current = [e for e in PUBLIC if e.registered.year >= 2026]
+    assert current and len(current) < len(PUBLIC)
     home = article(sample_site, "")
     values = [v.get_text() for v in home.select(".dh-stat__value")]
-    assert values[0] == str(len(PUBLIC))
-    assert profile_links(home) >= {e.slug for e in PUBLIC if e.featured}
+    assert values[0] == str(len(current))
+    assert profile_links(home) == {e.slug for e in current}
+    assert "Giai đoạn 2026 – 2030" in home.get_text()
     assert "Dữ liệu minh họa" in soup(sample_site, "").get_text()
 
 
