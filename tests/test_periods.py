@@ -25,7 +25,7 @@ from .test_validate import GOOD, write_profile
 
 PREVIOUS_FORMAT = Path(__file__).parent / "fixtures" / "registry-v1.yml"
 TODAY = dt.date(2026, 12, 1)
-CURRENT_SLUG = "to-cong-nghe-so-cong-dong-xom-dong-tam-minh-hoa"
+CURRENT_SLUG = "to-giup-lam-thu-tuc-tren-dien-thoai-dong-tam-minh-hoa"
 
 
 def registry_at(path: Path) -> Registry:
