@@ -352,6 +352,8 @@ INIT_NO_HAMLETS = "Cần ít nhất một xóm (--hamlets hoặc --hamlets-file,
 INIT_BAD_PERIOD = "Giai đoạn “{value}” không hợp lệ; viết năm đầu-năm cuối, ví dụ 2026-2030."
 INIT_LIST_UNREADABLE = "Không đọc được tệp {path} ({reason}); cần tệp văn bản UTF-8, mỗi dòng một tên."
 INIT_WROTE = "Đã tạo {path}"
+INIT_NOT_A_FOLDER = "{path} là một tệp, không phải thư mục; chọn một thư mục mới hoặc trống."
+INIT_WRITE_FAILED = "Không ghi được dự án vào {path} ({reason}); không có tệp nào được tạo."
 INIT_CHECK_FAILED = "Dự án đã tạo nhưng danh mục còn lỗi ở trên; sửa rồi chạy “dienhinh check”."
 INIT_DONE = (
     "Xong: dự án mới ở {path}, chưa có hồ sơ nào, không có dữ liệu minh họa. Tiếp theo: vào thư mục"

@@ -189,7 +189,12 @@ def test_init_without_a_terminal_names_what_is_missing(tmp_path: Path) -> None:
     )  # fmt: skip
     assert bad.returncode == 1 and "Giai đoạn “2030-2026” không hợp lệ" in bad.stdout
     assert not (tmp_path / "du-an" / "mkdocs.yml").exists()
-    assert "Traceback" not in result.stderr + bad.stderr
+    (tmp_path / "tep").write_text("x", encoding="utf-8")
+    a_file = run_cli(
+        "init", str(tmp_path / "tep"), "--commune", "A", "--province", "B", "--hamlets", "C", cwd=tmp_path
+    )
+    assert a_file.returncode == 1 and "không phải thư mục" in a_file.stdout
+    assert "Traceback" not in result.stderr + bad.stderr + a_file.stderr
 
 
 def test_init_takes_templates_from_another_project(tmp_path: Path) -> None:

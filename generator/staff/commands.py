@@ -207,6 +207,9 @@ def run_init(args: argparse.Namespace) -> int:
     existing project; checked with the same checks as ``check`` once written."""
     console = _console()
     target: Path = args.directory.resolve()
+    if target.exists() and not target.is_dir():
+        console.print(msg.INIT_NOT_A_FOLDER.format(path=target), markup=False)
+        return 1
     found = existing_project(target)
     if found is not None:
         console.print(msg.INIT_EXISTS.format(path=found), markup=False)
@@ -220,7 +223,11 @@ def run_init(args: argparse.Namespace) -> int:
     answers = _init_answers(args, console)
     if answers is None:
         return 1
-    written = write_project(target, answers, templates)
+    try:
+        written = write_project(target, answers, templates)
+    except OSError as error:  # a folder that cannot be written, a full disk
+        console.print(msg.INIT_WRITE_FAILED.format(path=target, reason=error.strerror or error), markup=False)
+        return 1
     for path in written:
         console.print(msg.INIT_WROTE.format(path=path), markup=False)
     return _check_new_project(target, console)
