@@ -25,6 +25,7 @@ from .site import staging
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
+from .staff.commands import run_init
 
 argparse._ = lambda text: msg.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
 
@@ -319,6 +320,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    if args.command == "init":  # makes the project: there is no mkdocs.yml yet
+        return run_init(args)
     config_file: Path = args.config_file
     if not config_file.is_file():
         _print(msg.NO_CONFIG.format(path=config_file), error=True)

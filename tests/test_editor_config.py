@@ -95,8 +95,8 @@ def test_registry_codes_are_select_lists_with_vietnamese_labels() -> None:
     assert config["backend"] == {"name": "proxy", "proxy_url": "/api/v1", "branch": "main"}
 
 
-class Nomination(Record):
-    """A record the model might grow (issue 17's nominations): the form follows by itself."""
+class FutureRecord(Record):
+    """A record the model might grow: the form follows by itself."""
 
     level: Annotated[str, AfterValidator(KnownCode("commendation_levels"))]
     year: Annotated[int, Field(ge=2000)]
@@ -106,7 +106,7 @@ class Nomination(Record):
 
 def test_a_new_model_field_gets_its_widget_from_its_type() -> None:
     builder = _Builder(Choices.of(registry()))
-    fields = fields_by_name(builder.fields(Nomination))
+    fields = fields_by_name(builder.fields(FutureRecord))
     assert fields["level"]["widget"] == "select"
     assert fields["level"]["options"][0] == {"label": registry().commendation_levels[0].name, "value": "xa"}
     assert fields["year"] == {

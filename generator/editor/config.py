@@ -23,7 +23,7 @@ from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
 from .. import messages as msg
-from ..records.model import TIME_PATTERN, Exemplar, Kind, KnownCode, Registry, Visit
+from ..records.model import TIME_PATTERN, Exemplar, KnownCode, Registry, Visit
 
 DEFAULT_OUTPUT = Path("editor") / "config.yml"
 API_PATH = "/api/v1"
@@ -49,6 +49,13 @@ ITEM_SUMMARIES = {
     "Exemplar.replications": "{{fields.year}}",
     "Exemplar.photos": "{{fields.file}}",
     "Visit.stops": "{{fields.time}}",
+    "Exemplar.nominations": "{{fields.year}}",
+}
+# Vietnamese names of the models' choices (an enum's values).
+ENUM_NAMES = {
+    "Kind": msg.KIND_NAMES,
+    "Status": msg.EDITOR_STATUS_NAMES,
+    "NominationLevel": msg.NOMINATION_LEVELS,
 }
 
 
@@ -158,8 +165,14 @@ class _Builder:
         if key in msg.EDITOR_HINTS:
             widget["hint"] = msg.EDITOR_HINTS[key]
         widget.update(self.widget(key, kind))
+        optional = kind.optional or not info.is_required()
+        if optional and widget["widget"] == "object":
+            # Decap would demand an optional record's own required boxes even when it is left
+            # empty; `check` says what is missing once something is filled in.
+            for inner in widget["fields"]:
+                inner["required"] = False
         # An unticked box is an answer (no), not a missing value.
-        if kind.optional or not info.is_required() or widget["widget"] == "boolean":
+        if optional or widget["widget"] == "boolean":
             widget["required"] = False
         return widget
 
@@ -180,7 +193,7 @@ class _Builder:
         elif key in CRITERIA:
             options = self.choices.criteria
         elif isinstance(kind.base, type) and issubclass(kind.base, Enum):
-            names = msg.KIND_NAMES if kind.base is Kind else msg.EDITOR_STATUS_NAMES
+            names = ENUM_NAMES.get(kind.base.__name__, {})
             options = [(m.value, names.get(m.value, m.value)) for m in kind.base]
         if options is None:
             return None
