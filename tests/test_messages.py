@@ -16,12 +16,12 @@ VIETNAMESE = re.compile(
 DATA = {"đ", "Đ", "[đĐ]"}
 
 
-# Tables of letters, not text: how the legacy 8-bit Vietnamese fonts (TCVN3, VNI) spell them.
-LETTER_TABLES = {PACKAGE / "records" / "text.py"}
+# Code tables of the legacy Vietnamese font encodings: letters, not text.
+TABLES = {"legacy_fonts", "text"}
 
 
 def _modules() -> list[Path]:
-    return sorted(p for p in PACKAGE.rglob("*.py") if p.stem != "messages" and p not in LETTER_TABLES)
+    return sorted(p for p in PACKAGE.rglob("*.py") if p.stem != "messages" and p.stem not in TABLES)
 
 
 def _docstrings(tree: ast.Module) -> set[int]:

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
 from .. import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
@@ -56,9 +57,24 @@ class Catalog:
 PARALLEL_FROM = 400  # below this many changed profiles, worker processes cost more than they save
 
 
-def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
+def bundle_folders(settings: Settings, overlay: Mapping[str, Path | None]) -> list[Path]:
+    """The bundle folders, in slug order, with ``overlay``'s folders read instead of (or besides)
+    the project's, and its ``None`` slugs left out."""
+    folders = {folder.name: folder for folder in exemplar_folders(settings.exemplars_dir)}
+    for slug, staged in overlay.items():
+        if staged is None:
+            folders.pop(slug, None)
+        else:
+            folders[slug] = staged
+    return [folders[slug] for slug in sorted(folders)]
+
+
+def _read_all(
+    settings: Settings, registry: Registry | None, overlay: Mapping[str, Path | None] | None = None
+) -> list[Entry]:
     """Every bundle parsed once: from the cache when its bytes are unchanged, otherwise in
-    parallel over the cores; in folder order."""
+    parallel over the cores; in folder order. Bundles of ``overlay`` are neither cached nor
+    drop the cache's entries."""
     registry_bytes = settings.registry_path.read_bytes() if settings.registry_path.is_file() else b""
     cache = ProfileCache(
         settings.cache_dir / "profiles.pickle" if settings.cache_dir else None,
@@ -67,7 +83,8 @@ def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
     )
     results: dict[Path, Entry] = {}
     todo: list[tuple[Path, bytes, str]] = []
-    folders = exemplar_folders(settings.exemplars_dir)
+    folders = bundle_folders(settings, overlay or {})
+    staged = {folder for folder in folders if folder.parent != settings.exemplars_dir}
     for folder in folders:
         try:
             raw = (folder / "index.md").read_bytes()
@@ -78,7 +95,7 @@ def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
             results[folder] = (None, None, [Problem(folder / "index.md", 0, "", msg.invalid(str(error)))])
             continue
         key = ProfileCache.key(raw, folder)
-        cached = cache.get(folder.name, key)
+        cached = None if folder in staged else cache.get(folder.name, key)
         if cached is not None:
             results[folder] = cached
         else:
@@ -92,10 +109,38 @@ def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
         parsed = [_read_one(job) for job in jobs]
     for (folder, _, key), entry in zip(todo, parsed, strict=True):
         results[folder] = entry
-        cache.put(folder.name, key, entry)
-    cache.keep_only({folder.name for folder in folders})
+        if folder not in staged:
+            cache.put(folder.name, key, entry)
+    if not overlay:
+        cache.keep_only({folder.name for folder in folders})
     cache.save()
     return [results[folder] for folder in folders]
+
+
+def _registry_text(source: Source, unprintable: Callable[[str], str] | None) -> list[Problem]:
+    """The registry's text: legacy fonts, and characters the booklets cannot print."""
+    rules: list[TextRule] = [legacy_encoding_rule]
+    if unprintable is not None:
+        rules.append(unprintable_rule(unprintable, Severity.warning))
+    return check_text(source, rules)
+
+
+def _printable(
+    exemplars: Sequence[Exemplar],
+    sources: Mapping[str, Source],
+    visits: Sequence[Visit],
+    unprintable: Callable[[str], str],
+) -> list[Problem]:
+    """Every site build prints the visits' booklets: a visited profile that cannot be
+    printed is an error; any other published one, a warning (for `booklet --all`)."""
+    visited = {stop.exemplar for v in visits for stop in v.stops}
+    problems: list[Problem] = []
+    for e in exemplars:
+        if e.is_public:
+            severity = Severity.error if e.slug in visited else Severity.warning
+            rule = unprintable_rule(unprintable, severity)
+            problems += check_text(sources[e.slug], [rule], UNPUBLISHED_KEYS, e.story)
+    return problems
 
 
 def _read_one(job: tuple[Path, Registry | None, int, bytes]) -> Entry:
@@ -115,21 +160,21 @@ def load_catalog(
     settings: Settings,
     today: dt.date | None = None,
     decoded_before: Callable[[str], bool] | None = None,
+    overlay: Mapping[str, Path | None] | None = None,
     unprintable: Callable[[str], str] | None = None,
 ) -> Catalog:
     """Read the registry and every bundle once; validate everything; never raise for input.
     ``decoded_before(digest)``: the photo pipeline already decoded these exact bytes (its cache
-    has them), so the photo checks may skip the full decode. ``unprintable(text)``: the
-    characters of ``text`` the printed booklets cannot draw (published text is checked)."""
-    today = today or dt.date.today()
+    has them), so the photo checks may skip the full decode. ``overlay``: slug → a folder
+    holding that bundle as it would be after an edit (None: as if removed); the editor checks
+    a change this way before writing it. ``unprintable(text)``: the characters of ``text``
+    the printed booklets cannot draw (published text is checked)."""
+    today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if registry_source is not None:
-        registry_rules: list[TextRule] = [legacy_encoding_rule]
-        if unprintable is not None:
-            registry_rules.append(unprintable_rule(unprintable, Severity.warning))
-        problems += check_text(registry_source, registry_rules)
+        problems += _registry_text(registry_source, unprintable)
     if not settings.exemplars_dir.is_dir():
         problems.append(
             Problem(
@@ -143,7 +188,8 @@ def load_catalog(
     photos: dict[str, tuple[PhotoSource | None, ...]] = {}
     max_photo_bytes = int(settings.max_photo_mb * 2**20)
     max_photo_pixels = int(settings.max_photo_megapixels * 1e6)
-    for record, source, found in _read_all(settings, registry):
+    overlay = overlay or {}
+    for record, source, found in _read_all(settings, registry, overlay):
         problems += found
         if record is None or source is None:
             continue
@@ -153,7 +199,7 @@ def load_catalog(
         found, photos[record.slug] = check_photos(
             record,
             source,
-            settings.exemplars_dir / record.slug,
+            overlay.get(record.slug) or settings.exemplars_dir / record.slug,
             max_photo_bytes,
             max_photo_pixels,
             decoded_before,
@@ -169,12 +215,5 @@ def load_catalog(
         visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb, printed)
         problems += found
     if unprintable is not None:
-        # Every site build prints the visits' booklets: a visited profile that cannot be
-        # printed is an error; any other published one, a warning (for `booklet --all`).
-        visited = {stop.exemplar for v in visits for stop in v.stops}
-        for e in exemplars:
-            if e.is_public:
-                severity = Severity.error if e.slug in visited else Severity.warning
-                rule = unprintable_rule(unprintable, severity)
-                problems += check_text(sources[e.slug], [rule], UNPUBLISHED_KEYS, e.story)
+        problems += _printable(exemplars, sources, visits, unprintable)
     return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, visits, photos)

@@ -80,7 +80,9 @@ _DEEP_START = re.compile(
     rf"^(?:{_CONTAINER.pattern}){{{MAX_CONTAINER_DEPTH + 1}}}|^[ \t]{{{MAX_INDENT + 1}}}", re.MULTILINE
 )
 _MARKER = re.compile(r"((?:^|(?<=\s))\d{0,9})([>*+.)-])(?=\s|$)")
-_SIGNS = re.compile(r"[\[\]()`\\]")
+# Brackets and parentheses that count: an escaped character ("\\[") and a code span ("`[`")
+# are matched first, and so skipped.
+_SIGNS = re.compile(r"\\.|`[^`]*`|[\[\]()]", re.DOTALL)
 _INLINE = re.compile(r"[\\`*_\[!&<]")
 MAX_INLINE_SIGNS = 500
 MAX_DENSE_BLOCK = 1000
@@ -111,41 +113,51 @@ def _pieces(block: str, size: int) -> list[str]:
     return pieces
 
 
-def _bounded_brackets(block: str) -> str:
-    escape: set[int] = set()
-    brackets: list[tuple[int, bool]] = []  # (position of "[", nested too deep)
-    parens: list[int] = []
-    link_parens: set[int] = set()  # "(" right after a "]" that closes a "["
-    in_code = False
-    escaped_at = -1
-    for match in _SIGNS.finditer(block):
-        index, char = match.start(), match.group(0)
-        if index == escaped_at:
-            continue  # an escaped character is a character
-        if char == "\\":
-            escaped_at = index + 1
-        elif char == "`":
-            in_code = not in_code
-        elif in_code:
-            continue
-        elif char == "[":
-            brackets.append((index, len(brackets) >= MAX_BRACKET_DEPTH))
-        elif char == "]" and brackets:
-            opening, deep = brackets.pop()
-            if deep:
-                escape.update((opening, index))
-            elif block.startswith("(", index + 1):
-                link_parens.add(index + 1)
+class _Brackets:
+    """One pass over a block's brackets and parentheses (code spans and escapes aside):
+    which of them Markdown would scan for in vain, to be written as characters."""
+
+    def __init__(self, block: str) -> None:
+        self.block = block
+        self.escape: set[int] = set()
+        self.brackets: list[tuple[int, bool]] = []  # (position of "[", nested too deep)
+        self.parens: list[int] = []
+        self.link_parens: set[int] = set()  # "(" right after a "]" that closes a "["
+
+    def close_bracket(self, index: int) -> None:
+        opening, deep = self.brackets.pop()
+        if deep:
+            self.escape.update((opening, index))
+        elif self.block.startswith("(", index + 1):
+            self.link_parens.add(index + 1)
+
+    def sign(self, index: int, char: str) -> None:
+        if len(char) > 1:
+            return  # an escape or a code span
+        if char == "[":
+            self.brackets.append((index, len(self.brackets) >= MAX_BRACKET_DEPTH))
+        elif char == "]" and self.brackets:
+            self.close_bracket(index)
         elif char == "(":
-            parens.append(index)
-        elif char == ")" and parens:
-            parens.pop()
-    escape.update(position for position, _ in brackets)
-    escape.update(position for position in parens if position in link_parens)
-    if not escape:
+            self.parens.append(index)
+        elif char == ")" and self.parens:
+            self.parens.pop()
+
+    def unclosed(self) -> list[int]:
+        for match in _SIGNS.finditer(self.block):
+            index, char = match.start(), match.group(0)
+            self.sign(index, char)
+        self.escape.update(position for position, _ in self.brackets)
+        self.escape.update(position for position in self.parens if position in self.link_parens)
+        return sorted(self.escape)
+
+
+def _bounded_brackets(block: str) -> str:
+    positions = _Brackets(block).unclosed()
+    if not positions:
         return block
     parts, last = [], 0
-    for position in sorted(escape):
+    for position in positions:
         parts += [block[last:position], "\\"]
         last = position
     parts.append(block[last:])

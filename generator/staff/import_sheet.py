@@ -26,6 +26,7 @@ from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
+from .. import clock
 from .. import messages as msg
 from ..records.model import Kind, Registry
 from ..records.privacy import find_personal_data
@@ -166,26 +167,32 @@ def _find_header(grid: Grid) -> tuple[int, dict[str, Column]] | None:
     return None
 
 
-def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
-    """The registration rows of a sheet, keyed by column, or problems about the file."""
-    if not path.is_file():
-        return None, [Problem(path, 0, "", msg.SHEET_MISSING.format(path=path))]
+def _read_grid(path: Path) -> Grid | Problem:
+    """The sheet's filled rows with their numbers, or the problem with the file."""
     suffix = path.suffix.lower()
     try:
         if path.stat().st_size > MAX_SHEET_MB * 2**20:
             raise SheetTooLarge(msg.sheet_too_large(MAX_SHEET_MB))
         if suffix in (".xlsx", ".xlsm"):
-            grid = _grid_from_xlsx(path)
-        elif suffix in (".csv", ".txt"):
-            grid = _grid_from_csv(path.read_bytes())
-        else:
-            return None, [Problem(path, 0, "", msg.SHEET_UNKNOWN_TYPE)]
+            return _grid_from_xlsx(path)
+        if suffix in (".csv", ".txt"):
+            return _grid_from_csv(path.read_bytes())
+        return Problem(path, 0, "", msg.SHEET_UNKNOWN_TYPE)
     except SheetTooLarge as error:
-        return None, [Problem(path, 0, "", str(error))]
+        return Problem(path, 0, "", str(error))
     except UnicodeDecodeError:
-        return None, [Problem(path, 0, "", msg.SHEET_NOT_UTF8)]
+        return Problem(path, 0, "", msg.SHEET_NOT_UTF8)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        return None, [Problem(path, 0, "", msg.SHEET_UNREADABLE.format(detail=error))]
+        return Problem(path, 0, "", msg.SHEET_UNREADABLE.format(detail=error))
+
+
+def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
+    """The registration rows of a sheet, keyed by column, or problems about the file."""
+    if not path.is_file():
+        return None, [Problem(path, 0, "", msg.SHEET_MISSING.format(path=path))]
+    grid = _read_grid(path)
+    if isinstance(grid, Problem):
+        return None, [grid]
     header = _find_header(grid)
     if header is None:
         return None, [Problem(path, 1, "", msg.SHEET_NO_HEADER)]
@@ -197,6 +204,11 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
         return None, [
             Problem(path, header_row, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key])) for key in missing
         ]
+    return Sheet(path, columns, _rows(grid, header_row, columns), header_row), []
+
+
+def _rows(grid: Grid, header_row: int, columns: Mapping[str, Column]) -> tuple[Row, ...]:
+    """The non-empty rows under the header, each with its sheet row number."""
     positions = {key: _column_index(col.letter) for key, col in columns.items()}
     rows = []
     for number, cells in grid:
@@ -204,10 +216,9 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
             continue
         values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in positions.items()}
         values = {key: (v.strip() if isinstance(v, str) else v) for key, v in values.items()}
-        if all(v in (None, "") for v in values.values()):
-            continue
-        rows.append(Row(number, values))
-    return Sheet(path, columns, tuple(rows), header_row), []
+        if any(v not in (None, "") for v in values.values()):
+            rows.append(Row(number, values))
+    return tuple(rows)
 
 
 def _column_index(letter: str) -> int:
@@ -251,7 +262,7 @@ def parse_date(value: object) -> dt.date | None:
     text = str(value).strip()
     for fmt in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).replace(tzinfo=clock.VIETNAM).date()
         except ValueError:
             continue
     return None
@@ -264,78 +275,111 @@ class RowResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> RowResult:
-    """One sheet row → front-matter values (codes, dates) or problems naming row and column."""
-    result = RowResult(row)
-    cols = sheet.columns
+@dataclass
+class _RowReader:
+    """Reads one sheet row into a RowResult, one column group at a time."""
 
-    def problem(key: str, message: str) -> None:
-        result.problems.append(Problem(sheet.path, row.number, cols[key].label, message))
+    sheet: Sheet
+    row: Row
+    registry: Registry
+    today: dt.date
+    result: RowResult
 
-    def text(key: str) -> str:
-        value = row.values.get(key)
+    def problem(self, key: str, message: str) -> None:
+        label = self.sheet.columns[key].label
+        self.result.problems.append(Problem(self.sheet.path, self.row.number, label, message))
+
+    def text(self, key: str) -> str:
+        value = self.row.values.get(key)
         return "" if value is None else nfc(" ".join(str(value).split()))
 
-    name = text("name")
-    if name:
-        result.data["name"] = name
-    else:
-        problem("name", msg.EMPTY)
-
-    kind = text("kind")
-    if not kind:
-        problem("kind", msg.EMPTY)
-    elif kind in Kind.__members__:
-        result.data["kind"] = kind
-    elif normalize(kind) in KIND_WORDS:
-        result.data["kind"] = KIND_WORDS[normalize(kind)].value
-    else:
-        problem("kind", msg.sheet_bad_kind(kind))
-
-    tables: tuple[tuple[str, str, tuple[Any, ...], dict[str, str]], ...] = (
-        ("field", "fields", registry.fields, {}),
-        ("hamlet", "hamlets", registry.hamlets, {"strip_prefix": "xom"}),
-        ("organization", "organizations", registry.organizations, {"strip_suffix": "xa"}),
-    )
-    for key, table, items, options in tables:
-        if key not in cols:
-            continue
-        value = text(key)
-        if not value:
-            if key == "field":
-                problem(key, msg.EMPTY)
-            continue
-        item = _lookup(items, value, **options)
-        if item is None:
-            problem(key, msg.sheet_unknown_name(table, value, [i.code for i in items]))
+    def read_name(self) -> None:
+        name = self.text("name")
+        if name:
+            self.result.data["name"] = name
         else:
-            result.data[key] = item.code
-    if "hamlet" not in result.data and "organization" not in result.data:
-        if not any(
-            p.field in (_label(cols, "hamlet"), _label(cols, "organization")) for p in result.problems
-        ):
-            problem("hamlet" if "hamlet" in cols else "organization", msg.NEEDS_HAMLET_OR_ORG)
+            self.problem("name", msg.EMPTY)
 
-    raw_date = row.values.get("registered")
-    if raw_date in (None, ""):
-        problem("registered", msg.EMPTY)
-    else:
-        date = parse_date(raw_date)
-        if date is None:
-            problem("registered", msg.sheet_bad_date(raw_date))
-        elif date > today:
-            problem("registered", msg.future_date(date.strftime("%d/%m/%Y")))
+    def read_kind(self) -> None:
+        kind = self.text("kind")
+        if not kind:
+            self.problem("kind", msg.EMPTY)
+        elif kind in Kind.__members__:
+            self.result.data["kind"] = kind
+        elif normalize(kind) in KIND_WORDS:
+            self.result.data["kind"] = KIND_WORDS[normalize(kind)].value
         else:
-            result.data["registered"] = date
+            self.problem("kind", msg.sheet_bad_kind(kind))
 
-    if "summary" in cols and text("summary"):
-        result.data["summary"] = text("summary")
-    # A sheet's text becomes a draft that will be published: personal data is refused here,
-    # as ``check`` refuses it in a published profile.
-    for key in ("name", "summary"):
-        for finding in find_personal_data(text(key)) if key in cols else ():
-            problem(key, msg.personal_data(finding.kind, finding.text))
-    return result
+    def read_codes(self) -> None:
+        """Field, hamlet and organization, by code or name, as registry codes."""
+        tables: tuple[tuple[str, str, tuple[Any, ...], dict[str, str]], ...] = (
+            ("field", "fields", self.registry.fields, {}),
+            ("hamlet", "hamlets", self.registry.hamlets, {"strip_prefix": "xom"}),
+            ("organization", "organizations", self.registry.organizations, {"strip_suffix": "xa"}),
+        )
+        for key, table, items, options in tables:
+            if key not in self.sheet.columns:
+                continue
+            value = self.text(key)
+            if not value:
+                if key == "field":
+                    self.problem(key, msg.EMPTY)
+                continue
+            item = _lookup(items, value, **options)
+            if item is None:
+                self.problem(key, msg.sheet_unknown_name(table, value, [i.code for i in items]))
+            else:
+                self.result.data[key] = item.code
+
+    def read_place(self) -> None:
+        """A hamlet or an organization, unless the row already has a problem with either."""
+        cols = self.sheet.columns
+        if "hamlet" in self.result.data or "organization" in self.result.data:
+            return
+        labels = (_label(cols, "hamlet"), _label(cols, "organization"))
+        if not any(p.field in labels for p in self.result.problems):
+            self.problem("hamlet" if "hamlet" in cols else "organization", msg.NEEDS_HAMLET_OR_ORG)
+
+    def read_registered(self) -> None:
+        raw_date = self.row.values.get("registered")
+        date = None if raw_date in (None, "") else parse_date(raw_date)
+        if raw_date in (None, ""):
+            self.problem("registered", msg.EMPTY)
+        elif date is None:
+            self.problem("registered", msg.sheet_bad_date(raw_date))
+        elif date > self.today:
+            self.problem("registered", msg.future_date(date.strftime("%d/%m/%Y")))
+        else:
+            self.result.data["registered"] = date
+
+    def read_summary(self) -> None:
+        if "summary" in self.sheet.columns and self.text("summary"):
+            self.result.data["summary"] = self.text("summary")
+
+    def refuse_personal_data(self) -> None:
+        """A sheet's text becomes a draft that will be published: personal data is refused
+        here, as ``check`` refuses it in a published profile."""
+        for key in ("name", "summary"):
+            if key in self.sheet.columns:
+                for finding in find_personal_data(self.text(key)):
+                    self.problem(key, msg.personal_data(finding.kind, finding.text))
+
+
+def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> RowResult:
+    """One sheet row → front-matter values (codes, dates) or problems naming row and column."""
+    reader = _RowReader(sheet, row, registry, today, RowResult(row))
+    for step in (
+        reader.read_name,
+        reader.read_kind,
+        reader.read_codes,
+        reader.read_place,
+        reader.read_registered,
+        reader.read_summary,
+        reader.refuse_personal_data,
+    ):
+        step()
+    return reader.result
 
 
 def _label(columns: Mapping[str, Column], key: str) -> str | None:
@@ -391,7 +435,7 @@ def import_sheet(
 ) -> ImportResult:
     """Create or update draft bundles from the good rows; report the bad ones. ``progress``
     wraps the rows, e.g. in a progress bar."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: list[Problem] = []
     outcomes: list[tuple[int, str, Outcome]] = []
     bundles = existing_bundles(exemplars_dir)
@@ -419,36 +463,45 @@ def import_sheet(
             problems += parsed.problems
             continue
         data = parsed.data
-        existing = bundles.get(name_key(data["name"]))
-        if existing is None:
-            slug = make_slug(data["name"], taken)
-            taken.add(slug)
-            front = _draft_front(data)
-            try:
-                path = write_new_bundle(exemplars_dir, slug, render_bundle(front, story_template()))
-            except OSError as error:
-                target = exemplars_dir / slug / "index.md"
-                problems.append(Problem(sheet.path, row.number, "", msg.write_failed(target, error)))
-                continue
-            bundles[name_key(data["name"])] = (path, "draft")
-            outcomes.append((row.number, slug, Outcome.created))
-            continue
-        path, status = existing
-        slug = path.parent.name
-        if status != "draft":
-            outcomes.append((row.number, slug, Outcome.kept))
-            continue
-        try:
-            changed = update_front_matter(path, data)
-        except OSError as error:  # the draft is left as it was (written whole or not at all)
-            problems.append(Problem(sheet.path, row.number, "", msg.write_failed(path, error)))
-            continue
-        if changed is None:
-            problems.append(Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path)))
-            outcomes.append((row.number, slug, Outcome.kept))
-        else:
-            outcomes.append((row.number, slug, Outcome.updated if changed else Outcome.unchanged))
+        outcome, problem = _write_row(sheet, row, data, exemplars_dir, bundles, taken)
+        if outcome is not None:
+            outcomes.append((row.number, *outcome))
+        if problem is not None:
+            problems.append(problem)
     return ImportResult(tuple(problems), tuple(outcomes))
+
+
+def _write_row(
+    sheet: Sheet,
+    row: Row,
+    data: Mapping[str, Any],
+    exemplars_dir: Path,
+    bundles: dict[str, tuple[Path, str]],
+    taken: set[str],
+) -> tuple[tuple[str, Outcome] | None, Problem | None]:
+    """One good row written: a new draft, or an existing draft's front matter updated
+    (whole or not at all); a published profile is kept. → (slug, outcome), and a problem."""
+    existing = bundles.get(name_key(data["name"]))
+    if existing is None:
+        slug = make_slug(data["name"], taken)
+        taken.add(slug)
+        try:
+            path = write_new_bundle(exemplars_dir, slug, render_bundle(_draft_front(data), story_template()))
+        except OSError as error:
+            target = exemplars_dir / slug / "index.md"
+            return None, Problem(sheet.path, row.number, "", msg.write_failed(target, error))
+        bundles[name_key(data["name"])] = (path, "draft")
+        return (slug, Outcome.created), None
+    path, status = existing
+    if status != "draft":
+        return (path.parent.name, Outcome.kept), None
+    try:
+        changed = update_front_matter(path, data)
+    except OSError as error:  # the draft is left as it was (written whole or not at all)
+        return None, Problem(sheet.path, row.number, "", msg.write_failed(path, error))
+    if changed is None:
+        return (path.parent.name, Outcome.kept), Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path))
+    return (path.parent.name, Outcome.updated if changed else Outcome.unchanged), None
 
 
 def _draft_front(data: Mapping[str, Any]) -> dict[str, Any]:
