@@ -361,7 +361,7 @@ CASES = [
     ),
     Case(
         "reversed-plan-period",
-        registry("plan_period: [2022, 2025]", "plan_period: [2025, 2022]"),
+        registry("years: [2022, 2025]", "years: [2025, 2022]"),
         "exemplars/registry.yml:",
         "sau năm kết thúc",
     ),
