@@ -10,9 +10,10 @@ import pytest
 import yaml
 
 from generator.printing.booklet import unprintable
+from generator.records.legacy_fonts import TCVN3, VNI_LETTERS, VNI_MARKS, from_vni
 from generator.records.privacy import find_personal_data, normalize_for_matching
 from generator.records.problems import Problem
-from generator.records.text import TCVN3, VNI, hidden_characters, legacy_encoding, name_key, visible
+from generator.records.text import hidden_characters, legacy_encoding, name_key, visible
 
 from .sample import copy_project, run_cli
 
@@ -88,9 +89,17 @@ def to_tcvn3(text: str) -> str:
     return "".join(back.get(c, back.get(c.lower(), c)) for c in text)
 
 
+# Unicode letter → its VNI spelling: every letter and letter + mark the table reads.
+_VNI_SPELLINGS = [*VNI_LETTERS, *(b + m for b in "aeiouyAEIOUYôöÔÖ" for m in VNI_MARKS)]
+_TO_VNI = {
+    from_vni(spelling): spelling
+    for spelling in sorted(_VNI_SPELLINGS, key=len, reverse=True)
+    if spelling.isupper() == from_vni(spelling).isupper()  # VNI writes capitals' marks as capitals
+}
+
+
 def to_vni(text: str) -> str:
-    back = {v: k for k, v in VNI.items()}
-    return "".join(back.get(c, c) for c in text)
+    return "".join(_TO_VNI.get(c, c) for c in text)
 
 
 MEANT = ["Phát triển kinh tế hộ gia đình", "Nguyễn Văn A", "Đồi chè Bản Quyền", "Mường Khương"]

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages
-from . import load, model, privacy, problems, text, validate
+from . import legacy_fonts, load, model, privacy, problems, text, validate
 from .load import Source
 from .model import Exemplar
 from .problems import Problem
 
 Entry = tuple[Exemplar | None, Source | None, list[Problem]]
 # The code that parses profiles: a change to any of it makes every cached entry stale.
-_CODE = (model, load, messages, problems, privacy, text, validate, sys.modules[__name__])
+_CODE = (model, load, messages, problems, privacy, text, legacy_fonts, validate, sys.modules[__name__])
 
 
 def _fingerprint(registry_bytes: bytes, max_kb: int) -> str:

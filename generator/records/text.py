@@ -7,6 +7,8 @@ import re
 import unicodedata
 from collections.abc import Iterator
 
+from .legacy_fonts import from_tcvn3, from_vni
+
 # Line breaks and tabs are how text is written; every other control (Cc) or format (Cf)
 # character is invisible, or reorders (bidi) or recolours (ESC) what a reader sees.
 _ALLOWED_CONTROLS = {"\n", "\t"}
@@ -60,43 +62,7 @@ def name_key(name: str) -> str:
 
 # --- Vietnamese in legacy 8-bit fonts ---------------------------------------------------------
 
-# TCVN3 (ABC, the .VnTime fonts): one byte per lowercase letter; capitals used other fonts
-# with the same bytes. Read as Latin-1 text, "Phát triển" shows as "Ph¸t triÓn".
-_TCVN3_LETTERS = "àáảãạ ăằắẳẵặ âầấẩẫậ đ èéẻẽẹ êềếểễệ ìíỉĩị òóỏõọ ôồốổỗộ ơờớởỡợ ùúủũụ ưừứửữự ỳýỷỹỵ ĂÂĐÊÔƠƯ"
-_TCVN3_BYTES = "µ¸¶·¹ ¨»¾¼½Æ ©ÇÊÈÉË ® ÌÐÎÏÑ ªÒÕÓÔÖ ×ÝØÜÞ ßãáâä «åèæçé ¬êíëìî ïóñòô \xadõøö÷ù úýûüþ ¡¢§£¤¥¦"
-TCVN3 = dict(zip(_TCVN3_BYTES.replace(" ", ""), _TCVN3_LETTERS.replace(" ", ""), strict=True))
-
-# VNI (VNI-Windows fonts): a letter and one or two bytes for its marks ("Phaùt trieån").
-_TONES = {"\u0301": "ù", "\u0300": "ø", "\u0309": "û", "\u0303": "õ", "\u0323": "ï"}
-_HAT_TONES = {"": "â", "\u0301": "á", "\u0300": "à", "\u0309": "å", "\u0303": "ã", "\u0323": "ä"}
-_BREVE_TONES = {"": "ê", "\u0301": "é", "\u0300": "è", "\u0309": "ú", "\u0303": "ü", "\u0323": "ë"}
-_I_TONES = {"\u0301": "í", "\u0300": "ì", "\u0309": "æ", "\u0303": "ó", "\u0323": "ò"}
-
-
-def _vni_table() -> dict[str, str]:
-    table: dict[str, str] = {"ñ": "đ", "ô": "ơ", "ö": "ư", "î": "ỵ"}
-    for base in "aeouy":
-        for mark, code in _TONES.items():
-            if (base, mark) != ("y", "\u0323"):
-                table[base + code] = nfc(base + mark)
-    for base in "aeo":
-        for mark, code in _HAT_TONES.items():
-            table[base + code] = nfc(base + "\u0302" + mark)
-    for mark, code in _BREVE_TONES.items():
-        table["a" + code] = nfc("a\u0306" + mark)
-    for mark, code in _TONES.items():
-        table["ô" + code] = nfc("o\u031b" + mark)
-        table["ö" + code] = nfc("u\u031b" + mark)
-    for mark, code in _I_TONES.items():
-        table[code] = nfc("i" + mark)
-    table |= {k.upper(): v.upper() for k, v in list(table.items())}
-    return table
-
-
-VNI = _vni_table()
-_VNI_RE = re.compile("|".join(sorted(map(re.escape, VNI), key=len, reverse=True)))
-_TCVN3_RE = re.compile("[" + re.escape("".join(TCVN3)) + "]")
-
+# The legacy fonts' tables live in legacy_fonts (the Word import converts with them too).
 # Latin-1 characters that Vietnamese text never holds (its own letters aside), except a few
 # symbols people do type (°, ², «», ·, ×…): the traces of a legacy font read as Latin-1.
 _VIETNAMESE_LATIN1 = set("ÀÁÂÃÈÉÊÌÍÒÓÔÕÙÚÝàáâãèéêìíòóôõùúý")
@@ -138,10 +104,13 @@ def legacy_encoding(text: str) -> tuple[str, str] | None:
     before = _oddities(text)
     if before < 2:
         return None
-    for name, fixed in (
-        ("TCVN3", _TCVN3_RE.sub(lambda m: TCVN3[m.group(0)], text)),
-        ("VNI", _VNI_RE.sub(lambda m: VNI[m.group(0)], text)),
-    ):
-        if fixed != text and _oddities(fixed) * 4 <= before:
-            return name, fixed
+    # The reading that leaves the fewest oddities, if it removes (nearly) all of them.
+    readings = [
+        (name, fixed)
+        for name, fixed in (("TCVN3", from_tcvn3(text)), ("VNI", from_vni(text)))
+        if fixed != text
+    ]
+    scored = sorted((_oddities(fixed), index, name, fixed) for index, (name, fixed) in enumerate(readings))
+    if scored and scored[0][0] * 4 <= before:
+        return scored[0][2], scored[0][3]
     return None
