@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Sequence
 
 TABLE_NAMES = {
@@ -65,10 +66,25 @@ def missing(field: str) -> str:
 
 
 def bad_date(value: object) -> str:
+    rewrite = _iso_rewrite(value)
+    if rewrite is not None:  # 15/06/2022 as typed in a spreadsheet: the exact rewrite
+        return f"Ngày {_quote(value)} cần viết theo dạng NĂM-THÁNG-NGÀY: viết là {rewrite}."
     return (
         f"Ngày {_quote(value)} không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-15,"
         " và phải là ngày có thật."
     )
+
+
+def _iso_rewrite(value: object) -> str | None:
+    """ "2022-06-15" for a real date written day first (15/06/2022, 15-6-2022, 15.06.2022)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", str(value))
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def bad_choice(value: object, valid: Sequence[str]) -> str:
@@ -404,14 +420,55 @@ SHEET_UNREADABLE = "Không đọc được bảng tính: {detail}."
 SHEET_MISSING = "Không tìm thấy tệp bảng tính {path}."
 SHEET_UNKNOWN_TYPE = "Chỉ nhận tệp .xlsx hoặc .csv."
 SHEET_NOT_UTF8 = "Tệp CSV không phải mã UTF-8. Trong Excel chọn “Lưu thành… CSV UTF-8”."
-SHEET_NO_HEADER = (
-    "Không tìm thấy dòng tiêu đề: cần các cột “tên điển hình”, “loại”, “lĩnh vực”, “xóm”,"
-    " “tổ chức”, “ngày đăng ký”, “tóm tắt”."
+# The columns a registration sheet needs, as the messages name them.
+SHEET_EXPECTED = (
+    "“tên điển hình” (hoặc “tên mô hình / điển hình”), “loại” (tập thể / cá nhân / mô hình),"
+    " “lĩnh vực” (hoặc “thuộc lĩnh vực”), “xóm” hoặc “tổ chức”, “ngày đăng ký”; nên có “tóm tắt”"
 )
 
 
-def sheet_missing_column(column: str) -> str:
-    return f"Bảng tính thiếu cột “{column}”."
+def _headers(found: Sequence[str]) -> str:
+    return ", ".join(f"“{h}”" for h in found) if found else "(không có chữ nào)"
+
+
+def sheet_no_header(found: Sequence[str]) -> str:
+    return (
+        "Không tìm thấy dòng tiêu đề trong 10 dòng đầu."
+        f" Dòng giống tiêu đề nhất có: {_headers(found)}."
+        f" Cần các cột {SHEET_EXPECTED} (viết hoa hay thường, có dấu hay không đều được)."
+    )
+
+
+def sheet_missing_column(column: str, found: Sequence[str] = ()) -> str:
+    return (
+        f"Bảng tính thiếu cột “{column}”. Dòng tiêu đề có: {_headers(found)}."
+        f" Cần các cột {SHEET_EXPECTED}."
+    )
+
+
+def sheet_unknown_columns(labels: Sequence[str]) -> str:
+    return (
+        f"Không nhập {', '.join(labels)}: không phải cột của mẫu đăng ký. Nếu là một trong các cột"
+        f" {SHEET_EXPECTED}, hãy đổi tên tiêu đề cho đúng."
+    )
+
+
+def sheet_skipped(rows: Sequence[int]) -> str:
+    return (
+        f"Bỏ qua dòng {_row_ranges(rows)}: không phải dòng đăng ký (số thứ tự cột, dòng cộng,"
+        " địa danh và ngày tháng, chức danh và chữ ký)."
+    )
+
+
+def _row_ranges(rows: Sequence[int]) -> str:
+    """ "5, 9–12": consecutive rows as ranges."""
+    parts: list[str] = []
+    for row in rows:
+        if parts and row == int(parts[-1].split("–")[-1]) + 1:
+            parts[-1] = f"{parts[-1].split('–')[0]}–{row}"
+        else:
+            parts.append(str(row))
+    return ", ".join(parts)
 
 
 def sheet_bad_date(value: object) -> str:
@@ -492,6 +549,8 @@ REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
+REPORT_HAMLETS_WITHOUT_IN = "Xóm không có điển hình đăng ký và được công bố{scope}: {names}."
+REPORT_NONE_IN_SCOPE = "không có đăng ký trong kỳ"
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
@@ -604,7 +663,6 @@ DOC_REGISTERED_TEXT = (
     "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
     " trên trang thông tin của xã."
 )
-DOC_HAMLETS_WITHOUT = "Các xóm chưa có điển hình được công bố: {names}."
 DOC_ALL_HAMLETS = "Tất cả các xóm đều có điển hình được công bố."
 DOC_LATE_TEXT = "Có {count} điển hình đăng ký sau hạn của năm đăng ký."
 DOC_EVALUATED_TEXT = (

@@ -342,6 +342,11 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
             console.print(p.format(sheet=True), markup=False)
         return 1
 
+    for warning in sheet.warnings():
+        console.print(warning.format(sheet=True), markup=False)
+    if sheet.skipped:
+        console.print(msg.sheet_skipped(sheet.skipped), markup=False)
+
     def progress(rows: Sequence[Row]) -> Iterable[Row]:
         return track(rows, description=msg.IMPORT_PROGRESS, console=console, transient=True)
 

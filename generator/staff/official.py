@@ -24,7 +24,7 @@ from ..printing.document import (
 )
 from ..records import periods
 from ..records.model import Registry
-from .report import Overview, Section, sections, shown
+from .report import Overview, Section, headline, sections, shown
 from .scope import Scope, ScopeKind
 from .workbook import Heading, new_workbook, save, table_sheet
 
@@ -99,7 +99,7 @@ def _registrations(overview: Overview, tables: _Tables) -> list[DocPart]:
                 registered=overview.registered, kinds=_kinds_text(overview), published=overview.published
             )
             + " "
-            + (msg.DOC_HAMLETS_WITHOUT.format(names=", ".join(names)) if names else msg.DOC_ALL_HAMLETS)
+            + (headline(overview) if names else msg.DOC_ALL_HAMLETS)
         ),
     ]
     if overview.late:

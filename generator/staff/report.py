@@ -38,11 +38,13 @@ class Coverage:
     published: int
     # The commune a hamlet belonged to before the 2025 merger ("" when not recorded).
     former_commune: str = ""
+    # Counted within a year or a period: none registered then is not "no exemplar at all".
+    scoped: bool = False
 
     @property
     def flag(self) -> str:
         if self.registered == 0:
-            return msg.REPORT_NO_EXEMPLAR
+            return msg.REPORT_NONE_IN_SCOPE if self.scoped else msg.REPORT_NO_EXEMPLAR
         if self.published == 0:
             return msg.REPORT_NOT_PUBLISHED
         return ""
@@ -186,8 +188,8 @@ def build_overview(
         generated=as_of(scope, today),
         registered=len(registered),
         published=sum(e.is_public for e in registered),
-        hamlets=_hamlet_coverage(registry, registered),
-        organizations=_coverage(registry.organizations, registered, "organization"),
+        hamlets=_scoped_coverage(_hamlet_coverage(registry, registered), scope),
+        organizations=_scoped_coverage(_coverage(registry.organizations, registered, "organization"), scope),
         late=_late(registry, registered),
         last_evaluated_year=last,
         missing_evaluations=_missing_evaluations(registry, view, last),
@@ -203,6 +205,12 @@ def build_overview(
         nominations=_nominations(registry, view),
         exemplars=tuple(_listed(registry, e) for e in registered),
     )
+
+
+def _scoped_coverage(rows: tuple[Coverage, ...], scope: Scope) -> tuple[Coverage, ...]:
+    if scope.first is None and scope.last is None:
+        return rows
+    return tuple(dataclasses.replace(row, scoped=True) for row in rows)
 
 
 def _years_of(years: Iterable[int]) -> tuple[int, ...]:
@@ -501,7 +509,10 @@ def shown(value: object) -> str:
 def headline(overview: Overview) -> str:
     if not overview.hamlets_without:
         return msg.REPORT_ALL_HAMLETS
-    return msg.REPORT_HAMLETS_WITHOUT.format(names=", ".join(h.name for h in overview.hamlets_without))
+    names = ", ".join(h.name for h in overview.hamlets_without)
+    if overview.scope.first is not None:  # a year or a period: what was registered then
+        return msg.REPORT_HAMLETS_WITHOUT_IN.format(scope=scope_suffix(overview.scope), names=names)
+    return msg.REPORT_HAMLETS_WITHOUT.format(names=names)
 
 
 def terminal_view(overview: Overview) -> list[RenderableType]:
