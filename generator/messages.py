@@ -549,7 +549,7 @@ REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
-REPORT_HAMLETS_WITHOUT_IN = "Xóm không có điển hình đăng ký và được công bố{scope}: {names}."
+REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình đăng ký và công bố trong{scope}: {names}."
 REPORT_NONE_IN_SCOPE = "không có đăng ký trong kỳ"
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
@@ -663,6 +663,7 @@ DOC_REGISTERED_TEXT = (
     "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
     " trên trang thông tin của xã."
 )
+DOC_NO_NEW = "Trong{scope} không có điển hình đăng ký mới."
 DOC_ALL_HAMLETS = "Tất cả các xóm đều có điển hình được công bố."
 DOC_LATE_TEXT = "Có {count} điển hình đăng ký sau hạn của năm đăng ký."
 DOC_EVALUATED_TEXT = (

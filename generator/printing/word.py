@@ -94,10 +94,17 @@ def _plain_table(word: WordDocument, rows: int, widths_mm: tuple[float, ...]) ->
     table: Table = word.add_table(rows=rows, cols=len(widths_mm))
     table.autofit = False
     table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    _widths(table, widths_mm)
+    return table
+
+
+def _widths(table: Table, widths_mm: tuple[float, ...]) -> None:
+    """Column widths for Word (each cell) and for LibreOffice (the table's grid)."""
+    for column, width in zip(table.columns, widths_mm, strict=True):
+        column.width = Mm(width)
     for row in table.rows:
         for cell, width in zip(row.cells, widths_mm, strict=True):
             cell.width = Mm(width)
-    return table
 
 
 def _fill(cell: _Cell, lines: list[tuple[str, str]]) -> None:
@@ -146,9 +153,7 @@ def _table(word: WordDocument, part: DocTable, width: float) -> None:
         for column, value in enumerate(row):
             key = "cell_number" if part.numeric[column] and part.rows else "cell"
             _fill(table.cell(index, column), [(value, key)])
-    for row in table.rows:
-        for cell, w in zip(row.cells, widths, strict=True):
-            cell.width = Mm(w)
+    _widths(table, widths)
     if not part.rows:
         merged = table.cell(1, 0).merge(table.cell(1, len(part.headers) - 1))
         _fill(merged, [(part.empty, "cell")])

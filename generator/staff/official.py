@@ -24,7 +24,7 @@ from ..printing.document import (
 )
 from ..records import periods
 from ..records.model import Registry
-from .report import Overview, Section, headline, sections, shown
+from .report import Overview, Section, headline, scope_words, sections, shown
 from .scope import Scope, ScopeKind
 from .workbook import Heading, new_workbook, save, table_sheet
 
@@ -90,6 +90,14 @@ def _kinds_text(overview: Overview) -> str:
     )
 
 
+def _coverage_text(overview: Overview, names: list[str]) -> str:
+    if not names:
+        return msg.DOC_ALL_HAMLETS
+    if overview.registered == 0 and overview.scope.first is not None:
+        return msg.DOC_NO_NEW.format(scope=scope_words(overview.scope))
+    return headline(overview)
+
+
 def _registrations(overview: Overview, tables: _Tables) -> list[DocPart]:
     names = [h.name for h in overview.hamlets_without]
     parts: list[DocPart] = [
@@ -99,7 +107,7 @@ def _registrations(overview: Overview, tables: _Tables) -> list[DocPart]:
                 registered=overview.registered, kinds=_kinds_text(overview), published=overview.published
             )
             + " "
-            + (headline(overview) if names else msg.DOC_ALL_HAMLETS)
+            + _coverage_text(overview, names)
         ),
     ]
     if overview.late:

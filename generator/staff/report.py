@@ -494,6 +494,13 @@ def report_title(overview: Overview) -> str:
     return msg.REPORT_TITLE.format(commune=overview.commune) + scope_suffix(overview.scope)
 
 
+def scope_words(scope: Scope) -> str:
+    """ " năm 2024", " giai đoạn 2022 – 2025", or "" for everything: inside a sentence."""
+    if scope.period is not None:
+        return msg.DOC_SCOPE_PERIOD.format(period=scope.period.name.lower())
+    return msg.DOC_SCOPE_YEAR.format(year=scope.first) if scope.first is not None else ""
+
+
 def scope_suffix(scope: Scope) -> str:
     if scope.period is not None:
         return msg.REPORT_OF_PERIOD.format(years=periods.period_label(scope.period))
@@ -511,7 +518,7 @@ def headline(overview: Overview) -> str:
         return msg.REPORT_ALL_HAMLETS
     names = ", ".join(h.name for h in overview.hamlets_without)
     if overview.scope.first is not None:  # a year or a period: what was registered then
-        return msg.REPORT_HAMLETS_WITHOUT_IN.format(scope=scope_suffix(overview.scope), names=names)
+        return msg.REPORT_HAMLETS_WITHOUT_IN.format(scope=scope_words(overview.scope), names=names)
     return msg.REPORT_HAMLETS_WITHOUT.format(names=names)
 
 
