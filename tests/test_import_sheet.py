@@ -250,7 +250,16 @@ MESSY_HEADERS = [
 ]
 MESSY_ROWS = [
     [1, "Tổ chăn nuôi gà đồi xóm Nạ Á", "Tập thể", "Kinh tế hộ", "Nạ Á", "", "12/05/2022", "Nuôi gà đồi."],
-    [2, "Mô hình tủ thuốc chung xóm Nà Moọc", "mô hình", "Nông thôn mới", "Xóm Nà Moọc", "", "2022-05-20", ""],
+    [
+        2,
+        "Mô hình tủ thuốc chung xóm Nà Moọc",
+        "mô hình",
+        "Nông thôn mới",
+        "Xóm Nà Moọc",
+        "",
+        "2022-05-20",
+        "",
+    ],
     # (a blank row between the second and third registrations)
     [3, "Chị Lò Thị E (minh họa)", "CÁ NHÂN", "chuyen-doi-so", "Bản Mới", "Đoàn Thanh niên xã", "01/06/2022"],
 ]
@@ -316,8 +325,20 @@ def test_messy_sheet_imports_every_real_row_with_one_warning(tmp_path: Path, pro
         got[slug] = (record.kind.value, record.field, record.hamlet, record.organization, record.registered)
     assert got == {
         "to-chan-nuoi-ga-doi-xom-na-a": ("collective", "kinh-te-ho", "na-a", None, dt.date(2022, 5, 12)),
-        "mo-hinh-tu-thuoc-chung-xom-na-mooc": ("model", "nong-thon-moi", "na-mooc", None, dt.date(2022, 5, 20)),
-        "chi-lo-thi-e-minh-hoa": ("individual", "chuyen-doi-so", "ban-moi", "doan-thanh-nien", dt.date(2022, 6, 1)),
+        "mo-hinh-tu-thuoc-chung-xom-na-mooc": (
+            "model",
+            "nong-thon-moi",
+            "na-mooc",
+            None,
+            dt.date(2022, 5, 20),
+        ),
+        "chi-lo-thi-e-minh-hoa": (
+            "individual",
+            "chuyen-doi-so",
+            "ban-moi",
+            "doan-thanh-nien",
+            dt.date(2022, 6, 1),
+        ),
     }
 
 
@@ -351,7 +372,9 @@ def test_a_registration_after_the_signatures_is_still_a_registration(tmp_path: P
 
 def test_missing_column_lists_the_headers_found_and_those_expected(tmp_path: Path) -> None:
     path = tmp_path / "thieu.csv"
-    path.write_text("STT;Tên mô hình;Loại;Xóm;Ngày ĐK;Ghi chú\n1;A;Tập thể;Nạ Á;01/06/2022;\n", encoding="utf-8")
+    path.write_text(
+        "STT;Tên mô hình;Loại;Xóm;Ngày ĐK;Ghi chú\n1;A;Tập thể;Nạ Á;01/06/2022;\n", encoding="utf-8"
+    )
     sheet, problems = read_sheet(path)
     assert sheet is None
     assert [p.format(sheet=True) for p in problems] == [

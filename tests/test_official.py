@@ -56,16 +56,18 @@ def test_every_table_holds_only_its_year(year: int) -> None:
     overview = build_overview(REGISTRY, CATALOG.exemplars, dt.date(2026, 6, 1), scope=year_scope(year))
     # Computed here from the records, independently of report.py.
     evaluations = Counter(v.result for e in CATALOG.exemplars for v in e.evaluations if v.year == year)
-    commendations = Counter(c.level for e in CATALOG.exemplars for c in e.commendations if c.date.year == year)
+    commendations = Counter(
+        c.level for e in CATALOG.exemplars for c in e.commendations if c.date.year == year
+    )
     units = sum(r.units for e in CATALOG.exemplars for r in e.replications if r.year == year)
     nominations = sum(1 for e in CATALOG.exemplars for n in e.nominations if n.year == year)
     registered = [e for e in CATALOG.exemplars if e.registered.year == year]
     assert overview.registered == len(registered)
     assert sum(h.registered for h in overview.hamlets) == sum(1 for e in registered if e.hamlet)
     assert sum(f.total for f in overview.fields) == len(registered)
-    assert {r.code: row.total for r, row in zip(REGISTRY.evaluation_results, overview.evaluations, strict=True)} == {
-        r.code: evaluations[r.code] for r in REGISTRY.evaluation_results
-    }
+    assert {
+        r.code: row.total for r, row in zip(REGISTRY.evaluation_results, overview.evaluations, strict=True)
+    } == {r.code: evaluations[r.code] for r in REGISTRY.evaluation_results}
     assert overview.evaluation_years in ((), (year,))
     assert overview.commendation_years in ((), (year,))
     assert [row.total for row in overview.commendations] == [
@@ -91,8 +93,18 @@ def test_no_table_shows_a_folder_name() -> None:
 def test_word_report_for_a_year(tmp_path: Path) -> None:
     path = tmp_path / "bao-cao-2023.docx"
     result = run_cli(
-        "report", "--year", "2023", "--date", "2024-01-05", "--number", "07", "--signer", "Nguyễn Văn A (minh họa)",
-        "--docx", str(path), cwd=ROOT,
+        "report",
+        "--year",
+        "2023",
+        "--date",
+        "2024-01-05",
+        "--number",
+        "07",
+        "--signer",
+        "Nguyễn Văn A (minh họa)",
+        "--docx",
+        str(path),
+        cwd=ROOT,
     )
     assert result.returncode == 0, result.stdout + result.stderr
     word = Document(str(path))
@@ -110,7 +122,10 @@ def test_word_report_for_a_year(tmp_path: Path) -> None:
     assert all(p.style.font.bold for p in left.paragraphs if p.text)
     rule = left.paragraphs[-1]
     assert rule.text == "" and rule.style.element.xpath("./w:pPr/w:pBdr/w:bottom")
-    assert [p.text for p in right.paragraphs] == ["CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc"]
+    assert [p.text for p in right.paragraphs] == [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+        "Độc lập - Tự do - Hạnh phúc",
+    ]
     national, motto = (p.style for p in right.paragraphs)
     assert national.font.bold and national.font.size == Pt(13)
     assert motto.font.bold and motto.font.underline and motto.font.size == Pt(14)
@@ -140,7 +155,9 @@ def test_word_report_for_a_year(tmp_path: Path) -> None:
     commendations = table_after(word, "Bảng 6. Khen thưởng theo cấp và năm")
     assert commendations[0] == ["STT", "Cấp", "2023", "Cộng"]
     levels = Counter(c.level for e in CATALOG.exemplars for c in e.commendations if c.date.year == 2023)
-    assert [row[3] for row in commendations[1:]] == [str(levels[lv.code]) for lv in REGISTRY.commendation_levels]
+    assert [row[3] for row in commendations[1:]] == [
+        str(levels[lv.code]) for lv in REGISTRY.commendation_levels
+    ]
     replications = table_after(word, "Bảng 7. Nhân rộng")
     names = {e.name for e in CATALOG.exemplars if any(r.year == 2023 for r in e.replications)}
     assert {row[1] for row in replications[1:]} == names
@@ -179,7 +196,10 @@ def test_year_and_period_together_or_an_unknown_period_are_messages(tmp_path: Pa
     assert both.returncode == 1 and "Chọn một trong hai" in both.stdout
     unknown = run_cli("report", "--period", "2019-2021", cwd=ROOT)
     assert unknown.returncode == 1
-    assert "Không có giai đoạn “2019-2021” trong danh mục; các giai đoạn: 2022-2025, 2026-2030." in unknown.stdout
+    assert (
+        "Không có giai đoạn “2019-2021” trong danh mục; các giai đoạn: 2022-2025, 2026-2030."
+        in unknown.stdout
+    )
 
 
 def test_a_restyled_template_is_used_and_a_lost_style_is_named(project: Path, tmp_path: Path) -> None:
@@ -214,7 +234,10 @@ def test_pdf_report_layout(tmp_path: Path) -> None:
     assert fonts.count("DH-Times") >= 3 and "Liberation" not in fonts.split("\n")[0]
     assert all(" yes " in line for line in fonts.splitlines()[2:])  # every font embedded
     first = subprocess.run(
-        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"], capture_output=True, text=True, check=True
+        ["pdftotext", "-layout", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout
     lines = [" ".join(line.split()) for line in first.splitlines() if line.strip()]
     assert lines[0] == "ỦY BAN NHÂN DÂN CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -222,8 +245,12 @@ def test_pdf_report_layout(tmp_path: Path) -> None:
     assert lines[2].startswith("Số:") and lines[2].endswith("/BC-UBND Điềm Mặc, ngày 10 tháng 01 năm 2025")
     assert "BÁO CÁO" in lines and "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm 2024" in lines
     # The left margin is 30 mm: no text starts nearer the page's edge (pdftotext -bbox).
-    boxes = subprocess.run(["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
-                           capture_output=True, text=True, check=True).stdout
+    boxes = subprocess.run(
+        ["pdftotext", "-bbox", "-f", "1", "-l", "1", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
     xs = [float(part.split('"')[1]) for part in boxes.split("xMin=")[1:]]
     assert min(xs) >= 30 / 25.4 * 72 - 1
     whole = subprocess.run(["pdftotext", str(path), "-"], capture_output=True, text=True, check=True).stdout
@@ -235,17 +262,23 @@ def test_pdf_report_layout(tmp_path: Path) -> None:
 
 def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
     docx_path, xlsx_path = tmp_path / "ds.docx", tmp_path / "ds.xlsx"
-    result = run_cli("nominations", "--year", "2025", "--docx", str(docx_path), "--xlsx", str(xlsx_path), cwd=ROOT)
+    result = run_cli(
+        "nominations", "--year", "2025", "--docx", str(docx_path), "--xlsx", str(xlsx_path), cwd=ROOT
+    )
     assert result.returncode == 0, result.stdout + result.stderr
-    expected = [
-        (e.name, n) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025
-    ]
+    expected = [(e.name, n) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025]
     assert expected
     word = Document(str(docx_path))
     assert word.sections[0].page_width > word.sections[0].page_height  # landscape
     assert "DANH SÁCH" in [p.text for p in word.paragraphs]
     rows = cells(word.tables[1])
-    assert rows[0] == ["STT", "Tên tập thể, cá nhân", "Địa chỉ, đơn vị", "Thành tích tóm tắt", "Hình thức đề nghị"]
+    assert rows[0] == [
+        "STT",
+        "Tên tập thể, cá nhân",
+        "Địa chỉ, đơn vị",
+        "Thành tích tóm tắt",
+        "Hình thức đề nghị",
+    ]
     assert sorted(r[1] for r in rows[1:]) == sorted(name for name, _ in expected)
     assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(expected) + 1)]
     awards = {n.award for _, n in expected if n.award}
@@ -268,7 +301,9 @@ def test_report_workbook_prints_as_an_office_expects(project: Path) -> None:
     index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
     text = index.read_text(encoding="utf-8")
     old_name = next(line for line in text.splitlines() if line.startswith("name:"))
-    index.write_text(text.replace(old_name, 'name: "=HYPERLINK(\\"http://x.example\\",\\"Đồi chè\\")"'), encoding="utf-8")
+    index.write_text(
+        text.replace(old_name, 'name: "=HYPERLINK(\\"http://x.example\\",\\"Đồi chè\\")"'), encoding="utf-8"
+    )
     xlsx_path = project / "bao-cao.xlsx"
     result = run_cli("report", "--xlsx", str(xlsx_path), cwd=project)
     assert result.returncode == 0, result.stdout
