@@ -610,6 +610,29 @@ NOMINATIONS_NONE = "Không có điển hình nào được giới thiệu hay đ
 
 # --- official documents (Nghị định 30/2020/NĐ-CP) ------------------------------------------
 
+# Paragraph styles of the Word template (site_templates/report/mau-van-ban.docx), by role: the
+# names a commune sees and may restyle in Word (renaming one breaks the report, which says so).
+DOC_STYLES = {
+    "issuer": "Tên cơ quan ban hành",
+    "rule": "Đường kẻ ngang",
+    "number": "Số ký hiệu",
+    "national": "Quốc hiệu",
+    "motto": "Tiêu ngữ",
+    "place_date": "Địa danh và ngày tháng",
+    "kind": "Tên loại văn bản",
+    "subject": "Trích yếu",
+    "heading": "Đề mục",
+    "body": "Nội dung",
+    "caption": "Tên bảng",
+    "cell": "Ô bảng",
+    "cell_number": "Ô bảng số",
+    "cell_header": "Ô tiêu đề bảng",
+    "recipients_title": "Nơi nhận",
+    "recipient": "Danh sách nơi nhận",
+    "authority": "Quyền hạn và chức vụ người ký",
+    "signer": "Họ tên người ký",
+    "page_number": "Số trang",
+}
 DOC_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
 DOC_MOTTO = "Độc lập - Tự do - Hạnh phúc"
 DOC_ISSUER_BODY = "Ủy ban nhân dân"
@@ -644,7 +667,6 @@ DOC_LIST_HEADERS = (
     "Thành tích tóm tắt",
     "Hình thức đề nghị",
 )
-DOC_LIST_CAPTION = "(Kèm theo Báo cáo số {number} của Ủy ban nhân dân {commune})"
 DOC_LIST_SHEET = "Danh sách đề nghị"
 DOC_INTRO = (
     "Thực hiện {plan}, Ủy ban nhân dân {commune} báo cáo kết quả xây dựng và nhân rộng điển"
