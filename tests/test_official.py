@@ -328,3 +328,11 @@ def test_report_workbook_prints_as_an_office_expects(project: Path) -> None:
             body = list(ws.iter_rows(min_row=header_row + 1))
             assert all(row[0].border.bottom.style == "thin" for row in body)
         assert not {str(c.value) for row in ws.iter_rows() for c in row} & slugs
+
+
+def test_a_missing_word_template_is_a_message(project: Path, tmp_path: Path) -> None:
+    (project / "site_templates" / "report" / "mau-van-ban.docx").unlink()
+    result = run_cli("report", "--docx", str(tmp_path / "a.docx"), cwd=project)
+    assert result.returncode == 1
+    assert "Không tìm thấy mẫu Word" in result.stdout and "make_report_template.py" in result.stdout
+    assert "Traceback" not in result.stdout + result.stderr

@@ -78,16 +78,14 @@ def _write(path: Path, write: Writer, template: Path) -> str | None:
     from ..printing.official_pdf import PdfFailed
     from ..printing.word import MissingStyle
 
+    if path.suffix.lower() == ".docx" and not template.is_file():
+        return msg.REPORT_TEMPLATE_MISSING.format(path=template)
     try:
         write(path)
     except MissingStyle as error:
         return msg.REPORT_TEMPLATE_STYLE.format(path=template, style=error.args[0])
     except PdfFailed as error:
         return str(error)
-    except FileNotFoundError as error:
-        if error.filename and Path(error.filename) == template:
-            return msg.REPORT_TEMPLATE_MISSING.format(path=template)
-        return msg.REPORT_WRITE_FAILED.format(path=path, reason=error.strerror or error)
     except OSError as error:
         return msg.REPORT_WRITE_FAILED.format(path=path, reason=error.strerror or error)
     return None
