@@ -14,6 +14,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import gc
+import gzip
 import logging
 import os
 import shutil
@@ -189,6 +190,7 @@ class Build:
                 background.wait()
             check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
             _link_into(site_dir, self._published_files())
+            _sitemap_without_date(site_dir)
             log.info(msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached))
             log.info(msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
             return self._booklets(site_dir)
@@ -304,3 +306,13 @@ def _link_into(site_dir: Path, files: dict[str, Path]) -> None:
             os.link(path, target)
         except OSError:
             shutil.copyfile(path, target)
+
+
+def _sitemap_without_date(site_dir: Path) -> None:
+    """The compressed sitemap again, with no date in its gzip header (MkDocs writes the day
+    of the build there): a build of unchanged sources gives the same bytes, so a publish
+    sends nothing for it."""
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        packed = gzip.compress(sitemap.read_bytes(), mtime=0)
+        (site_dir / "sitemap.xml.gz").write_bytes(packed)
