@@ -594,6 +594,22 @@ def unknown_option(key: object, valid: Sequence[str]) -> str:
     )
 
 
+SECRET_IN_CONFIG = (
+    "Không ghi mật khẩu hay mã bí mật vào mkdocs.yml (tệp này nằm cùng dự án, ai cũng đọc được)."
+    " Để đưa trang lên máy chủ, dùng khóa SSH: ghi đường dẫn tệp khóa ở “key”, hoặc nạp khóa"
+    " vào ssh-agent; xem trang “Đưa trang lên mạng” trong hướng dẫn cho cán bộ."
+)
+
+
+def example_site_url(url: str) -> str:
+    return (
+        f"Địa chỉ trang web (site_url) vẫn là địa chỉ mẫu {_quote(url)}. Mã QR trong sổ tay"
+        " tham quan, ảnh và đường dẫn khi chia sẻ lên Zalo/Facebook, và sơ đồ trang (sitemap.xml)"
+        " cho công cụ tìm kiếm đều dùng địa chỉ này: hãy sửa site_url thành địa chỉ thật của"
+        " trang trước khi đưa lên mạng."
+    )
+
+
 # --- the site build -------------------------------------------------------------------------
 
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."

@@ -15,7 +15,7 @@ from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
-from .settings import Settings
+from .settings import Settings, site_url_problems
 from .validate import (
     check_collection,
     check_exemplar,
@@ -108,6 +108,7 @@ def load_catalog(
     has them), so the photo checks may skip the full decode."""
     today = today or dt.date.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
+    problems += site_url_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if not settings.exemplars_dir.is_dir():
