@@ -31,6 +31,7 @@ from .records.sanitize import StoryFence
 from .records.settings import Settings
 from .search.index import SearchIndexer
 from .site.alt_text import fill_missing_alt
+from .site.assets import Asset, site_assets
 from .site.cards import FontMissing, batches, find_fonts, plan_cards, render_cards
 from .site.media import ProfileMedia, plan_media
 from .site.pages import CRITERIA_MARKER, GeneratedPage, SiteBuilder, is_searchable, profile_page
@@ -40,12 +41,6 @@ from .site.share import ShareBuilder, card_specs
 from .workers import Background, CacheStats
 
 log = logging.getLogger("dienhinh")
-
-# Our own stylesheet and scripts, from site_templates/overrides/ (site path = source path).
-STYLESHEET = "assets/dienhinh.css"
-GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
-SEARCH_SCRIPT = "assets/dienhinh-search.js"  # only the search page loads it
-ASSETS = (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT)
 
 
 @dataclass(frozen=True)
@@ -118,9 +113,10 @@ class Build:
         self.generated = {page.src for page in pages}
         return pages
 
-    def assets(self) -> list[tuple[str, Path]]:
-        """(site path, file) of our stylesheet and scripts."""
-        return [(name, self.settings.templates_dir / "overrides" / name) for name in ASSETS]
+    def assets(self) -> list[Asset]:
+        """Our stylesheet (with the fields' colours) and scripts, under fingerprinted names."""
+        assert self.catalog.registry is not None
+        return site_assets(self.settings.templates_dir / "overrides", self.catalog.registry.fields)
 
     def theme_values(self) -> dict[str, Any]:
         """Values the theme templates read (the sample-data banner, the commune's name)."""
