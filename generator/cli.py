@@ -14,6 +14,7 @@ from typing import TextIO
 
 from . import messages as msg
 from .build import load_project
+from .publish import command as publish_command
 from .records.model import RESERVED_SLUG
 from .records.problems import Severity
 from .records.settings import Settings, load_settings
@@ -46,6 +47,7 @@ def _parser() -> argparse.ArgumentParser:
     serve = commands.add_parser("serve", help=msg.HELP_SERVE)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg.HELP_SERVE_ADDR)
     add_staff_commands(commands)
+    publish_command.add_command(commands)
     booklet = commands.add_parser("booklet", help=msg.HELP_BOOKLET)
     booklet.add_argument("visit", nargs="?", help=msg.HELP_BOOKLET_VISIT)
     group = booklet.add_mutually_exclusive_group()
@@ -166,6 +168,19 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     return 0
 
 
+def run_publish(config_file: Path, settings: Settings, args: argparse.Namespace) -> int:
+    """Check the project may go online, build it (unless --no-build), send it."""
+    target = publish_command.run(args, settings)
+    if isinstance(target, int):
+        return target
+    if not args.no_build:
+        code = run_build(config_file, None, strict=False)
+        if code != 0:
+            _print(msg.PUBLISH_FAILED, error=True)
+            return code
+    return publish_command.send(settings, target)
+
+
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
     # An Abort comes after MkDocs has logged its reason (our problems are errors; in strict mode
     # it may be only warnings); its own summary is English and not shown. Judged by type and by
@@ -263,6 +278,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return run_booklet(settings, args.visit, args.field, args.all, args.size, args.output)
     if args.command in STAFF_COMMANDS:
         return run_staff(args, settings)
+    if args.command == "publish":
+        return run_publish(config_file, settings, args)
     raise AssertionError(args.command)
 
 
