@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 from typing import Any
 
 from .. import messages as msg
@@ -94,7 +95,7 @@ def send(settings: Settings, target: str) -> int:
     return 0
 
 
-def _send(settings: Settings, target: str, site: Any) -> Outcome:
+def _send(settings: Settings, target: str, site: Path) -> Outcome:
     options = settings.publish
     if target == "ssh":
         from .ssh import publish
@@ -105,7 +106,7 @@ def _send(settings: Settings, target: str, site: Any) -> Outcome:
         from .folder import publish as to_folder
 
         assert options.folder is not None
-        return to_folder(site, settings.root / options.folder, progress=_print)
+        return to_folder(site, (settings.root / Path(options.folder).expanduser()).resolve(), progress=_print)
     from .ghpages import publish as to_github
 
     assert options.github_pages is not None

@@ -52,14 +52,14 @@ class Releases:
 
 
 def release_name(now: dt.datetime | None = None, taken: Iterable[str] = ()) -> str:
-    """``20261202-103015`` (Vietnam's clock), with ``-2``, ``-3`` when taken: names sort as
-    the releases were made."""
+    """``20261202-103015`` (Vietnam's clock), with ``-02``, ``-03`` when taken in the same
+    second: names sort as the releases were made."""
     stamp = (now or dt.datetime.now(CLOCK_ZONE)).astimezone(CLOCK_ZONE).strftime("%Y%m%d-%H%M%S")
     used = set(taken)
     name, n = stamp, 1
-    while name in used:
+    while name in used or any(other > name for other in used if other.startswith(stamp)):
         n += 1
-        name = f"{stamp}-{n}"
+        name = f"{stamp}-{n:02d}"
     return name
 
 
