@@ -128,8 +128,9 @@ def run_booklet(
     return 0
 
 
-def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """Build into a staging folder beside the target and swap it in only on success."""
+def run_build(config_file: Path, site_dir: Path | None, strict: bool, quiet: bool = False) -> int:
+    """Build into a staging folder beside the target and swap it in only on success
+    (``quiet``: without the hint on what to do next, for publish)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -165,6 +166,8 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         1 for page in (target / "dien-hinh").glob("*/index.html") if not RESERVED_SLUG.match(page.parent.name)
     )
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
+    if not quiet:
+        _print(msg.BUILD_NEXT.format(path=_shown_path(target)))
     return 0
 
 
@@ -174,11 +177,19 @@ def run_publish(config_file: Path, settings: Settings, args: argparse.Namespace)
     if isinstance(target, int):
         return target
     if not args.no_build:
-        code = run_build(config_file, None, strict=False)
+        code = run_build(config_file, None, strict=False, quiet=True)
         if code != 0:
             _print(msg.PUBLISH_FAILED, error=True)
             return code
     return publish_command.send(settings, target)
+
+
+def _shown_path(path: Path) -> Path:
+    """``path`` relative to the current folder when it is inside it (shorter to type)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:

@@ -222,6 +222,10 @@ CHECK_FAILED = "Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi 
 CHECK_WARNINGS = "Không có lỗi; {warnings} cảnh báo."
 BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước đó vẫn giữ nguyên."
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
+BUILD_NEXT = (
+    "Xem thử: python3 -m http.server -d {path} rồi mở http://127.0.0.1:8000 (mở thẳng tệp"
+    " index.html thì liên kết và tìm kiếm không chạy). Đưa lên mạng: dienhinh publish."
+)
 STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
 MKDOCS_WARNING = f"{WARNING} (MkDocs): "
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."

@@ -305,7 +305,7 @@ def test_a_killed_publish_leaves_the_live_site_and_rollback_restores_the_previou
         assert process.returncode == -signal.SIGKILL
         # Half-way indeed: some files there, no manifest (the release never completed).
         assert any((releases / unfinished / "site" / "them").iterdir())
-        assert not (releases / unfinished / "manifest.json").exists()
+        assert not (releases / unfinished / "manifest.json.gz").exists()
         assert live_release(server_path) == release_1
         assert fetch(url)[2] == home_1
         assert fetch(url + "them/tep-0000.txt")[0] == 404

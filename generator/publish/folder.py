@@ -2,7 +2,7 @@
 place, sending only new and changed files. Each file is written beside its place and renamed
 over it (never half a file); pages go after the files they use, and removed files go last,
 so someone opening the folder meanwhile finds the old site or the new one page by page.
-What the folder holds is recorded in ``.dienhinh-manifest.json``: the next publish compares
+What the folder holds is recorded in ``.dienhinh-manifest.json.gz``: the next publish compares
 with it (and with each file's size) instead of reading the whole folder back. Files the
 publish did not put there are never touched."""
 
@@ -16,14 +16,14 @@ from pathlib import Path
 from .. import messages as msg
 from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
 
-MANIFEST = ".dienhinh-manifest.json"
+MANIFEST = ".dienhinh-manifest.json.gz"
 PARTIAL = ".dienhinh-partial"
 
 
 def _recorded(folder: Path) -> Manifest | None:
     """What the last publish put in ``folder``, as long as it is still there (same sizes)."""
     try:
-        manifest = Manifest.from_json((folder / MANIFEST).read_bytes())
+        manifest = Manifest.from_bytes((folder / MANIFEST).read_bytes())
     except OSError:
         return None
     if manifest is None:
@@ -70,7 +70,7 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
             if name not in set(local.folders()) and target.is_dir() and not any(target.iterdir()):
                 target.rmdir()
         partial = folder / (MANIFEST + PARTIAL)
-        partial.write_bytes(local.to_json())
+        partial.write_bytes(local.to_bytes())
         os.replace(partial, folder / MANIFEST)
     except OSError as error:
         reason = error.strerror or str(error)

@@ -4,6 +4,7 @@ publish must do to turn the previous one into the new one: send what is new or c
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 from collections.abc import Iterator, Mapping
@@ -46,19 +47,21 @@ class Manifest:
                     found.add(str(parent))
         return sorted(found, key=lambda f: (f.count("/"), f))
 
-    def to_json(self) -> bytes:
+    def to_bytes(self) -> bytes:
+        """Compressed JSON: it travels with every publish to a server (≈ 1/3 of its size)."""
         files = {name: [e.digest, e.size] for name, e in sorted(self.files.items())}
-        return json.dumps({"format": FORMAT, "files": files}, separators=(",", ":")).encode()
+        text = json.dumps({"format": FORMAT, "files": files}, separators=(",", ":"))
+        return gzip.compress(text.encode(), mtime=0)
 
     @classmethod
-    def from_json(cls, data: bytes) -> Manifest | None:
+    def from_bytes(cls, data: bytes) -> Manifest | None:
         """None for anything that is not a manifest of this format (never raises)."""
         try:
-            parsed = json.loads(data)
+            parsed = json.loads(gzip.decompress(data))
             if parsed.get("format") != FORMAT:
                 return None
             return cls({str(n): Entry(str(d), int(s)) for n, (d, s) in parsed["files"].items()})
-        except (ValueError, TypeError, KeyError, AttributeError):
+        except (OSError, EOFError, ValueError, TypeError, KeyError, AttributeError):
             return None
 
 
@@ -121,8 +124,8 @@ class Outcome:
     """What a publish did, for the officer and the tests."""
 
     target: str  # where, in words a person reads (host:path, folder, remote/branch)
-    sent: int  # files whose bytes were sent
-    sent_bytes: int
+    sent: int  # files of the site whose bytes were sent
+    sent_bytes: int  # their bytes, and the manifest's when it travels too
     kept: int  # files already there (linked or left in place)
     removed: int
     site_bytes: int  # the whole site

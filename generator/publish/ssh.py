@@ -3,7 +3,7 @@ folder, made complete before a symbolic link swapped in one step makes it live.
 
     <path>/current  →  releases/<release>/site     (the web server's root is <path>/current)
     <path>/releases/<release>/site/…               the site's files
-    <path>/releases/<release>/manifest.json        every file's hash: written last, so a
+    <path>/releases/<release>/manifest.json.gz     every file's hash: written last, so a
                                                    release without it is unfinished
 
 A new release starts from the live one: files with the same bytes are hard links to the live
@@ -35,7 +35,7 @@ CLOCK_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 RELEASES = "releases"
 CURRENT = "current"
 SITE = "site"
-MANIFEST = "manifest.json"
+MANIFEST = "manifest.json.gz"
 SWAP_PREFIX = ".current-"  # the new link, made beside ``current`` and renamed over it
 # SFTP requests in flight at once: enough to hide a far server's round trips.
 CONCURRENCY = 32
@@ -119,7 +119,7 @@ class Server:
                 data = await stream.read()
         except asyncssh.SFTPError:
             return None
-        return Manifest.from_json(data if isinstance(data, bytes) else data.encode())
+        return Manifest.from_bytes(data if isinstance(data, bytes) else data.encode())
 
     async def switch(self, release: str) -> None:
         """Point ``current`` at ``release`` in one rename: a visitor gets the old site or the
@@ -182,8 +182,9 @@ async def _publish(
     await _bounded([_put(server.sftp, paths[name], posixpath.join(new_site, name)) for name in sent])
     # The manifest last: from now on the release is complete.
     manifest_path = server.path(RELEASES, release, MANIFEST)
+    manifest = local.to_bytes()
     async with server.sftp.open(manifest_path + ".partial", "wb") as stream:
-        await stream.write(local.to_json())
+        await stream.write(manifest)
     await server.sftp.posix_rename(manifest_path + ".partial", manifest_path)
     await server.switch(release)
     kept = [*found.complete, release]
@@ -193,7 +194,7 @@ async def _publish(
     return Outcome(
         target=server.where,
         sent=len(sent),
-        sent_bytes=sum(local.files[n].size for n in sent),
+        sent_bytes=sum(local.files[n].size for n in sent) + len(manifest),
         kept=len(todo.same) - len(unlinked),
         removed=len(todo.remove),
         site_bytes=local.size,
