@@ -2,15 +2,15 @@
 site (benchmarks/synthetic.py), to a real OpenSSH server on this machine (started here, as the
 tests start it): bytes sent as a share of the whole site (goal: ≤ 2 %).
 
-    .venv/bin/python benchmarks/publish.py                 # 1,000 profiles, ≈ 3 min on 2 cores
-    .venv/bin/python benchmarks/publish.py --profiles 300 --keep /tmp/pub
+    .venv/bin/python benchmarks/publish.py                 # 1,000 profiles, ≈ 6 min on 2 cores
+    .venv/bin/python benchmarks/publish.py --profiles 300 --keep /tmp/pub --compression
 
 Three changes, each built with `dienhinh build` and published after the one before:
   story    a sentence added to one profile's story (the profile's page and search index)
   summary  its one-line summary rewritten (also shown on listing pages and related profiles)
   nothing  the same sources built again (a build must change nothing)
-It also measures whether pre-compressed copies (nginx gzip_static) would pay: the site's
-compressible files at nginx's on-the-fly level 6 against zopfli, and zopfli's time.
+With --compression it also measures whether pre-compressed copies (nginx gzip_static) would
+pay: the site's compressible files at nginx's on-the-fly level 6 against zopfli, and the time.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 from synthetic import make_project  # noqa: E402
 
 from generator.publish import ssh  # noqa: E402
-from generator.publish.manifest import Outcome, scan  # noqa: E402
+from generator.publish.manifest import Manifest, Outcome, plan, scan  # noqa: E402
 from generator.records.settings import SshTarget  # noqa: E402
 from tests.sample import build_site  # noqa: E402
 from tests.servers import shared_folder, ssh_server  # noqa: E402
@@ -79,10 +79,18 @@ def compression(site: Path) -> dict[str, float]:
     }
 
 
-def row(name: str, outcome: Outcome, seconds: float) -> str:
+def kinds(before: Manifest | None, after: Manifest) -> str:
+    """The files a publish sends, by kind: pages, search index, other."""
+    sent = plan(before, after).send
+    pages = sum(1 for name in sent if name.endswith(".html"))
+    search = sum(1 for name in sent if name.startswith("pagefind/"))
+    return f"{pages} / {search} / {len(sent) - pages - search}"
+
+
+def row(name: str, outcome: Outcome, seconds: float, sent_kinds: str) -> str:
     share = outcome.sent_bytes / outcome.site_bytes
     return (
-        f"| {name} | {outcome.sent} | {outcome.sent_bytes / 1024:,.1f} KB | {share:.2%} |"
+        f"| {name} | {outcome.sent} ({sent_kinds}) | {outcome.sent_bytes / 1024:,.1f} KB | {share:.2%} |"
         f" {outcome.kept:,} | {seconds:.1f} s |"
     )
 
@@ -91,6 +99,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description="Đo dung lượng gửi khi đưa trang lên sau khi sửa một hồ sơ.")
     parser.add_argument("--profiles", type=int, default=1000)
     parser.add_argument("--keep", type=Path, help="thư mục làm việc giữ lại (mặc định: thư mục tạm)")
+    parser.add_argument("--compression", action="store_true", help="đo thêm nén trước bằng zopfli (≈ 4 phút)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="dienhinh-publish-bench-"))
     project = work / "project"
@@ -122,27 +131,37 @@ def main() -> None:
 
         seconds = build_site(site, project)
         print(f"build of {args.profiles} profiles: {seconds:.1f} s", flush=True)
+        manifest = scan(site)
         first, took = publish()
-        rows.append(row("first publish (everything)", first, took))
+        rows.append(row("first publish (everything)", first, took, kinds(None, manifest)))
         for name, change in (
             ("story: a sentence added", change_story),
             ("summary rewritten", change_summary),
+            ("nothing changed, built again", None),
         ):
-            change(project, slug)
+            if change is not None:
+                change(project, slug)
             build_site(site, project)
+            before, manifest = manifest, scan(site)
             outcome, took = publish()
-            rows.append(row(name, outcome, took))
-        build_site(site, project)
-        outcome, took = publish()
-        rows.append(row("nothing changed, built again", outcome, took))
-    manifest = scan(site)
+            rows.append(row(name, outcome, took, kinds(before, manifest)))
     print(
         f"\n{args.profiles} profiles: {len(manifest.files):,} files, {manifest.size / 2**20:.1f} MB;"
         f" the manifest sent with each publish: {len(manifest.to_bytes()) / 1024:.1f} KB\n"
     )
-    print("| publish | files sent | bytes sent (with the manifest) | share of the site | files kept | time |")
+    print(
+        "| publish | files sent (pages / search index / other) | bytes sent (with the manifest)"
+        " | share of the site | files kept | time |"
+    )
     print("|---|---|---|---|---|---|")
     print("\n".join(rows))
+    if args.compression:
+        print_compression(site)
+    if not args.keep:
+        shutil.rmtree(work, ignore_errors=True)
+
+
+def print_compression(site: Path) -> None:
     c = compression(site)
     print(
         f"\ncompressible files: {c['files']:,}, {c['raw'] / 2**20:.1f} MB;"
@@ -150,8 +169,6 @@ def main() -> None:
         f" zopfli (gzip_static): {c['zopfli'] / 2**20:.2f} MB ({1 - c['zopfli'] / c['gzip6']:.1%} smaller)"
         f" in {c['zopfli_s']:.1f} s"
     )
-    if not args.keep:
-        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

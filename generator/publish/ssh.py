@@ -157,9 +157,13 @@ async def _publish(
     base = await server.manifest(found.current) if found.current else None
     todo = plan(base, local)
     release = release_name(taken=found.complete)
+    manifest = local.to_bytes()
     progress(
         msg.PUBLISH_SENDING.format(
-            files=len(todo.send), size=msg.size(todo.bytes_to_send), kept=len(todo.same), release=release
+            files=len(todo.send),
+            size=msg.size(todo.bytes_to_send + len(manifest)),
+            kept=len(todo.same),
+            release=release,
         )
     )
     new_site = server.path(RELEASES, release, SITE)
@@ -182,7 +186,6 @@ async def _publish(
     await _bounded([_put(server.sftp, paths[name], posixpath.join(new_site, name)) for name in sent])
     # The manifest last: from now on the release is complete.
     manifest_path = server.path(RELEASES, release, MANIFEST)
-    manifest = local.to_bytes()
     async with server.sftp.open(manifest_path + ".partial", "wb") as stream:
         await stream.write(manifest)
     await server.sftp.posix_rename(manifest_path + ".partial", manifest_path)
