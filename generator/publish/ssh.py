@@ -131,7 +131,19 @@ class Server:
         await self.sftp.posix_rename(temporary, self.path(CURRENT))
 
     async def remove_release(self, release: str) -> None:
-        await self.sftp.rmtree(self.path(RELEASES, release), ignore_errors=True)
+        """Delete an old release. Its manifest lists its files, so they go with many requests
+        in flight (one request after another would take minutes on a far server); whatever
+        else is there (a release never finished) goes one by one."""
+        folder = self.path(RELEASES, release)
+        manifest = await self.manifest(release)
+        if manifest is not None:
+            site = posixpath.join(folder, SITE)
+            await _bounded([_remove(self.sftp, posixpath.join(site, name)) for name in manifest.files])
+            for level in reversed(_by_depth(manifest.folders())):
+                await _bounded(
+                    [_remove(self.sftp, posixpath.join(site, name), folder=True) for name in level]
+                )
+        await self.sftp.rmtree(folder, ignore_errors=True)
 
     async def remove_stale_links(self) -> None:
         for name in await self.sftp.listdir(self.root):
@@ -216,6 +228,16 @@ def _by_depth(folders: list[str]) -> list[list[str]]:
 def _mkdir(sftp: asyncssh.SFTPClient, path: str) -> Callable[[], Awaitable[None]]:
     async def job() -> None:
         await sftp.mkdir(path)
+
+    return job
+
+
+def _remove(sftp: asyncssh.SFTPClient, path: str, folder: bool = False) -> Callable[[], Awaitable[None]]:
+    async def job() -> None:
+        try:
+            await (sftp.rmdir(path) if folder else sftp.remove(path))
+        except asyncssh.SFTPError:
+            pass  # already gone, or not empty: rmtree takes what is left
 
     return job
 
