@@ -32,6 +32,7 @@ sys.path.insert(0, str(ROOT))
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
+from generator import clock  # noqa: E402
 from generator.records.catalog import load_catalog  # noqa: E402
 from generator.records.load import load_registry  # noqa: E402
 from generator.records.model import Registry  # noqa: E402
@@ -119,13 +120,13 @@ def profile_text(registry: Registry, index: int, rng: random.Random, pools: dict
     results = pool.sections.get("Kết quả") or pool.summaries
     hamlet = rng.choice(registry.hamlets)
     organization = rng.choice(registry.organizations) if registry.organizations else None
-    start = dt.date(registry.commune.plan_period[0], 1, 10)
+    start = dt.date(registry.plan_periods[0].first, 1, 10)
     registered = start + dt.timedelta(days=rng.randint(0, 900))
     criteria = [c.id for c in field.criteria[: rng.randint(1, len(field.criteria))]]
     result_codes = [r.code for r in registry.evaluation_results]
     figure_codes = [f.code for f in registry.figures]
     evaluations = []
-    for year in range(registered.year, min(registered.year + 3, dt.date.today().year) + 1):
+    for year in range(registered.year, min(registered.year + 3, clock.today().year) + 1):
         figures = {code: rng.randint(5, 500) for code in rng.sample(figure_codes, min(2, len(figure_codes)))}
         figure_text = ", ".join(f"{k}: {v}" for k, v in figures.items())
         evaluations.append(

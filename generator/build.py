@@ -185,6 +185,9 @@ class Build:
                 background, self.background = self.background, None
                 background.wait()
             check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
+            clashes = self._write_redirects(site_dir)
+            if clashes:
+                return clashes
             _link_into(site_dir, self._published_files())
             _sitemap_without_date(site_dir)
             log.info(msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached))
@@ -204,6 +207,19 @@ class Build:
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None
+
+    def _write_redirects(self, site_dir: Path) -> list[Problem]:
+        """Old addresses of renamed hamlets and profiles: written after the engine's pages
+        (so none is in the sitemap or the search index) and never over one of them."""
+        problems = []
+        for redirect in self.pages.redirects(self.site.url):
+            target = site_dir / redirect.path
+            if target.exists():
+                problems.append(self._config_problem(msg.REDIRECT_CLASH.format(path=redirect.path)))
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect.html, encoding="utf-8")
+        return problems
 
     def _published_files(self) -> dict[str, Path]:
         published = dict(self.cards)

@@ -8,7 +8,7 @@ import logging
 import shutil
 import signal
 import sys
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
 
@@ -23,6 +23,7 @@ from .site import staging
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
+from .staff.commands import run_init
 
 argparse._ = lambda text: msg.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
 
@@ -78,26 +79,32 @@ def run_check(settings: Settings) -> int:
     return 0
 
 
+def _booklet_refusal(
+    settings: Settings, visit: str | None, field: str | None, everything: bool, size: str
+) -> str | None:
+    """Why the booklet command cannot start with these options, if it cannot."""
+    from .printing import booklet as bk
+
+    if size not in bk.PAGE_SIZES:
+        return msg.BOOKLET_BAD_SIZE.format(size=size)
+    if visit is None and field is None and not everything:
+        return msg.BOOKLET_CHOOSE
+    if visit is not None and (field is not None or everything):
+        return msg.BOOKLET_VISIT_AND_GROUP
+    if not settings.site_url:
+        return bk.no_site_url(settings.config_file or settings.root / "mkdocs.yml").format(settings.root)
+    return None
+
+
 def run_booklet(
     settings: Settings, visit: str | None, field: str | None, everything: bool, size: str, output: Path | None
 ) -> int:
     """One booklet PDF: a visit's, a field's or every published exemplar's."""
     from .printing import booklet as bk
 
-    if size not in bk.PAGE_SIZES:
-        _print(msg.BOOKLET_BAD_SIZE.format(size=size), error=True)
-        return 1
-    if visit is None and field is None and not everything:
-        _print(msg.BOOKLET_CHOOSE, error=True)
-        return 1
-    if visit is not None and (field is not None or everything):
-        _print(msg.BOOKLET_VISIT_AND_GROUP, error=True)
-        return 1
-    if not settings.site_url:
-        _print(
-            bk.no_site_url(settings.config_file or settings.root / "mkdocs.yml").format(settings.root),
-            error=True,
-        )
+    refused = _booklet_refusal(settings, visit, field, everything, size)
+    if refused is not None:
+        _print(refused, error=True)
         return 1
     catalog = load_project(settings)
     if not catalog.ok or catalog.registry is None:
@@ -265,33 +272,40 @@ def _setup_logging() -> _Console:
     return console
 
 
+# Commands the engine runs (it reads mkdocs.yml itself), and commands run on our settings.
+ENGINE_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
+    "build": lambda config_file, args: run_build(config_file, args.site_dir, args.strict),
+    "serve": lambda config_file, args: run_serve(config_file, args.dev_addr),
+}
+PROJECT_COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
+    "check": lambda settings, args: run_check(settings),
+    "booklet": lambda settings, args: run_booklet(
+        settings, args.visit, args.field, args.all, args.size, args.output
+    ),
+    **{name: lambda settings, args: run_staff(args, settings) for name in STAFF_COMMANDS},
+    "publish": lambda settings, args: run_publish(args.config_file, settings, args),
+}
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     for stream in (sys.stdout, sys.stderr):
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    if args.command == "init":  # makes the project: there is no mkdocs.yml yet
+        return run_init(args)
     config_file: Path = args.config_file
     if not config_file.is_file():
         _print(msg.NO_CONFIG.format(path=config_file), error=True)
         return 1
-    if args.command == "build":
-        return run_build(config_file, args.site_dir, args.strict)
-    if args.command == "serve":
-        return run_serve(config_file, args.dev_addr)
+    if args.command in ENGINE_COMMANDS:
+        return ENGINE_COMMANDS[args.command](config_file, args)
     settings, problems = load_settings(config_file)
     if settings is None:
         for problem in problems:
             _print(problem.format(), error=True)
         return 1
-    if args.command == "check":
-        return run_check(settings)
-    if args.command == "booklet":
-        return run_booklet(settings, args.visit, args.field, args.all, args.size, args.output)
-    if args.command in STAFF_COMMANDS:
-        return run_staff(args, settings)
-    if args.command == "publish":
-        return run_publish(config_file, settings, args)
-    raise AssertionError(args.command)
+    return PROJECT_COMMANDS[args.command](settings, args)
 
 
 if __name__ == "__main__":

@@ -16,9 +16,24 @@ TABLE_NAMES = {
     "evaluation_results": "kết quả đánh giá",
     "figures": "số liệu",
     "criteria": "tiêu chí",
+    "periods": "giai đoạn",
+    "former_communes": "xã cũ (trước sáp nhập)",
 }
 
 KIND_NAMES = {"collective": "Tập thể", "individual": "Cá nhân", "model": "Mô hình"}
+# Levels an exemplar is sent up to; since 1 July 2025 the next level after the commune is
+# the province (no district).
+NOMINATION_LEVELS = {"commune": "Cấp xã", "province": "Cấp tỉnh", "national": "Toàn quốc"}
+
+
+def period_name(first: int, last: int) -> str:
+    """A period's name when the registry gives none (the previous format)."""
+    return f"Giai đoạn {first} – {last}"
+
+
+def plan_title_of(period: str) -> str:
+    """A period's plan title when the registry gives none."""
+    return f"Kế hoạch xây dựng và nhân rộng điển hình tiên tiến {period.lower()}"
 
 
 def _quote(value: object) -> str:
@@ -161,8 +176,61 @@ def future_year(value: object) -> str:
     return f"Năm {_quote(value)} nằm trong tương lai."
 
 
-def late_registration(value: object, deadline: object) -> str:
-    return f"Đăng ký ngày {_quote(value)}, sau hạn {_quote(deadline)} của kế hoạch."
+def late_registration(value: object, deadline: object, year: int, period: str) -> str:
+    return (
+        f"Đăng ký ngày {_quote(value)}, sau hạn đăng ký năm {year} ({_quote(deadline)}) của {period.lower()}."
+    )
+
+
+def registered_outside_periods(value: object, periods: Sequence[str]) -> str:
+    listed = ", ".join(periods) if periods else "(danh mục chưa có giai đoạn nào)"
+    return (
+        f"Ngày đăng ký {_quote(value)} không thuộc giai đoạn nào của kế hoạch ({listed});"
+        " thêm giai đoạn vào “periods” trong danh mục (registry) hoặc sửa ngày đăng ký."
+    )
+
+
+def field_closed_in_period(code: str, period: str, open_codes: Sequence[str]) -> str:
+    return (
+        f"Lĩnh vực {_quote(code)} không có trong {period.lower()} (hồ sơ thuộc giai đoạn này theo"
+        f" ngày đăng ký).{_suggest(code, open_codes)} Các lĩnh vực của giai đoạn: {', '.join(open_codes)}."
+    )
+
+
+def period_reversed(first: int, last: int) -> str:
+    return (
+        f"Năm bắt đầu ({first}) sau năm kết thúc ({last}); viết theo thứ tự [năm đầu, năm cuối],"
+        f" ví dụ [{last}, {first}]."
+    )
+
+
+def periods_overlap(name: str, other: str) -> str:
+    return f"{name} trùng năm với {other.lower()}; các giai đoạn không được chồng lên nhau."
+
+
+def deadline_outside_period(value: object, name: str) -> str:
+    return (
+        f"Hạn đăng ký {_quote(value)} không thuộc năm nào của {name.lower()}; mỗi hạn thay"
+        " cho ngày 30/6 của chính năm đó."
+    )
+
+
+def alias_taken(alias: str, owner: str) -> str:
+    return f"Địa chỉ cũ {_quote(alias)} đã được dùng cho {owner}; mỗi địa chỉ chỉ dẫn tới một trang."
+
+
+PERIODS_MISSING = (
+    "Danh mục cần ít nhất một giai đoạn kế hoạch: thêm “periods” (mỗi giai đoạn có code, name,"
+    " years: [năm đầu, năm cuối])."
+)
+PERIODS_AND_PREVIOUS_FORMAT = (
+    "Đã có danh sách giai đoạn “periods”: hãy bỏ “{key}” khỏi “commune” (cách ghi cũ của một giai"
+    " đoạn) để không có hai giá trị khác nhau."
+)
+NOMINATION_CONGRESS_OR_AWARD = (
+    "Cần ghi hoặc “congress” (đại hội, hội nghị được giới thiệu dự) hoặc “award” (hình thức khen"
+    " thưởng được đề nghị), chỉ một trong hai."
+)
 
 
 def duplicate_year(year: int, first_line: int) -> str:
@@ -250,6 +318,52 @@ HELP_REPORT_XLSX = "ghi thêm báo cáo dạng bảng tính Excel"
 HELP_REPORT_YEAR = "năm cuối cùng cần có đánh giá (mặc định: năm trước)"
 HELP_SCHEMA = "xuất lược đồ JSON Schema của hồ sơ (cho VS Code)"
 HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
+
+# How a commune's and a province's names begin ("xã Hòa Bình", "tỉnh Thái Nguyên"): init adds
+# the first word when a name has none of them.
+COMMUNE_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
+PROVINCE_WORDS = ("tỉnh", "thành phố")
+HELP_INIT = "tạo dự án mới cho một xã (hỏi từng mục nếu thiếu): danh mục, trang, mẫu giao diện"
+HELP_INIT_DIRECTORY = "thư mục của dự án mới (mặc định: thư mục hiện tại)"
+HELP_INIT_COMMUNE = "tên xã, ví dụ “xã Hòa Bình” (thiếu chữ “xã” thì tự thêm)"
+HELP_INIT_PROVINCE = "tên tỉnh, ví dụ “tỉnh Thái Nguyên”"
+HELP_INIT_HAMLETS = "các xóm, mỗi dòng một xóm (hoặc cách nhau bằng dấu ;)"
+HELP_INIT_HAMLETS_FILE = "tệp văn bản chứa các xóm, mỗi dòng một xóm"
+HELP_INIT_ORGANIZATIONS = "các tổ chức, đoàn thể, mỗi dòng một tên (hoặc cách nhau bằng dấu ;)"
+HELP_INIT_ORGANIZATIONS_FILE = "tệp văn bản chứa các tổ chức, mỗi dòng một tên"
+HELP_INIT_PERIOD = "giai đoạn kế hoạch hiện tại, ví dụ 2026-2030"
+HELP_INIT_DECISION = "số văn bản ban hành kế hoạch, ví dụ “15/KH-UBND”"
+HELP_INIT_SITE_URL = "địa chỉ trang web (có thể sửa sau trong mkdocs.yml)"
+HELP_INIT_FROM = "lấy mẫu giao diện (site_templates) từ dự án này thay vì từ công cụ"
+INIT_INTRO = "Tạo dự án trang điển hình tiên tiến cho một xã. Trả lời vài câu hỏi (Ctrl+C để thôi)."
+PROMPT_INIT_COMMUNE = "Tên xã (ví dụ: xã Hòa Bình)"
+PROMPT_INIT_PROVINCE = "Tỉnh (ví dụ: tỉnh Thái Nguyên)"
+PROMPT_INIT_HAMLETS = "Các xóm: dán danh sách hoặc gõ mỗi dòng một xóm; để trống một dòng (Enter) là xong."
+PROMPT_INIT_ORGANIZATIONS = (
+    "Các tổ chức, đoàn thể, trường học…: mỗi dòng một tên; để trống một dòng là xong"
+    " (bỏ qua được, thêm sau trong danh mục)."
+)
+PROMPT_INIT_PERIOD = "Giai đoạn kế hoạch hiện tại (Enter để chọn {default})"
+INIT_EXISTS = (
+    "Đã có dự án ở đây ({path}); “dienhinh init” không ghi đè. Chọn một thư mục mới hoặc trống,"
+    " ví dụ: dienhinh init du-an-xa-moi"
+)
+INIT_NO_TEMPLATES = (
+    "Không tìm thấy mẫu giao diện (thư mục site_templates có pages/ và overrides/) ở {path}."
+    " Dùng --from THƯ_MỤC_DỰ_ÁN để lấy mẫu từ một dự án có sẵn."
+)
+INIT_NO_HAMLETS = "Cần ít nhất một xóm (--hamlets hoặc --hamlets-file, mỗi dòng một xóm)."
+INIT_BAD_PERIOD = "Giai đoạn “{value}” không hợp lệ; viết năm đầu-năm cuối, ví dụ 2026-2030."
+INIT_LIST_UNREADABLE = "Không đọc được tệp {path} ({reason}); cần tệp văn bản UTF-8, mỗi dòng một tên."
+INIT_WROTE = "Đã tạo {path}"
+INIT_NOT_A_FOLDER = "{path} là một tệp, không phải thư mục; chọn một thư mục mới hoặc trống."
+INIT_WRITE_FAILED = "Không ghi được dự án vào {path} ({reason}); không có tệp nào được tạo."
+INIT_CHECK_FAILED = "Dự án đã tạo nhưng danh mục còn lỗi ở trên; sửa rồi chạy “dienhinh check”."
+INIT_DONE = (
+    "Xong: dự án mới ở {path}, chưa có hồ sơ nào, không có dữ liệu minh họa. Tiếp theo: vào thư mục"
+    " đó, xem lại exemplars/registry.yml (mã xóm, loại tổ chức, lĩnh vực và tiêu chí), sửa site_url"
+    " trong mkdocs.yml, rồi “dienhinh new” để thêm hồ sơ và “dienhinh build” để dựng trang."
+)
 
 DRAFT_SUMMARY = "Bản nháp: hãy viết một hai câu giới thiệu điển hình (hiện trên thẻ và khi chia sẻ)."
 DRAFT_STORY_SECTIONS = (
@@ -352,8 +466,8 @@ REPORT_REGISTERED = "Đã đăng ký"
 REPORT_PUBLISHED = "Đã công bố"
 REPORT_HAMLETS = "Điển hình theo xóm"
 REPORT_ORGANIZATIONS = "Điển hình theo tổ chức"
-REPORT_LATE = "Đăng ký muộn (sau hạn {deadline})"
-REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm ({first}–{last})"
+REPORT_LATE = "Đăng ký muộn (sau hạn đăng ký của năm đăng ký, mặc định 30/6, trong giai đoạn của nó)"
+REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm (các năm của giai đoạn, đến năm {last})"
 REPORT_COMMENDATIONS = "Khen thưởng theo cấp và năm"
 REPORT_REPLICATIONS = "Nhân rộng"
 REPORT_NONE = "Không có."
@@ -365,7 +479,9 @@ REPORT_ORGANIZATION = "Tổ chức"
 REPORT_EXEMPLAR = "Điển hình"
 REPORT_SLUG = "Thư mục"
 REPORT_DATE = "Ngày đăng ký"
+REPORT_DEADLINE = "Hạn đăng ký"
 REPORT_DAYS_LATE = "Muộn (ngày)"
+REPORT_FORMER_COMMUNE = "Xã cũ"
 REPORT_MISSING_YEARS = "Năm chưa đánh giá"
 REPORT_LEVEL = "Cấp"
 REPORT_TOTAL = "Cộng"
@@ -409,6 +525,15 @@ SCHEMA_DESCRIPTIONS = {
     "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
     "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
     "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",
+    "nominations": (
+        "Giới thiệu lên cấp trên: cấp (commune, province, national), năm, đại hội (congress)"
+        " hoặc khen thưởng đề nghị (award), văn bản (decision)."
+    ),
+    "aliases": "Địa chỉ cũ của hồ sơ (tên thư mục trước khi đổi); địa chỉ cũ tự chuyển tới trang mới.",
+    "Nomination.level": "Cấp: commune (xã), province (tỉnh), national (toàn quốc). Sau xã là tỉnh.",
+    "Nomination.congress": "Đại hội, hội nghị được giới thiệu dự (ghi congress hoặc award).",
+    "Nomination.award": "Hình thức khen thưởng được đề nghị (ghi congress hoặc award).",
+    "Nomination.decision": "Văn bản: {number: số, date: ngày, issuer: cơ quan ban hành}.",
     "public_contacts": "Thông tin liên hệ được phép công bố (ví dụ số điện thoại của cơ quan).",
     "private_notes": "Ghi chú nội bộ cho Hội đồng; không bao giờ hiện trên trang.",
     "photos": "Ảnh trong thư mục hồ sơ (JPEG, PNG hoặc WebP); ảnh đầu tiên là ảnh bìa nếu không ghi cover.",
@@ -538,6 +663,13 @@ CARD_KICKER_FIELD = "Lĩnh vực"
 
 CHART_BY_FIELD = "Số điển hình theo lĩnh vực"
 CHART_BY_HAMLET = "Số điển hình theo xóm"
+
+
+def chart_by_hamlet_of(former_commune: str) -> str:
+    """Title of the hamlet chart of one former commune (after communes merged)."""
+    return f"Số điển hình theo xóm — {former_commune}"
+
+
 CHART_UNIT = "điển hình"  # after each value in the chart's text description: “Xóm Pa Chò: 3 điển hình”
 
 
@@ -616,6 +748,7 @@ def example_site_url(url: str) -> str:
 
 # --- the site build -------------------------------------------------------------------------
 
+REDIRECT_CLASH = "Địa chỉ cũ {path} (aliases) trùng với một trang đang có; hãy bỏ địa chỉ đó khỏi “aliases”."
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
 PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"
 PREVIEW_READY = "Bản xem trước đã cập nhật: {url} (Ctrl+C để dừng)."

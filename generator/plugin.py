@@ -11,6 +11,7 @@ import zlib
 from pathlib import Path
 from typing import Any
 
+from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
@@ -55,7 +56,8 @@ class ProblemsFound(PluginError):
     """Raised with every problem already formatted; MkDocs prints it without a traceback."""
 
 
-class ExemplarsPlugin(BasePlugin):  # options: checked by records/settings.py
+# Options are checked by records/settings.py; MkDocs types no __init_subclass__.
+class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     """Loads and checks the exemplars, then adds the generated pages, photos, cards, search
     index and booklets to the site. Under ``serve`` a mistake is shown on every page while
     the last good records keep being served, and drafts are previewed, marked."""
@@ -67,11 +69,12 @@ class ExemplarsPlugin(BasePlugin):  # options: checked by records/settings.py
         self.shown: set[Problem] = set()  # under serve: problems already printed
         self.packed: dict[str, bytes] = {}
         self.assets: list[Asset] = []
+        self.options: dict[str, Any] = {}  # as written in mkdocs.yml
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         # Our options are checked by records/settings.py (one typed record, its problems
         # naming lines of mkdocs.yml), not by MkDocs's config schema.
-        self.config = options
+        self.options = options
         return [], []
 
     def on_startup(self, *, command: str, dirty: bool) -> None:
@@ -220,7 +223,7 @@ class ExemplarsPlugin(BasePlugin):  # options: checked by records/settings.py
             return None, problems
         # MkDocs resolved site_url (the preview server points it at itself) and the name.
         return settings_from(
-            file.with_options(dict(self.config)), site_url=config.site_url or "", site_name=config.site_name
+            file.with_options(dict(self.options)), site_url=config.site_url or "", site_name=config.site_name
         )
 
     def _report(self, problems: list[Problem], root: Path) -> None:

@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 import subprocess
 import sys
 from pathlib import Path
 
+from generator import clock
 from generator.records.load import load_registry, read_exemplar
 from generator.records.model import Status
 from generator.staff.new import make_slug, update_front_matter
@@ -57,7 +57,7 @@ def test_new_creates_a_draft_that_passes_check(project: Path) -> None:
     assert record.name == "Đồi chè Bản Quyền"
     assert record.summary == "yes: một câu có dấu hai chấm"
     assert record.status is Status.draft
-    assert record.registered == dt.date.today()
+    assert record.registered == clock.today()
     assert (record.hamlet, record.organization, record.field) == ("ban-quyen", "hoi-nong-dan", "kinh-te-ho")
 
     check = run_cli("check", cwd=project)

@@ -23,15 +23,14 @@ from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
-from zoneinfo import ZoneInfo
 
 import asyncssh
 
+from .. import clock
 from .. import messages as msg
 from ..records.settings import SshTarget
 from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
 
-CLOCK_ZONE = ZoneInfo("Asia/Ho_Chi_Minh")
 RELEASES = "releases"
 CURRENT = "current"
 SITE = "site"
@@ -54,7 +53,7 @@ class Releases:
 def release_name(now: dt.datetime | None = None, taken: Iterable[str] = ()) -> str:
     """``20261202-103015`` (Vietnam's clock), with ``-02``, ``-03`` when taken in the same
     second: names sort as the releases were made."""
-    stamp = (now or dt.datetime.now(CLOCK_ZONE)).astimezone(CLOCK_ZONE).strftime("%Y%m%d-%H%M%S")
+    stamp = (now or clock.now()).astimezone(clock.VIETNAM).strftime("%Y%m%d-%H%M%S")
     used = set(taken)
     name, n = stamp, 1
     while name in used or any(other > name for other in used if other.startswith(stamp)):
@@ -272,9 +271,8 @@ async def _rollback(server: Server) -> tuple[str, str]:
     return found.current, earlier[-1]
 
 
-async def _session(target: SshTarget, root: Path, work: Callable[[Server], Awaitable[T]]) -> T:
-    """Connect, open SFTP on the publish path and run ``work``; every failure a PublishError
-    in Vietnamese."""
+def _options(target: SshTarget, root: Path) -> dict[str, Any]:
+    """asyncssh's connection options; what is not given comes from ~/.ssh as ssh does."""
     options: dict[str, Any] = {"port": target.port, "connect_timeout": 30}
     if target.user:
         options["username"] = target.user
@@ -282,26 +280,35 @@ async def _session(target: SshTarget, root: Path, work: Callable[[Server], Await
         options["client_keys"] = [str(_local_path(target.key, root))]
     if target.known_hosts:
         options["known_hosts"] = str(_local_path(target.known_hosts, root))
+    return options
+
+
+def _explained(error: Exception, target: SshTarget) -> PublishError:
+    """What went wrong, in Vietnamese, with what to do."""
     where = _where(target)
+    if isinstance(error, asyncssh.HostKeyNotVerifiable):
+        return PublishError(msg.SSH_UNKNOWN_HOST.format(host=target.host, reason=error.reason))
+    if isinstance(error, asyncssh.PermissionDenied):
+        return PublishError(msg.SSH_DENIED.format(where=where))
+    if isinstance(error, asyncssh.KeyImportError):
+        return PublishError(msg.SSH_BAD_KEY.format(key=target.key or "~/.ssh", reason=error))
+    if isinstance(error, asyncssh.SFTPError):
+        return PublishError(msg.SSH_SFTP_FAILED.format(where=where, reason=error.reason))
+    if isinstance(error, asyncssh.Error):
+        return PublishError(msg.SSH_FAILED.format(where=where, reason=error.reason))
+    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
+    return PublishError(msg.SSH_CONNECT_FAILED.format(where=where, reason=reason))
+
+
+async def _session(target: SshTarget, root: Path, work: Callable[[Server], Awaitable[T]]) -> T:
+    """Connect, open SFTP on the publish path and run ``work``; every failure a PublishError
+    in Vietnamese."""
     try:
-        async with asyncssh.connect(target.host, **options) as connection:
+        async with asyncssh.connect(target.host, **_options(target, root)) as connection:
             async with connection.start_sftp_client() as sftp:
-                return await work(Server(sftp, target.path, where))
-    except PublishError:
-        raise
-    except asyncssh.HostKeyNotVerifiable as error:
-        raise PublishError(msg.SSH_UNKNOWN_HOST.format(host=target.host, reason=error.reason)) from error
-    except asyncssh.PermissionDenied as error:
-        raise PublishError(msg.SSH_DENIED.format(where=where)) from error
-    except asyncssh.KeyImportError as error:
-        raise PublishError(msg.SSH_BAD_KEY.format(key=target.key or "~/.ssh", reason=error)) from error
-    except asyncssh.SFTPError as error:
-        raise PublishError(msg.SSH_SFTP_FAILED.format(where=where, reason=error.reason)) from error
-    except asyncssh.Error as error:
-        raise PublishError(msg.SSH_FAILED.format(where=where, reason=error.reason)) from error
-    except (TimeoutError, OSError) as error:
-        reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-        raise PublishError(msg.SSH_CONNECT_FAILED.format(where=where, reason=reason)) from error
+                return await work(Server(sftp, target.path, _where(target)))
+    except (asyncssh.Error, asyncssh.KeyImportError, TimeoutError, OSError) as error:
+        raise _explained(error, target) from error
 
 
 def _local_path(value: str, root: Path) -> Path:

@@ -9,6 +9,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .. import clock
 from .. import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
@@ -106,7 +107,7 @@ def load_catalog(
     """Read the registry and every bundle once; validate everything; never raise for input.
     ``decoded_before(digest)``: the photo pipeline already decoded these exact bytes (its cache
     has them), so the photo checks may skip the full decode."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
     problems += site_url_problems(settings)
     if registry is not None:

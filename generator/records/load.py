@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import typing
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -49,7 +49,7 @@ class _Loader(_TextTimes, yaml.SafeLoader):
 
     def compose_node(self, parent: Node | None, index: Any) -> Node | None:
         if self.check_event(yaml.AliasEvent):
-            raise _Refused(msg.YAML_ALIAS, self.peek_event().start_mark)
+            raise _Refused(msg.YAML_ALIAS, self.peek_event().start_mark)  # type: ignore[no-untyped-call]
         return super().compose_node(parent, index)
 
 
@@ -221,38 +221,66 @@ def _model_at(model: type[BaseModel], loc: Loc) -> type[BaseModel] | None:
     return current
 
 
+@dataclass(frozen=True)
+class _Error:
+    """One pydantic error, with what its Vietnamese message needs."""
+
+    kind: str
+    ctx: Mapping[str, Any]
+    value: Any
+    loc: tuple[str | int, ...]
+    model: type[BaseModel]
+    keys: tuple[str, ...]
+
+
+def _unknown_key(error: _Error) -> str:
+    owner = _model_at(error.model, error.loc[:-1])
+    valid = error.keys if owner is None or len(error.loc) == 1 else tuple(owner.model_fields)
+    return msg.unknown_key(error.loc[-1], valid)
+
+
+def _pattern_mismatch(error: _Error) -> str:
+    if error.ctx.get("pattern") == TIME_PATTERN:
+        return msg.bad_time(error.value)
+    return msg.BAD_COLOR if "#" in str(error.ctx.get("pattern")) else msg.BAD_CODE_FORMAT
+
+
+def _too_small(error: _Error) -> str:
+    return msg.NUMBER_TOO_SMALL.format(ge=error.ctx.get("ge", error.ctx.get("gt")))
+
+
+def _too_large(error: _Error) -> str:
+    return msg.NUMBER_TOO_LARGE.format(le=error.ctx.get("le", error.ctx.get("lt")))
+
+
+# pydantic's error type → the Vietnamese message for it.
+_MESSAGES: dict[str, Callable[[_Error], str]] = {
+    "missing": lambda error: msg.missing(dotted(error.loc)),
+    "extra_forbidden": _unknown_key,
+    "unknown_code": lambda error: msg.unknown_code(error.ctx["table"], error.value, error.ctx["valid"]),
+    "enum": lambda error: msg.bad_choice(
+        error.value, re.findall(r"'([^']*)'", str(error.ctx.get("expected", "")))
+    ),
+    "string_too_short": lambda error: msg.EMPTY,
+    "string_too_long": lambda error: msg.TOO_LONG.format(**error.ctx),
+    "string_pattern_mismatch": _pattern_mismatch,
+    "greater_than_equal": _too_small,
+    "greater_than": _too_small,
+    "less_than_equal": _too_large,
+    "less_than": _too_large,
+}
+
+
 def _message(error: Mapping[str, Any], model: type[BaseModel], keys: tuple[str, ...]) -> str:
     kind = error["type"]
-    ctx = error.get("ctx") or {}
-    value = error.get("input")
-    loc = error["loc"]
-    if kind == "missing":
-        return msg.missing(dotted(loc))
-    if kind == "extra_forbidden":
-        owner = _model_at(model, loc[:-1])
-        valid = keys if owner is None or len(loc) == 1 else tuple(owner.model_fields)
-        return msg.unknown_key(loc[-1], valid)
-    if kind == "unknown_code":
-        return msg.unknown_code(ctx["table"], value, ctx["valid"])
-    if kind.startswith("date") or kind.startswith("datetime"):
-        return msg.bad_date(value)
-    if kind == "enum":
-        return msg.bad_choice(value, re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-    if kind == "string_too_short":
-        return msg.EMPTY
-    if kind == "string_too_long":
-        return msg.TOO_LONG.format(**ctx)
-    if kind == "string_pattern_mismatch":
-        if ctx.get("pattern") == TIME_PATTERN:
-            return msg.bad_time(value)
-        return msg.BAD_COLOR if "#" in str(ctx.get("pattern")) else msg.BAD_CODE_FORMAT
-    if kind in ("greater_than_equal", "greater_than"):
-        return msg.NUMBER_TOO_SMALL.format(ge=ctx.get("ge", ctx.get("gt")))
-    if kind in ("less_than_equal", "less_than"):
-        return msg.NUMBER_TOO_LARGE.format(le=ctx.get("le", ctx.get("lt")))
+    found = _Error(kind, error.get("ctx") or {}, error.get("input"), tuple(error["loc"]), model, keys)
+    if kind in _MESSAGES:
+        return _MESSAGES[kind](found)
+    if kind.startswith("date"):  # date_*, datetime_*
+        return msg.bad_date(found.value)
     for prefix, name in msg.TYPE_NAMES.items():
         if kind.startswith(prefix):
-            return msg.bad_type(name, value)
+            return msg.bad_type(name, found.value)
     return msg.invalid(error.get("msg", kind))
 
 

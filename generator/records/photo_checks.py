@@ -13,7 +13,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from PIL import Image, ImageFile
+from PIL import Image, ImageFile, UnidentifiedImageError
 
 from .. import messages as msg
 from .load import Source, dotted
@@ -105,7 +105,7 @@ def inspect_photo(
                     im.load()
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             return msg.PHOTO_BOMB.format(file=file)
-        except Image.UnidentifiedImageError:
+        except UnidentifiedImageError:
             return msg.PHOTO_NOT_IMAGE.format(file=file)
         except Exception as error:  # noqa: BLE001 - untrusted bytes: any decoder failure is bad input
             return msg.PHOTO_CORRUPT.format(file=file, detail=str(error) or type(error).__name__)
@@ -132,8 +132,28 @@ def check_photos(
     decoded_before: Callable[[str], bool] | None = None,
 ) -> tuple[list[Problem], tuple[PhotoSource | None, ...]]:
     """Every photo of one profile: path, content, size, one cover; story references declared."""
-    problems: list[Problem] = []
+    problems = _check_declarations(e, source)
     found: list[PhotoSource | None] = []
+    for index, photo in enumerate(e.photos):
+        where = resolve_in_bundle(folder, photo.file)
+        result = (
+            where
+            if isinstance(where, str)
+            else inspect_photo(where, photo.file, max_bytes, max_pixels, decoded_before)
+        )
+        if isinstance(result, str):
+            loc = ("photos", index, "file")
+            problems.append(Problem(source.path, source.line_of(loc), dotted(loc), result))
+            found.append(None)
+        else:
+            found.append(result)
+    problems += _check_story_references(e, source)
+    return problems, tuple(found)
+
+
+def _check_declarations(e: Exemplar, source: Source) -> list[Problem]:
+    """Each photo declared once; at most one cover."""
+    problems: list[Problem] = []
 
     def add(loc: tuple[str | int, ...], message: str) -> None:
         problems.append(Problem(source.path, source.line_of(loc), dotted(loc), message))
@@ -141,36 +161,23 @@ def check_photos(
     first_of: dict[str, int] = {}
     first_cover: int | None = None
     for index, photo in enumerate(e.photos):
-        loc = ("photos", index, "file")
         key = normal_name(photo.file)
         if key in first_of:
-            add(loc, msg.PHOTO_DUPLICATE.format(file=photo.file, first=first_of[key]))
+            add(("photos", index, "file"), msg.PHOTO_DUPLICATE.format(file=photo.file, first=first_of[key]))
         first_of.setdefault(key, index)
-        if photo.cover:
-            if first_cover is not None:
-                add(("photos", index, "cover"), msg.PHOTO_TWO_COVERS.format(first=first_cover))
-            else:
-                first_cover = index
-        where = resolve_in_bundle(folder, photo.file)
-        if isinstance(where, str):
-            add(loc, where)
-            found.append(None)
-            continue
-        result = inspect_photo(where, photo.file, max_bytes, max_pixels, decoded_before)
-        if isinstance(result, str):
-            add(loc, result)
-            found.append(None)
-            continue
-        found.append(result)
-    for offset, line in enumerate(e.story.splitlines()):
-        for _alt, target in IMAGE_REF.findall(line):
-            if _is_local(target) and normal_name(target) not in first_of:
-                problems.append(
-                    Problem(
-                        source.path,
-                        source.body_line + offset,
-                        "story",
-                        msg.PHOTO_NOT_DECLARED.format(file=target),
-                    )
-                )
-    return problems, tuple(found)
+        if photo.cover and first_cover is not None:
+            add(("photos", index, "cover"), msg.PHOTO_TWO_COVERS.format(first=first_cover))
+        elif photo.cover:
+            first_cover = index
+    return problems
+
+
+def _check_story_references(e: Exemplar, source: Source) -> list[Problem]:
+    """Every local image the story shows is one of the declared photos."""
+    declared = {normal_name(photo.file) for photo in e.photos}
+    return [
+        Problem(source.path, source.body_line + offset, "story", msg.PHOTO_NOT_DECLARED.format(file=target))
+        for offset, line in enumerate(e.story.splitlines())
+        for _alt, target in IMAGE_REF.findall(line)
+        if _is_local(target) and normal_name(target) not in declared
+    ]

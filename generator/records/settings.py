@@ -219,24 +219,28 @@ def _value(loader: _ConfigLoader, node: Node, loc: Loc, lines: dict[Loc, int]) -
     return loader.construct_object(node, deep=True)
 
 
+def _named(pairs: list[tuple[Node, Node]], name: str) -> Node | None:
+    """The value of key ``name`` among a mapping node's pairs."""
+    for key_node, value_node in pairs:
+        if isinstance(key_node, ScalarNode) and key_node.value == name:
+            return value_node
+    return None
+
+
 def _plugin_node(root: MappingNode) -> Node | None:
     """The node of our options in ``plugins`` (a list of names or one-key mappings, or a
     mapping of name → options); a ScalarNode when we are listed without options."""
-    for key_node, value_node in root.value:
-        if not (isinstance(key_node, ScalarNode) and key_node.value == "plugins"):
-            continue
-        if isinstance(value_node, SequenceNode):
-            for item in value_node.value:
-                if isinstance(item, ScalarNode) and item.value == PLUGIN_NAME:
-                    return item
-                if isinstance(item, MappingNode):
-                    for name, options in item.value:
-                        if isinstance(name, ScalarNode) and name.value == PLUGIN_NAME:
-                            return options
-        if isinstance(value_node, MappingNode):
-            for name, options in value_node.value:
-                if isinstance(name, ScalarNode) and name.value == PLUGIN_NAME:
-                    return options
+    plugins = _named(root.value, "plugins")
+    if isinstance(plugins, MappingNode):
+        return _named(plugins.value, PLUGIN_NAME)
+    if not isinstance(plugins, SequenceNode):
+        return None
+    for item in plugins.value:
+        if isinstance(item, ScalarNode) and item.value == PLUGIN_NAME:
+            return item
+        options = _named(item.value, PLUGIN_NAME) if isinstance(item, MappingNode) else None
+        if options is not None:
+            return options
     return None
 
 
@@ -310,8 +314,10 @@ def settings_from(
     try:
         options = Options.model_validate(data)
     except ValidationError as error:
-        for problem in problems_from(error, source, Options):
-            problems.append(Problem(problem.file, problem.line, f"{where}.{problem.field}", problem.message))
+        problems += [
+            Problem(problem.file, problem.line, f"{where}.{problem.field}", problem.message)
+            for problem in problems_from(error, source, Options)
+        ]
         options = None
     if options is None or problems:
         return None, problems

@@ -427,18 +427,22 @@ def merge(parts: list[Path], out: Path, target_bytes: int = DEFAULT_TARGET_BYTES
         return _merge(parts, out, target_bytes)
 
 
-def _merge(parts: list[Path], out: Path, target_bytes: int) -> int:
-    read = [read_meta(part) for part in parts]
-    _, entry, language, first_meta = read[0]
+def _check_parts(read: list[Any]) -> None:
+    """The parts can be merged: one language, one Pagefind version, no sort indexes."""
+    _, _, language, first_meta = read[0]
     for _, _, other_language, meta in read:
         if other_language != language or meta[0] != first_meta[0]:
             raise BundleFormatError("parts of different languages or versions")
         if meta[4]:
             raise BundleFormatError("sort indexes are not supported")
-    out.mkdir(parents=True)
-    (out / "index").mkdir()
-    (out / "filter").mkdir()
-    (out / "fragment").mkdir()
+
+
+def _merge(parts: list[Path], out: Path, target_bytes: int) -> int:
+    read = [read_meta(part) for part in parts]
+    _check_parts(read)
+    _, entry, language, first_meta = read[0]
+    for folder in ("index", "filter", "fragment"):
+        (out / folder).mkdir(parents=True)
     for item in parts[0].iterdir():  # the scripts, styles and WebAssembly
         if item.is_file() and item.suffix != ".pf_meta" and item.name != "pagefind-entry.json":
             shutil.copy2(item, out / item.name)

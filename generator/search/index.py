@@ -288,37 +288,44 @@ class SearchIndexer:
         try:
             if self.error is not None:
                 return IndexResult(0, self.error)
-            if not self.parts and not self.in_part:
-                # No page marks a region: Pagefind then indexes whole pages (a site without
-                # the theme overrides).
-                for rel_path, html in self.unmarked:
-                    self._write(rel_path, html)
-                if not self.in_part:
-                    self.part = self.pages_dir / "site-0"
-                    self.part.mkdir(parents=True)
-            self._close_part()
-            while self.running is not None or (self.ready and self.error is None):
-                self._poll(wait=True)
+            self._index_the_rest()
             if self.error is not None:
                 return IndexResult(0, self.error)
             output = site_dir / OUTPUT_SUBDIR
             if output.exists():
                 shutil.rmtree(output)
-            if len(self.bundles) == 1:
-                shutil.move(self.bundles[0], output)
-                count = _page_count(output)
-                try:
-                    rechunk(output)
-                except BundleFormatError:
-                    pass  # another Pagefind layout: its own chunks still work, only larger
-            else:
-                count = merge(self.bundles, output)
+            count = self._combine(output)
             restore_d_stroke(output)
             return IndexResult(count)
         except (OSError, BundleFormatError) as error:
             return IndexResult(0, msg.search_failed(str(error)))
         finally:
             self.close()
+
+    def _index_the_rest(self) -> None:
+        """Index the last part and wait for every Pagefind run (or the first error)."""
+        if not self.parts and not self.in_part:
+            # No page marks a region: Pagefind then indexes whole pages (a site without
+            # the theme overrides).
+            for rel_path, html in self.unmarked:
+                self._write(rel_path, html)
+            if not self.in_part:
+                self.part = self.pages_dir / "site-0"
+                self.part.mkdir(parents=True)
+        self._close_part()
+        while self.running is not None or (self.ready and self.error is None):
+            self._poll(wait=True)
+
+    def _combine(self, output: Path) -> int:
+        """The parts' bundles as one bundle at ``output``; → the page count."""
+        if len(self.bundles) > 1:
+            return merge(self.bundles, output)
+        shutil.move(self.bundles[0], output)
+        try:
+            rechunk(output)
+        except BundleFormatError:
+            pass  # another Pagefind layout: its own chunks still work, only larger
+        return _page_count(output)
 
     def close(self) -> None:
         """Stop a running Pagefind and remove the temporary parts (idempotent)."""

@@ -181,10 +181,11 @@ def card_specs(
 ) -> list[CardSpec]:
     """One card per published profile and per field, plus one for every other page."""
     commune = registry.commune
-    footer = f"{commune.name[:1].upper()}{commune.name[1:]}, {commune.district}, {commune.province}"
+    footer = f"{commune.name[:1].upper()}{commune.name[1:]}, {commune.region}"
     specs = [CardSpec(SITE_CARD, site_name, msg.CARD_KICKER_SITE, footer, "#2e7d32")]
-    for f in registry.fields:
-        specs.append(CardSpec(field_card(f.code), f.name, msg.CARD_KICKER_FIELD, footer, f.color))
+    specs += [
+        CardSpec(field_card(f.code), f.name, msg.CARD_KICKER_FIELD, footer, f.color) for f in registry.fields
+    ]
     for e in exemplars:
         field = registry.field(e.field)
         shown = media.get(e.slug)

@@ -25,6 +25,7 @@ from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
 
+from .. import clock
 from .. import messages as msg
 from ..records.model import Kind, Registry
 from ..records.problems import Problem
@@ -132,22 +133,28 @@ def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, Column]] | None:
     return None
 
 
+def _read_grid(path: Path) -> list[list[Any]] | Problem:
+    """The sheet's cells row by row, or the problem with the file."""
+    suffix = path.suffix.lower()
+    try:
+        if suffix in (".xlsx", ".xlsm"):
+            return _grid_from_xlsx(path)
+        if suffix in (".csv", ".txt"):
+            return _grid_from_csv(path.read_bytes())
+        return Problem(path, 0, "", msg.SHEET_UNKNOWN_TYPE)
+    except UnicodeDecodeError:
+        return Problem(path, 0, "", msg.SHEET_NOT_UTF8)
+    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
+        return Problem(path, 0, "", msg.SHEET_UNREADABLE.format(detail=error))
+
+
 def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
     """The registration rows of a sheet, keyed by column, or problems about the file."""
     if not path.is_file():
         return None, [Problem(path, 0, "", msg.SHEET_MISSING.format(path=path))]
-    suffix = path.suffix.lower()
-    try:
-        if suffix in (".xlsx", ".xlsm"):
-            grid = _grid_from_xlsx(path)
-        elif suffix in (".csv", ".txt"):
-            grid = _grid_from_csv(path.read_bytes())
-        else:
-            return None, [Problem(path, 0, "", msg.SHEET_UNKNOWN_TYPE)]
-    except UnicodeDecodeError:
-        return None, [Problem(path, 0, "", msg.SHEET_NOT_UTF8)]
-    except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
-        return None, [Problem(path, 0, "", msg.SHEET_UNREADABLE.format(detail=error))]
+    grid = _read_grid(path)
+    if isinstance(grid, Problem):
+        return None, [grid]
     header = _find_header(grid)
     if header is None:
         return None, [Problem(path, 1, "", msg.SHEET_NO_HEADER)]
@@ -159,15 +166,19 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
         return None, [
             Problem(path, index + 1, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key])) for key in missing
         ]
+    return Sheet(path, columns, _rows(grid, index, columns), index + 1), []
+
+
+def _rows(grid: list[list[Any]], header_index: int, columns: Mapping[str, Column]) -> tuple[Row, ...]:
+    """The non-empty rows under the header, each with its sheet row number."""
     positions = {key: _column_index(col.letter) for key, col in columns.items()}
     rows = []
-    for number, cells in enumerate(grid[index + 1 :], start=index + 2):
+    for number, cells in enumerate(grid[header_index + 1 :], start=header_index + 2):
         values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in positions.items()}
         values = {key: (v.strip() if isinstance(v, str) else v) for key, v in values.items()}
-        if all(v in (None, "") for v in values.values()):
-            continue
-        rows.append(Row(number, values))
-    return Sheet(path, columns, tuple(rows), index + 1), []
+        if any(v not in (None, "") for v in values.values()):
+            rows.append(Row(number, values))
+    return tuple(rows)
 
 
 def _column_index(letter: str) -> int:
@@ -211,7 +222,7 @@ def parse_date(value: object) -> dt.date | None:
     text = str(value).strip()
     for fmt in DATE_FORMATS:
         try:
-            return dt.datetime.strptime(text, fmt).date()
+            return dt.datetime.strptime(text, fmt).replace(tzinfo=clock.VIETNAM).date()
         except ValueError:
             continue
     return None
@@ -224,73 +235,102 @@ class RowResult:
     problems: list[Problem] = field(default_factory=list)
 
 
-def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> RowResult:
-    """One sheet row → front-matter values (codes, dates) or problems naming row and column."""
-    result = RowResult(row)
-    cols = sheet.columns
+@dataclass
+class _RowReader:
+    """Reads one sheet row into a RowResult, one column group at a time."""
 
-    def problem(key: str, message: str) -> None:
-        result.problems.append(Problem(sheet.path, row.number, cols[key].label, message))
+    sheet: Sheet
+    row: Row
+    registry: Registry
+    today: dt.date
+    result: RowResult
 
-    def text(key: str) -> str:
-        value = row.values.get(key)
+    def problem(self, key: str, message: str) -> None:
+        label = self.sheet.columns[key].label
+        self.result.problems.append(Problem(self.sheet.path, self.row.number, label, message))
+
+    def text(self, key: str) -> str:
+        value = self.row.values.get(key)
         return "" if value is None else " ".join(str(value).split())
 
-    name = text("name")
-    if name:
-        result.data["name"] = name
-    else:
-        problem("name", msg.EMPTY)
-
-    kind = text("kind")
-    if not kind:
-        problem("kind", msg.EMPTY)
-    elif kind in Kind.__members__:
-        result.data["kind"] = kind
-    elif normalize(kind) in KIND_WORDS:
-        result.data["kind"] = KIND_WORDS[normalize(kind)].value
-    else:
-        problem("kind", msg.sheet_bad_kind(kind))
-
-    tables: tuple[tuple[str, str, tuple[Any, ...], dict[str, str]], ...] = (
-        ("field", "fields", registry.fields, {}),
-        ("hamlet", "hamlets", registry.hamlets, {"strip_prefix": "xom"}),
-        ("organization", "organizations", registry.organizations, {"strip_suffix": "xa"}),
-    )
-    for key, table, items, options in tables:
-        if key not in cols:
-            continue
-        value = text(key)
-        if not value:
-            if key == "field":
-                problem(key, msg.EMPTY)
-            continue
-        item = _lookup(items, value, **options)
-        if item is None:
-            problem(key, msg.sheet_unknown_name(table, value, [i.code for i in items]))
+    def read_name(self) -> None:
+        name = self.text("name")
+        if name:
+            self.result.data["name"] = name
         else:
-            result.data[key] = item.code
-    if "hamlet" not in result.data and "organization" not in result.data:
-        if not any(
-            p.field in (_label(cols, "hamlet"), _label(cols, "organization")) for p in result.problems
-        ):
-            problem("hamlet" if "hamlet" in cols else "organization", msg.NEEDS_HAMLET_OR_ORG)
+            self.problem("name", msg.EMPTY)
 
-    raw_date = row.values.get("registered")
-    if raw_date in (None, ""):
-        problem("registered", msg.EMPTY)
-    else:
-        date = parse_date(raw_date)
-        if date is None:
-            problem("registered", msg.sheet_bad_date(raw_date))
-        elif date > today:
-            problem("registered", msg.future_date(date.strftime("%d/%m/%Y")))
+    def read_kind(self) -> None:
+        kind = self.text("kind")
+        if not kind:
+            self.problem("kind", msg.EMPTY)
+        elif kind in Kind.__members__:
+            self.result.data["kind"] = kind
+        elif normalize(kind) in KIND_WORDS:
+            self.result.data["kind"] = KIND_WORDS[normalize(kind)].value
         else:
-            result.data["registered"] = date
+            self.problem("kind", msg.sheet_bad_kind(kind))
 
-    if "summary" in cols and text("summary"):
-        result.data["summary"] = text("summary")
-    return result
+    def read_codes(self) -> None:
+        """Field, hamlet and organization, by code or name, as registry codes."""
+        tables: tuple[tuple[str, str, tuple[Any, ...], dict[str, str]], ...] = (
+            ("field", "fields", self.registry.fields, {}),
+            ("hamlet", "hamlets", self.registry.hamlets, {"strip_prefix": "xom"}),
+            ("organization", "organizations", self.registry.organizations, {"strip_suffix": "xa"}),
+        )
+        for key, table, items, options in tables:
+            if key not in self.sheet.columns:
+                continue
+            value = self.text(key)
+            if not value:
+                if key == "field":
+                    self.problem(key, msg.EMPTY)
+                continue
+            item = _lookup(items, value, **options)
+            if item is None:
+                self.problem(key, msg.sheet_unknown_name(table, value, [i.code for i in items]))
+            else:
+                self.result.data[key] = item.code
+
+    def read_place(self) -> None:
+        """A hamlet or an organization, unless the row already has a problem with either."""
+        cols = self.sheet.columns
+        if "hamlet" in self.result.data or "organization" in self.result.data:
+            return
+        labels = (_label(cols, "hamlet"), _label(cols, "organization"))
+        if not any(p.field in labels for p in self.result.problems):
+            self.problem("hamlet" if "hamlet" in cols else "organization", msg.NEEDS_HAMLET_OR_ORG)
+
+    def read_registered(self) -> None:
+        raw_date = self.row.values.get("registered")
+        date = None if raw_date in (None, "") else parse_date(raw_date)
+        if raw_date in (None, ""):
+            self.problem("registered", msg.EMPTY)
+        elif date is None:
+            self.problem("registered", msg.sheet_bad_date(raw_date))
+        elif date > self.today:
+            self.problem("registered", msg.future_date(date.strftime("%d/%m/%Y")))
+        else:
+            self.result.data["registered"] = date
+
+    def read_summary(self) -> None:
+        if "summary" in self.sheet.columns and self.text("summary"):
+            self.result.data["summary"] = self.text("summary")
+
+
+def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> RowResult:
+    """One sheet row → front-matter values (codes, dates) or problems naming row and column."""
+    reader = _RowReader(sheet, row, registry, today, RowResult(row))
+    for step in (
+        reader.read_name,
+        reader.read_kind,
+        reader.read_codes,
+        reader.read_place,
+        reader.read_registered,
+        reader.read_summary,
+    ):
+        step()
+    return reader.result
 
 
 def _label(columns: Mapping[str, Column], key: str) -> str | None:
@@ -346,7 +386,7 @@ def import_sheet(
 ) -> ImportResult:
     """Create or update draft bundles from the good rows; report the bad ones. ``progress``
     wraps the rows, e.g. in a progress bar."""
-    today = today or dt.date.today()
+    today = today or clock.today()
     problems: list[Problem] = []
     outcomes: list[tuple[int, str, Outcome]] = []
     bundles = existing_bundles(exemplars_dir)

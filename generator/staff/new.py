@@ -12,6 +12,7 @@ import yaml
 from pydantic import ValidationError
 from slugify import slugify
 
+from .. import clock
 from .. import messages as msg
 from ..records.load import Loc, Source, problems_from, split_front_matter
 from ..records.model import FRONT_MATTER_KEYS, Exemplar, Kind, Registry
@@ -94,7 +95,7 @@ def check_front_matter(data: Mapping[str, Any], slug: str, registry: Registry, p
         record = Exemplar.model_validate({**plain, "slug": slug, "story": ""}, context={"registry": registry})
     except ValidationError as error:
         return problems_from(error, source, Exemplar)
-    found = check_exemplar(record, source, registry, dt.date.today())
+    found = check_exemplar(record, source, registry, clock.today())
     return [p for p in found if p.severity is Severity.error]
 
 
@@ -136,9 +137,7 @@ def update_front_matter(path: Path, changes: Mapping[str, Any]) -> bool | None:
         return None
     if not isinstance(current, dict):
         return None
-    updated = dict(current)
-    for key, value in changes.items():
-        updated[key] = value
+    updated = {**current, **changes}
     ordered = {k: updated[k] for k in FRONT_MATTER_KEYS if k in updated}
     ordered.update({k: v for k, v in updated.items() if k not in ordered})
     if ordered == current:

@@ -7,6 +7,7 @@ organization is flagged when it has no published exemplar, the plan's requiremen
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from collections import Counter
@@ -22,6 +23,7 @@ from rich.table import Table
 from rich.text import Text
 
 from .. import messages as msg
+from ..records import periods
 from ..records.model import Exemplar, Named, Registry
 
 
@@ -33,6 +35,8 @@ class Coverage:
     name: str
     registered: int
     published: int
+    # The commune a hamlet belonged to before the 2025 merger ("" when not recorded).
+    former_commune: str = ""
 
     @property
     def flag(self) -> str:
@@ -48,6 +52,7 @@ class Late:
     slug: str
     name: str
     registered: dt.date
+    deadline: dt.date  # the deadline of the registration's own year, in its period
     days_late: int
     published: bool
 
@@ -81,17 +86,18 @@ class ReplicationRow:
 class Overview:
     commune: str
     generated: dt.date
-    deadline: dt.date
     registered: int
     published: int
     hamlets: tuple[Coverage, ...]
     organizations: tuple[Coverage, ...]
     late: tuple[Late, ...]
-    evaluation_years: tuple[int, int]
+    last_evaluated_year: int  # evaluations are expected up to this year
     missing_evaluations: tuple[MissingEvaluations, ...]
     commendation_years: tuple[int, ...]
     commendations: tuple[CommendationRow, ...]
     replications: tuple[ReplicationRow, ...]
+    # More than one former commune (merged communes): hamlets are shown grouped by it.
+    by_former_commune: bool = False
 
     @property
     def hamlets_without(self) -> tuple[Coverage, ...]:
@@ -106,30 +112,13 @@ class Overview:
 def build_overview(
     registry: Registry, exemplars: Sequence[Exemplar], today: dt.date, last_year: int | None = None
 ) -> Overview:
-    """Every figure of the report from the records (no file is read here)."""
-    commune = registry.commune
-    deadline = commune.registration_deadline
-
-    def coverage(items: Sequence[Named], attribute: str) -> tuple[Coverage, ...]:
-        rows = []
-        for item in items:
-            code = item.code
-            mine = [e for e in exemplars if getattr(e, attribute) == code]
-            rows.append(Coverage(code, item.name, len(mine), sum(e.is_public for e in mine)))
-        return tuple(rows)
-
-    late = tuple(
-        Late(e.slug, e.name, e.registered, (e.registered - deadline).days, e.is_public)
-        for e in sorted(exemplars, key=lambda e: (e.registered, e.slug))
-        if e.registered > deadline
-    )
-
-    first = commune.plan_period[0]
-    last = min(commune.plan_period[1], last_year if last_year is not None else today.year - 1)
+    """Every figure of the report from the records (no file is read here). Lateness and the
+    years to evaluate are judged per period (records/periods.py)."""
+    last = last_year if last_year is not None else today.year - 1
     missing = []
     for e in sorted(exemplars, key=lambda e: e.slug):
         done = {ev.year for ev in e.evaluations}
-        years = tuple(y for y in range(max(first, e.registered.year), last + 1) if y not in done)
+        years = tuple(y for y in periods.evaluation_years(registry, e.registered, last) if y not in done)
         if years:
             missing.append(MissingEvaluations(e.slug, e.name, years))
 
@@ -146,20 +135,55 @@ def build_overview(
         if e.replications
     )
     return Overview(
-        commune=commune.full_name,
+        commune=registry.commune.full_name,
         generated=today,
-        deadline=deadline,
         registered=len(exemplars),
         published=sum(e.is_public for e in exemplars),
-        hamlets=coverage(registry.hamlets, "hamlet"),
-        organizations=coverage(registry.organizations, "organization"),
-        late=late,
-        evaluation_years=(first, last),
+        hamlets=_hamlet_coverage(registry, exemplars),
+        organizations=_coverage(registry.organizations, exemplars, "organization"),
+        late=_late(registry, exemplars),
+        last_evaluated_year=last,
         missing_evaluations=tuple(missing),
         commendation_years=years,
         commendations=commendations,
         replications=replications,
+        by_former_commune=len(registry.former_communes) > 1,
     )
+
+
+def _coverage(items: Sequence[Named], exemplars: Sequence[Exemplar], attribute: str) -> tuple[Coverage, ...]:
+    rows = []
+    for item in items:
+        mine = [e for e in exemplars if getattr(e, attribute) == item.code]
+        rows.append(Coverage(item.code, item.name, len(mine), sum(e.is_public for e in mine)))
+    return tuple(rows)
+
+
+def _hamlet_coverage(registry: Registry, exemplars: Sequence[Exemplar]) -> tuple[Coverage, ...]:
+    """Hamlets in registry order; after a merger, grouped by their former commune (in the
+    order of ``former_communes``, hamlets without one last)."""
+    rows = _coverage(registry.hamlets, exemplars, "hamlet")
+    if len(registry.former_communes) <= 1:
+        return rows
+    former = registry.table("former_communes")
+    order = {code: index for index, code in enumerate(former)}
+    of_hamlet = {h.code: h.former_commune for h in registry.hamlets}
+    grouped = [
+        dataclasses.replace(row, former_commune=former[code].name if code in former else "")
+        for row in rows
+        for code in [of_hamlet[row.code]]
+    ]
+    return tuple(sorted(grouped, key=lambda row: order.get(of_hamlet[row.code] or "", len(order))))
+
+
+def _late(registry: Registry, exemplars: Sequence[Exemplar]) -> tuple[Late, ...]:
+    """Registrations after the deadline of their own year (records/periods.py judges)."""
+    found = []
+    for e in sorted(exemplars, key=lambda e: (e.registered, e.slug)):
+        judged = periods.registration(registry, e.registered)
+        if judged.late and judged.deadline is not None:
+            found.append(Late(e.slug, e.name, e.registered, judged.deadline, judged.days_late, e.is_public))
+    return tuple(found)
 
 
 def _date(value: dt.date) -> str:
@@ -184,7 +208,20 @@ class Section:
 def sections(overview: Overview) -> tuple[Section, ...]:
     """The report as titled tables; terminal, HTML and Excel all show exactly these."""
 
-    def coverage(title: str, label: str, items: Sequence[Coverage]) -> Section:
+    def coverage(title: str, label: str, items: Sequence[Coverage], grouped: bool = False) -> Section:
+        if grouped:  # merged communes: which former commune each hamlet belonged to
+            return Section(
+                title,
+                (
+                    msg.REPORT_FORMER_COMMUNE,
+                    label,
+                    msg.REPORT_REGISTERED,
+                    msg.REPORT_PUBLISHED,
+                    msg.REPORT_FLAG,
+                ),
+                tuple((c.former_commune, c.name, c.registered, c.published, c.flag) for c in items),
+                tuple(c.published == 0 for c in items),
+            )
         return Section(
             title,
             (label, msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, msg.REPORT_FLAG),
@@ -192,22 +229,27 @@ def sections(overview: Overview) -> tuple[Section, ...]:
             tuple(c.published == 0 for c in items),
         )
 
-    first, last = overview.evaluation_years
     return (
         Section(
             msg.REPORT_TOTALS,
             (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED),
             ((overview.registered, overview.published),),
         ),
-        coverage(msg.REPORT_HAMLETS, msg.REPORT_HAMLET, overview.hamlets),
+        coverage(msg.REPORT_HAMLETS, msg.REPORT_HAMLET, overview.hamlets, overview.by_former_commune),
         coverage(msg.REPORT_ORGANIZATIONS, msg.REPORT_ORGANIZATION, overview.organizations),
         Section(
-            msg.REPORT_LATE.format(deadline=_date(overview.deadline)),
-            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_DATE, msg.REPORT_DAYS_LATE),
-            tuple((x.name, x.slug, x.registered, x.days_late) for x in overview.late),
+            msg.REPORT_LATE,
+            (
+                msg.REPORT_EXEMPLAR,
+                msg.REPORT_SLUG,
+                msg.REPORT_DATE,
+                msg.REPORT_DEADLINE,
+                msg.REPORT_DAYS_LATE,
+            ),
+            tuple((x.name, x.slug, x.registered, x.deadline, x.days_late) for x in overview.late),
         ),
         Section(
-            msg.REPORT_MISSING_EVALUATIONS.format(first=first, last=last),
+            msg.REPORT_MISSING_EVALUATIONS.format(last=overview.last_evaluated_year),
             (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_MISSING_YEARS),
             tuple((m.name, m.slug, _years(m.years)) for m in overview.missing_evaluations),
         ),
