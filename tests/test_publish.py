@@ -205,6 +205,13 @@ def test_the_server_keeps_the_newest_releases_and_explains_failures(tmp_path: Pa
 
         assert ssh.rollback(target, tmp_path) == (made[-1], made[-2])
         assert (path / "current" / "index.html").read_text(encoding="utf-8") == "<p>Bản 5</p>"
+        # A fixed version published after the rollback: rolling back again returns to the
+        # release that was live before it (Bản 5), not to the bad one rolled away from.
+        (site / "index.html").write_text("<p>Bản 7</p>", encoding="utf-8")
+        fixed = ssh.publish(site, target, keep=5, root=tmp_path).release
+        assert ssh.rollback(target, tmp_path) == (fixed, made[-2])
+        assert (path / "current" / "index.html").read_text(encoding="utf-8") == "<p>Bản 5</p>"
+        assert ssh.rollback(target, tmp_path) == (made[-2], made[-3])
 
         unknown = tmp_path / "known_hosts"
         unknown.write_text("")

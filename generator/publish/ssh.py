@@ -3,6 +3,7 @@ folder, made complete before a symbolic link swapped in one step makes it live.
 
     <path>/current  →  releases/<release>/site     (the web server's root is <path>/current)
     <path>/releases/<release>/site/…               the site's files
+    <path>/releases/<release>/previous             the release live before this one
     <path>/releases/<release>/manifest.json.gz     every file's hash: written last, so a
                                                    release without it is unfinished
 
@@ -10,7 +11,7 @@ A new release starts from the live one: files with the same bytes are hard links
 release's (nothing sent, no space taken), only new and changed files travel. A publish that
 is stopped half-way — even killed — leaves ``current`` where it was; its unfinished folder is
 removed by the next publish. The newest releases are kept (``keep``, 5 by default) so that
-``--rollback`` can point ``current`` back at the one before. Everything goes through SFTP
+``--rollback`` can point ``current`` back at the one live before. Everything goes through SFTP
 requests (no shell command), so an SFTP-only account works too; concurrent requests keep a
 far server's round trips from adding up."""
 
@@ -35,6 +36,7 @@ RELEASES = "releases"
 CURRENT = "current"
 SITE = "site"
 MANIFEST = "manifest.json.gz"
+PREVIOUS = "previous"  # the release that was live before this one (what --rollback restores)
 SWAP_PREFIX = ".current-"  # the new link, made beside ``current`` and renamed over it
 # SFTP requests in flight at once: enough to hide a far server's round trips.
 CONCURRENCY = 32
@@ -112,13 +114,24 @@ class Server:
         parts = str(target).strip("/").split("/")
         return parts[-2] if len(parts) >= 3 and parts[-3] == RELEASES and parts[-1] == SITE else None
 
-    async def manifest(self, release: str) -> Manifest | None:
+    async def read(self, path: str) -> bytes | None:
+        """A small file's bytes (None when it is not there)."""
         try:
-            async with self.sftp.open(self.path(RELEASES, release, MANIFEST), "rb") as stream:
+            async with self.sftp.open(path, "rb") as stream:
                 data = await stream.read()
         except asyncssh.SFTPError:
             return None
-        return Manifest.from_bytes(data if isinstance(data, bytes) else data.encode())
+        return data if isinstance(data, bytes) else data.encode()
+
+    async def write(self, path: str, data: bytes) -> None:
+        """A small file, written beside its place and renamed over it: whole or absent."""
+        async with self.sftp.open(path + ".partial", "wb") as stream:
+            await stream.write(data)
+        await self.sftp.posix_rename(path + ".partial", path)
+
+    async def manifest(self, release: str) -> Manifest | None:
+        data = await self.read(self.path(RELEASES, release, MANIFEST))
+        return Manifest.from_bytes(data) if data is not None else None
 
     async def switch(self, release: str) -> None:
         """Point ``current`` at ``release`` in one rename: a visitor gets the old site or the
@@ -195,15 +208,15 @@ async def _publish(
     sent = [*todo.send, *sorted(unlinked)]
     paths = dict(site_files(site))
     await _bounded([_put(server.sftp, paths[name], posixpath.join(new_site, name)) for name in sent])
+    if found.current is not None:  # what --rollback from this release goes back to
+        await server.write(server.path(RELEASES, release, PREVIOUS), found.current.encode())
     # The manifest last: from now on the release is complete.
     manifest_path = server.path(RELEASES, release, MANIFEST)
-    async with server.sftp.open(manifest_path + ".partial", "wb") as stream:
-        await stream.write(manifest)
-    await server.sftp.posix_rename(manifest_path + ".partial", manifest_path)
+    await server.write(manifest_path, manifest)
     await server.switch(release)
     kept = [*found.complete, release]
     for old in kept[:-keep]:
-        if old != release:
+        if old not in (release, found.current):
             await server.remove_release(old)
     return Outcome(
         target=server.where,
@@ -261,14 +274,20 @@ def _put(sftp: asyncssh.SFTPClient, local: Path, remote: str) -> Callable[[], Aw
 
 
 async def _rollback(server: Server) -> tuple[str, str]:
+    """Back to the release that was live before the live one (after a rollback and a new
+    publish, that is not the release rolled away from), or else the newest older one."""
     found = await server.releases()
     if found.current is None:
         raise PublishError(msg.ROLLBACK_NOTHING_LIVE)
-    earlier = [name for name in found.complete if name < found.current]
-    if not earlier:
-        raise PublishError(msg.ROLLBACK_NO_EARLIER.format(release=found.current))
-    await server.switch(earlier[-1])
-    return found.current, earlier[-1]
+    previous = await server.read(server.path(RELEASES, found.current, PREVIOUS))
+    name = previous.decode(errors="replace").strip() if previous is not None else ""
+    if name not in found.complete or name == found.current:
+        earlier = [release for release in found.complete if release < found.current]
+        if not earlier:
+            raise PublishError(msg.ROLLBACK_NO_EARLIER.format(release=found.current))
+        name = earlier[-1]
+    await server.switch(name)
+    return found.current, name
 
 
 def _options(target: SshTarget, root: Path) -> dict[str, Any]:
