@@ -5,9 +5,12 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import signal
 import sys
+import threading
+import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TextIO
@@ -47,6 +50,11 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help=msg.HELP_BUILD_STRICT)
     serve = commands.add_parser("serve", help=msg.HELP_SERVE)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg.HELP_SERVE_ADDR)
+    edit = commands.add_parser("edit", help=msg.HELP_EDIT)
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8080", help=msg.HELP_EDIT_ADDR)
+    edit.add_argument("--preview-addr", default="127.0.0.1:8000", help=msg.HELP_EDIT_PREVIEW_ADDR)
+    edit.add_argument("--no-browser", action="store_true", help=msg.HELP_EDIT_NO_BROWSER)
+    edit.add_argument("--no-preview", action="store_true", help=msg.HELP_EDIT_NO_PREVIEW)
     add_staff_commands(commands)
     publish_command.add_command(commands)
     booklet = commands.add_parser("booklet", help=msg.HELP_BOOKLET)
@@ -235,6 +243,52 @@ def run_serve(config_file: Path, dev_addr: str) -> int:
     return 0
 
 
+def _has_display() -> bool:
+    """A browser can be opened here (not over SSH, in CI, or on a server without a screen)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_edit(config_file: Path, args: argparse.Namespace) -> int:
+    """The browser editor on this computer, with the live preview beside it."""
+    from .editor.server import EditorApp, decap_installed, start_editor
+
+    settings, problems = load_settings(config_file)
+    if settings is None:
+        for problem in problems:
+            _print(problem.format(), error=True)
+        return 1
+    if not decap_installed():
+        _print(msg.EDIT_NOT_INSTALLED, error=True)
+        return 1
+    host, _, port = str(args.dev_addr).rpartition(":")
+    preview_url = "" if args.no_preview else f"http://{args.preview_addr}/"
+    try:
+        server = start_editor(EditorApp(settings, preview_url), host or "127.0.0.1", int(port))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        _print(msg.EDIT_ADDRESS_FAILED.format(addr=args.dev_addr, reason=reason), error=True)
+        return 1
+    url = f"http://{args.dev_addr}/"
+    _print(msg.EDIT_STARTED.format(url=url))
+    if preview_url:
+        _print(msg.EDIT_PREVIEW.format(url=preview_url))
+    if not args.no_browser and _has_display():
+        webbrowser.open(url)
+    try:
+        if preview_url:
+            return run_serve(config_file, args.preview_addr)
+        threading.Event().wait()
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.shutdown()
+        server.server_close()
+        _print(msg.EDIT_STOPPED)
+
+
 class _Formatter(logging.Formatter):
     """Our problems already say LỖI / CẢNH BÁO; MkDocs's own warnings are labelled."""
 
@@ -276,6 +330,7 @@ def _setup_logging() -> _Console:
 ENGINE_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "build": lambda config_file, args: run_build(config_file, args.site_dir, args.strict),
     "serve": lambda config_file, args: run_serve(config_file, args.dev_addr),
+    "edit": run_edit,
 }
 PROJECT_COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "check": lambda settings, args: run_check(settings),

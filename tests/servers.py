@@ -130,21 +130,24 @@ def ssh_server(work: Path) -> Iterator[SshServer]:
         yield SshServer(port, user, work / "client", work / "known_hosts")
 
 
-def nginx_config(port: int, root: Path) -> str:
-    """The shipped server configuration with only its address and root replaced."""
+def nginx_config(port: int, root: Path, editor: Path) -> str:
+    """The shipped server configuration with only its address, root and the browser editor's
+    folder replaced."""
     text = NGINX_CONFIG.read_text(encoding="utf-8")
     text, listens = re.subn(
         r"^(\s*)listen\s+80;\n\s*listen\s+\[::\]:80;\n", rf"\1listen 127.0.0.1:{port};\n", text, flags=re.M
     )
     text, names = re.subn(r"^(\s*)server_name\s+[^;]+;", r"\1server_name 127.0.0.1;", text, flags=re.M)
     text, roots = re.subn(r"^(\s*)root\s+[^;]+;", rf"\1root {root};", text, flags=re.M)
-    assert (listens, names, roots) == (1, 1, 1), "deploy/nginx/dienhinh.conf changed shape"
+    text, editors = re.subn(r"^(\s*)alias\s+[^;]+;", rf"\1alias {editor}/;", text, flags=re.M)
+    assert (listens, names, roots, editors) == (1, 1, 1, 1), "deploy/nginx/dienhinh.conf changed shape"
     return text
 
 
 @contextmanager
-def nginx(work: Path, root: Path) -> Iterator[str]:
-    """nginx serving ``root`` with deploy/nginx/dienhinh.conf; → its base URL."""
+def nginx(work: Path, root: Path, editor: Path | None = None) -> Iterator[str]:
+    """nginx serving ``root`` (and the browser editor's folder ``editor`` at /bien-tap/) with
+    deploy/nginx/dienhinh.conf; → its base URL."""
     work.mkdir(parents=True, exist_ok=True)
     (work / "temp").mkdir(exist_ok=True)
     port = free_port()
@@ -165,7 +168,7 @@ def nginx(work: Path, root: Path) -> Iterator[str]:
         "    sendfile on;\n"
         f"    access_log {work / 'access.log'};\n"
         f"{temp}"
-        f"{nginx_config(port, root)}\n"
+        f"{nginx_config(port, root, editor or work / 'bien-tap')}\n"
         "}\n"
     )
     args = [str(NGINX), "-p", str(work), "-c", str(work / "nginx.conf"), "-g", "daemon off;"]

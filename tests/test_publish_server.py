@@ -77,7 +77,10 @@ def published_setup(tmp_path: Path) -> Iterator[Published]:
     with shared_folder() as base, ssh_server(base / "sshd") as ssh:
         server_path = base / "srv"
         server_path.mkdir(mode=0o755)
-        with nginx(base / "nginx", server_path / "current") as url:
+        editor = base / "bien-tap"  # the browser editor's static files (dienhinh editor-config --site)
+        editor.mkdir(mode=0o755)
+        (editor / "index.html").write_text("<!doctype html><title>Biên tập</title>", encoding="utf-8")
+        with nginx(base / "nginx", server_path / "current", editor) as url:
             project = copy_project(tmp_path / "project")
             configure(project, ssh, server_path, url)
             yield Published(project, server_path, url)
@@ -214,6 +217,14 @@ def check_headers(url: str, site: Path) -> None:
     assert status == 404 and "content-security-policy" in headers and headers["cache-control"] == "no-cache"
     page = gzip.decompress(body).decode() if headers.get("content-encoding") == "gzip" else body.decode()
     assert "Không tìm thấy trang này" in page
+    # The browser editor beside the site (Decap CMS styles itself inline): not under the
+    # site's policy, under the others.
+    status, headers, body = fetch(url + "bien-tap/")
+    assert status == 200 and b"Bi\xc3\xaan t\xe1\xba\xadp" in (
+        gzip.decompress(body) if headers.get("content-encoding") == "gzip" else body
+    )
+    assert "content-security-policy" not in headers and "cross-origin-opener-policy" not in headers
+    assert headers["x-content-type-options"] == "nosniff" and headers["cache-control"] == "no-cache"
     # A folder without its slash is redirected to the page's address.
     opener = urllib.request.build_opener(NoRedirect)
     with pytest.raises(urllib.error.HTTPError) as moved:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
@@ -255,23 +255,29 @@ class Status(StrEnum):
     published = "published"
 
 
-def _known(table: str) -> Callable[[str, ValidationInfo], str]:
-    """A validator that checks a code against one registry table, when one is given."""
+@dataclass(frozen=True)
+class KnownCode:
+    """A validator that checks a code against one registry table, when one is given. The
+    table's name also tells the editor's form which list to offer (editor/config.py)."""
 
-    def check(value: str, info: ValidationInfo) -> str:
+    table: str
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
         registry = (info.context or {}).get("registry")
         if registry is None:
             return value
-        known = registry.table(table)
+        known = registry.table(self.table)
         if value not in known:
             raise PydanticCustomError(
                 "unknown_code",
                 "unknown {table} code",
-                {"table": table, "valid": list(known)},
+                {"table": self.table, "valid": list(known)},
             )
         return value
 
-    return check
+
+def _known(table: str) -> KnownCode:
+    return KnownCode(table)
 
 
 FieldCode = Annotated[str, AfterValidator(_known("fields"))]

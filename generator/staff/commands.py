@@ -43,7 +43,8 @@ from .new import (
     write_new_bundle,
 )
 
-COMMANDS = ("new", "import", "report", "schema")
+WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dot", ".dotx")
+COMMANDS = ("new", "import", "report", "schema", "editor-config")
 
 
 def add_commands(commands: Any) -> None:
@@ -59,6 +60,13 @@ def add_commands(commands: Any) -> None:
 
     imp = commands.add_parser("import", help=msg.HELP_IMPORT)
     imp.add_argument("sheet", type=Path, help=msg.HELP_IMPORT_SHEET)
+    # A Word report's new profile needs what the report does not say.
+    imp.add_argument("--name", help=msg.HELP_IMPORT_NAME)
+    imp.add_argument("--kind", help=msg.HELP_NEW_KIND)
+    imp.add_argument("--field", help=msg.HELP_NEW_FIELD)
+    imp.add_argument("--hamlet", help=msg.HELP_NEW_HAMLET)
+    imp.add_argument("--organization", help=msg.HELP_NEW_ORGANIZATION)
+    imp.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
     report = commands.add_parser("report", help=msg.HELP_REPORT)
     report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
@@ -67,6 +75,15 @@ def add_commands(commands: Any) -> None:
 
     schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
     schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
+
+    editor = commands.add_parser("editor-config", help=msg.HELP_EDITOR_CONFIG)
+    editor.add_argument("-o", "--output", type=Path, help=msg.HELP_EDITOR_CONFIG_OUTPUT)
+    editor.add_argument("--site", type=Path, metavar=msg.METAVAR_FOLDER, help=msg.HELP_EDITOR_SITE)
+    editor.add_argument("--backend", choices=("github", "gitlab", "gitea"), help=msg.HELP_EDITOR_BACKEND)
+    editor.add_argument("--repo", help=msg.HELP_EDITOR_REPO)
+    editor.add_argument("--branch", default="main", help=msg.HELP_EDITOR_BRANCH)
+    editor.add_argument("--base-url", default="", help=msg.HELP_EDITOR_BASE_URL)
+    editor.add_argument("--app-id", default="", help=msg.HELP_EDITOR_APP_ID)
 
     init = commands.add_parser("init", help=msg.HELP_INIT)
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), help=msg.HELP_INIT_DIRECTORY)
@@ -86,12 +103,16 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch one staff command; a user's mistake ends with exit code 1."""
     if args.command == "new":
         return run_new(settings, args)
-    if args.command in ("import", "schema"):
+    if args.command == "import" and Path(args.sheet).suffix.lower() in WORD_SUFFIXES:
+        return run_import_docx(settings, args, _console())
+    if args.command in ("import", "schema", "editor-config"):
         registry = _registry(settings, _console())
         if registry is None:
             return 1
         if args.command == "import":
             return run_import(settings, registry, args.sheet, _console())
+        if args.command == "editor-config":
+            return run_editor_config(settings, registry, args, _console())
         return run_schema(settings, registry, args.output, _console())
     if args.command == "report":
         return run_report(settings, args.html, args.xlsx, args.year, _console())
@@ -404,4 +425,84 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(schema_text(registry), encoding="utf-8")
     console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def run_editor_config(
+    settings: Settings, registry: Registry, args: argparse.Namespace, console: Console
+) -> int:
+    """``dienhinh editor-config``: write the browser editor's configuration for the registry;
+    with ``--backend``, for a Git host; with ``--site DIR``, the whole editor as static files
+    to put on a web server (several officers, several computers)."""
+    from ..editor.config import DEFAULT_OUTPUT, config_text, git_backend
+
+    backend = None
+    if args.backend:
+        if not args.repo:
+            console.print(msg.EDITOR_NEEDS_REPO, markup=False)
+            return 1
+        backend = git_backend(args.backend, args.repo, args.branch, args.base_url, args.app_id)
+    root = settings.root
+    visits = settings.visits_dir or root / "visits"
+    text = config_text(
+        registry,
+        exemplars_dir=settings.exemplars_dir.relative_to(root).as_posix(),
+        visits_dir=visits.relative_to(root).as_posix(),
+        backend=backend,
+    )
+    if args.site is not None:
+        from ..editor.server import decap_installed, write_static_editor
+
+        if backend is None or not decap_installed():
+            console.print(msg.EDITOR_NEEDS_REPO if backend is None else msg.EDIT_NOT_INSTALLED, markup=False)
+            return 1
+        write_static_editor(args.site, text)
+        console.print(msg.EDITOR_SITE_WRITTEN.format(path=args.site), markup=False)
+        return 0
+    default = DEFAULT_OUTPUT.with_name("config-git.yml") if backend else DEFAULT_OUTPUT
+    path = args.output if args.output is not None else root / default
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def run_import_docx(settings: Settings, args: argparse.Namespace, console: Console) -> int:
+    """``dienhinh import FILE.docx``: a Word report → a draft bundle; what could not be taken
+    from the report is listed by place; exit 1 when nothing could be written."""
+    from .import_docx import DocxOptions, DocxOutcome, import_report
+
+    path: Path = args.sheet
+    try:
+        registered = dt.date.fromisoformat(args.registered) if args.registered else None
+    except ValueError:
+        console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
+        return 1
+    kind = args.kind
+    if kind and normalize(kind) in KIND_WORDS:
+        kind = KIND_WORDS[normalize(kind)].value
+    options = DocxOptions(args.name, kind, args.field, args.hamlet, args.organization, registered)
+    result = import_report(settings, path, options)
+    if result.notes:
+        console.print(msg.DOCX_NOTES_TITLE, markup=False)
+    for note in result.notes:
+        where = msg.docx_place(path.name, note.paragraph, note.snippet)
+        console.print(f"{where}: {msg.WARNING}: {note.message}", markup=False)
+    for problem in (*result.errors, *result.warnings):
+        console.print(problem.format(settings.root), markup=False)
+    if result.outcome is None:
+        if result.refusal:
+            console.print(f"{path.name}: {msg.ERROR}: {result.refusal}", markup=False)
+        console.print(msg.DOCX_FAILED, markup=False)
+        return 1
+    assert result.index is not None
+    inside = result.index.is_relative_to(settings.root)
+    shown = result.index.relative_to(settings.root) if inside else result.index
+    text = {
+        DocxOutcome.created: msg.DOCX_CREATED,
+        DocxOutcome.updated: msg.DOCX_UPDATED,
+        DocxOutcome.unchanged: msg.DOCX_UNCHANGED,
+        DocxOutcome.kept: msg.DOCX_KEPT,
+    }[result.outcome]
+    console.print(text.format(path=shown, pictures=result.pictures), markup=False)
     return 0
