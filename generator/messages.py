@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Sequence
 
 TABLE_NAMES = {
@@ -65,10 +66,25 @@ def missing(field: str) -> str:
 
 
 def bad_date(value: object) -> str:
+    rewrite = _iso_rewrite(value)
+    if rewrite is not None:  # 15/06/2022 as typed in a spreadsheet: the exact rewrite
+        return f"Ngày {_quote(value)} cần viết theo dạng NĂM-THÁNG-NGÀY: viết là {rewrite}."
     return (
         f"Ngày {_quote(value)} không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-15,"
         " và phải là ngày có thật."
     )
+
+
+def _iso_rewrite(value: object) -> str | None:
+    """ "2022-06-15" for a real date written day first (15/06/2022, 15-6-2022, 15.06.2022)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", str(value))
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def bad_choice(value: object, valid: Sequence[str]) -> str:
@@ -315,7 +331,16 @@ HELP_IMPORT_SHEET = "tệp bảng tính đăng ký, hoặc tệp Word .docx"
 HELP_REPORT = "báo cáo tổng hợp cho thư ký Hội đồng thi đua"
 HELP_REPORT_HTML = "ghi thêm báo cáo dạng trang HTML"
 HELP_REPORT_XLSX = "ghi thêm báo cáo dạng bảng tính Excel"
-HELP_REPORT_YEAR = "năm cuối cùng cần có đánh giá (mặc định: năm trước)"
+HELP_REPORT_YEAR = "chỉ tính năm này (mọi bảng: đăng ký, đánh giá, khen thưởng, nhân rộng, đề nghị)"
+HELP_REPORT_PERIOD = "báo cáo tổng kết một giai đoạn (mã hoặc năm, ví dụ 2022-2025) cho hội nghị tổng kết"
+HELP_REPORT_DOCX = "ghi báo cáo chính thức (thể thức Nghị định 30/2020/NĐ-CP) dạng Word"
+HELP_REPORT_PDF = "ghi báo cáo chính thức dạng PDF"
+HELP_REPORT_NUMBER = "số văn bản (để trống: chừa chỗ cho văn thư ghi)"
+HELP_REPORT_SIGNER = "họ tên người ký"
+HELP_REPORT_DATE = "ngày ban hành, NĂM-THÁNG-NGÀY (mặc định: hôm nay)"
+HELP_NOMINATIONS = "danh sách đề nghị khen thưởng, biểu dương (Word, Excel)"
+HELP_NOMINATIONS_XLSX = "ghi danh sách dạng bảng tính Excel"
+HELP_NOMINATIONS_DOCX = "ghi danh sách dạng Word"
 HELP_SCHEMA = "xuất lược đồ JSON Schema của hồ sơ (cho VS Code)"
 HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
 
@@ -399,14 +424,55 @@ SHEET_UNREADABLE = "Không đọc được bảng tính: {detail}."
 SHEET_MISSING = "Không tìm thấy tệp bảng tính {path}."
 SHEET_UNKNOWN_TYPE = "Chỉ nhận tệp .xlsx hoặc .csv."
 SHEET_NOT_UTF8 = "Tệp CSV không phải mã UTF-8. Trong Excel chọn “Lưu thành… CSV UTF-8”."
-SHEET_NO_HEADER = (
-    "Không tìm thấy dòng tiêu đề: cần các cột “tên điển hình”, “loại”, “lĩnh vực”, “xóm”,"
-    " “tổ chức”, “ngày đăng ký”, “tóm tắt”."
+# The columns a registration sheet needs, as the messages name them.
+SHEET_EXPECTED = (
+    "“tên điển hình” (hoặc “tên mô hình / điển hình”), “loại” (tập thể / cá nhân / mô hình),"
+    " “lĩnh vực” (hoặc “thuộc lĩnh vực”), “xóm” hoặc “tổ chức”, “ngày đăng ký”; nên có “tóm tắt”"
 )
 
 
-def sheet_missing_column(column: str) -> str:
-    return f"Bảng tính thiếu cột “{column}”."
+def _headers(found: Sequence[str]) -> str:
+    return ", ".join(f"“{h}”" for h in found) if found else "(không có chữ nào)"
+
+
+def sheet_no_header(found: Sequence[str]) -> str:
+    return (
+        "Không tìm thấy dòng tiêu đề trong 10 dòng đầu."
+        f" Dòng giống tiêu đề nhất có: {_headers(found)}."
+        f" Cần các cột {SHEET_EXPECTED} (viết hoa hay thường, có dấu hay không đều được)."
+    )
+
+
+def sheet_missing_column(column: str, found: Sequence[str] = ()) -> str:
+    return (
+        f"Bảng tính thiếu cột “{column}”. Dòng tiêu đề có: {_headers(found)}."
+        f" Cần các cột {SHEET_EXPECTED}."
+    )
+
+
+def sheet_unknown_columns(labels: Sequence[str]) -> str:
+    return (
+        f"Không nhập {', '.join(labels)}: không phải cột của mẫu đăng ký. Nếu là một trong các cột"
+        f" {SHEET_EXPECTED}, hãy đổi tên tiêu đề cho đúng."
+    )
+
+
+def sheet_skipped(rows: Sequence[int]) -> str:
+    return (
+        f"Bỏ qua dòng {_row_ranges(rows)}: không phải dòng đăng ký (số thứ tự cột, dòng cộng,"
+        " địa danh và ngày tháng, chức danh và chữ ký)."
+    )
+
+
+def _row_ranges(rows: Sequence[int]) -> str:
+    """ "5, 9–12": consecutive rows as ranges."""
+    parts: list[str] = []
+    for row in rows:
+        if parts and row == int(parts[-1].split("–")[-1]) + 1:
+            parts[-1] = f"{parts[-1].split('–')[0]}–{row}"
+        else:
+            parts.append(str(row))
+    return ", ".join(parts)
 
 
 def sheet_bad_date(value: object) -> str:
@@ -477,7 +543,6 @@ REPORT_FLAG = "Ghi chú"
 REPORT_HAMLET = "Xóm"
 REPORT_ORGANIZATION = "Tổ chức"
 REPORT_EXEMPLAR = "Điển hình"
-REPORT_SLUG = "Thư mục"
 REPORT_DATE = "Ngày đăng ký"
 REPORT_DEADLINE = "Hạn đăng ký"
 REPORT_DAYS_LATE = "Muộn (ngày)"
@@ -488,20 +553,159 @@ REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
+REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình đăng ký và công bố trong{scope}: {names}."
+REPORT_NONE_IN_SCOPE = "không có đăng ký trong kỳ"
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
 # Worksheet names of the Excel report, one per section (Excel allows at most 31 characters).
-REPORT_SHEET_TITLES = (
-    "Tổng số",
-    "Theo xóm",
-    "Theo tổ chức",
-    "Đăng ký muộn",
-    "Thiếu đánh giá",
-    "Khen thưởng",
-    "Nhân rộng",
+REPORT_SHEET_TOTALS = "Tổng số"
+REPORT_SHEET_HAMLETS = "Theo xóm"
+REPORT_SHEET_ORGANIZATIONS = "Theo tổ chức"
+REPORT_SHEET_FIELDS = "Theo lĩnh vực"
+REPORT_SHEET_LIST = "Danh sách"
+REPORT_SHEET_LATE = "Đăng ký muộn"
+REPORT_SHEET_MISSING = "Thiếu đánh giá"
+REPORT_SHEET_EVALUATIONS = "Kết quả đánh giá"
+REPORT_SHEET_COMMENDATIONS = "Khen thưởng"
+REPORT_SHEET_REPLICATIONS = "Nhân rộng"
+REPORT_SHEET_NOMINATIONS = "Giới thiệu, đề nghị"
+REPORT_NUMBER = "STT"
+REPORT_FIELDS = "Điển hình theo lĩnh vực"
+REPORT_FIELD = "Lĩnh vực"
+REPORT_LIST = "Danh sách điển hình đăng ký"
+REPORT_KIND = "Loại"
+REPORT_PLACE = "Xóm, tổ chức"
+REPORT_STATUS = "Trạng thái"
+REPORT_STATUS_WORDS = {True: "Đã công bố", False: "Chưa công bố"}
+REPORT_EVALUATIONS = "Kết quả đánh giá hằng năm"
+REPORT_RESULT = "Kết quả"
+REPORT_WHERE = "Nơi nhân rộng"
+REPORT_NOMINATIONS = "Giới thiệu, đề nghị khen thưởng cấp trên"
+REPORT_NOMINATION_LEVEL = "Cấp"
+REPORT_YEAR = "Năm"
+REPORT_PROPOSAL = "Giới thiệu dự / hình thức đề nghị"
+REPORT_DECISION = "Quyết định"
+REPORT_CONGRESS = "Giới thiệu dự {congress}"
+REPORT_DATED = " ngày {date}"
+REPORT_OF_YEAR = " — năm {year}"
+REPORT_OF_PERIOD = " — giai đoạn {years}"
+REPORT_AS_OF = "Số liệu đến ngày {date}"
+REPORT_BAD_PERIOD = "Không có giai đoạn “{value}” trong danh mục; các giai đoạn: {valid}."
+REPORT_YEAR_AND_PERIOD = (
+    "Chọn một trong hai: --year (báo cáo năm) hoặc --period (báo cáo tổng kết giai đoạn)."
 )
+REPORT_TEMPLATE_MISSING = (
+    "Không tìm thấy mẫu Word {path}. Chép lại từ bộ công cụ (site_templates/report/) hoặc chạy"
+    " “.venv/bin/python scripts/make_report_template.py”."
+)
+REPORT_TEMPLATE_STYLE = (
+    "Mẫu Word {path} thiếu kiểu (style) “{style}”: có thể đã bị đổi tên hoặc xóa trong Word."
+    " Đổi lại đúng tên, hoặc chép lại mẫu từ bộ công cụ."
+)
+REPORT_PDF_FONT_MISSING = (
+    "Không có phông Liberation Serif (thay cho Times New Roman) để in PDF: cài gói"
+    " fonts-liberation2 (scripts/system-packages)."
+)
+REPORT_WRITE_FAILED = "Không ghi được tệp “{path}”: {reason}. Tệp cũ (nếu có) vẫn giữ nguyên."
+REPORT_PDF_FAILED = "Không in được PDF: {detail}."
+NOMINATIONS_NONE = "Không có điển hình nào được giới thiệu hay đề nghị{scope}: danh sách sẽ trống."
+
+# --- official documents (Nghị định 30/2020/NĐ-CP) ------------------------------------------
+
+# Paragraph styles of the Word template (site_templates/report/mau-van-ban.docx), by role: the
+# names a commune sees and may restyle in Word (renaming one breaks the report, which says so).
+DOC_STYLES = {
+    "issuer": "Tên cơ quan ban hành",
+    "rule": "Đường kẻ ngang",
+    "number": "Số ký hiệu",
+    "national": "Quốc hiệu",
+    "motto": "Tiêu ngữ",
+    "place_date": "Địa danh và ngày tháng",
+    "kind": "Tên loại văn bản",
+    "subject": "Trích yếu",
+    "heading": "Đề mục",
+    "body": "Nội dung",
+    "caption": "Tên bảng",
+    "cell": "Ô bảng",
+    "cell_number": "Ô bảng số",
+    "cell_header": "Ô tiêu đề bảng",
+    "recipients_title": "Nơi nhận",
+    "recipient": "Danh sách nơi nhận",
+    "authority": "Quyền hạn và chức vụ người ký",
+    "signer": "Họ tên người ký",
+    "page_number": "Số trang",
+}
+DOC_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+DOC_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOC_ISSUER_BODY = "Ủy ban nhân dân"
+DOC_UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
+DOC_DATE = "ngày {day} tháng {month} năm {year}"
+DOC_NUMBER = "Số: {number}/{symbol}"
+DOC_NUMBER_BLANK = "\u00a0" * 8
+DOC_SYMBOL_REPORT = "BC-UBND"
+DOC_SYMBOL_LIST = "DS-UBND"
+DOC_RECIPIENTS = "Nơi nhận:"
+DOC_RECIPIENTS_DEFAULT = (
+    "- Thường trực Đảng ủy xã (b/c);",
+    "- Thường trực HĐND xã (b/c);",
+    "- Ủy ban MTTQ Việt Nam xã;",
+    "- Hội đồng Thi đua - Khen thưởng xã;",
+    "- Lưu: VT, VP.",
+)
+DOC_AUTHORITY = "TM. ỦY BAN NHÂN DÂN"
+DOC_SIGNER_TITLE = "CHỦ TỊCH"
+DOC_REPORT = "BÁO CÁO"
+DOC_LIST = "DANH SÁCH"
+DOC_REPORT_SUBJECT_YEAR = "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm {year}"
+DOC_REPORT_SUBJECT_PERIOD = "Tổng kết xây dựng và nhân rộng điển hình tiên tiến {period}"
+DOC_REPORT_SUBJECT_ALL = "Kết quả xây dựng và nhân rộng điển hình tiên tiến (đến ngày {date})"
+DOC_LIST_SUBJECT = "Tập thể, cá nhân đề nghị khen thưởng, biểu dương{scope}"
+DOC_LIST_SCOPE_YEAR = " năm {year}"
+DOC_LIST_SCOPE_PERIOD = " {period}"
+DOC_LIST_HEADERS = (
+    "STT",
+    "Tên tập thể, cá nhân",
+    "Địa chỉ, đơn vị",
+    "Thành tích tóm tắt",
+    "Hình thức đề nghị",
+)
+DOC_LIST_SHEET = "Danh sách đề nghị"
+DOC_INTRO = (
+    "Thực hiện {plan}, Ủy ban nhân dân {commune} báo cáo kết quả xây dựng và nhân rộng điển"
+    " hình tiên tiến{scope} như sau:"
+)
+DOC_SCOPE_YEAR = " năm {year}"
+DOC_SCOPE_PERIOD = " {period}"
+DOC_SCOPE_ALL = " đến ngày {date}"
+DOC_PART_REGISTRATIONS = "I. KẾT QUẢ ĐĂNG KÝ ĐIỂN HÌNH"
+DOC_PART_EVALUATIONS = "II. KẾT QUẢ ĐÁNH GIÁ HẰNG NĂM"
+DOC_PART_COMMENDATIONS = "III. KHEN THƯỞNG"
+DOC_PART_REPLICATIONS = "IV. NHÂN RỘNG ĐIỂN HÌNH"
+DOC_PART_NOMINATIONS = "V. GIỚI THIỆU, ĐỀ NGHỊ CẤP TRÊN"
+DOC_PART_SUMMARY = "VI. ĐÁNH GIÁ CHUNG"
+DOC_REGISTERED_TEXT = (
+    "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
+    " trên trang thông tin của xã."
+)
+DOC_NO_NEW = "Trong{scope} không có điển hình đăng ký mới."
+DOC_ALL_HAMLETS = "Tất cả các xóm đều có điển hình được công bố."
+DOC_LATE_TEXT = "Có {count} điển hình đăng ký sau hạn của năm đăng ký."
+DOC_EVALUATED_TEXT = (
+    "Đã đánh giá {count} lượt; còn {missing} điển hình chưa có đánh giá của năm phải đánh giá."
+)
+DOC_COMMENDED_TEXT = "Có {count} lượt khen thưởng."
+DOC_REPLICATED_TEXT = "{count} điển hình được nhân rộng, với {units} hộ/đơn vị áp dụng."
+DOC_NOMINATED_TEXT = "{count} lượt giới thiệu, đề nghị lên cấp trên."
+DOC_NONE_TEXT = "Không có."
+DOC_TABLE = "Bảng {number}. {title}"
+DOC_PERIOD_RESULT = "Kết quả tổng kết giai đoạn (hội nghị ngày {date}):"
+DOC_PERIOD_NO_RESULT = (
+    "Hội nghị tổng kết giai đoạn chưa ghi kết quả trong danh mục (periods[].summary);"
+    " bổ sung phần đánh giá chung trước khi trình ký."
+)
+DOC_CLOSING = "Trên đây là báo cáo{scope} của Ủy ban nhân dân {commune}./."
 
 SCHEMA_WRITTEN = "Đã ghi lược đồ JSON Schema vào {path}."
 SCHEMA_TITLE = "Hồ sơ điển hình tiên tiến (phần thông tin đầu của exemplars/<thư mục>/index.md)"

@@ -33,7 +33,7 @@ SHOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dienhinh-import", ("import", "samples/dang-ky-mau.xlsx")),
     ("dienhinh-import-loi", ("import", "dang-ky-co-loi.csv")),
     ("dienhinh-check", ("check",)),
-    ("dienhinh-report", ("report", "--year", "2024")),
+    ("dienhinh-report", ("report",)),
 )  # fmt: skip
 
 BAD_SHEET = (

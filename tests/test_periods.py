@@ -87,10 +87,13 @@ def test_lateness_in_check_and_report_agree(project: Path) -> None:
     assert reported["muon-2023"] == 3 and "dung-han-2023" not in reported
     result = run_cli("report", "--xlsx", str(project / "bao-cao.xlsx"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
-    rows = list(
-        load_workbook(project / "bao-cao.xlsx")["Đăng ký muộn"].iter_rows(min_row=3, values_only=True)
-    )
-    late = {r[1]: (r[3].date(), r[4]) for r in rows}
+    sheet = load_workbook(project / "bao-cao.xlsx")["Đăng ký muộn"]
+    header = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+    names = {x.name: x.slug for x in overview.late}
+    late = {
+        names.get(r[1], r[1]): (r[3].date(), r[4])
+        for r in sheet.iter_rows(min_row=header + 1, values_only=True)
+    }
     assert late["muon-2023"] == (dt.date(2023, 6, 30), 3) and "dung-han-2023" not in late
 
 

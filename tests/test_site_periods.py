@@ -180,8 +180,9 @@ def test_hamlets_are_grouped_by_former_commune(merged: tuple[Path, Path], catalo
     result = run_cli("report", "--xlsx", str(project / "bao-cao.xlsx"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     sheet = load_workbook(project / "bao-cao.xlsx")["Theo xóm"]
-    assert [c.value for c in sheet[2]][:2] == ["Xã cũ", "Xóm"]
-    rows = [(r[0], r[1]) for r in sheet.iter_rows(min_row=3, values_only=True)]
+    header = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
+    assert [c.value for c in sheet[header]][:3] == ["STT", "Xã cũ", "Xóm"]
+    rows = [(r[1], r[2]) for r in sheet.iter_rows(min_row=header + 1, values_only=True)]
     assert [former for former, _ in rows] == [FORMER["xa-dong"]] * 6 + [FORMER["xa-tay"]] * 5
     assert "Xã cũ" in result.stdout
 

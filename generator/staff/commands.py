@@ -44,7 +44,7 @@ from .new import (
 )
 
 WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dot", ".dotx")
-COMMANDS = ("new", "import", "report", "schema", "editor-config")
+COMMANDS = ("new", "import", "report", "nominations", "schema", "editor-config")
 
 
 def add_commands(commands: Any) -> None:
@@ -71,7 +71,14 @@ def add_commands(commands: Any) -> None:
     report = commands.add_parser("report", help=msg.HELP_REPORT)
     report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
     report.add_argument("--xlsx", type=Path, help=msg.HELP_REPORT_XLSX)
-    report.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
+    report.add_argument("--docx", type=Path, help=msg.HELP_REPORT_DOCX)
+    report.add_argument("--pdf", type=Path, help=msg.HELP_REPORT_PDF)
+    _paperwork_options(report)
+
+    nominations = commands.add_parser("nominations", help=msg.HELP_NOMINATIONS)
+    nominations.add_argument("--docx", type=Path, help=msg.HELP_NOMINATIONS_DOCX)
+    nominations.add_argument("--xlsx", type=Path, help=msg.HELP_NOMINATIONS_XLSX)
+    _paperwork_options(nominations)
 
     schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
     schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
@@ -99,6 +106,14 @@ def add_commands(commands: Any) -> None:
     init.add_argument("--from", dest="templates_from", type=Path, help=msg.HELP_INIT_FROM)
 
 
+def _paperwork_options(parser: Any) -> None:
+    parser.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
+    parser.add_argument("--period", help=msg.HELP_REPORT_PERIOD)
+    parser.add_argument("--number", help=msg.HELP_REPORT_NUMBER)
+    parser.add_argument("--signer", default="", help=msg.HELP_REPORT_SIGNER)
+    parser.add_argument("--date", help=msg.HELP_REPORT_DATE)
+
+
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch one staff command; a user's mistake ends with exit code 1."""
     if args.command == "new":
@@ -114,8 +129,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "editor-config":
             return run_editor_config(settings, registry, args, _console())
         return run_schema(settings, registry, args.output, _console())
-    if args.command == "report":
-        return run_report(settings, args.html, args.xlsx, args.year, _console())
+    if args.command in ("report", "nominations"):
+        from .paperwork import run_paperwork
+
+        return run_paperwork(settings, args, _console())
     raise AssertionError(args.command)
 
 
@@ -346,6 +363,11 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
             console.print(p.format(sheet=True), markup=False)
         return 1
 
+    for warning in sheet.warnings():
+        console.print(warning.format(sheet=True), markup=False)
+    if sheet.skipped:
+        console.print(msg.sheet_skipped(sheet.skipped), markup=False)
+
     def progress(rows: Sequence[Row]) -> Iterable[Row]:
         return track(rows, description=msg.IMPORT_PROGRESS, console=console, transient=True)
 
@@ -379,42 +401,6 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
 
 
 # --- report and schema --------------------------------------------------------------------
-
-
-def run_report(
-    settings: Settings,
-    html_path: Path | None,
-    xlsx_path: Path | None,
-    last_year: int | None,
-    console: Console,
-) -> int:
-    """``dienhinh report``: the overview in the terminal, and as HTML/Excel on request."""
-    from ..records.catalog import load_catalog
-    from .report import build_overview, terminal_view, write_html, write_xlsx
-
-    catalog = load_catalog(settings)
-    if catalog.registry is None:
-        for problem in catalog.problems:
-            console.print(problem.format(settings.root), markup=False)
-        console.print(msg.REPORT_NO_REGISTRY, markup=False)
-        return 1
-    overview = build_overview(catalog.registry, catalog.exemplars, clock.today(), last_year)
-    for part in terminal_view(overview):
-        console.print(part)
-    broken = {
-        p.file
-        for p in catalog.problems
-        if p.severity is Severity.error and p.file.is_relative_to(settings.exemplars_dir)
-    }
-    if broken:
-        console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
-    if html_path is not None:
-        write_html(overview, settings.templates_dir, html_path)
-        console.print(msg.REPORT_WRITTEN.format(path=html_path), markup=False)
-    if xlsx_path is not None:
-        write_xlsx(overview, xlsx_path)
-        console.print(msg.REPORT_WRITTEN.format(path=xlsx_path), markup=False)
-    return 0
 
 
 def run_schema(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
