@@ -16,7 +16,7 @@ from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
-from .settings import Settings
+from .settings import Settings, site_url_problems
 from .validate import (
     check_collection,
     check_exemplar,
@@ -130,6 +130,7 @@ def load_catalog(
     a change this way before writing it."""
     today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
+    problems += site_url_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if not settings.exemplars_dir.is_dir():
