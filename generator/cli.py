@@ -17,6 +17,7 @@ from typing import TextIO
 
 from . import messages as msg
 from .build import load_project
+from .publish import command as publish_command
 from .records.model import RESERVED_SLUG
 from .records.problems import Severity
 from .records.settings import Settings, load_settings
@@ -55,6 +56,7 @@ def _parser() -> argparse.ArgumentParser:
     edit.add_argument("--no-browser", action="store_true", help=msg.HELP_EDIT_NO_BROWSER)
     edit.add_argument("--no-preview", action="store_true", help=msg.HELP_EDIT_NO_PREVIEW)
     add_staff_commands(commands)
+    publish_command.add_command(commands)
     booklet = commands.add_parser("booklet", help=msg.HELP_BOOKLET)
     booklet.add_argument("visit", nargs="?", help=msg.HELP_BOOKLET_VISIT)
     group = booklet.add_mutually_exclusive_group()
@@ -141,8 +143,9 @@ def run_booklet(
     return 0
 
 
-def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """Build into a staging folder beside the target and swap it in only on success."""
+def run_build(config_file: Path, site_dir: Path | None, strict: bool, quiet: bool = False) -> int:
+    """Build into a staging folder beside the target and swap it in only on success
+    (``quiet``: without the hint on what to do next, for publish)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -187,7 +190,30 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         1 for page in (target / "dien-hinh").glob("*/index.html") if not RESERVED_SLUG.match(page.parent.name)
     )
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
+    if not quiet:
+        _print(msg.BUILD_NEXT.format(path=_shown_path(target)))
     return 0
+
+
+def run_publish(config_file: Path, settings: Settings, args: argparse.Namespace) -> int:
+    """Check the project may go online, build it (unless --no-build), send it."""
+    target = publish_command.run(args, settings)
+    if isinstance(target, int):
+        return target
+    if not args.no_build:
+        code = run_build(config_file, None, strict=False, quiet=True)
+        if code != 0:
+            _print(msg.PUBLISH_FAILED, error=True)
+            return code
+    return publish_command.send(settings, target)
+
+
+def _shown_path(path: Path) -> Path:
+    """``path`` relative to the current folder when it is inside it (shorter to type)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
 
 
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
@@ -335,6 +361,7 @@ PROJECT_COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
         settings, args.visit, args.field, args.all, args.size, args.output
     ),
     **{name: lambda settings, args: run_staff(args, settings) for name in STAFF_COMMANDS},
+    "publish": lambda settings, args: run_publish(args.config_file, settings, args),
 }
 
 

@@ -183,7 +183,14 @@ def test_the_editor_as_static_files_signs_in_with_the_git_host(project: Path, tm
     """Several officers, several computers: the same editor on a web server, saving to Gitea."""
     assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
     folder = tmp_path / "bien-tap"
-    options = ("--backend", "gitea", "--repo", "xa-diem-mac/dien-hinh", "--base-url", "https://git.example.vn")
+    options = (
+        "--backend",
+        "gitea",
+        "--repo",
+        "xa-diem-mac/dien-hinh",
+        "--base-url",
+        "https://git.example.vn",
+    )
     result = run_cli("editor-config", "--site", str(folder), *options, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list(folder.rglob("*.map"))

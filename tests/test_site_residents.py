@@ -192,6 +192,21 @@ def test_staff_guide_is_one_discreet_footer_link_away(sample_site: Path) -> None
         assert target == f"https://dienhinh.example.vn/{STAFF_GUIDE}", (url, target)
 
 
+def test_publishing_guide_is_for_officers_only(sample_site: Path) -> None:
+    """ "Đưa trang lên mạng" is reached from the editors' guide, never from a resident's menu
+    or search."""
+    guide = "dua-trang-len-mang/"
+    assert (sample_site / guide / "index.html").is_file()
+    for url, page in pages(sample_site):
+        menu = page.select_one("nav.md-nav--primary")
+        assert menu is not None and not menu.select(f'a[href*="{guide}"]'), url
+    assert f"/{guide}" not in pagefind_urls(sample_site)
+    editors = BeautifulSoup(
+        (sample_site / STAFF_GUIDE / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert editors.select(f'article a[href$="{guide}"]')
+
+
 # --- registry codes: residents read names --------------------------------------------------
 
 

@@ -16,7 +16,7 @@ from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, Severity, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
-from .settings import Settings
+from .settings import Settings, site_url_problems
 from .validate import (
     UNPUBLISHED_KEYS,
     TextRule,
@@ -171,6 +171,7 @@ def load_catalog(
     the printed booklets cannot draw (published text is checked)."""
     today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
+    problems += site_url_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if registry_source is not None:
