@@ -27,7 +27,16 @@ VERSION_PATTERN = rf"^{SCHEMA_MAJOR}\.[0-9]+\.[0-9]+$"
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
 Text = Annotated[str, StringConstraints(min_length=1)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
-Url = Annotated[str, StringConstraints(min_length=1), Field(json_schema_extra={"format": "uri-reference"})]
+# An address on the commune's site: absolute (http or https), or relative to the data file,
+# never another scheme (a reader may put it in a link: no "javascript:").
+Url = Annotated[
+    str,
+    StringConstraints(pattern=r"^(https?://[^\s]+|[^\s:]+)$"),
+    Field(json_schema_extra={"format": "uri-reference"}),
+]
+SiteUrl = Annotated[
+    str, StringConstraints(pattern=r"^https?://[^\s]+$"), Field(json_schema_extra={"format": "uri"})
+]
 
 
 class Out(BaseModel):
@@ -160,7 +169,7 @@ class Commune(Out):
     district: str | None = None
     province: Text
     full_name: Text
-    site_url: Url | None = None
+    site_url: SiteUrl | None = None
     sample_data: bool = False
 
 
