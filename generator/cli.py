@@ -53,6 +53,10 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--all", action="store_true", help=msg.HELP_BOOKLET_ALL)
     booklet.add_argument("--size", default="A5", type=str.upper, help=msg.HELP_BOOKLET_SIZE)
     booklet.add_argument("-o", "--output", type=Path, help=msg.HELP_BOOKLET_OUTPUT)
+    gather = commands.add_parser("gather", help=msg.HELP_GATHER)
+    gather.add_argument("config", nargs="?", type=Path, default=Path("tinh.yml"), help=msg.HELP_GATHER_CONFIG)
+    gather.add_argument("-d", "--site-dir", type=Path, help=msg.HELP_GATHER_SITE_DIR)
+    gather.add_argument("--docs-dir", type=Path, help=msg.HELP_GATHER_DOCS_DIR)
     return parser
 
 
@@ -172,6 +176,76 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
     return 0
 
 
+def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) -> int:
+    """Province mode: gather the communes' open data, build the province site with the engine
+    (atomically, like ``build``)."""
+    import tempfile
+
+    from .opendata.config import load_config
+    from .opendata.gather import Status, gather
+    from .opendata.province import province_docs
+
+    config, problems = load_config(config_path)
+    if config is None:
+        for problem in problems:
+            _print(problem.format(), error=True)
+        return 1
+    gathered = gather(config)
+    for problem in gathered.problems:
+        _print(problem.format(config.root), error=True)
+    if not any(c.doc is not None for c in gathered.communes):
+        _print(msg.GATHER_NOTHING, error=True)
+        return 1
+    target = (site_dir or config.site_dir).resolve()
+    work = docs_dir or Path(tempfile.mkdtemp(prefix="dienhinh-tinh-"))
+    try:
+        engine_yml, profiles = province_docs(config, gathered, work.resolve(), config.templates_dir)
+        code = _engine_build(engine_yml, target)
+    finally:
+        if docs_dir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    if code:
+        _print(msg.GATHER_FAILED, error=True)
+        return code
+    communes = gathered.communes
+    _print(
+        msg.GATHER_OK.format(
+            path=target,
+            communes=sum(1 for c in communes if c.doc is not None),
+            total=len(communes),
+            profiles=profiles,
+            cached=sum(1 for c in communes if c.status is Status.cached),
+            warnings=len(gathered.problems),
+        )
+    )
+    return 0
+
+
+def _engine_build(config_file: Path, target: Path) -> int:
+    """The engine builds ``config_file``'s site into a staging folder swapped in on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    console = _setup_logging()
+    staging.remove_leftovers(target)
+    building = staging.staging_dir(target)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        build(load_config(str(config_file), site_dir=str(building)))
+        staging.swap_in(building, target)
+    except MkDocsException as error:
+        _print_abort(error, isinstance(error, Abort), console.errors > 0, False)
+        return 1
+    except KeyboardInterrupt:
+        _print(msg.INTERRUPTED, error=True)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutil.rmtree(building, ignore_errors=True)
+    return 0
+
+
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
     # An Abort comes after MkDocs has logged its reason (our problems are errors; in strict mode
     # it may be only warnings); its own summary is English and not shown. Judged by type and by
@@ -264,6 +338,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    if args.command == "gather":  # the province's own configuration, no commune project
+        return run_gather(args.config, args.site_dir, args.docs_dir)
     config_file: Path = args.config_file
     if not config_file.is_file():
         _print(msg.NO_CONFIG.format(path=config_file), error=True)

@@ -663,6 +663,11 @@ OPEN_DATA_DESCRIPTIONS = {
 # --- the province site (dienhinh gather) ------------------------------------------------------
 
 PROVINCE_SITE_NAME = "Điển hình tiên tiến {province}"
+PROVINCE_DESCRIPTION = (
+    "Điển hình tiên tiến của các xã thuộc {province}: tập hợp từ dữ liệu mở trên trang của từng xã."
+)
+PROVINCE_NAV = ("Trang chủ", "Các xã", "Lĩnh vực", "Theo năm", "Nhân rộng", "Đề cử lên tỉnh")
+PERMALINK_TITLE = "Liên kết đến mục này"
 NO_PROVINCE_CONFIG = (
     "Không có tệp cấu hình của tỉnh “{path}”. Tạo tệp này (xem README, mục “dienhinh gather”)"
     " với tên tỉnh và danh sách các xã: name, source."

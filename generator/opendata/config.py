@@ -18,6 +18,7 @@ from ..records.model import Code, Text
 from ..records.problems import Problem
 
 DEFAULT_CONFIG = Path("tinh.yml")
+TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -74,6 +75,19 @@ class ProvinceConfig:
 
     def path(self, value: str) -> Path:
         return (self.root / value).resolve()
+
+    @property
+    def templates_dir(self) -> Path:
+        """``templates_dir`` when given; else the ``site_templates`` beside the file; else the
+        tool's own (the province needs no copy of its own)."""
+        if self.options.templates_dir:
+            return self.path(self.options.templates_dir)
+        beside = self.root / "site_templates"
+        return beside if (beside / "province").is_dir() else TOOL_TEMPLATES
+
+    @property
+    def site_dir(self) -> Path:
+        return self.path(self.options.site_dir)
 
     @property
     def site_name(self) -> str:
