@@ -110,7 +110,10 @@ def test_photos_are_the_processed_copies_on_the_site(sample_site: Path) -> None:
     photos = [ph for p in sample_data(sample_site)["profiles"] for ph in p["photos"]]
     assert len(photos) >= 5
     for photo in photos:
-        for url, width in ((photo["url"], photo["width"]), (photo["thumbnail"]["url"], photo["thumbnail"]["width"])):
+        for url, width in (
+            (photo["url"], photo["width"]),
+            (photo["thumbnail"]["url"], photo["thumbnail"]["width"]),
+        ):
             assert url.startswith(SITE_URL)
             path = sample_site / url[len(SITE_URL) :]
             assert path.is_file(), url
@@ -120,7 +123,7 @@ def test_photos_are_the_processed_copies_on_the_site(sample_site: Path) -> None:
     originals = {ph.file for e in CATALOG.exemplars for ph in e.photos}
     text = (sample_site / "du-lieu" / "dien-hinh.json").read_text(encoding="utf-8")
     for name in originals:
-        assert f"/{name}\"" not in text
+        assert f'/{name}"' not in text
 
 
 def test_nothing_private_in_the_open_data(sample_site: Path) -> None:
