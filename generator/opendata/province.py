@@ -398,6 +398,7 @@ def province_docs(
     beside it) → the configuration file and the number of profile pages."""
     site = ProvinceSite(config, gathered, templates_dir)
     pages_dir = docs_dir / "docs"
+    shutil.rmtree(pages_dir, ignore_errors=True)  # a kept folder: no page of an earlier gathering
     write_docs(site, pages_dir, site.pages())
     config_file = docs_dir / "mkdocs.yml"
     config_file.write_text(engine_config(config, gathered, pages_dir, templates_dir), encoding="utf-8")
