@@ -10,7 +10,7 @@ import signal
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import messages as msg
 from .build import load_project
@@ -22,6 +22,9 @@ from .site import staging
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
+
+if TYPE_CHECKING:
+    from .plugin import ProvincePlugin
 
 argparse._ = lambda text: msg.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
 
@@ -179,11 +182,13 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
 def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) -> int:
     """Province mode: gather the communes' open data, build the province site with the engine
     (atomically, like ``build``)."""
+    import gc
     import tempfile
 
     from .opendata.config import load_config
     from .opendata.gather import Status, gather
-    from .opendata.province import province_docs
+    from .opendata.province import prepare
+    from .plugin import ProvincePlugin
 
     config, problems = load_config(config_path)
     if config is None:
@@ -193,36 +198,38 @@ def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) 
     gathered = gather(config)
     for problem in gathered.problems:
         _print(problem.format(config.root), error=True)
-    if not any(c.doc is not None for c in gathered.communes):
+    communes = gathered.communes
+    if not any(c.doc is not None for c in communes):
         _print(msg.GATHER_NOTHING, error=True)
         return 1
     target = (site_dir or config.site_dir).resolve()
-    work = docs_dir or Path(tempfile.mkdtemp(prefix="dienhinh-tinh-"))
-    try:
-        engine_yml, profiles = province_docs(config, gathered, work.resolve(), config.templates_dir)
-        code = _engine_build(engine_yml, target)
-    finally:
-        if docs_dir is None:
-            shutil.rmtree(work, ignore_errors=True)
-    if code:
-        _print(msg.GATHER_FAILED, error=True)
-        return code
-    communes = gathered.communes
-    _print(
-        msg.GATHER_OK.format(
+    with tempfile.TemporaryDirectory(prefix="dienhinh-tinh-") as work:
+        prepared = prepare(config, gathered, Path(work), config.templates_dir, docs_dir)
+        done = msg.GATHER_OK.format(
             path=target,
             communes=sum(1 for c in communes if c.doc is not None),
             total=len(communes),
-            profiles=profiles,
+            profiles=prepared.profiles,
             cached=sum(1 for c in communes if c.status is Status.cached),
             warnings=len(gathered.problems),
         )
-    )
+        plugin, engine_yml = ProvincePlugin(prepared.pages, prepared.files), prepared.config_file
+        # The gathered records are done with; what is left lives to the end of the build:
+        # keep the collector from walking it while thousands of pages are rendered.
+        del prepared, gathered, communes
+        gc.collect()
+        gc.freeze()
+        code = _engine_build(engine_yml, target, plugin)
+    if code:
+        _print(msg.GATHER_FAILED, error=True)
+        return code
+    _print(done)
     return 0
 
 
-def _engine_build(config_file: Path, target: Path) -> int:
-    """The engine builds ``config_file``'s site into a staging folder swapped in on success."""
+def _engine_build(config_file: Path, target: Path, plugin: ProvincePlugin) -> int:
+    """The engine builds ``config_file``'s site, with ``plugin``, into a staging folder
+    swapped in on success."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -232,7 +239,9 @@ def _engine_build(config_file: Path, target: Path) -> int:
     building = staging.staging_dir(target)
     previous = signal.signal(signal.SIGTERM, _terminate)
     try:
-        build(load_config(str(config_file), site_dir=str(building)))
+        config = load_config(str(config_file), site_dir=str(building))
+        config.plugins["dienhinh-province"] = plugin
+        build(config)
         staging.swap_in(building, target)
     except MkDocsException as error:
         _print_abort(error, isinstance(error, Abort), console.errors > 0, False)

@@ -114,6 +114,7 @@ class ProvinceSite:
         self.env.filters["meta_text"] = meta_text
         self.env.filters["yaml_url"] = lambda url: Markup(json.dumps(url))
         self.communes = gathered.communes
+        self.communes_by_code = {c.code: c for c in self.communes}
         self.entries = sorted(
             (Entry(c, p) for c in self.communes for p in c.profiles),
             key=lambda e: (sort_key(e.profile.name), e.commune.code, e.profile.slug),
@@ -160,7 +161,7 @@ class ProvinceSite:
             "card": card,
             "thumbs": self.thumbs,
             "commune_page": commune_page,
-            "communes_by_code": {c.code: c for c in self.communes},
+            "communes_by_code": self.communes_by_code,
             "field_src": field_src,
             "year_src": year_src,
             "fields": self.fields,
@@ -375,14 +376,14 @@ def engine_config(config: ProvinceConfig, gathered: Gathered, docs_dir: Path, te
 _NAV = (HOME, COMMUNES, FIELDS, YEARS, REPLICATION, NOMINATIONS)
 
 
-def write_docs(site: ProvinceSite, docs_dir: Path, pages: Iterable[GeneratedPage]) -> None:
-    """The pages and thumbnails as a docs folder for the engine (thumbnails hard-linked
-    from the cache when the filesystem allows)."""
+def write_docs(files: dict[str, Path], docs_dir: Path, pages: Iterable[GeneratedPage]) -> None:
+    """The pages and thumbnails as a folder MkDocs alone can build (``--docs-dir``: to look at
+    them, or to measure plain MkDocs on the same pages)."""
     for page in pages:
         path = docs_dir / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
-    for name, file in site.files().items():
+    for name, file in files.items():
         target = docs_dir / name
         target.parent.mkdir(parents=True, exist_ok=True)
         try:
@@ -391,15 +392,38 @@ def write_docs(site: ProvinceSite, docs_dir: Path, pages: Iterable[GeneratedPage
             shutil.copyfile(file, target)
 
 
-def province_docs(
-    config: ProvinceConfig, gathered: Gathered, docs_dir: Path, templates_dir: Path
-) -> tuple[Path, int]:
-    """Everything the engine needs in ``docs_dir`` (pages, thumbnails, ``mkdocs.yml``
-    beside it) → the configuration file and the number of profile pages."""
+@dataclass(frozen=True)
+class ProvinceBuild:
+    """What the engine is handed: its configuration (docs_dir an empty folder beside it), and
+    the pages and thumbnails it takes from memory (plugin.py's ProvincePlugin)."""
+
+    config_file: Path
+    pages: list[GeneratedPage]
+    files: dict[str, Path]
+    profiles: int
+
+
+def prepare(
+    config: ProvinceConfig,
+    gathered: Gathered,
+    work_dir: Path,
+    templates_dir: Path,
+    keep_docs: Path | None = None,
+) -> ProvinceBuild:
+    """Every page of the province site, rendered; ``mkdocs.yml`` written in ``work_dir``;
+    with ``keep_docs``, the pages also written there as an ordinary MkDocs project."""
     site = ProvinceSite(config, gathered, templates_dir)
-    pages_dir = docs_dir / "docs"
-    shutil.rmtree(pages_dir, ignore_errors=True)  # a kept folder: no page of an earlier gathering
-    write_docs(site, pages_dir, site.pages())
-    config_file = docs_dir / "mkdocs.yml"
-    config_file.write_text(engine_config(config, gathered, pages_dir, templates_dir), encoding="utf-8")
-    return config_file, len(site.entries)
+    pages, files = site.pages(), site.files()
+    (work_dir / "docs").mkdir(parents=True, exist_ok=True)
+    config_file = work_dir / "mkdocs.yml"
+    config_file.write_text(
+        engine_config(config, gathered, work_dir / "docs", templates_dir), encoding="utf-8"
+    )
+    if keep_docs is not None:
+        keep_docs = keep_docs.resolve()
+        shutil.rmtree(keep_docs / "docs", ignore_errors=True)  # no page of an earlier gathering
+        write_docs(files, keep_docs / "docs", pages)
+        (keep_docs / "mkdocs.yml").write_text(
+            engine_config(config, gathered, keep_docs / "docs", templates_dir), encoding="utf-8"
+        )
+    return ProvinceBuild(config_file, pages, files, len(site.entries))
