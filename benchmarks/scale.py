@@ -291,37 +291,49 @@ def plain_province(docs: Path) -> Path:
 
 
 def measure_federation(
-    communes: int, per_commune: int, sites: Path, port: int, work: Path
+    communes: int, per_commune: int, sites: Path, port: int, work: Path, repeat: int = 1
 ) -> dict[str, float]:
+    """Gather + build with an empty cache and plain MkDocs on the same pages, alternately
+    ``repeat`` times (medians: a shared machine's load comes and goes), then once more with
+    the cache (warm)."""
+    from statistics import median
+
     from benchmarks.synthetic import commune_code
 
     cli = [PYTHON, "-m", "generator.cli"]
     tag = f"c{communes}"
     config = province_config(work / f"tinh-{tag}.yml", port, communes, work / f"cache-{tag}")
     docs, site = work / f"docs-{tag}", work / f"site-{tag}"
-    shutil.rmtree(config.parent / f"cache-{tag}", ignore_errors=True)
-    cold = timed([*cli, "gather", str(config), "-d", str(site)], work)
-    html = list(site.rglob("*.html"))
-    warm = timed([*cli, "gather", str(config), "-d", str(site)], work)
-    # Not timed: the same pages written out, for MkDocs alone.
+    # Not timed: the pages written out once, for MkDocs alone.
     subprocess.run(
-        [*cli, "gather", str(config), "-d", str(site), "--docs-dir", str(docs)], cwd=work, check=True
+        [*cli, "gather", str(config), "-d", str(site), "--docs-dir", str(docs)],
+        cwd=work,
+        check=True,
+        capture_output=True,
     )
     plain = plain_province(docs)
-    mkdocs = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-{tag}")], plain)
+    colds, plains = [], []
+    for _ in range(repeat):
+        shutil.rmtree(work / f"cache-{tag}", ignore_errors=True)
+        colds.append(timed([*cli, "gather", str(config), "-d", str(site)], work))
+        plains.append(timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-{tag}")], plain))
+    html = list(site.rglob("*.html"))
+    warm = timed([*cli, "gather", str(config), "-d", str(site)], work)
+    cold = median(r.seconds for r in colds)
+    mkdocs = median(r.seconds for r in plains)
     return {
         "communes": communes,
         "n": communes * per_commune,
-        "cold": cold.seconds,
+        "cold": cold,
         "warm": warm.seconds,
-        "mkdocs": mkdocs.seconds,
-        "ratio": cold.seconds / mkdocs.seconds,
-        "warm_ratio": warm.seconds / mkdocs.seconds,
-        "rss_mb": max(cold.peak_rss_mb, warm.peak_rss_mb),
-        "tree_rss_mb": max(cold.tree_rss_mb, warm.tree_rss_mb),
-        "mkdocs_rss_mb": mkdocs.peak_rss_mb,
+        "mkdocs": mkdocs,
+        "ratio": cold / mkdocs,
+        "warm_ratio": warm.seconds / mkdocs,
+        "rss_mb": max(r.peak_rss_mb for r in [*colds, warm]),
+        "tree_rss_mb": max(r.tree_rss_mb for r in [*colds, warm]),
+        "mkdocs_rss_mb": max(r.peak_rss_mb for r in plains),
         "pages": len(html),
-        "pages_per_s": len(html) / cold.seconds,
+        "pages_per_s": len(html) / cold,
         "data_mb": sum(folder_size_mb(sites / commune_code(i)) for i in range(1, communes + 1)),
     }
 
@@ -343,7 +355,7 @@ FEDERATION_COLUMNS = [
 ]
 
 
-def federation(communes: list[int], per_commune: int, work: Path) -> list[dict[str, float]]:
+def federation(communes: list[int], per_commune: int, work: Path, repeat: int = 1) -> list[dict[str, float]]:
     from benchmarks.synthetic import make_federation
 
     sites = work / "communes"
@@ -360,7 +372,7 @@ def federation(communes: list[int], per_commune: int, work: Path) -> list[dict[s
     try:
         time.sleep(1)
         for count in communes:
-            rows.append(measure_federation(count, per_commune, sites, port, work))
+            rows.append(measure_federation(count, per_commune, sites, port, work, repeat))
             print(table(rows[-1:], FEDERATION_COLUMNS).splitlines()[-1], flush=True)
     finally:
         server.terminate()
@@ -377,6 +389,7 @@ def main() -> None:
     )
     parser.add_argument("--communes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--per-commune", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=1, help="số lần đo (lấy trung vị), chế độ --federation")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="dienhinh-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -384,7 +397,7 @@ def main() -> None:
     columns = FEDERATION_COLUMNS if args.federation else COLUMNS
     try:
         if args.federation:
-            rows = federation(args.communes, args.per_commune, work)
+            rows = federation(args.communes, args.per_commune, work, args.repeat)
         for n in [] if args.federation else args.sizes:
             rows.append(measure(n, work))
             print(table(rows[-1:]).splitlines()[-1], flush=True)

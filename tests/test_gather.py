@@ -10,6 +10,8 @@ import functools
 import hashlib
 import json
 import re
+import subprocess
+import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -347,3 +349,41 @@ def test_a_wrong_configuration_is_a_vietnamese_error_at_its_line(
     assert result.returncode == 1
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_pages_from_memory_are_what_mkdocs_makes_of_the_same_markdown(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    """The province build hands MkDocs its pages from memory with our HTML blocks set aside
+    (ProvincePlugin); MkDocs alone, on the same pages written out (--docs-dir), gives the
+    same HTML, page for page."""
+    (tmp_path / "tinh.yml").write_text(
+        f"province: tỉnh Thử\ncommunes:\n  - name: Xã Điềm Mặc\n    source: {sample_site}\n", encoding="utf-8"
+    )
+    result = run_cli("gather", "--docs-dir", "kept", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    plain = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "build",
+            "-q",
+            "-f",
+            "kept/mkdocs.yml",
+            "-d",
+            str(tmp_path / "plain"),
+        ],
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+    )
+    assert plain.returncode == 0, plain.stderr
+    ours = sorted(p.relative_to(tmp_path / "site") for p in (tmp_path / "site").rglob("*.html"))
+    theirs = sorted(p.relative_to(tmp_path / "plain") for p in (tmp_path / "plain").rglob("*.html"))
+    assert ours == theirs
+    assert len(ours) > len(PUBLIC)
+    different = [
+        str(p) for p in ours if (tmp_path / "site" / p).read_bytes() != (tmp_path / "plain" / p).read_bytes()
+    ]
+    assert different == []
