@@ -621,7 +621,6 @@ CSV_COLUMNS = (
     "Số ảnh",
     "Ảnh bìa",
 )
-CSV_COMMUNE = "Xã"
 HELP_OPEN_DATA_SCHEMA = "ghi lược đồ JSON Schema của dữ liệu mở (du-lieu/dien-hinh.json)"
 OPEN_DATA_SCHEMA_TITLE = "Dữ liệu mở điển hình tiên tiến của một xã (du-lieu/dien-hinh.json)"
 OPEN_DATA_SCHEMA_DESCRIPTION = (

@@ -89,6 +89,8 @@ def check_document(raw: bytes) -> Checked:
         return Checked(None, msg.DATA_NOT_UTF8)
     except json.JSONDecodeError as error:
         return Checked(None, msg.data_not_json(error.lineno, error.colno))
+    except RecursionError:  # nested deeper than the parser goes: no real document is
+        return Checked(None, msg.data_not_json(1, 1))
     if not isinstance(data, dict):
         return Checked(None, msg.DATA_NOT_OBJECT)
     refused = _refuse_version(data)

@@ -268,15 +268,14 @@ def csv_row(p: od.Profile) -> list[object]:
     ]
 
 
-def csv_bytes(profiles: Sequence[od.Profile], extra: Sequence[tuple[str, Sequence[object]]] = ()) -> bytes:
+def csv_bytes(profiles: Sequence[od.Profile]) -> bytes:
     """The profiles as CSV for spreadsheets: UTF-8 with a BOM (Excel then reads Vietnamese
-    right), comma-separated, CRLF line ends, a header row in Vietnamese. ``extra`` puts more
-    columns first: (heading, one value per profile)."""
+    right), comma-separated, CRLF line ends, a header row in Vietnamese."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow([heading for heading, _ in extra] + list(msg.CSV_COLUMNS))
-    for index, p in enumerate(profiles):
-        writer.writerow([_cell(values[index]) for _, values in extra] + [_cell(v) for v in csv_row(p)])
+    writer.writerow(msg.CSV_COLUMNS)
+    for p in profiles:
+        writer.writerow([_cell(v) for v in csv_row(p)])
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
