@@ -120,7 +120,7 @@ def profile_text(registry: Registry, index: int, rng: random.Random, pools: dict
     results = pool.sections.get("Kết quả") or pool.summaries
     hamlet = rng.choice(registry.hamlets)
     organization = rng.choice(registry.organizations) if registry.organizations else None
-    start = dt.date(registry.commune.plan_period[0], 1, 10)
+    start = dt.date(registry.plan_periods[0].first, 1, 10)
     registered = start + dt.timedelta(days=rng.randint(0, 900))
     criteria = [c.id for c in field.criteria[: rng.randint(1, len(field.criteria))]]
     result_codes = [r.code for r in registry.evaluation_results]

@@ -15,6 +15,7 @@ from __future__ import annotations
 import ctypes
 import dataclasses
 import gc
+import gzip
 import logging
 import os
 import shutil
@@ -32,6 +33,7 @@ from .records.sanitize import StoryFence
 from .records.settings import Settings
 from .search.index import SearchIndexer
 from .site.alt_text import fill_missing_alt
+from .site.assets import Asset, site_assets
 from .site.cards import FontMissing, batches, find_fonts, plan_cards, render_cards
 from .site.media import ProfileMedia, plan_media
 from .site.pages import CRITERIA_MARKER, GeneratedPage, SiteBuilder, is_searchable, profile_page
@@ -41,12 +43,6 @@ from .site.share import ShareBuilder, card_specs
 from .workers import Background, CacheStats
 
 log = logging.getLogger("dienhinh")
-
-# Our own stylesheet and scripts, from site_templates/overrides/ (site path = source path).
-STYLESHEET = "assets/dienhinh.css"
-GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
-SEARCH_SCRIPT = "assets/dienhinh-search.js"  # only the search page loads it
-ASSETS = (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT)
 
 
 @dataclass(frozen=True)
@@ -119,9 +115,10 @@ class Build:
         self.generated = {page.src for page in pages}
         return pages
 
-    def assets(self) -> list[tuple[str, Path]]:
-        """(site path, file) of our stylesheet and scripts."""
-        return [(name, self.settings.templates_dir / "overrides" / name) for name in ASSETS]
+    def assets(self) -> list[Asset]:
+        """Our stylesheet (with the fields' colours) and scripts, under fingerprinted names."""
+        assert self.catalog.registry is not None
+        return site_assets(self.settings.templates_dir / "overrides", self.catalog.registry.fields)
 
     def theme_values(self) -> dict[str, Any]:
         """Values the theme templates read (the sample-data banner, the commune's name)."""
@@ -196,7 +193,11 @@ class Build:
                 background, self.background = self.background, None
                 background.wait()
             check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
+            clashes = self._write_redirects(site_dir)
+            if clashes:
+                return clashes
             _link_into(site_dir, self._published_files())
+            _sitemap_without_date(site_dir)
             log.info(msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached))
             log.info(msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
             self._open_data(site_dir)
@@ -215,6 +216,19 @@ class Build:
         if self.indexer is not None:
             self.indexer.close()
             self.indexer = None
+
+    def _write_redirects(self, site_dir: Path) -> list[Problem]:
+        """Old addresses of renamed hamlets and profiles: written after the engine's pages
+        (so none is in the sitemap or the search index) and never over one of them."""
+        problems = []
+        for redirect in self.pages.redirects(self.site.url):
+            target = site_dir / redirect.path
+            if target.exists():
+                problems.append(self._config_problem(msg.REDIRECT_CLASH.format(path=redirect.path)))
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(redirect.html, encoding="utf-8")
+        return problems
 
     def _published_files(self) -> dict[str, Path]:
         published = dict(self.cards)
@@ -327,3 +341,13 @@ def _link_into(site_dir: Path, files: dict[str, Path]) -> None:
             os.link(path, target)
         except OSError:
             shutil.copyfile(path, target)
+
+
+def _sitemap_without_date(site_dir: Path) -> None:
+    """The compressed sitemap again, with no date in its gzip header (MkDocs writes the day
+    of the build there): a build of unchanged sources gives the same bytes, so a publish
+    sends nothing for it."""
+    sitemap = site_dir / "sitemap.xml"
+    if sitemap.is_file():
+        packed = gzip.compress(sitemap.read_bytes(), mtime=0)
+        (site_dir / "sitemap.xml.gz").write_bytes(packed)

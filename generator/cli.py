@@ -5,15 +5,19 @@ from __future__ import annotations
 
 import argparse
 import logging
+import os
 import shutil
 import signal
 import sys
+import threading
+import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from . import messages as msg
 from .build import load_project
+from .publish import command as publish_command
 from .records.model import RESERVED_SLUG
 from .records.problems import Severity
 from .records.settings import Settings, load_settings
@@ -22,6 +26,7 @@ from .site import staging
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
+from .staff.commands import run_init
 
 if TYPE_CHECKING:
     from .plugin import ProvincePlugin
@@ -48,7 +53,13 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help=msg.HELP_BUILD_STRICT)
     serve = commands.add_parser("serve", help=msg.HELP_SERVE)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg.HELP_SERVE_ADDR)
+    edit = commands.add_parser("edit", help=msg.HELP_EDIT)
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8080", help=msg.HELP_EDIT_ADDR)
+    edit.add_argument("--preview-addr", default="127.0.0.1:8000", help=msg.HELP_EDIT_PREVIEW_ADDR)
+    edit.add_argument("--no-browser", action="store_true", help=msg.HELP_EDIT_NO_BROWSER)
+    edit.add_argument("--no-preview", action="store_true", help=msg.HELP_EDIT_NO_PREVIEW)
     add_staff_commands(commands)
+    publish_command.add_command(commands)
     booklet = commands.add_parser("booklet", help=msg.HELP_BOOKLET)
     booklet.add_argument("visit", nargs="?", help=msg.HELP_BOOKLET_VISIT)
     group = booklet.add_mutually_exclusive_group()
@@ -139,8 +150,9 @@ def run_booklet(
     return 0
 
 
-def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
-    """Build into a staging folder beside the target and swap it in only on success."""
+def run_build(config_file: Path, site_dir: Path | None, strict: bool, quiet: bool = False) -> int:
+    """Build into a staging folder beside the target and swap it in only on success
+    (``quiet``: without the hint on what to do next, for publish)."""
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
     from mkdocs.exceptions import Abort, MkDocsException
@@ -176,6 +188,8 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool) -> int:
         1 for page in (target / "dien-hinh").glob("*/index.html") if not RESERVED_SLUG.match(page.parent.name)
     )
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
+    if not quiet:
+        _print(msg.BUILD_NEXT.format(path=_shown_path(target)))
     return 0
 
 
@@ -213,7 +227,8 @@ def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) 
             cached=sum(1 for c in communes if c.status is Status.cached),
             warnings=len(gathered.problems),
         )
-        plugin, engine_yml = ProvincePlugin(prepared.pages, prepared.files), prepared.config_file
+        plugin = ProvincePlugin(prepared.pages, prepared.files, prepared.assets)
+        engine_yml = prepared.config_file
         # The gathered records are done with; what is left lives to the end of the build:
         # keep the collector from walking it while thousands of pages are rendered.
         del prepared, gathered, communes
@@ -255,6 +270,27 @@ def _engine_build(config_file: Path, target: Path, plugin: ProvincePlugin) -> in
     return 0
 
 
+def run_publish(config_file: Path, settings: Settings, args: argparse.Namespace) -> int:
+    """Check the project may go online, build it (unless --no-build), send it."""
+    target = publish_command.run(args, settings)
+    if isinstance(target, int):
+        return target
+    if not args.no_build:
+        code = run_build(config_file, None, strict=False, quiet=True)
+        if code != 0:
+            _print(msg.PUBLISH_FAILED, error=True)
+            return code
+    return publish_command.send(settings, target)
+
+
+def _shown_path(path: Path) -> Path:
+    """``path`` relative to the current folder when it is inside it (shorter to type)."""
+    try:
+        return path.relative_to(Path.cwd())
+    except ValueError:
+        return path
+
+
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
     # An Abort comes after MkDocs has logged its reason (our problems are errors; in strict mode
     # it may be only warnings); its own summary is English and not shown. Judged by type and by
@@ -289,6 +325,52 @@ def run_serve(config_file: Path, dev_addr: str) -> int:
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def _has_display() -> bool:
+    """A browser can be opened here (not over SSH, in CI, or on a server without a screen)."""
+    if sys.platform in ("win32", "darwin"):
+        return True
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
+
+
+def run_edit(config_file: Path, args: argparse.Namespace) -> int:
+    """The browser editor on this computer, with the live preview beside it."""
+    from .editor.server import EditorApp, decap_installed, start_editor
+
+    settings, problems = load_settings(config_file)
+    if settings is None:
+        for problem in problems:
+            _print(problem.format(), error=True)
+        return 1
+    if not decap_installed():
+        _print(msg.EDIT_NOT_INSTALLED, error=True)
+        return 1
+    host, _, port = str(args.dev_addr).rpartition(":")
+    preview_url = "" if args.no_preview else f"http://{args.preview_addr}/"
+    try:
+        server = start_editor(EditorApp(settings, preview_url), host or "127.0.0.1", int(port))
+    except (OSError, ValueError) as error:
+        reason = getattr(error, "strerror", None) or error
+        _print(msg.EDIT_ADDRESS_FAILED.format(addr=args.dev_addr, reason=reason), error=True)
+        return 1
+    url = f"http://{args.dev_addr}/"
+    _print(msg.EDIT_STARTED.format(url=url))
+    if preview_url:
+        _print(msg.EDIT_PREVIEW.format(url=preview_url))
+    if not args.no_browser and _has_display():
+        webbrowser.open(url)
+    try:
+        if preview_url:
+            return run_serve(config_file, args.preview_addr)
+        threading.Event().wait()
+        return 0
+    except KeyboardInterrupt:
+        return 0
+    finally:
+        server.shutdown()
+        server.server_close()
+        _print(msg.EDIT_STOPPED)
 
 
 class _Formatter(logging.Formatter):
@@ -332,6 +414,7 @@ def _setup_logging() -> _Console:
 ENGINE_COMMANDS: dict[str, Callable[[Path, argparse.Namespace], int]] = {
     "build": lambda config_file, args: run_build(config_file, args.site_dir, args.strict),
     "serve": lambda config_file, args: run_serve(config_file, args.dev_addr),
+    "edit": run_edit,
 }
 PROJECT_COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
     "check": lambda settings, args: run_check(settings),
@@ -339,6 +422,7 @@ PROJECT_COMMANDS: dict[str, Callable[[Settings, argparse.Namespace], int]] = {
         settings, args.visit, args.field, args.all, args.size, args.output
     ),
     **{name: lambda settings, args: run_staff(args, settings) for name in STAFF_COMMANDS},
+    "publish": lambda settings, args: run_publish(args.config_file, settings, args),
 }
 
 
@@ -349,6 +433,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     if args.command == "gather":  # the province's own configuration, no commune project
         return run_gather(args.config, args.site_dir, args.docs_dir)
+    if args.command == "init":  # makes the project: there is no mkdocs.yml yet
+        return run_init(args)
     config_file: Path = args.config_file
     if not config_file.is_file():
         _print(msg.NO_CONFIG.format(path=config_file), error=True)

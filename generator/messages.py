@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import difflib
+import re
 from collections.abc import Sequence
 from typing import Any
 
@@ -17,9 +18,24 @@ TABLE_NAMES = {
     "evaluation_results": "kết quả đánh giá",
     "figures": "số liệu",
     "criteria": "tiêu chí",
+    "periods": "giai đoạn",
+    "former_communes": "xã cũ (trước sáp nhập)",
 }
 
 KIND_NAMES = {"collective": "Tập thể", "individual": "Cá nhân", "model": "Mô hình"}
+# Levels an exemplar is sent up to; since 1 July 2025 the next level after the commune is
+# the province (no district).
+NOMINATION_LEVELS = {"commune": "Cấp xã", "province": "Cấp tỉnh", "national": "Toàn quốc"}
+
+
+def period_name(first: int, last: int) -> str:
+    """A period's name when the registry gives none (the previous format)."""
+    return f"Giai đoạn {first} – {last}"
+
+
+def plan_title_of(period: str) -> str:
+    """A period's plan title when the registry gives none."""
+    return f"Kế hoạch xây dựng và nhân rộng điển hình tiên tiến {period.lower()}"
 
 
 def _quote(value: object) -> str:
@@ -51,10 +67,25 @@ def missing(field: str) -> str:
 
 
 def bad_date(value: object) -> str:
+    rewrite = _iso_rewrite(value)
+    if rewrite is not None:  # 15/06/2022 as typed in a spreadsheet: the exact rewrite
+        return f"Ngày {_quote(value)} cần viết theo dạng NĂM-THÁNG-NGÀY: viết là {rewrite}."
     return (
         f"Ngày {_quote(value)} không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-15,"
         " và phải là ngày có thật."
     )
+
+
+def _iso_rewrite(value: object) -> str | None:
+    """ "2022-06-15" for a real date written day first (15/06/2022, 15-6-2022, 15.06.2022)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", str(value))
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def bad_choice(value: object, valid: Sequence[str]) -> str:
@@ -162,8 +193,61 @@ def future_year(value: object) -> str:
     return f"Năm {_quote(value)} nằm trong tương lai."
 
 
-def late_registration(value: object, deadline: object) -> str:
-    return f"Đăng ký ngày {_quote(value)}, sau hạn {_quote(deadline)} của kế hoạch."
+def late_registration(value: object, deadline: object, year: int, period: str) -> str:
+    return (
+        f"Đăng ký ngày {_quote(value)}, sau hạn đăng ký năm {year} ({_quote(deadline)}) của {period.lower()}."
+    )
+
+
+def registered_outside_periods(value: object, periods: Sequence[str]) -> str:
+    listed = ", ".join(periods) if periods else "(danh mục chưa có giai đoạn nào)"
+    return (
+        f"Ngày đăng ký {_quote(value)} không thuộc giai đoạn nào của kế hoạch ({listed});"
+        " thêm giai đoạn vào “periods” trong danh mục (registry) hoặc sửa ngày đăng ký."
+    )
+
+
+def field_closed_in_period(code: str, period: str, open_codes: Sequence[str]) -> str:
+    return (
+        f"Lĩnh vực {_quote(code)} không có trong {period.lower()} (hồ sơ thuộc giai đoạn này theo"
+        f" ngày đăng ký).{_suggest(code, open_codes)} Các lĩnh vực của giai đoạn: {', '.join(open_codes)}."
+    )
+
+
+def period_reversed(first: int, last: int) -> str:
+    return (
+        f"Năm bắt đầu ({first}) sau năm kết thúc ({last}); viết theo thứ tự [năm đầu, năm cuối],"
+        f" ví dụ [{last}, {first}]."
+    )
+
+
+def periods_overlap(name: str, other: str) -> str:
+    return f"{name} trùng năm với {other.lower()}; các giai đoạn không được chồng lên nhau."
+
+
+def deadline_outside_period(value: object, name: str) -> str:
+    return (
+        f"Hạn đăng ký {_quote(value)} không thuộc năm nào của {name.lower()}; mỗi hạn thay"
+        " cho ngày 30/6 của chính năm đó."
+    )
+
+
+def alias_taken(alias: str, owner: str) -> str:
+    return f"Địa chỉ cũ {_quote(alias)} đã được dùng cho {owner}; mỗi địa chỉ chỉ dẫn tới một trang."
+
+
+PERIODS_MISSING = (
+    "Danh mục cần ít nhất một giai đoạn kế hoạch: thêm “periods” (mỗi giai đoạn có code, name,"
+    " years: [năm đầu, năm cuối])."
+)
+PERIODS_AND_PREVIOUS_FORMAT = (
+    "Đã có danh sách giai đoạn “periods”: hãy bỏ “{key}” khỏi “commune” (cách ghi cũ của một giai"
+    " đoạn) để không có hai giá trị khác nhau."
+)
+NOMINATION_CONGRESS_OR_AWARD = (
+    "Cần ghi hoặc “congress” (đại hội, hội nghị được giới thiệu dự) hoặc “award” (hình thức khen"
+    " thưởng được đề nghị), chỉ một trong hai."
+)
 
 
 def duplicate_year(year: int, first_line: int) -> str:
@@ -223,6 +307,10 @@ CHECK_FAILED = "Có {errors} lỗi và {warnings} cảnh báo. Sửa các lỗi 
 CHECK_WARNINGS = "Không có lỗi; {warnings} cảnh báo."
 BUILD_FAILED = "Không dựng được trang web; trang đã công bố trước đó vẫn giữ nguyên."
 BUILD_OK = "Đã dựng trang web vào {path} ({pages} trang hồ sơ)."
+BUILD_NEXT = (
+    "Xem thử: python3 -m http.server -d {path} rồi mở http://127.0.0.1:8000 (mở thẳng tệp"
+    " index.html thì liên kết và tìm kiếm không chạy). Đưa lên mạng: dienhinh publish."
+)
 STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
 MKDOCS_WARNING = f"{WARNING} (MkDocs): "
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
@@ -239,14 +327,69 @@ HELP_NEW_HAMLET = "mã xóm"
 HELP_NEW_ORGANIZATION = "mã tổ chức"
 HELP_NEW_SUMMARY = "tóm tắt một hai câu"
 HELP_NEW_REGISTERED = "ngày đăng ký NĂM-THÁNG-NGÀY (mặc định: hôm nay)"
-HELP_IMPORT = "nhập bảng đăng ký (.xlsx hoặc .csv) thành hồ sơ nháp"
-HELP_IMPORT_SHEET = "tệp bảng tính đăng ký"
+HELP_IMPORT = "nhập bảng đăng ký (.xlsx, .csv) hoặc báo cáo thành tích Word (.docx) thành hồ sơ nháp"
+HELP_IMPORT_SHEET = "tệp bảng tính đăng ký, hoặc tệp Word .docx"
 HELP_REPORT = "báo cáo tổng hợp cho thư ký Hội đồng thi đua"
 HELP_REPORT_HTML = "ghi thêm báo cáo dạng trang HTML"
 HELP_REPORT_XLSX = "ghi thêm báo cáo dạng bảng tính Excel"
-HELP_REPORT_YEAR = "năm cuối cùng cần có đánh giá (mặc định: năm trước)"
+HELP_REPORT_YEAR = "chỉ tính năm này (mọi bảng: đăng ký, đánh giá, khen thưởng, nhân rộng, đề nghị)"
+HELP_REPORT_PERIOD = "báo cáo tổng kết một giai đoạn (mã hoặc năm, ví dụ 2022-2025) cho hội nghị tổng kết"
+HELP_REPORT_DOCX = "ghi báo cáo chính thức (thể thức Nghị định 30/2020/NĐ-CP) dạng Word"
+HELP_REPORT_PDF = "ghi báo cáo chính thức dạng PDF"
+HELP_REPORT_NUMBER = "số văn bản (để trống: chừa chỗ cho văn thư ghi)"
+HELP_REPORT_SIGNER = "họ tên người ký"
+HELP_REPORT_DATE = "ngày ban hành, NĂM-THÁNG-NGÀY (mặc định: hôm nay)"
+HELP_NOMINATIONS = "danh sách đề nghị khen thưởng, biểu dương (Word, Excel)"
+HELP_NOMINATIONS_XLSX = "ghi danh sách dạng bảng tính Excel"
+HELP_NOMINATIONS_DOCX = "ghi danh sách dạng Word"
 HELP_SCHEMA = "xuất lược đồ JSON Schema của hồ sơ (cho VS Code)"
 HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
+
+# How a commune's and a province's names begin ("xã Hòa Bình", "tỉnh Thái Nguyên"): init adds
+# the first word when a name has none of them.
+COMMUNE_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
+PROVINCE_WORDS = ("tỉnh", "thành phố")
+HELP_INIT = "tạo dự án mới cho một xã (hỏi từng mục nếu thiếu): danh mục, trang, mẫu giao diện"
+HELP_INIT_DIRECTORY = "thư mục của dự án mới (mặc định: thư mục hiện tại)"
+HELP_INIT_COMMUNE = "tên xã, ví dụ “xã Hòa Bình” (thiếu chữ “xã” thì tự thêm)"
+HELP_INIT_PROVINCE = "tên tỉnh, ví dụ “tỉnh Thái Nguyên”"
+HELP_INIT_HAMLETS = "các xóm, mỗi dòng một xóm (hoặc cách nhau bằng dấu ;)"
+HELP_INIT_HAMLETS_FILE = "tệp văn bản chứa các xóm, mỗi dòng một xóm"
+HELP_INIT_ORGANIZATIONS = "các tổ chức, đoàn thể, mỗi dòng một tên (hoặc cách nhau bằng dấu ;)"
+HELP_INIT_ORGANIZATIONS_FILE = "tệp văn bản chứa các tổ chức, mỗi dòng một tên"
+HELP_INIT_PERIOD = "giai đoạn kế hoạch hiện tại, ví dụ 2026-2030"
+HELP_INIT_DECISION = "số văn bản ban hành kế hoạch, ví dụ “15/KH-UBND”"
+HELP_INIT_SITE_URL = "địa chỉ trang web (có thể sửa sau trong mkdocs.yml)"
+HELP_INIT_FROM = "lấy mẫu giao diện (site_templates) từ dự án này thay vì từ công cụ"
+INIT_INTRO = "Tạo dự án trang điển hình tiên tiến cho một xã. Trả lời vài câu hỏi (Ctrl+C để thôi)."
+PROMPT_INIT_COMMUNE = "Tên xã (ví dụ: xã Hòa Bình)"
+PROMPT_INIT_PROVINCE = "Tỉnh (ví dụ: tỉnh Thái Nguyên)"
+PROMPT_INIT_HAMLETS = "Các xóm: dán danh sách hoặc gõ mỗi dòng một xóm; để trống một dòng (Enter) là xong."
+PROMPT_INIT_ORGANIZATIONS = (
+    "Các tổ chức, đoàn thể, trường học…: mỗi dòng một tên; để trống một dòng là xong"
+    " (bỏ qua được, thêm sau trong danh mục)."
+)
+PROMPT_INIT_PERIOD = "Giai đoạn kế hoạch hiện tại (Enter để chọn {default})"
+INIT_EXISTS = (
+    "Đã có dự án ở đây ({path}); “dienhinh init” không ghi đè. Chọn một thư mục mới hoặc trống,"
+    " ví dụ: dienhinh init du-an-xa-moi"
+)
+INIT_NO_TEMPLATES = (
+    "Không tìm thấy mẫu giao diện (thư mục site_templates có pages/ và overrides/) ở {path}."
+    " Dùng --from THƯ_MỤC_DỰ_ÁN để lấy mẫu từ một dự án có sẵn."
+)
+INIT_NO_HAMLETS = "Cần ít nhất một xóm (--hamlets hoặc --hamlets-file, mỗi dòng một xóm)."
+INIT_BAD_PERIOD = "Giai đoạn “{value}” không hợp lệ; viết năm đầu-năm cuối, ví dụ 2026-2030."
+INIT_LIST_UNREADABLE = "Không đọc được tệp {path} ({reason}); cần tệp văn bản UTF-8, mỗi dòng một tên."
+INIT_WROTE = "Đã tạo {path}"
+INIT_NOT_A_FOLDER = "{path} là một tệp, không phải thư mục; chọn một thư mục mới hoặc trống."
+INIT_WRITE_FAILED = "Không ghi được dự án vào {path} ({reason}); không có tệp nào được tạo."
+INIT_CHECK_FAILED = "Dự án đã tạo nhưng danh mục còn lỗi ở trên; sửa rồi chạy “dienhinh check”."
+INIT_DONE = (
+    "Xong: dự án mới ở {path}, chưa có hồ sơ nào, không có dữ liệu minh họa. Tiếp theo: vào thư mục"
+    " đó, xem lại exemplars/registry.yml (mã xóm, loại tổ chức, lĩnh vực và tiêu chí), sửa site_url"
+    " trong mkdocs.yml, rồi “dienhinh new” để thêm hồ sơ và “dienhinh build” để dựng trang."
+)
 
 DRAFT_SUMMARY = "Bản nháp: hãy viết một hai câu giới thiệu điển hình (hiện trên thẻ và khi chia sẻ)."
 DRAFT_STORY_SECTIONS = (
@@ -282,14 +425,54 @@ SHEET_UNREADABLE = "Không đọc được bảng tính: {detail}."
 SHEET_MISSING = "Không tìm thấy tệp bảng tính {path}."
 SHEET_UNKNOWN_TYPE = "Chỉ nhận tệp .xlsx hoặc .csv."
 SHEET_NOT_UTF8 = "Tệp CSV không phải mã UTF-8. Trong Excel chọn “Lưu thành… CSV UTF-8”."
-SHEET_NO_HEADER = (
-    "Không tìm thấy dòng tiêu đề: cần các cột “tên điển hình”, “loại”, “lĩnh vực”, “xóm”,"
-    " “tổ chức”, “ngày đăng ký”, “tóm tắt”."
+# The columns a registration sheet needs, as the messages name them.
+SHEET_EXPECTED = (
+    "“tên điển hình” (hoặc “tên mô hình / điển hình”), “loại” (tập thể / cá nhân / mô hình),"
+    " “lĩnh vực” (hoặc “thuộc lĩnh vực”), “xóm” hoặc “tổ chức”, “ngày đăng ký”; nên có “tóm tắt”"
 )
 
 
-def sheet_missing_column(column: str) -> str:
-    return f"Bảng tính thiếu cột “{column}”."
+def _headers(found: Sequence[str]) -> str:
+    return ", ".join(f"“{h}”" for h in found) if found else "(không có chữ nào)"
+
+
+def sheet_no_header(found: Sequence[str]) -> str:
+    return (
+        "Không tìm thấy dòng tiêu đề trong 10 dòng đầu."
+        f" Dòng giống tiêu đề nhất có: {_headers(found)}."
+        f" Cần các cột {SHEET_EXPECTED} (viết hoa hay thường, có dấu hay không đều được)."
+    )
+
+
+def sheet_missing_column(column: str, found: Sequence[str] = ()) -> str:
+    return (
+        f"Bảng tính thiếu cột “{column}”. Dòng tiêu đề có: {_headers(found)}. Cần các cột {SHEET_EXPECTED}."
+    )
+
+
+def sheet_unknown_columns(labels: Sequence[str]) -> str:
+    return (
+        f"Không nhập {', '.join(labels)}: không phải cột của mẫu đăng ký. Nếu là một trong các cột"
+        f" {SHEET_EXPECTED}, hãy đổi tên tiêu đề cho đúng."
+    )
+
+
+def sheet_skipped(rows: Sequence[int]) -> str:
+    return (
+        f"Bỏ qua dòng {_row_ranges(rows)}: không phải dòng đăng ký (số thứ tự cột, dòng cộng,"
+        " địa danh và ngày tháng, chức danh và chữ ký)."
+    )
+
+
+def _row_ranges(rows: Sequence[int]) -> str:
+    """ "5, 9–12": consecutive rows as ranges."""
+    parts: list[str] = []
+    for row in rows:
+        if parts and row == int(parts[-1].split("–")[-1]) + 1:
+            parts[-1] = f"{parts[-1].split('–')[0]}–{row}"
+        else:
+            parts.append(str(row))
+    return ", ".join(parts)
 
 
 def sheet_bad_date(value: object) -> str:
@@ -349,8 +532,8 @@ REPORT_REGISTERED = "Đã đăng ký"
 REPORT_PUBLISHED = "Đã công bố"
 REPORT_HAMLETS = "Điển hình theo xóm"
 REPORT_ORGANIZATIONS = "Điển hình theo tổ chức"
-REPORT_LATE = "Đăng ký muộn (sau hạn {deadline})"
-REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm ({first}–{last})"
+REPORT_LATE = "Đăng ký muộn (sau hạn đăng ký của năm đăng ký, mặc định 30/6, trong giai đoạn của nó)"
+REPORT_MISSING_EVALUATIONS = "Thiếu đánh giá hằng năm (các năm của giai đoạn, đến năm {last})"
 REPORT_COMMENDATIONS = "Khen thưởng theo cấp và năm"
 REPORT_REPLICATIONS = "Nhân rộng"
 REPORT_NONE = "Không có."
@@ -360,29 +543,169 @@ REPORT_FLAG = "Ghi chú"
 REPORT_HAMLET = "Xóm"
 REPORT_ORGANIZATION = "Tổ chức"
 REPORT_EXEMPLAR = "Điển hình"
-REPORT_SLUG = "Thư mục"
 REPORT_DATE = "Ngày đăng ký"
+REPORT_DEADLINE = "Hạn đăng ký"
 REPORT_DAYS_LATE = "Muộn (ngày)"
+REPORT_FORMER_COMMUNE = "Xã cũ"
 REPORT_MISSING_YEARS = "Năm chưa đánh giá"
 REPORT_LEVEL = "Cấp"
 REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
+REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình đăng ký và công bố trong{scope}: {names}."
+REPORT_NONE_IN_SCOPE = "không có đăng ký trong kỳ"
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
 # Worksheet names of the Excel report, one per section (Excel allows at most 31 characters).
-REPORT_SHEET_TITLES = (
-    "Tổng số",
-    "Theo xóm",
-    "Theo tổ chức",
-    "Đăng ký muộn",
-    "Thiếu đánh giá",
-    "Khen thưởng",
-    "Nhân rộng",
+REPORT_SHEET_TOTALS = "Tổng số"
+REPORT_SHEET_HAMLETS = "Theo xóm"
+REPORT_SHEET_ORGANIZATIONS = "Theo tổ chức"
+REPORT_SHEET_FIELDS = "Theo lĩnh vực"
+REPORT_SHEET_LIST = "Danh sách"
+REPORT_SHEET_LATE = "Đăng ký muộn"
+REPORT_SHEET_MISSING = "Thiếu đánh giá"
+REPORT_SHEET_EVALUATIONS = "Kết quả đánh giá"
+REPORT_SHEET_COMMENDATIONS = "Khen thưởng"
+REPORT_SHEET_REPLICATIONS = "Nhân rộng"
+REPORT_SHEET_NOMINATIONS = "Giới thiệu, đề nghị"
+REPORT_NUMBER = "STT"
+REPORT_FIELDS = "Điển hình theo lĩnh vực"
+REPORT_FIELD = "Lĩnh vực"
+REPORT_LIST = "Danh sách điển hình đăng ký"
+REPORT_KIND = "Loại"
+REPORT_PLACE = "Xóm, tổ chức"
+REPORT_STATUS = "Trạng thái"
+REPORT_STATUS_WORDS = {True: "Đã công bố", False: "Chưa công bố"}
+REPORT_EVALUATIONS = "Kết quả đánh giá hằng năm"
+REPORT_RESULT = "Kết quả"
+REPORT_WHERE = "Nơi nhân rộng"
+REPORT_NOMINATIONS = "Giới thiệu, đề nghị khen thưởng cấp trên"
+REPORT_NOMINATION_LEVEL = "Cấp"
+REPORT_YEAR = "Năm"
+REPORT_PROPOSAL = "Giới thiệu dự / hình thức đề nghị"
+REPORT_DECISION = "Quyết định"
+REPORT_CONGRESS = "Giới thiệu dự {congress}"
+REPORT_DATED = " ngày {date}"
+REPORT_OF_YEAR = " — năm {year}"
+REPORT_OF_PERIOD = " — giai đoạn {years}"
+REPORT_AS_OF = "Số liệu đến ngày {date}"
+REPORT_BAD_PERIOD = "Không có giai đoạn “{value}” trong danh mục; các giai đoạn: {valid}."
+REPORT_YEAR_AND_PERIOD = (
+    "Chọn một trong hai: --year (báo cáo năm) hoặc --period (báo cáo tổng kết giai đoạn)."
 )
+REPORT_TEMPLATE_MISSING = (
+    "Không tìm thấy mẫu Word {path}. Chép lại từ bộ công cụ (site_templates/report/) hoặc chạy"
+    " “.venv/bin/python scripts/make_report_template.py”."
+)
+REPORT_TEMPLATE_STYLE = (
+    "Mẫu Word {path} thiếu kiểu (style) “{style}”: có thể đã bị đổi tên hoặc xóa trong Word."
+    " Đổi lại đúng tên, hoặc chép lại mẫu từ bộ công cụ."
+)
+REPORT_PDF_FONT_MISSING = (
+    "Không có phông Liberation Serif (thay cho Times New Roman) để in PDF: cài gói"
+    " fonts-liberation2 (scripts/system-packages)."
+)
+REPORT_WRITE_FAILED = "Không ghi được tệp “{path}”: {reason}. Tệp cũ (nếu có) vẫn giữ nguyên."
+REPORT_PDF_FAILED = "Không in được PDF: {detail}."
+NOMINATIONS_NONE = "Không có điển hình nào được giới thiệu hay đề nghị{scope}: danh sách sẽ trống."
+
+# --- official documents (Nghị định 30/2020/NĐ-CP) ------------------------------------------
+
+# Paragraph styles of the Word template (site_templates/report/mau-van-ban.docx), by role: the
+# names a commune sees and may restyle in Word (renaming one breaks the report, which says so).
+DOC_STYLES = {
+    "issuer": "Tên cơ quan ban hành",
+    "rule": "Đường kẻ ngang",
+    "number": "Số ký hiệu",
+    "national": "Quốc hiệu",
+    "motto": "Tiêu ngữ",
+    "place_date": "Địa danh và ngày tháng",
+    "kind": "Tên loại văn bản",
+    "subject": "Trích yếu",
+    "heading": "Đề mục",
+    "body": "Nội dung",
+    "caption": "Tên bảng",
+    "cell": "Ô bảng",
+    "cell_number": "Ô bảng số",
+    "cell_header": "Ô tiêu đề bảng",
+    "recipients_title": "Nơi nhận",
+    "recipient": "Danh sách nơi nhận",
+    "authority": "Quyền hạn và chức vụ người ký",
+    "signer": "Họ tên người ký",
+    "page_number": "Số trang",
+}
+DOC_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+DOC_MOTTO = "Độc lập - Tự do - Hạnh phúc"
+DOC_ISSUER_BODY = "Ủy ban nhân dân"
+DOC_UNIT_WORDS = ("xã", "phường", "thị trấn", "đặc khu")
+DOC_DATE = "ngày {day} tháng {month} năm {year}"
+DOC_NUMBER = "Số: {number}/{symbol}"
+DOC_NUMBER_BLANK = "\u00a0" * 8
+DOC_SYMBOL_REPORT = "BC-UBND"
+DOC_SYMBOL_LIST = "DS-UBND"
+DOC_RECIPIENTS = "Nơi nhận:"
+DOC_RECIPIENTS_DEFAULT = (
+    "- Thường trực Đảng ủy xã (b/c);",
+    "- Thường trực HĐND xã (b/c);",
+    "- Ủy ban MTTQ Việt Nam xã;",
+    "- Hội đồng Thi đua - Khen thưởng xã;",
+    "- Lưu: VT, VP.",
+)
+DOC_AUTHORITY = "TM. ỦY BAN NHÂN DÂN"
+DOC_SIGNER_TITLE = "CHỦ TỊCH"
+DOC_REPORT = "BÁO CÁO"
+DOC_LIST = "DANH SÁCH"
+DOC_REPORT_SUBJECT_YEAR = "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm {year}"
+DOC_REPORT_SUBJECT_PERIOD = "Tổng kết xây dựng và nhân rộng điển hình tiên tiến {period}"
+DOC_REPORT_SUBJECT_ALL = "Kết quả xây dựng và nhân rộng điển hình tiên tiến (đến ngày {date})"
+DOC_LIST_SUBJECT = "Tập thể, cá nhân đề nghị khen thưởng, biểu dương{scope}"
+DOC_LIST_SCOPE_YEAR = " năm {year}"
+DOC_LIST_SCOPE_PERIOD = " {period}"
+DOC_LIST_HEADERS = (
+    "STT",
+    "Tên tập thể, cá nhân",
+    "Địa chỉ, đơn vị",
+    "Thành tích tóm tắt",
+    "Hình thức đề nghị",
+)
+DOC_LIST_SHEET = "Danh sách đề nghị"
+DOC_INTRO = (
+    "Thực hiện {plan}, Ủy ban nhân dân {commune} báo cáo kết quả xây dựng và nhân rộng điển"
+    " hình tiên tiến{scope} như sau:"
+)
+DOC_SCOPE_YEAR = " năm {year}"
+DOC_SCOPE_PERIOD = " {period}"
+DOC_SCOPE_ALL = " đến ngày {date}"
+DOC_PART_REGISTRATIONS = "I. KẾT QUẢ ĐĂNG KÝ ĐIỂN HÌNH"
+DOC_PART_EVALUATIONS = "II. KẾT QUẢ ĐÁNH GIÁ HẰNG NĂM"
+DOC_PART_COMMENDATIONS = "III. KHEN THƯỞNG"
+DOC_PART_REPLICATIONS = "IV. NHÂN RỘNG ĐIỂN HÌNH"
+DOC_PART_NOMINATIONS = "V. GIỚI THIỆU, ĐỀ NGHỊ CẤP TRÊN"
+DOC_PART_SUMMARY = "VI. ĐÁNH GIÁ CHUNG"
+DOC_REGISTERED_TEXT = (
+    "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
+    " trên trang thông tin của xã."
+)
+DOC_NO_NEW = "Trong{scope} không có điển hình đăng ký mới."
+DOC_ALL_HAMLETS = "Tất cả các xóm đều có điển hình được công bố."
+DOC_LATE_TEXT = "Có {count} điển hình đăng ký sau hạn của năm đăng ký."
+DOC_EVALUATED_TEXT = (
+    "Đã đánh giá {count} lượt; còn {missing} điển hình chưa có đánh giá của năm phải đánh giá."
+)
+DOC_COMMENDED_TEXT = "Có {count} lượt khen thưởng."
+DOC_REPLICATED_TEXT = "{count} điển hình được nhân rộng, với {units} hộ/đơn vị áp dụng."
+DOC_NOMINATED_TEXT = "{count} lượt giới thiệu, đề nghị lên cấp trên."
+DOC_NONE_TEXT = "Không có."
+DOC_TABLE = "Bảng {number}. {title}"
+DOC_PERIOD_RESULT = "Kết quả tổng kết giai đoạn (hội nghị ngày {date}):"
+DOC_PERIOD_NO_RESULT = (
+    "Hội nghị tổng kết giai đoạn chưa ghi kết quả trong danh mục (periods[].summary);"
+    " bổ sung phần đánh giá chung trước khi trình ký."
+)
+DOC_CLOSING = "Trên đây là báo cáo{scope} của Ủy ban nhân dân {commune}./."
 
 SCHEMA_WRITTEN = "Đã ghi lược đồ JSON Schema vào {path}."
 SCHEMA_TITLE = "Hồ sơ điển hình tiên tiến (phần thông tin đầu của exemplars/<thư mục>/index.md)"
@@ -406,6 +729,15 @@ SCHEMA_DESCRIPTIONS = {
     "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
     "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
     "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",
+    "nominations": (
+        "Giới thiệu lên cấp trên: cấp (commune, province, national), năm, đại hội (congress)"
+        " hoặc khen thưởng đề nghị (award), văn bản (decision)."
+    ),
+    "aliases": "Địa chỉ cũ của hồ sơ (tên thư mục trước khi đổi); địa chỉ cũ tự chuyển tới trang mới.",
+    "Nomination.level": "Cấp: commune (xã), province (tỉnh), national (toàn quốc). Sau xã là tỉnh.",
+    "Nomination.congress": "Đại hội, hội nghị được giới thiệu dự (ghi congress hoặc award).",
+    "Nomination.award": "Hình thức khen thưởng được đề nghị (ghi congress hoặc award).",
+    "Nomination.decision": "Văn bản: {number: số, date: ngày, issuer: cơ quan ban hành}.",
     "public_contacts": "Thông tin liên hệ được phép công bố (ví dụ số điện thoại của cơ quan).",
     "private_notes": "Ghi chú nội bộ cho Hội đồng; không bao giờ hiện trên trang.",
     "photos": "Ảnh trong thư mục hồ sơ (JPEG, PNG hoặc WebP); ảnh đầu tiên là ảnh bìa nếu không ghi cover.",
@@ -515,6 +847,10 @@ PHOTO_NOT_A_FILE = "“{file}” không phải là một tệp ảnh."
 PHOTO_NOT_IMAGE = (
     "Tệp “{file}” không phải ảnh JPEG, PNG hoặc WebP (đã kiểm tra nội dung tệp, không chỉ phần đuôi)."
 )
+PHOTO_HEIF = (
+    "Ảnh “{file}” ở định dạng HEIC của iPhone, trang web không dùng trực tiếp được. Hãy tải ảnh lên"
+    " qua trình soạn thảo (“dienhinh edit”): ảnh được tự chuyển sang JPEG."
+)
 PHOTO_CORRUPT = "Ảnh “{file}” bị hỏng hoặc không trọn vẹn ({detail}). Hãy chép lại tệp ảnh gốc."
 PHOTO_BOMB = "Ảnh “{file}” khai báo kích thước quá lớn bất thường (ảnh “bom giải nén”); không xử lý ảnh này."
 PHOTO_DUPLICATE = "Ảnh “{file}” đã được khai báo ở photos[{first}]."
@@ -535,6 +871,13 @@ CARD_KICKER_FIELD = "Lĩnh vực"
 
 CHART_BY_FIELD = "Số điển hình theo lĩnh vực"
 CHART_BY_HAMLET = "Số điển hình theo xóm"
+
+
+def chart_by_hamlet_of(former_commune: str) -> str:
+    """Title of the hamlet chart of one former commune (after communes merged)."""
+    return f"Số điển hình theo xóm — {former_commune}"
+
+
 CHART_UNIT = "điển hình"  # after each value in the chart's text description: “Xóm Pa Chò: 3 điển hình”
 
 
@@ -582,7 +925,6 @@ def search_failed(detail: str) -> str:
 
 # --- open data (du-lieu/: JSON, CSV, Atom feed, schema) ----------------------------------------
 
-NOMINATION_LEVELS = {"commune": "Cấp xã", "province": "Cấp tỉnh", "national": "Cấp toàn quốc"}
 OPEN_DATA_WRITTEN = "Dữ liệu mở: {profiles} hồ sơ trong du-lieu/ ({files})."
 FEED_TITLE = "Điển hình mới công bố, mới cập nhật — {site}"
 FEED_SUBTITLE = (
@@ -836,8 +1178,25 @@ def unknown_option(key: object, valid: Sequence[str]) -> str:
     )
 
 
+SECRET_IN_CONFIG = (
+    "Không ghi mật khẩu hay mã bí mật vào mkdocs.yml (tệp này nằm cùng dự án, ai cũng đọc được)."
+    " Để đưa trang lên máy chủ, dùng khóa SSH: ghi đường dẫn tệp khóa ở “key”, hoặc nạp khóa"
+    " vào ssh-agent; xem trang “Đưa trang lên mạng” trong hướng dẫn cho cán bộ."
+)
+
+
+def example_site_url(url: str) -> str:
+    return (
+        f"Địa chỉ trang web (site_url) vẫn là địa chỉ mẫu {_quote(url)}. Mã QR trong sổ tay"
+        " tham quan, ảnh và đường dẫn khi chia sẻ lên Zalo/Facebook, và sơ đồ trang (sitemap.xml)"
+        " cho công cụ tìm kiếm đều dùng địa chỉ này: hãy sửa site_url thành địa chỉ thật của"
+        " trang trước khi đưa lên mạng."
+    )
+
+
 # --- the site build -------------------------------------------------------------------------
 
+REDIRECT_CLASH = "Địa chỉ cũ {path} (aliases) trùng với một trang đang có; hãy bỏ địa chỉ đó khỏi “aliases”."
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
 PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"
 PREVIEW_READY = "Bản xem trước đã cập nhật: {url} (Ctrl+C để dừng)."
@@ -846,6 +1205,103 @@ SERVE_ADDRESS_FAILED = (
     "Không mở được địa chỉ {addr} ({reason}). Có thể cổng đang bận: thử cổng khác,"
     " ví dụ: dienhinh serve -a 127.0.0.1:8001"
 )
+
+
+# --- publish (dienhinh publish) ----------------------------------------------------------
+
+
+def size(count: int) -> str:
+    """A byte count as a person reads it (Vietnamese decimal comma)."""
+    if count < 1024:
+        return f"{count} B"
+    value = count / 1024
+    for unit in ("KB", "MB"):
+        if value < 1024:
+            return f"{value:.1f} {unit}".replace(".", ",")
+        value /= 1024
+    return f"{value:.1f} GB".replace(".", ",")
+
+
+PUBLISH_NO_TARGET = (
+    "Chưa khai báo nơi đưa trang lên. Thêm mục “publish” vào tùy chọn của dienhinh trong {config}"
+    " (thư mục “folder”, máy chủ “ssh” hoặc “github_pages”); xem trang “Đưa trang lên mạng”"
+    " trong hướng dẫn cho cán bộ."
+)
+PUBLISH_TARGET_NOT_SET = "Nơi đưa lên “{target}” chưa được khai báo trong mục “publish” của {config}."
+PUBLISH_SEVERAL_TARGETS = (
+    "Có nhiều nơi đưa lên ({targets}): chọn một bằng --to, ví dụ: dienhinh publish --to ssh"
+)
+PUBLISH_NO_SITE_URL = (
+    "mkdocs.yml chưa có site_url (địa chỉ của trang trên mạng): mã QR trong sổ tay, ảnh chia sẻ"
+    " và sơ đồ trang cần địa chỉ này. Ghi site_url: https://<địa chỉ của trang>/ rồi chạy lại."
+)
+
+
+def publish_example_url(url: str) -> str:
+    return (
+        f"site_url trong mkdocs.yml vẫn là {_quote(url)}, không phải địa chỉ thật của trang: mã QR"
+        " trong sổ tay, ảnh chia sẻ lên Zalo/Facebook và sơ đồ trang sẽ trỏ sai chỗ. Sửa site_url"
+        " thành địa chỉ trang sẽ chạy (ví dụ https://dienhinh.<tên xã>.gov.vn/) rồi chạy lại."
+    )
+
+
+PUBLISH_SAMPLE_DATA = (
+    "Dữ liệu minh họa vẫn đang bật (sample_data: true trong {registry}): trang nào cũng hiện"
+    " dòng “Dữ liệu minh họa”. Khi đã thay hồ sơ mẫu bằng hồ sơ thật, đổi thành sample_data: false."
+)
+PUBLISH_REFUSED = "Chưa đưa trang lên mạng. Nếu chỉ muốn thử (trang minh họa), chạy lại với --allow-sample."
+PUBLISH_ALLOWED_ANYWAY = "Vẫn đưa lên vì có --allow-sample: {reason}"
+PUBLISH_NOT_BUILT = "Chưa có trang đã dựng trong {site}: chạy dienhinh publish (không kèm --no-build)."
+PUBLISH_SENDING = (
+    "Đang gửi {files} tệp ({size}) lên máy chủ; {kept} tệp không đổi được giữ lại; bản mới: {release}."
+)
+FOLDER_SENDING = "Đang chép {files} tệp ({size}) vào thư mục."
+GHP_SENDING = "Đang tạo bản mới trên nhánh {branch} và đẩy lên {remote}."
+PUBLISH_DONE = (
+    "Đã đưa trang lên {target}: gửi {sent} tệp ({size}, {share} trang web), giữ nguyên {kept} tệp,"
+    " bỏ {removed} tệp."
+)
+PUBLISH_RELEASE = "Bản đang chạy: {release}; máy chủ giữ {kept} bản gần nhất để quay lại (--rollback)."
+PUBLISH_COMMIT = "Bản mới: {commit}."
+PUBLISH_FAILED = "Chưa đưa trang lên được; trang đang chạy trên mạng vẫn giữ nguyên."
+PUBLISH_INTERRUPTED = "Đã dừng giữa chừng; trang đang chạy trên mạng vẫn giữ nguyên."
+PUBLISH_CURRENT_NOT_A_LINK = (
+    "{path} trên máy chủ là một thư mục thường, không phải liên kết do dienhinh tạo. Đổi tên nó"
+    " (ví dụ thành {path}.cu) rồi chạy lại; lần đưa lên này sẽ tạo lại {path}."
+)
+ROLLBACK_NOTHING_LIVE = "Chưa có bản nào đang chạy để quay lại."
+ROLLBACK_NO_EARLIER = "Không còn bản nào cũ hơn bản đang chạy ({release}) để quay lại."
+ROLLBACK_NOT_FOR_FOLDER = (
+    "Không quay lại được với thư mục: thư mục chỉ giữ bản mới nhất. Hãy dựng và chép lại bản cần dùng."
+)
+ROLLBACK_DONE = "Đã quay lại bản trước: {now} đang chạy (thay cho {was})."
+FOLDER_INSIDE_SITE = "Thư mục đưa lên {folder} nằm trong thư mục trang đã dựng; chọn thư mục khác."
+FOLDER_FAILED = "Không chép được vào {folder}: {reason}."
+SSH_CONNECT_FAILED = "Không kết nối được tới máy chủ {where}: {reason}. Kiểm tra mạng, tên máy và cổng."
+SSH_UNKNOWN_HOST = (
+    "Chưa xác nhận được máy chủ {host} ({reason}). Lần đầu, chạy “ssh {host}” trong cửa sổ lệnh,"
+    " so dấu vân tay với người quản trị máy chủ rồi trả lời yes; hoặc ghi tệp known_hosts ở"
+    " “known_hosts”. Nếu máy chủ vừa được cài lại, hỏi người quản trị trước khi sửa known_hosts."
+)
+SSH_DENIED = (
+    "Máy chủ {where} không cho đăng nhập bằng khóa SSH. Kiểm tra “user”, tệp khóa ở “key”"
+    " (hoặc ssh-agent), và nhờ người quản trị thêm khóa công khai (.pub) vào authorized_keys."
+)
+SSH_BAD_KEY = (
+    "Không đọc được khóa SSH {key}: {reason}. Khóa có mật khẩu thì nạp vào ssh-agent trước"
+    " (ssh-add {key}); không ghi mật khẩu vào mkdocs.yml."
+)
+SSH_SFTP_FAILED = "Máy chủ {where} không cho ghi: {reason}. Kiểm tra “path” và quyền ghi của tài khoản."
+SSH_FAILED = "Lỗi khi làm việc với máy chủ {where}: {reason}."
+GHP_NOT_A_REPOSITORY = (
+    "Thư mục dự án {root} chưa là kho Git: GitHub Pages cần dự án nằm trong một kho Git có remote"
+    " trên GitHub (git init; git remote add origin <địa chỉ kho>)."
+)
+GHP_NO_REMOTE = "Kho Git của dự án không có remote “{remote}” (xem: git remote -v)."
+GHP_FETCH_FAILED = "Không lấy được nhánh từ {remote}: {reason}."
+GHP_PUSH_FAILED = "Không đẩy được lên {remote}: {reason}."
+GHP_COMMIT_FAILED = "Không tạo được bản mới trên nhánh GitHub Pages: {reason}."
+GHP_COMMIT_MESSAGE = "Cập nhật trang điển hình tiên tiến (dienhinh publish)"
 
 
 # --- the dienhinh command line -----------------------------------------------------------
@@ -879,5 +1335,372 @@ HELP_BOOKLET_FIELD = "sổ tay mọi điển hình đã công bố của một l
 HELP_BOOKLET_ALL = "sổ tay mọi điển hình đã công bố"
 HELP_BOOKLET_SIZE = "khổ giấy: A5 (mặc định) hoặc A4"
 HELP_BOOKLET_OUTPUT = "tệp PDF xuất (mặc định: so-tay-<tên>.pdf)"
+HELP_PUBLISH = "đưa trang đã dựng lên mạng: thư mục, máy chủ SSH hoặc GitHub Pages"
+HELP_PUBLISH_TO = "nơi đưa lên khi khai báo nhiều nơi: ssh, folder hoặc github_pages"
+HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages)"
+HELP_PUBLISH_NO_BUILD = "không dựng lại, gửi trang đã dựng trong site_dir"
+HELP_PUBLISH_ALLOW_SAMPLE = "vẫn đưa lên dù còn dữ liệu minh họa hay địa chỉ mẫu (chỉ để thử)"
 METAVAR_COMMAND = "LỆNH"
 METAVAR_CODE = "MÃ"
+
+
+# --- the browser editor (dienhinh edit) ---------------------------------------------------
+
+# A label for every field of the profile and visit models, as the editor's form shows it
+# ("Model.field"); tests/test_editor_config.py fails when a model field has none.
+EDITOR_LABELS = {
+    "Exemplar.name": "Tên điển hình",
+    "Exemplar.kind": "Loại",
+    "Exemplar.field": "Lĩnh vực chính",
+    "Exemplar.other_fields": "Lĩnh vực khác",
+    "Exemplar.hamlet": "Xóm",
+    "Exemplar.organization": "Tổ chức",
+    "Exemplar.registered": "Ngày đăng ký",
+    "Exemplar.summary": "Tóm tắt",
+    "Exemplar.criteria": "Tiêu chí đạt được",
+    "Exemplar.featured": "Đưa lên trang chủ",
+    "Exemplar.status": "Trạng thái",
+    "Exemplar.consent": "Sự đồng ý công bố (chỉ với cá nhân)",
+    "Exemplar.evaluations": "Đánh giá hằng năm",
+    "Exemplar.commendations": "Khen thưởng",
+    "Exemplar.replications": "Nơi đã nhân rộng",
+    "Exemplar.photos": "Ảnh",
+    "Exemplar.public_contacts": "Liên hệ được công bố",
+    "Exemplar.private_notes": "Ghi chú nội bộ (không công bố)",
+    "Exemplar.story": "Câu chuyện",
+    "Consent.given": "Người này đã đồng ý cho công bố",
+    "Consent.date": "Ngày đồng ý",
+    "Evaluation.year": "Năm",
+    "Evaluation.result": "Kết quả",
+    "Evaluation.notes": "Ghi chú",
+    "Evaluation.figures": "Số liệu",
+    "Commendation.date": "Ngày khen",
+    "Commendation.level": "Cấp khen",
+    "Commendation.form": "Hình thức",
+    "Commendation.issuer": "Nơi khen",
+    "Commendation.reason": "Lý do",
+    "Replication.hamlet": "Xóm trong xã",
+    "Replication.place": "Hoặc nơi khác (ngoài xã)",
+    "Replication.year": "Năm",
+    "Replication.units": "Số hộ / đơn vị làm theo",
+    "Replication.notes": "Ghi chú",
+    "Exemplar.nominations": "Giới thiệu lên cấp trên",
+    "Exemplar.aliases": "Địa chỉ cũ của hồ sơ (tên thư mục cũ)",
+    "Nomination.level": "Cấp",
+    "Nomination.year": "Năm",
+    "Nomination.congress": "Đại hội, hội nghị",
+    "Nomination.award": "Hoặc hình thức khen đề nghị",
+    "Nomination.decision": "Quyết định",
+    "Nomination.notes": "Ghi chú",
+    "Decision.number": "Số quyết định",
+    "Decision.date": "Ngày quyết định",
+    "Decision.issuer": "Cơ quan ban hành",
+    "Photo.file": "Tệp ảnh",
+    "Photo.caption": "Chú thích",
+    "Photo.credit": "Người chụp / nguồn ảnh",
+    "Photo.alt": "Mô tả ảnh cho người khiếm thị",
+    "Photo.cover": "Ảnh bìa",
+    "Visit.title": "Tên chuyến tham quan",
+    "Visit.date": "Ngày đi",
+    "Visit.organizer": "Đơn vị tổ chức",
+    "Visit.participants": "Người tham gia (số người hoặc ghi bằng chữ)",
+    "Visit.stops": "Các điểm đến (theo thứ tự)",
+    "Visit.notes": "Ghi chú chuyến đi",
+    "Stop.exemplar": "Điển hình đến thăm",
+    "Stop.time": "Giờ",
+    "Stop.place": "Địa điểm",
+    "Stop.notes": "Ghi chú",
+}
+# Hints under a field, in the officer's words (no codes, no YAML).
+EDITOR_HINTS = {
+    "Exemplar.name": "Tên như muốn hiện trên trang web. Địa chỉ trang được tạo từ tên khi lưu lần đầu.",
+    "Exemplar.hamlet": "Chọn xóm hoặc tổ chức (ít nhất một trong hai).",
+    "Exemplar.organization": "Chọn xóm hoặc tổ chức (ít nhất một trong hai).",
+    "Exemplar.registered": "Ngày nộp đăng ký; không được sau hôm nay.",
+    "Exemplar.summary": "Một hai câu (tối đa 400 ký tự), hiện trên thẻ và khi chia sẻ lên Zalo, Facebook.",
+    "Exemplar.criteria": "Tiêu chí chung hoặc tiêu chí của lĩnh vực đã chọn.",
+    "Exemplar.status": "Bản nháp không hiện trên trang web. Chọn “Công bố” khi hồ sơ đã sẵn sàng.",
+    "Exemplar.consent": "Hồ sơ cá nhân chỉ được công bố khi người đó đã đồng ý; ghi ngày đồng ý.",
+    "Exemplar.photos": (
+        "Ảnh chụp bằng điện thoại (JPEG, PNG, WebP; ảnh HEIC của iPhone được tự chuyển sang JPEG)."
+        " Ảnh đầu tiên là ảnh bìa nếu không chọn ảnh bìa."
+    ),
+    "Exemplar.public_contacts": "Chỉ ghi số điện thoại, thư điện tử được phép công bố (ví dụ của cơ quan).",
+    "Exemplar.private_notes": "Chỉ Hội đồng đọc; không bao giờ hiện trên trang web.",
+    "Exemplar.story": "Viết dưới ba mục: Cách làm, Kết quả, Bài học kinh nghiệm.",
+    "Photo.alt": "Tả những gì thấy trong ảnh; để trống thì dùng chú thích.",
+    "Exemplar.nominations": "Đại hội thi đua, hội nghị điển hình hoặc đề nghị khen thưởng. Sau xã là tỉnh.",
+    "Exemplar.aliases": "Khi đổi tên thư mục hồ sơ: ghi tên cũ để địa chỉ cũ vẫn dẫn tới hồ sơ.",
+    "Replication.hamlet": "Chọn xóm, hoặc ghi nơi khác ở ô dưới (chỉ một trong hai).",
+    "Visit.stops": "Mỗi điểm đến là một điển hình đã công bố, với giờ (ví dụ 08:30) và địa điểm.",
+}
+EDITOR_GENERAL_CRITERIA = "Tiêu chí chung"
+EDITOR_STATUS_NAMES = {"draft": "Bản nháp", "published": "Công bố"}
+EDITOR_PATTERN_HINTS = {
+    "time": "Giờ viết dạng GIỜ:PHÚT, ví dụ 08:30.",
+    "max_length": "Tối đa {max_length} ký tự.",
+}
+EDITOR_COLLECTIONS = {
+    "exemplars": ("Hồ sơ điển hình", "hồ sơ"),
+    "visits": ("Chuyến tham quan học tập", "chuyến tham quan"),
+}
+EDITOR_CONFIG_HEADER = (
+    "# Cấu hình trình soạn thảo (Decap CMS) do “dienhinh editor-config” tạo từ mẫu hồ sơ và danh mục.\n"
+    "# Đừng sửa tay: sửa danh mục (exemplars/registry.yml) rồi chạy lại lệnh.\n"
+)
+UPLOAD_HEIC_UNREADABLE = (
+    "Không đọc được ảnh HEIC này (tệp hỏng hoặc chưa tải về hết từ iCloud). Trên iPhone, mở ảnh,"
+    " bấm Chia sẻ → Lưu vào Tệp rồi gửi lại; hoặc đặt Cài đặt → Camera → Định dạng → “Tương thích"
+    " nhất” để máy chụp ảnh JPEG."
+)
+EDITOR_REFUSED = "Chưa lưu: {count} lỗi cần sửa (xem khung báo lỗi)."
+EDITOR_PATH_REFUSED = (
+    "Trình soạn thảo chỉ ghi vào thư mục hồ sơ, chuyến tham quan và ảnh dùng chung; không ghi “{path}”."
+)
+EDITOR_NO_RENAME = (
+    "Không đổi được địa chỉ của hồ sơ đã có (các trang khác đang liên kết tới nó). Muốn đổi tên,"
+    " chỉ sửa ô “Tên điển hình”."
+)
+EDITOR_NO_DELETE = "Không xóa hồ sơ từ trình soạn thảo: chuyển hồ sơ về “Bản nháp” để rút khỏi trang web."
+EDITOR_UNKNOWN_ACTION = "Trình soạn thảo gửi yêu cầu không biết: “{action}”."
+EDITOR_BAD_REQUEST = "Yêu cầu không hợp lệ: {detail}."
+EDITOR_ITEM = "mục {number}"
+EDITOR_TITLE = "Biên tập hồ sơ điển hình"
+EDITOR_NOT_FOUND = "Không có trang này trong trình soạn thảo."
+EDITOR_TOO_LARGE = "Tệp gửi lên quá lớn (tối đa 200 MB mỗi lần lưu): hãy lưu từng ảnh một."
+# Words of our own parts of the editor's page (the problems box, the preview pane).
+EDITOR_UI = {
+    "refused": "Chưa lưu — cần sửa trước:",
+    "saved_with_warnings": "Đã lưu. Lưu ý:",
+    "warnings_title": "Lưu ý (không chặn việc lưu):",
+    "photo_refused": "Chưa dùng được ảnh này:",
+    "word_open": "Nhập báo cáo Word",
+    "word_title": "Nhập báo cáo thành tích từ Word",
+    "word_hint": (
+        "Chọn tệp .docx. Tên điển hình lấy từ tiêu đề báo cáo, câu chuyện và ảnh lấy từ nội dung."
+        " Với hồ sơ mới, chọn thêm loại, lĩnh vực và xóm hoặc tổ chức. Nhập lại cùng báo cáo thì"
+        " hồ sơ nháp được cập nhật, không tạo hồ sơ thứ hai."
+    ),
+    "word_file": "Tệp báo cáo (.docx)",
+    "word_kind": "Loại",
+    "word_field": "Lĩnh vực chính",
+    "word_hamlet": "Xóm",
+    "word_organization": "Tổ chức",
+    "word_send": "Nhập",
+    "word_refused": "Chưa nhập được báo cáo:",
+    "word_done": "Đã nhập báo cáo thành hồ sơ nháp. Những phần cần xem lại:",
+    "offline": (
+        "Không kết nối được với chương trình “dienhinh edit”. Cửa sổ chạy chương trình còn mở không?"
+        " Mở lại rồi bấm Lưu lần nữa: nội dung đang gõ vẫn còn trên trang này."
+    ),
+    "close": "Đóng",
+    "draft": "Bản nháp",
+    "draft_note": "hồ sơ chưa công bố: chỉ hiện ở bản xem trước trên máy này, không lên trang web.",
+    "save_to_preview": (
+        "Bấm “Lưu” để xem hồ sơ như trên trang web. Bản xem trước tự cập nhật sau mỗi lần lưu."
+    ),
+    "preview_title": "Xem trước trang hồ sơ",
+    "preview_off": "Bản xem trước đang tắt (chạy “dienhinh edit” không có --no-preview để bật).",
+    "open_preview": "Mở bản xem trước trong thẻ mới",
+    "preview_git": (
+        "Hồ sơ hiện trên trang web sau khi được lưu, được kiểm tra và trang web được dựng lại."
+        " Hồ sơ nháp không bao giờ được đăng."
+    ),
+}
+# Decap CMS's Vietnamese phrases we correct or complete. In "simple" publishing its save
+# button says "Công bố", which here is a profile's status: it says "Lưu" instead.
+EDITOR_DECAP_PHRASES = {
+    "auth": {"login": "Vào trang biên tập"},
+    "app": {"header": {"content": "Hồ sơ", "media": "Ảnh dùng chung"}},
+    "collection": {
+        "collectionTop": {
+            "viewAs": "Xem dạng",
+            "viewAsList": "Xem dạng danh sách",
+            "viewAsGrid": "Xem dạng lưới",
+            "groupBy": "Nhóm theo",
+        },
+        "groups": {"other": "Khác", "negateLabel": "Không %{label}"},
+    },
+    "editor": {
+        "editorControl": {"field": {"widgetLabel": "Ô %{widgetLabel}"}},
+        "editorInterface": {"togglePreview": "Bật/tắt xem trước", "toggleScrollSync": "Cuộn cùng nhau"},
+        "editorToolbar": {
+            "publish": "Lưu",
+            "publishing": "Đang kiểm tra và lưu…",
+            "published": "Đã lưu",
+            "publishNow": "Lưu",
+            "publishAndCreateNew": "Lưu rồi tạo hồ sơ mới",
+            "publishAndDuplicate": "Lưu rồi sao chép thành hồ sơ mới",
+            "status": "Trạng thái: %{status}",
+            "backCollection": "Trở về danh sách %{collectionLabel}",
+            "deployPreviewPendingButtonLabel": "Xem trước",
+            "deployPreviewButtonLabel": "Xem trước",
+            "deployButtonLabel": "Mở bản xem trước",
+        },
+        "editorWidgets": {
+            "markdown": {
+                "richText": "Soạn như Word",
+                "markdown": "Mã Markdown",
+                "bold": "Chữ đậm",
+                "italic": "Chữ nghiêng",
+                "strikethrough": "Gạch ngang",
+                "code": "Mã",
+                "link": "Liên kết",
+                "linkPrompt": "Nhập địa chỉ của liên kết",
+                "headings": "Đề mục",
+                "quote": "Trích dẫn",
+                "bulletedList": "Danh sách gạch đầu dòng",
+                "numberedList": "Danh sách đánh số",
+                "addComponent": "Chèn thêm",
+                "toggleMode": {"rich": "Chuyển sang soạn như Word", "markdown": "Chuyển sang mã Markdown"},
+            },
+            "image": {
+                "choose": "Chọn ảnh",
+                "chooseDifferent": "Chọn ảnh khác",
+                "remove": "Bỏ ảnh",
+                "chooseMultiple": "Chọn nhiều ảnh",
+                "chooseUrl": "Chèn từ địa chỉ web",
+                "replaceUrl": "Thay bằng địa chỉ web",
+                "promptUrl": "Nhập địa chỉ của ảnh",
+                "addMore": "Thêm ảnh",
+                "removeAll": "Bỏ mọi ảnh",
+            },
+            "file": {
+                "chooseUrl": "Chèn từ địa chỉ web",
+                "chooseMultiple": "Chọn nhiều tệp",
+                "replaceUrl": "Thay bằng địa chỉ web",
+                "promptUrl": "Nhập địa chỉ của tệp",
+                "addMore": "Thêm tệp",
+                "removeAll": "Bỏ mọi tệp",
+            },
+            "datetime": {"now": "Hôm nay", "setToNow": "Đặt %{fieldLabel} là hôm nay"},
+            "list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"},
+            "object": {"expand": "Mở ra", "collapse": "Thu gọn"},
+        },
+    },
+    "mediaLibrary": {
+        "mediaLibraryCard": {
+            "copy": "Chép",
+            "copyUrl": "Chép địa chỉ",
+            "copyPath": "Chép đường dẫn",
+            "copyName": "Chép tên",
+            "copied": "Đã chép",
+        },
+        "mediaLibraryModal": {"images": "Ảnh", "mediaAssets": "Ảnh và tệp", "close": "Đóng"},
+    },
+    "ui": {
+        "settingsDropdown": {"account": "Tài khoản"},
+        "toast": {
+            "onFailToPersist": "Chưa lưu: xem các lỗi trong khung đỏ ở cuối trang.",
+            "entrySaved": "Đã kiểm tra và lưu.",
+            "entryPublished": "Đã kiểm tra và lưu.",
+            "onFailToDelete": "Chưa xóa: xem lý do trong khung đỏ ở cuối trang.",
+        },
+    },
+}
+HELP_EDIT = "mở trình soạn thảo hồ sơ trong trình duyệt, kèm bản xem trước"
+HELP_EDIT_ADDR = "địa chỉ của trình soạn thảo (mặc định: 127.0.0.1:8080)"
+HELP_EDIT_PREVIEW_ADDR = "địa chỉ của bản xem trước (mặc định: 127.0.0.1:8000)"
+HELP_EDIT_NO_BROWSER = "không tự mở trình duyệt"
+HELP_EDIT_NO_PREVIEW = "không chạy bản xem trước"
+EDIT_STARTED = (
+    "Trình soạn thảo: {url}\n"
+    "Mở địa chỉ trên bằng Chrome, Edge, Firefox hoặc Safari trên máy này. Mỗi lần bấm Lưu, hồ sơ được"
+    " kiểm tra như “dienhinh check” rồi ghi thẳng vào thư mục hồ sơ. Bấm Ctrl+C để dừng."
+)
+EDIT_PREVIEW = "Bản xem trước (có cả hồ sơ nháp, đánh dấu “Bản nháp”): {url}"
+EDIT_NOT_INSTALLED = (
+    "Chưa cài trình soạn thảo (Decap CMS) trên máy này: chạy scripts/bootstrap một lần (cần Node.js"
+    " để cài), rồi chạy lại “dienhinh edit”."
+)
+EDIT_ADDRESS_FAILED = (
+    "Không mở được trình soạn thảo ở {addr}: {reason}. Thử địa chỉ khác với -a, ví dụ -a 127.0.0.1:8090."
+)
+EDIT_STOPPED = "Đã dừng trình soạn thảo."
+HELP_EDITOR_CONFIG = "ghi cấu hình trình soạn thảo (editor/config.yml) theo danh mục"
+HELP_EDITOR_CONFIG_OUTPUT = "tệp ghi ra (mặc định: editor/config.yml)"
+EDITOR_CONFIG_WRITTEN = "Đã ghi cấu hình trình soạn thảo vào {path}."
+
+# --- Word reports (dienhinh import FILE.docx) ------------------------------------------------
+
+DOCX_MISSING = "Không tìm thấy tệp {path}."
+DOCX_OLD_WORD = (
+    "Đây là tệp Word cũ (.doc, Word 97–2003), chưa đọc được. Mở tệp trong Word, chọn Tệp → Lưu thành"
+    " → “Tài liệu Word (*.docx)”, rồi nhập tệp .docx vừa lưu."
+)
+DOCX_PASSWORD = (
+    "Tệp Word này có mật khẩu nên không đọc được. Mở tệp trong Word, chọn Tệp → Thông tin → Bảo vệ"
+    " tài liệu → Mã hóa bằng mật khẩu, xóa mật khẩu, lưu lại rồi nhập lại."
+)
+DOCX_CORRUPT = (
+    "Tệp bị hỏng hoặc không phải tệp Word (.docx). Mở tệp trong Word: nếu mở được, chọn Tệp → Lưu"
+    " thành → “Tài liệu Word (*.docx)” rồi nhập lại; nếu không, xin lại tệp gốc."
+)
+DOCX_NO_CAPTION = "Ảnh {number} trong báo cáo (chưa có chú thích)"
+# What the profile could not take from the report as it was, by kind.
+DOCX_NOTES = {
+    "text_box": "Hộp văn bản (Text Box) không chuyển được: chép nội dung của nó vào câu chuyện nếu cần.",
+    "smartart": "Sơ đồ SmartArt không chuyển được: chụp sơ đồ thành ảnh rồi thêm ảnh nếu cần.",
+    "chart": "Biểu đồ không chuyển được: ghi các con số vào câu chuyện hoặc thêm ảnh chụp biểu đồ.",
+    "equation": "Công thức (Equation) không chuyển được: viết lại bằng chữ.",
+    "embedded_object": "Đối tượng nhúng (bảng tính, tệp đính kèm…) không chuyển được.",
+    "tracked_change": (
+        "Đoạn còn thay đổi chưa duyệt (Track Changes): đã lấy chữ như sau khi chấp nhận. Nên chấp"
+        " nhận hoặc từ chối trong Word (Xem lại → Chấp nhận) rồi nhập lại."
+    ),
+    "comment": "Đoạn có bình luận (Comment): bình luận không được nhập.",
+    "comments_part": "Tài liệu có bình luận (Comment): các bình luận không được nhập vào hồ sơ.",
+    "footnote": "Chú thích cuối trang (Footnote) không chuyển được: chép vào câu chuyện nếu cần.",
+    "header": "Phần đầu trang (Header) không được nhập.",
+    "footer": "Phần chân trang (Footer) không được nhập.",
+    "nested_table": "Bảng lồng trong bảng: chỉ lấy chữ, không giữ được bảng bên trong.",
+    "table_picture": "Ảnh nằm trong bảng không được nhập: đặt ảnh ra ngoài bảng rồi nhập lại.",
+    "legacy_font": "Chữ gõ bằng bảng mã cũ {encoding}: đã chuyển sang Unicode; hãy đọc lại đoạn này.",
+    "picture_unusable": (
+        "Ảnh {number} là hình vẽ hoặc định dạng không dùng được (EMF/WMF…): lưu ảnh gốc thành JPEG"
+        " rồi thêm qua trình soạn thảo."
+    ),
+    "no_caption": (
+        "Ảnh {number} không có dòng chú thích ngay bên dưới: hãy viết chú thích trong trình soạn thảo."
+    ),
+}
+
+
+def docx_place(file: str, paragraph: int, snippet: str) -> str:
+    """Where a note about a Word report belongs, as its reader sees the document."""
+    if not paragraph:
+        return file
+    shown = f" ({_quote(snippet)})" if snippet else ""
+    return f"{file}: đoạn {paragraph}{shown}"
+
+
+DOCX_NEEDS_PLACE = "--hamlet (hoặc --organization)"
+# A short line under a picture that starts with one of these words is its caption.
+DOCX_CAPTION_WORDS = ("ảnh", "hình", "hinh", "anh")
+DOCX_NO_TITLE = "Không tìm thấy tên điển hình trong báo cáo: ghi tên bằng --name “…”."
+DOCX_CREATED = "Đã tạo hồ sơ nháp {path} từ báo cáo ({pictures} ảnh)."
+DOCX_UPDATED = "Đã cập nhật câu chuyện và ảnh của hồ sơ nháp {path} ({pictures} ảnh)."
+DOCX_UNCHANGED = "Hồ sơ nháp {path} đã giống báo cáo, không cần thay đổi."
+DOCX_KEPT = (
+    "Hồ sơ {path} đã công bố nên không bị báo cáo thay đổi; muốn sửa, mở trình soạn thảo (“dienhinh edit”)."
+)
+DOCX_NEEDS = (
+    "Hồ sơ mới cần thêm: {options}. Ví dụ: dienhinh import bao-cao.docx --kind individual"
+    " --field kinh-te-ho --hamlet na-a"
+)
+DOCX_FAILED = "Chưa nhập được báo cáo: sửa các lỗi trên rồi nhập lại."
+DOCX_NOTES_TITLE = "Những phần của báo cáo cần xem lại:"
+HELP_IMPORT_NAME = "tên điển hình (mặc định: tiêu đề của báo cáo Word)"
+HELP_EDITOR_SITE = "ghi cả trình soạn thảo thành tệp tĩnh vào THƯ_MỤC (để đặt lên máy chủ web)"
+HELP_EDITOR_BACKEND = "lưu vào kho Git trên mạng: github, gitlab hoặc gitea"
+HELP_EDITOR_REPO = "kho Git, dạng chủ/tên (ví dụ xa-diem-mac/dien-hinh)"
+HELP_EDITOR_BRANCH = "nhánh của kho (mặc định: main)"
+HELP_EDITOR_BASE_URL = "địa chỉ máy chủ GitLab hoặc Gitea của đơn vị (ví dụ https://git.example.vn)"
+HELP_EDITOR_APP_ID = "mã ứng dụng OAuth (Client ID) tạo trên GitLab hoặc Gitea"
+METAVAR_FOLDER = "THƯ_MỤC"
+EDITOR_NEEDS_REPO = (
+    "Cần chọn kho Git: --backend github|gitlab|gitea --repo chủ/tên (xem trang “Biên tập trên nhiều máy”)."
+)
+EDITOR_SITE_WRITTEN = (
+    "Đã ghi trình soạn thảo vào {path}: đặt thư mục này lên máy chủ web (ví dụ ở địa chỉ /bien-tap/)."
+)

@@ -22,10 +22,11 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
-from .build import GALLERY_SCRIPT, STYLESHEET, Build, Site, release_memory, start
+from .build import Build, Site, release_memory, start
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from
+from .site.assets import GALLERY_SCRIPT, STYLESHEET, Asset, unfingerprinted
 from .site.pages import GeneratedPage
 from .site.rawhtml import RawBlocks
 
@@ -69,6 +70,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self.last_good: Catalog | None = None  # under serve: the records of the last good build
         self.shown: set[Problem] = set()  # under serve: problems already printed
         self.packed: dict[str, bytes] = {}
+        self.assets: list[Asset] = []
         self.options: dict[str, Any] = {}  # as written in mkdocs.yml
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
@@ -103,12 +105,16 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self.build = build
         config.extra["dienhinh_problems"] = [p.format(root) for p in errors]
         config.extra["dienhinh_preview"] = self.serving
+        self.assets = build.assets() if build is not None else []
         if build is not None:
             self.last_good = build.catalog if not errors else self.last_good
             config.extra.update(build.theme_values())
+        # The theme's templates name our assets by their published (fingerprinted) names.
+        paths = {a.name: a.path for a in self.assets} or unfingerprinted()
+        config.extra["dienhinh_assets"] = paths
         for asset, kind in ((STYLESHEET, config.extra_css), (GALLERY_SCRIPT, config.extra_javascript)):
-            if asset not in kind:
-                kind.append(asset)
+            if paths[asset] not in kind:
+                kind.append(paths[asset])
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -122,11 +128,11 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
                     msg.GENERATED_PAGE_CLASH.format(path=existing.abs_src_path, page=page.src)
                 )
             files.append(File.generated(config, page.src, content=page.markdown))
-        for asset, path in self.build.assets():
-            theme_copy = files.get_file_from_path(asset)
-            if theme_copy is not None:  # the theme's custom_dir holds it too: ours wins
+        for asset in self.assets:
+            theme_copy = files.get_file_from_path(asset.name)
+            if theme_copy is not None:  # the theme's custom_dir copy: only the published name
                 files.remove(theme_copy)
-            files.append(File.generated(config, asset, abs_src_path=str(path)))
+            files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -243,8 +249,8 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     configuration by the CLI (``config.plugins[...] = ProvincePlugin(...)``), never listed in
     a mkdocs.yml."""
 
-    def __init__(self, pages: list[GeneratedPage], files: dict[str, Path]) -> None:
-        self.pages, self.files = pages, files
+    def __init__(self, pages: list[GeneratedPage], files: dict[str, Path], assets: list[Asset]) -> None:
+        self.pages, self.files, self.assets = pages, files, assets
         self.raw: dict[str, RawBlocks] = {}
         self.packed: dict[str, bytes] = {}
 
@@ -255,6 +261,11 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
             files.append(File.generated(config, page.src, content=page.markdown))
         for name, path in self.files.items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
+        for asset in self.assets:  # under their published names only, as ExemplarsPlugin does
+            theme_copy = files.get_file_from_path(asset.name)
+            if theme_copy is not None:
+                files.remove(theme_copy)
+            files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -1,7 +1,9 @@
-"""Renders the terminal pictures of the editor's guide (content/hinh/*.svg).
+"""Renders the pictures of the editor's guide: the terminal ones (content/hinh/*.svg), drawn
+with rich from the real commands' output, and the browser editor's (content/hinh/bien-tap-*.png),
+taken in headless Chromium from `dienhinh edit` running on a copy of the sample project.
 
-Runs the real commands in a temporary copy of the sample project and draws their output
-with rich; run again after changing messages: ``.venv/bin/python scripts/screenshots.py``."""
+Run again after changing messages or the editor: ``.venv/bin/python scripts/screenshots.py``
+(``--terminal`` or ``--editor`` for one kind only)."""
 
 from __future__ import annotations
 
@@ -10,6 +12,7 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.text import Text
@@ -30,7 +33,7 @@ SHOTS: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("dienhinh-import", ("import", "samples/dang-ky-mau.xlsx")),
     ("dienhinh-import-loi", ("import", "dang-ky-co-loi.csv")),
     ("dienhinh-check", ("check",)),
-    ("dienhinh-report", ("report", "--year", "2024")),
+    ("dienhinh-report", ("report",)),
 )  # fmt: skip
 
 BAD_SHEET = (
@@ -65,13 +68,76 @@ def render(name: str, args: tuple[str, ...], project: Path) -> Path:
     return path
 
 
-def main() -> None:
-    OUT.mkdir(parents=True, exist_ok=True)
+def terminal_shots() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         project = copy_project(Path(tmp), (*PROJECT_PARTS, "samples"))
         (project / "dang-ky-co-loi.csv").write_text(BAD_SHEET, encoding="utf-8")
         for name, args in SHOTS:
             print(render(name, args, project).relative_to(ROOT))
+
+
+def editor_shots() -> None:
+    """The editor as an officer sees it at 1280×800: the list, a new profile with the preview
+    beside it, a refused save, and the Word import form."""
+    from tests.browser import chromium
+    from tests.sample import running_editor
+    from tests.test_editor_browser import choose, fill, preview_frame, save
+    from tests.word_documents import report
+
+    def shot(page: Any, name: str) -> None:
+        path = OUT / f"bien-tap-{name}.png"
+        page.screenshot(path=str(path))
+        print(path.relative_to(ROOT))
+
+    with tempfile.TemporaryDirectory() as tmp:
+        project = copy_project(Path(tmp) / "project")
+        source = report(Path(tmp) / "bao-cao-thanh-tich.docx")
+        with running_editor(project, preview=True) as (base, preview), chromium() as browser:
+            page = browser.new_page(viewport={"width": 1280, "height": 800}, locale="vi-VN")
+            page.goto(base)
+            page.get_by_role("button", name="Vào trang biên tập").click()
+            page.get_by_text("Tổ hợp tác chè sạch xóm Bản Quyền").wait_for()
+            shot(page, "danh-sach")
+            page.goto(base + "#/collections/exemplars/new")
+            fill(page, "Tên điển hình", "Chị Đinh Thị H (minh họa)")
+            choose(page, "Loại", "Cá nhân")
+            choose(page, "Lĩnh vực chính", "Kinh tế hộ gia đình")
+            choose(page, "Xóm", "Xóm Nạ Á")
+            fill(page, "Ngày đăng ký", "2022-06-10")
+            fill(page, "Tóm tắt", "Chị nuôi gà đồi theo hướng hữu cơ, mỗi năm bán hơn hai nghìn con.")
+            choose(page, "Trạng thái", "Bản nháp")
+            shot(page, "ho-so-moi")
+            save(page)
+            preview_frame(page, f"{preview}dien-hinh/chi-dinh-thi-h-minh-hoa/", "Chị Đinh Thị H (minh họa)")
+            page.wait_for_timeout(1500)
+            shot(page, "xem-truoc")
+            fill(page, "Ngày đăng ký", "2099-01-01")
+            save(page)
+            page.locator(".dh-problems--error").wait_for()
+            page.wait_for_timeout(500)
+            shot(page, "loi")
+            page.goto(base + "#/collections/exemplars")
+            page.reload()
+            page.get_by_role("button", name="Nhập báo cáo Word").click()
+            dialog = page.locator("dialog.dh-word")
+            dialog.get_by_label("Tệp báo cáo (.docx)").set_input_files(source)
+            dialog.get_by_label("Loại").select_option("collective")
+            dialog.get_by_label("Lĩnh vực chính").select_option("kinh-te-ho")
+            dialog.get_by_label("Xóm").select_option("tham-khe")
+            shot(page, "nhap-word")
+            dialog.get_by_role("button", name="Nhập", exact=True).click()
+            page.locator(".dh-problems--warning").wait_for()
+            page.wait_for_timeout(1000)
+            shot(page, "nhap-word-xong")
+
+
+def main() -> None:
+    OUT.mkdir(parents=True, exist_ok=True)
+    which = sys.argv[1:] or ["--terminal", "--editor"]
+    if "--terminal" in which:
+        terminal_shots()
+    if "--editor" in which:
+        editor_shots()
 
 
 if __name__ == "__main__":

@@ -6,10 +6,13 @@ from __future__ import annotations
 import functools
 import os
 import shutil
+import signal
+import socket
 import subprocess
 import sys
 import threading
 import time
+import urllib.request
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -73,3 +76,52 @@ def serve(site: Path) -> Iterator[str]:
     finally:
         server.shutdown()
         server.server_close()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def wait_for(url: str, process: subprocess.Popen[str], seconds: float = 120) -> None:
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise AssertionError(process.communicate()[0])
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise AssertionError(f"{url} did not answer")
+
+
+@contextmanager
+def running_editor(project: Path, preview: bool) -> Iterator[tuple[str, str]]:
+    """`dienhinh edit` as the officer starts it (no browser opened: the test drives one)."""
+    editor_port, preview_port = free_port(), free_port()
+    extra = ["--preview-addr", f"127.0.0.1:{preview_port}"] if preview else ["--no-preview"]
+    process = subprocess.Popen(
+        [sys.executable, "-m", "generator.cli", "edit", "--no-browser",
+         "-a", f"127.0.0.1:{editor_port}", *extra],
+        cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
+        env={**os.environ, "DISPLAY": ""},
+    )  # fmt: skip
+    base, preview_url = f"http://127.0.0.1:{editor_port}/", f"http://127.0.0.1:{preview_port}/"
+    try:
+        wait_for(base, process)
+        if preview:
+            wait_for(preview_url, process, seconds=300)  # the first build of the preview
+        yield base, preview_url
+    finally:
+        process.send_signal(signal.SIGINT)  # Ctrl+C, as the officer stops it
+        try:
+            output = process.communicate(timeout=30)[0]
+        except subprocess.TimeoutExpired:
+            process.kill()
+            output = process.communicate()[0]
+        assert "Trình soạn thảo: " + base in output
+        assert ("Bản xem trước (có cả hồ sơ nháp" in output) == preview

@@ -194,6 +194,17 @@ def test_province_site_from_four_communes_over_http(sample_site: Path, tmp_path:
         assert table["Xã Lỗi Máy Chủ"][1:2] == ["0"] and table["Xã Lỗi Máy Chủ"][-1] == "chưa lấy được"
         assert len(list((site / "linh-vuc").glob("*/index.html"))) >= 5
 
+        # The exemplars the communes nominated to the province, from their open data.
+        nominated = [
+            [td.get_text(strip=True) for td in r.find_all("td")][:2]
+            for r in page(site, "de-cu/index.html").select("table.dh-table tbody tr")
+        ]
+        upward = [e for e in PUBLIC for n in e.nominations if n.level.value in ("province", "national")]
+        assert len(upward) >= 2
+        assert sorted(nominated) == sorted(
+            [e.name, commune] for e in upward for commune in ("Xã Điềm Mặc", "Xã Thử Nghiệm")
+        )
+
         # Every profile points to the commune's own page as canonical: as the commune
         # declares it, or where its data came from when it declares none.
         canonical = page(site, "xa/xa-diem-mac/doi-che-ban-quyen/index.html").select('link[rel="canonical"]')

@@ -233,3 +233,176 @@ def test_import_reports_progress_through_the_callers_wrapper(tmp_path: Path) -> 
     assert seen == [row.number for row in sheet.rows] and len(seen) == len(EXPECTED)
     assert result.count(Outcome.created) == len(EXPECTED)
     assert {p.parent.name for p in exemplars.glob("*/index.md")} == set(EXPECTED)
+
+
+# --- sheets as hamlets really send them ---------------------------------------------------------
+
+MESSY_HEADERS = [
+    "STT",
+    "Tên mô hình / điển hình",
+    "Loại (tập thể/cá nhân/mô hình)",
+    "Thuộc lĩnh vực",
+    "Xóm",
+    "Tổ chức",
+    "Ngày đăng ký",
+    "Tóm tắt thành tích",
+    "Người phụ trách",
+]
+MESSY_ROWS = [
+    [1, "Tổ chăn nuôi gà đồi xóm Nạ Á", "Tập thể", "Kinh tế hộ", "Nạ Á", "", "12/05/2022", "Nuôi gà đồi."],
+    [
+        2,
+        "Mô hình tủ thuốc chung xóm Nà Moọc",
+        "mô hình",
+        "Nông thôn mới",
+        "Xóm Nà Moọc",
+        "",
+        "2022-05-20",
+        "",
+    ],
+    # (a blank row between the second and third registrations)
+    [3, "Chị Lò Thị E (minh họa)", "CÁ NHÂN", "chuyen-doi-so", "Bản Mới", "Đoàn Thanh niên xã", "01/06/2022"],
+]
+
+
+def messy_sheet(path: Path) -> Path:
+    """A sheet as it arrives: title merged across the columns, a subtitle, the header with STT
+    and synonyms, a row of column numbers, registrations with a blank row among them, an extra
+    column, then the place and date line, the signers' titles, "(Ký, ghi rõ họ tên)" and their
+    names (illustrative) — the signature block."""
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    width = len(MESSY_HEADERS)
+    sheet.append(["DANH SÁCH ĐĂNG KÝ XÂY DỰNG ĐIỂN HÌNH TIÊN TIẾN NĂM 2022"])
+    sheet.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
+    sheet.append(["(Kèm theo Kế hoạch của UBND xã — dữ liệu minh họa)"])
+    sheet.merge_cells(start_row=2, start_column=1, end_row=2, end_column=width)
+    sheet.append([])
+    sheet.append(MESSY_HEADERS)  # row 4
+    sheet.append([f"({n})" for n in range(1, width + 1)])  # row 5
+    sheet.append([*MESSY_ROWS[0], "Ông Hà Văn G (minh họa)"])  # row 6
+    sheet.append([*MESSY_ROWS[1], ""])  # row 7
+    sheet.append([])  # row 8
+    sheet.append([*MESSY_ROWS[2], "", "Chị E"])  # row 9
+    sheet.append([])  # row 10
+    sheet.append(["", "", "", "", "", "", "Bản Mới, ngày 02 tháng 6 năm 2022"])  # row 11
+    sheet.append(["", "NGƯỜI LẬP BIỂU", "", "", "", "", "TM. UBND XÃ"])  # row 12
+    sheet.append(["", "(Ký, ghi rõ họ tên)", "", "", "", "", "CHỦ TỊCH"])  # row 13
+    sheet.append([])
+    sheet.append(["", "Nguyễn Văn H (minh họa)", "", "", "", "", "Trần Văn K (minh họa)"])  # row 15
+    book.save(path)
+    return path
+
+
+def test_messy_sheet_imports_every_real_row_with_one_warning(tmp_path: Path, project: Path) -> None:
+    before = folders(project)
+    result = run_cli("import", str(messy_sheet(tmp_path / "xom-ban-moi.xlsx")), cwd=project)
+    out = result.stdout
+    assert result.returncode == 0, out + result.stderr
+    assert "LỖI" not in out
+    warnings = [line for line in out.splitlines() if "CẢNH BÁO" in line]
+    assert warnings == [
+        "xom-ban-moi.xlsx: dòng 4: CẢNH BÁO: Không nhập cột I “Người phụ trách”: không phải cột của mẫu"
+        " đăng ký. Nếu là một trong các cột “tên điển hình” (hoặc “tên mô hình / điển hình”), “loại”"
+        " (tập thể / cá nhân / mô hình), “lĩnh vực” (hoặc “thuộc lĩnh vực”), “xóm” hoặc “tổ chức”,"
+        " “ngày đăng ký”; nên có “tóm tắt”, hãy đổi tên tiêu đề cho đúng."
+    ]
+    assert "Bỏ qua dòng 5, 11–13, 15: không phải dòng đăng ký" in out
+    assert "3 hồ sơ nháp mới" in out and "0 dòng có lỗi" in out
+    created = folders(project) - before
+    assert created == {
+        "to-chan-nuoi-ga-doi-xom-na-a",
+        "mo-hinh-tu-thuoc-chung-xom-na-mooc",
+        "chi-lo-thi-e-minh-hoa",
+    }
+    registry, _, _ = load_registry(project / "exemplars" / "registry.yml")
+    assert registry is not None
+    got = {}
+    for slug in created:
+        record, _, problems = read_exemplar(project / "exemplars" / slug, registry)
+        assert record is not None, problems
+        got[slug] = (record.kind.value, record.field, record.hamlet, record.organization, record.registered)
+    assert got == {
+        "to-chan-nuoi-ga-doi-xom-na-a": ("collective", "kinh-te-ho", "na-a", None, dt.date(2022, 5, 12)),
+        "mo-hinh-tu-thuoc-chung-xom-na-mooc": (
+            "model",
+            "nong-thon-moi",
+            "na-mooc",
+            None,
+            dt.date(2022, 5, 20),
+        ),
+        "chi-lo-thi-e-minh-hoa": (
+            "individual",
+            "chuyen-doi-so",
+            "ban-moi",
+            "doan-thanh-nien",
+            dt.date(2022, 6, 1),
+        ),
+    }
+
+
+def test_messy_sheet_rows_and_skips(tmp_path: Path) -> None:
+    sheet, problems = read_sheet(messy_sheet(tmp_path / "dang-ky.xlsx"))
+    assert sheet is not None and problems == []
+    assert sheet.header_row == 4
+    assert [r.number for r in sheet.rows] == [6, 7, 9]
+    assert sheet.skipped == (5, 11, 12, 13, 15)
+    assert {k: c.header for k, c in sheet.columns.items()}["name"] == "Tên mô hình / điển hình"
+    assert [c.letter for c in sheet.unknown] == ["I"]
+
+
+def test_a_registration_after_the_signatures_is_still_a_registration(tmp_path: Path) -> None:
+    # A signer's name is skipped because it has no kind, field or date; a row that has them is not.
+    path = tmp_path / "muon.csv"
+    path.write_text(
+        "Tên điển hình;Loại;Lĩnh vực;Xóm;Ngày đăng ký\n"
+        "Tổ A;Tập thể;Kinh tế hộ;Nạ Á;01/06/2022\n"
+        ";;;;Nạ Á, ngày 02 tháng 6 năm 2022\n"
+        ";;;;TRƯỞNG XÓM\n"
+        "Nguyễn Văn H (minh họa);;;;\n"
+        "Tổ B;Tập thể;Kinh tế hộ;Nạ Á;03/06/2022\n",
+        encoding="utf-8",
+    )
+    sheet, _ = read_sheet(path)
+    assert sheet is not None
+    assert [r.number for r in sheet.rows] == [2, 6]
+    assert sheet.skipped == (3, 4, 5)
+
+
+def test_missing_column_lists_the_headers_found_and_those_expected(tmp_path: Path) -> None:
+    path = tmp_path / "thieu.csv"
+    path.write_text(
+        "STT;Tên mô hình;Loại;Xóm;Ngày ĐK;Ghi chú\n1;A;Tập thể;Nạ Á;01/06/2022;\n", encoding="utf-8"
+    )
+    sheet, problems = read_sheet(path)
+    assert sheet is None
+    assert [p.format(sheet=True) for p in problems] == [
+        "thieu.csv: dòng 1: LỖI: Bảng tính thiếu cột “lĩnh vực”. Dòng tiêu đề có: “STT”, “Tên mô hình”,"
+        " “Loại”, “Xóm”, “Ngày ĐK”, “Ghi chú”. Cần các cột “tên điển hình” (hoặc “tên mô hình / điển"
+        " hình”), “loại” (tập thể / cá nhân / mô hình), “lĩnh vực” (hoặc “thuộc lĩnh vực”), “xóm” hoặc"
+        " “tổ chức”, “ngày đăng ký”; nên có “tóm tắt”."
+    ]
+
+
+def test_no_header_row_names_the_row_that_looks_most_like_one(tmp_path: Path) -> None:
+    path = tmp_path / "khac.csv"
+    path.write_text("Họ tên;Năm sinh;Quê quán\nA;1990;B\n", encoding="utf-8")
+    sheet, problems = read_sheet(path)
+    assert sheet is None
+    assert "Dòng giống tiêu đề nhất có: “Họ tên”, “Năm sinh”, “Quê quán”." in problems[0].message
+
+
+def test_headers_match_despite_case_accents_spacing_and_typos() -> None:
+    from generator.staff.import_sheet import header_key
+
+    assert header_key("Tên mô hình / điển hình") == "name"
+    assert header_key("THUỘC LĨNH VỰC") == "field"
+    assert header_key("thuoc  linh vuc") == "field"
+    assert header_key("Lĩnh vưc") == "field"  # a typo
+    assert header_key("Ngày đang ky") == "registered"
+    assert header_key("Loại (tập thể/cá nhân/mô hình)") == "kind"
+    assert header_key("Tóm tắt thành tích") == "summary"
+    assert header_key("Ghi chú") is None
+    assert header_key("Người phụ trách") is None
+    assert header_key("Năm sinh") is None

@@ -77,3 +77,32 @@ def test_front_matter_required() -> None:
 
 def test_dotted_paths() -> None:
     assert dotted(("evaluations", 0, "figures", "income")) == "evaluations[0].figures.income"
+
+
+def test_a_date_written_day_first_gets_its_exact_rewrite(tmp_path: Path) -> None:
+    """15/06/2022 as typed in a spreadsheet: profiles and visits say exactly what to write."""
+    from generator.records.load import load_registry, read_exemplar
+    from generator.records.visits import read_visit
+
+    from .sample import ROOT
+
+    registry, _, _ = load_registry(ROOT / "exemplars" / "registry.yml")
+    folder = tmp_path / "doi-che-ban-quyen"
+    folder.mkdir()
+    text = (ROOT / "exemplars" / "doi-che-ban-quyen" / "index.md").read_text(encoding="utf-8")
+    registered = next(line for line in text.splitlines() if line.startswith("registered:"))
+    (folder / "index.md").write_text(text.replace(registered, "registered: 15/06/2022"), encoding="utf-8")
+    _, _, problems = read_exemplar(folder, registry)
+    assert [(p.field, p.message) for p in problems if p.field == "registered"] == [
+        ("registered", "Ngày “15/06/2022” cần viết theo dạng NĂM-THÁNG-NGÀY: viết là 2022-06-15.")
+    ]
+    visit = tmp_path / "tham-quan.yml"
+    visit.write_text("title: Tham quan\ndate: 5-11-2024\norganizer: Hội Nông dân xã\n", encoding="utf-8")
+    _, _, problems = read_visit(visit)
+    assert [p.message for p in problems] == [
+        "Ngày “5-11-2024” cần viết theo dạng NĂM-THÁNG-NGÀY: viết là 2024-11-05."
+    ]
+    # Not a real date either way: the general message, no rewrite that would be wrong.
+    visit.write_text("title: Tham quan\ndate: 31/02/2024\norganizer: Hội Nông dân xã\n", encoding="utf-8")
+    _, _, problems = read_visit(visit)
+    assert "không hợp lệ" in problems[0].message and "viết là" not in problems[0].message

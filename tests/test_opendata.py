@@ -209,26 +209,15 @@ def test_unchanged_data_gives_the_same_bytes_whenever_built(monkeypatch: pytest.
 def test_an_added_commendation_moves_the_profile_up_the_feed() -> None:
     registry = CATALOG.registry
     assert registry is not None
-    oldest = min(PUBLIC, key=profile_updated)
-    commendation = oldest.commendations[0] if oldest.commendations else None
-    assert commendation is None or commendation.date < dt.date(2026, 1, 1)
-    later = dt.date(2026, 1, 15)
-    changed = oldest.model_copy(
-        update={
-            "commendations": (
-                *oldest.commendations,
-                *(
-                    [commendation.model_copy(update={"date": later})]
-                    if commendation
-                    else [_commendation(later)]
-                ),
-            )
-        }
-    )
+    oldest = min(PUBLIC, key=lambda e: (profile_updated(e), e.slug))
+    later = max(profile_updated(e) for e in PUBLIC) + dt.timedelta(days=1)
+    changed = oldest.model_copy(update={"commendations": (*oldest.commendations, _commendation(later))})
     exemplars = [changed if e.slug == oldest.slug else e for e in PUBLIC]
-    doc = open_data(registry, exemplars, {}, SITE_URL)
     from generator.opendata.feed import newest
 
+    before = open_data(registry, PUBLIC, {}, SITE_URL)
+    assert newest(before)[0].slug != oldest.slug
+    doc = open_data(registry, exemplars, {}, SITE_URL)
     assert newest(doc)[0].slug == oldest.slug
     assert doc.updated == later
 

@@ -59,7 +59,7 @@ def test_every_sample_profile_validates(folder: Path) -> None:
 
 
 def test_sample_set_is_the_whole_sample() -> None:
-    assert len(SAMPLES) == 20
+    assert len(SAMPLES) == 21
 
 
 def test_schema_offers_and_enforces_registry_codes() -> None:

@@ -135,3 +135,61 @@ def test_a_broken_config_is_a_problem(tmp_path: Path, extra: str, field: str) ->
     assert problems[0].line > 0
     result = run_cli("check", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr and "LỖI" in result.stderr
+
+
+# --- where the site is published ------------------------------------------------------------
+
+
+def test_publish_targets_are_typed_options(project: Path) -> None:
+    config = with_options(
+        project,
+        "      publish:\n"
+        "        folder: ../usb/dienhinh\n"
+        "        ssh:\n"
+        "          host: may-chu.tinh.vn\n"
+        "          user: dienhinh\n"
+        "          path: /srv/dienhinh\n"
+        "        github_pages: true\n",
+    )
+    settings, problems = load_settings(config)
+    assert problems == [] and settings is not None
+    assert settings.publish.targets() == ["ssh", "folder", "github_pages"]
+    assert settings.publish.ssh is not None and settings.publish.ssh.port == 22
+    assert settings.publish.github_pages is not None and settings.publish.github_pages.branch == "gh-pages"
+    assert settings.publish.keep == 5 and settings.site_dir == project / "site"
+
+
+def test_a_password_in_mkdocs_yml_is_refused_at_its_line(project: Path) -> None:
+    config = with_options(
+        project,
+        "      publish:\n"
+        "        ssh:\n"
+        "          host: may-chu.tinh.vn\n"
+        "          path: /srv/dienhinh\n"
+        "          password: matkhau123\n"
+        "          prot: 2222\n",
+    )
+    settings, problems = load_settings(config)
+    assert settings is None
+    by_field = {p.field: p for p in problems}
+    assert set(by_field) == {"plugins.dienhinh.publish.ssh.password", "plugins.dienhinh.publish.ssh.prot"}
+    secret = by_field["plugins.dienhinh.publish.ssh.password"]
+    assert secret.line == line_of(config, "password: matkhau123")
+    assert (
+        "mật khẩu" in secret.message and "khóa SSH" in secret.message and "matkhau123" not in secret.message
+    )
+    assert "“port”" in by_field["plugins.dienhinh.publish.ssh.prot"].message
+
+
+def test_the_example_site_url_is_one_warning_naming_what_it_affects(project: Path) -> None:
+    result = run_cli("check", cwd=project)
+    assert result.returncode == 0
+    warnings = [line for line in result.stdout.splitlines() if "[site_url]" in line]
+    assert len(warnings) == 1
+    assert warnings[0].startswith(f"mkdocs.yml:{line_of(project / 'mkdocs.yml', 'site_url:')}: CẢNH BÁO")
+    for affected in ("Mã QR", "chia sẻ", "sitemap"):
+        assert affected in warnings[0]
+    with_options(
+        project, "", ("site_url: https://dienhinh.example.vn/", "site_url: https://dienhinh.diemmac.vn/")
+    )
+    assert "[site_url]" not in run_cli("check", cwd=project).stdout

@@ -117,8 +117,11 @@ def test_field_page_lists_its_criteria_and_exemplars(sample_site: Path) -> None:
     for field in REGISTRY.fields:
         page = article(sample_site, f"linh-vuc/{field.code}")
         criteria = page.select("ol.dh-criteria li")
-        assert [li["data-criterion"] for li in criteria] == [c.id for c in field.criteria]
-        assert [li.get_text(strip=True) for li in criteria] == [c.text for c in field.criteria]
+        # The field's own criteria, then those a period adds (cds-4 in 2026–2030).
+        expected = list(field.criteria)
+        expected += [c for p in reversed(REGISTRY.plan_periods) for c in p.criteria.get(field.code, ())]
+        assert [li["data-criterion"] for li in criteria] == [c.id for c in expected]
+        assert [li.get_text(strip=True) for li in criteria] == [c.text for c in expected]
         cards = page.select("ul.dh-cards")
         main = profile_links(cards[0]) if cards else set()
         assert main == {e.slug for e in PUBLIC if e.field == field.code}
@@ -142,10 +145,14 @@ def test_hamlet_page_lists_exemplars_and_replications(sample_site: Path) -> None
 def test_year_page_and_home(sample_site: Path) -> None:
     page = article(sample_site, "nam/2022")
     assert profile_links(page) >= {e.slug for e in PUBLIC if e.registered.year == 2022}
+    # The home page shows the current period (2026–2030): its counts and its exemplars only.
+    current = [e for e in PUBLIC if e.registered.year >= 2026]
+    assert current and len(current) < len(PUBLIC)
     home = article(sample_site, "")
     values = [v.get_text() for v in home.select(".dh-stat__value")]
-    assert values[0] == str(len(PUBLIC))
-    assert profile_links(home) >= {e.slug for e in PUBLIC if e.featured}
+    assert values[0] == str(len(current))
+    assert profile_links(home) == {e.slug for e in current}
+    assert "Giai đoạn 2026 – 2030" in home.get_text()
     assert "Dữ liệu minh họa" in soup(sample_site, "").get_text()
 
 

@@ -151,6 +151,7 @@ def test_every_word_of_the_theme_has_its_vietnamese() -> None:
 # --- the staff guide: reachable for officers, out of the residents' way ----------------------
 
 STAFF_GUIDE = "huong-dan-bien-tap/"
+STAFF_GUIDES = (STAFF_GUIDE, "huong-dan-nhieu-may/")  # the guide, and editing on several computers
 
 
 def pagefind_urls(site: Path) -> set[str]:
@@ -173,9 +174,11 @@ def test_staff_guide_is_out_of_the_menu_and_the_search(sample_site: Path) -> Non
     for url, page in pages(sample_site):
         menu = page.select_one("nav.md-nav--primary")
         assert menu is not None, url
-        in_menu = [a["href"] for a in menu.select("a[href]") if STAFF_GUIDE in a["href"]]
+        in_menu = [a["href"] for a in menu.select("a[href]") if any(g in a["href"] for g in STAFF_GUIDES)]
         assert in_menu == [], url
-    assert f"/{STAFF_GUIDE}" not in pagefind_urls(sample_site)
+    for guide in STAFF_GUIDES:
+        assert (sample_site / guide / "index.html").is_file()
+        assert f"/{guide}" not in pagefind_urls(sample_site)
     assert "/gioi-thieu/" in pagefind_urls(sample_site)
 
 
@@ -187,6 +190,21 @@ def test_staff_guide_is_one_discreet_footer_link_away(sample_site: Path) -> None
         address = "https://dienhinh.example.vn/" + (url if url != "404.html" else "khong-co/trang/")
         target = urljoin(address, links[0]["href"])
         assert target == f"https://dienhinh.example.vn/{STAFF_GUIDE}", (url, target)
+
+
+def test_publishing_guide_is_for_officers_only(sample_site: Path) -> None:
+    """ "Đưa trang lên mạng" is reached from the editors' guide, never from a resident's menu
+    or search."""
+    guide = "dua-trang-len-mang/"
+    assert (sample_site / guide / "index.html").is_file()
+    for url, page in pages(sample_site):
+        menu = page.select_one("nav.md-nav--primary")
+        assert menu is not None and not menu.select(f'a[href*="{guide}"]'), url
+    assert f"/{guide}" not in pagefind_urls(sample_site)
+    editors = BeautifulSoup(
+        (sample_site / STAFF_GUIDE / "index.html").read_text(encoding="utf-8"), "html.parser"
+    )
+    assert editors.select(f'article a[href$="{guide}"]')
 
 
 # --- registry codes: residents read names --------------------------------------------------
@@ -237,7 +255,7 @@ def test_residents_read_names_not_registry_codes(sample_site: Path) -> None:
     found = {
         (url, code)
         for url, page in pages(sample_site)
-        if not url.startswith(STAFF_GUIDE)  # the guide teaches officers the codes they type
+        if not url.startswith(STAFF_GUIDES)  # the guides teach officers the codes they type
         for code in shown_codes(page)
     }
     assert sorted(found) == []

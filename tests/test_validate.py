@@ -11,6 +11,7 @@ import pytest
 from generator.records import validate
 from generator.records.catalog import load_catalog
 from generator.records.load import load_registry, read_exemplar
+from generator.records.model import Registry
 from generator.records.problems import Severity
 from generator.records.settings import Settings
 from generator.records.validate import (
@@ -112,14 +113,16 @@ def test_nested_errors_point_at_their_item(project: Path) -> None:
 
 
 def test_future_and_late_dates(project: Path) -> None:
+    # 1 March 2024 is before that year's deadline (30/6/2024): only "in the future" on 1/1/2024.
     write_profile(project, "mo-hinh-thu", GOOD.replace("2022-05-01", "2024-03-01"))
     problems, _ = problems_for(project, "mo-hinh-thu", today=dt.date(2024, 1, 1))
-    assert [(p.field, p.severity) for p in problems] == [
-        ("registered", Severity.error),
-        ("registered", Severity.warning),
-    ]
+    assert [(p.field, p.severity) for p in problems] == [("registered", Severity.error)]
     problems, _ = problems_for(project, "mo-hinh-thu", today=dt.date(2025, 1, 1))
+    assert problems == []
+    write_profile(project, "mo-hinh-muon", GOOD.replace("2022-05-01", "2024-07-01").replace("thử", "muộn"))
+    problems, _ = problems_for(project, "mo-hinh-muon", today=dt.date(2025, 1, 1))
     assert [(p.field, p.severity) for p in problems] == [("registered", Severity.warning)]
+    assert "sau hạn đăng ký năm 2024 (“2024-06-30”)" in problems[0].message
 
 
 def test_individual_needs_consent_to_publish(project: Path) -> None:
@@ -187,7 +190,13 @@ def test_broken_registry_is_reported_not_raised(project: Path) -> None:
 
 # --- the rules of one profile ------------------------------------------------------------
 
-REGISTRY, _, _ = load_registry(ROOT / "exemplars" / "registry.yml")
+SAMPLE_REGISTRY, _, _ = load_registry(ROOT / "exemplars" / "registry.yml")
+assert SAMPLE_REGISTRY is not None
+# The sample, with its current period open to every field but chuyen-doi-so: a period may
+# choose its fields (fields_open_in_period).
+_data = SAMPLE_REGISTRY.model_dump()
+_data["periods"][1]["fields"] = [f.code for f in SAMPLE_REGISTRY.fields if f.code != "chuyen-doi-so"]
+REGISTRY: Registry | None = Registry.model_validate(_data)
 TODAY = dt.date(2026, 1, 1)
 # One mistake per rule: (text replaced in GOOD, its replacement, field of the first problem).
 RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
@@ -213,7 +222,15 @@ RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
         "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\nstatus:",
         "evaluations[1].year",
     ),
+    validate.registered_in_a_period: ("2022-05-01", "2019-05-01", "registered"),
     validate.registered_by_deadline: ("2022-05-01", "2022-08-01", "registered"),
+    validate.fields_open_in_period: ("2022-05-01", "2026-05-01", "field"),
+    validate.nomination_to_congress_or_award: (
+        "status:",
+        "nominations: [{level: province, year: 2024}]\nstatus:",
+        "nominations[0]",
+    ),
+    validate.aliases_usable: ("status:", "aliases: [trang-2]\nstatus:", "aliases[0]"),
     validate.story_has_sections: ("## Kết quả", "## Thành quả", "story"),
 }
 
@@ -265,20 +282,27 @@ def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -
     text = (
         GOOD.replace("[cds-1, chung-2]", "[cds-1, gd-1]")
         .replace("hamlet: dong-tam\n", "")
-        .replace("2022-05-01", "2099-05-01")
+        .replace("2022-05-01", "2026-08-01")
         .replace("## Kết quả", "## Thành quả")
         .replace(
             "status: published\n",
             "status: published\nother_fields: [chuyen-doi-so]\nconsent: {given: false}\n"
             "replications: [{year: 2099, units: 3}]\n"
-            "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\n",
+            "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\n"
+            "nominations: [{level: national, year: 2026}]\naliases: [nhieu-loi]\n",
         )
     )
     ctx = read_profile(tmp_path / "nhieu-loi", text)
     problems = check_exemplar(ctx.exemplar, ctx.source, ctx.registry, ctx.today)
     assert problems == [p for rule in PROFILE_RULES for p in rule(ctx)]
-    fired = [rule.__name__ for rule in PROFILE_RULES if list(rule(ctx))]
-    assert len(fired) == len(PROFILE_RULES) - 2  # all but the two consent rules of individuals
+    fired = {rule.__name__ for rule in PROFILE_RULES if list(rule(ctx))}
+    # All but the two consent rules of individuals, and registered_in_a_period: 1 August 2026
+    # is in a period (and after its year's deadline, and in the future on 1 January 2026).
+    assert fired == {r.__name__ for r in PROFILE_RULES} - {
+        "published_individual_consented",
+        "consent_dated",
+        "registered_in_a_period",
+    }
 
 
 def test_registry_rules_report_each_mistake_at_its_line(tmp_path: Path) -> None:
@@ -291,10 +315,15 @@ def test_registry_rules_report_each_mistake_at_its_line(tmp_path: Path) -> None:
     registry, source, problems = load_registry(path)
     assert registry is not None and problems == []
     found = check_registry(registry, source, path)
+    lines = text.split("\n")
+    # The lines the edits above landed on, found in the text (not the loader's numbers).
+    hamlet = [i for i, line in enumerate(lines, 1) if "code: ban-quyen," in line][1]
+    criterion = [i for i, line in enumerate(lines, 1) if line.strip() == "- id: chung-1"][1]
+    organization = next(i for i, line in enumerate(lines, 1) if "kind: y-te" in line)
     assert [(p.line, p.field) for p in found] == [
-        (159, "hamlets[1].code"),
-        (26, "general_criteria[1].id"),
-        (183, "organizations[12].kind"),
+        (hamlet, "hamlets[1].code"),
+        (criterion, "general_criteria[1].id"),
+        (organization, "organizations[12].kind"),
     ]
     assert "Mã “ban-quyen” bị lặp trong danh sách xóm" in found[0].message
     assert "Mã loại tổ chức “y-te” không có trong danh mục" in found[2].message

@@ -42,11 +42,7 @@ def profile_updated(e: Exemplar) -> dt.date:
     From the data only, so an unchanged profile keeps its date whenever the site is built."""
     dates = [e.registered, *(c.date for c in e.commendations)]
     dates += [dt.date(ev.year, 12, 31) for ev in e.evaluations]
-    for nomination in getattr(e, "nominations", ()):
-        decision = getattr(nomination, "decision", None)
-        decided = getattr(decision, "date", None)
-        if isinstance(decided, dt.date):
-            dates.append(decided)
+    dates += [n.decision.date for n in e.nominations if n.decision is not None and n.decision.date]
     return max(dates)
 
 
@@ -71,7 +67,7 @@ class Exporter:
         return od.OpenData(
             commune=od.Commune(
                 name=commune.name,
-                district=getattr(commune, "district", None),
+                district=commune.district,
                 province=commune.province,
                 full_name=commune.full_name,
                 site_url=self.site_url or None,
@@ -166,30 +162,22 @@ class Exporter:
 
 
 def nominations(e: Exemplar) -> tuple[od.Nomination, ...]:
-    """The profile's nominations upward, read from the record as it has them (none yet in a
-    record without the ``nominations`` list)."""
-    found = []
-    for n in getattr(e, "nominations", ()):
-        level = str(getattr(n.level, "value", n.level))
-        decision = getattr(n, "decision", None)
-        found.append(
-            od.Nomination(
-                level=od.NominationLevelLabel.model_validate(
-                    {"code": level, "name": msg.NOMINATION_LEVELS[level]}
-                ),
-                year=n.year,
-                congress=getattr(n, "congress", None),
-                award=getattr(n, "award", None),
-                decision=None
-                if decision is None
-                else od.Decision(
-                    number=decision.number,
-                    date=getattr(decision, "date", None),
-                    issuer=getattr(decision, "issuer", None),
-                ),
-                notes=getattr(n, "notes", None),
-            )
+    """The profile's nominations upward (commune, province, national), by year."""
+    found = [
+        od.Nomination(
+            level=od.NominationLevelLabel.model_validate(
+                {"code": n.level.value, "name": msg.NOMINATION_LEVELS[n.level.value]}
+            ),
+            year=n.year,
+            congress=n.congress,
+            award=n.award,
+            decision=None
+            if n.decision is None
+            else od.Decision(number=n.decision.number, date=n.decision.date, issuer=n.decision.issuer),
+            notes=n.notes,
         )
+        for n in e.nominations
+    ]
     return tuple(sorted(found, key=lambda n: (n.year, n.level.code)))
 
 

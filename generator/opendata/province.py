@@ -25,6 +25,7 @@ from markupsafe import Markup
 from slugify import slugify
 
 from .. import messages as msg
+from ..site.assets import STYLESHEET, Asset, site_assets
 from ..site.pages import (
     PAGE_SIZE,
     GeneratedPage,
@@ -331,8 +332,12 @@ def _upward(profile: od.Profile, year: int | None) -> list[od.Nomination]:
 # --- the engine's configuration ------------------------------------------------------------------
 
 
-def engine_config(config: ProvinceConfig, gathered: Gathered, docs_dir: Path, templates_dir: Path) -> str:
-    """mkdocs.yml of the province site: the communes' theme and overrides, no plugin."""
+def engine_config(
+    config: ProvinceConfig, gathered: Gathered, docs_dir: Path, templates_dir: Path, assets: Sequence[Asset]
+) -> str:
+    """mkdocs.yml of the province site: the communes' theme and overrides, our stylesheet
+    (with the gathered fields' colours) and scripts under their published names, no plugin."""
+    paths = {a.name: a.path for a in assets}
     options = config.options
     settings: dict[str, Any] = {
         "site_name": config.site_name,
@@ -349,8 +354,9 @@ def engine_config(config: ProvinceConfig, gathered: Gathered, docs_dir: Path, te
         },
         "nav": [{title: src} for title, src in zip(msg.PROVINCE_NAV, _NAV, strict=True)],
         "plugins": [],
-        "extra_css": ["assets/dienhinh.css"],
+        "extra_css": [paths[STYLESHEET]],
         "extra": {
+            "dienhinh_assets": paths,
             "dienhinh_sample_data": any(c.doc.commune.sample_data for c in gathered.communes if c.doc),
             "dienhinh_commune": options.province,
             "dienhinh_search": False,
@@ -376,7 +382,9 @@ def engine_config(config: ProvinceConfig, gathered: Gathered, docs_dir: Path, te
 _NAV = (HOME, COMMUNES, FIELDS, YEARS, REPLICATION, NOMINATIONS)
 
 
-def write_docs(files: dict[str, Path], docs_dir: Path, pages: Iterable[GeneratedPage]) -> None:
+def write_docs(
+    files: dict[str, Path], docs_dir: Path, pages: Iterable[GeneratedPage], assets: Sequence[Asset]
+) -> None:
     """The pages and thumbnails as a folder MkDocs alone can build (``--docs-dir``: to look at
     them, or to measure plain MkDocs on the same pages)."""
     for page in pages:
@@ -390,6 +398,9 @@ def write_docs(files: dict[str, Path], docs_dir: Path, pages: Iterable[Generated
             os.link(file, target)
         except OSError:
             shutil.copyfile(file, target)
+    for asset in assets:
+        (docs_dir / asset.path).parent.mkdir(parents=True, exist_ok=True)
+        (docs_dir / asset.path).write_bytes(asset.content)
 
 
 @dataclass(frozen=True)
@@ -400,6 +411,7 @@ class ProvinceBuild:
     config_file: Path
     pages: list[GeneratedPage]
     files: dict[str, Path]
+    assets: list[Asset]
     profiles: int
 
 
@@ -414,16 +426,17 @@ def prepare(
     with ``keep_docs``, the pages also written there as an ordinary MkDocs project."""
     site = ProvinceSite(config, gathered, templates_dir)
     pages, files = site.pages(), site.files()
+    assets = site_assets(templates_dir / "overrides", site.fields.values())
     (work_dir / "docs").mkdir(parents=True, exist_ok=True)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(
-        engine_config(config, gathered, work_dir / "docs", templates_dir), encoding="utf-8"
+        engine_config(config, gathered, work_dir / "docs", templates_dir, assets), encoding="utf-8"
     )
     if keep_docs is not None:
         keep_docs = keep_docs.resolve()
         shutil.rmtree(keep_docs / "docs", ignore_errors=True)  # no page of an earlier gathering
-        write_docs(files, keep_docs / "docs", pages)
+        write_docs(files, keep_docs / "docs", pages, assets)
         (keep_docs / "mkdocs.yml").write_text(
-            engine_config(config, gathered, keep_docs / "docs", templates_dir), encoding="utf-8"
+            engine_config(config, gathered, keep_docs / "docs", templates_dir, assets), encoding="utf-8"
         )
-    return ProvinceBuild(config_file, pages, files, len(site.entries))
+    return ProvinceBuild(config_file, pages, files, assets, len(site.entries))

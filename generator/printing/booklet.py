@@ -28,6 +28,7 @@ from markupsafe import Markup
 from .. import messages as msg
 from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
+from ..records.periods import plan_title
 from ..records.photo_checks import normal_name
 from ..records.problems import Problem
 from ..records.sanitize import clean_story
@@ -136,7 +137,7 @@ def all_booklet(registry: Registry, exemplars: Sequence[Exemplar]) -> Booklet:
         kicker=msg.BOOKLET_KICKER_ALL,
         exemplars=tuple(chosen),
         name="tat-ca",
-        subtitle=registry.commune.plan_title,
+        subtitle=plan_title(registry),
     )
 
 
@@ -235,6 +236,7 @@ def booklet_html(
         booklet=booklet,
         visit=booklet.visit,
         commune=registry.commune,
+        plan_title=plan_title(registry, booklet.visit.date if booklet.visit else None),
         fields=registry.table("fields"),
         hamlets=registry.table("hamlets"),
         organizations=registry.table("organizations"),

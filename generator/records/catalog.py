@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -16,7 +16,7 @@ from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
-from .settings import Settings
+from .settings import Settings, site_url_problems
 from .validate import (
     check_collection,
     check_exemplar,
@@ -52,9 +52,24 @@ class Catalog:
 PARALLEL_FROM = 400  # below this many changed profiles, worker processes cost more than they save
 
 
-def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
+def bundle_folders(settings: Settings, overlay: Mapping[str, Path | None]) -> list[Path]:
+    """The bundle folders, in slug order, with ``overlay``'s folders read instead of (or besides)
+    the project's, and its ``None`` slugs left out."""
+    folders = {folder.name: folder for folder in exemplar_folders(settings.exemplars_dir)}
+    for slug, staged in overlay.items():
+        if staged is None:
+            folders.pop(slug, None)
+        else:
+            folders[slug] = staged
+    return [folders[slug] for slug in sorted(folders)]
+
+
+def _read_all(
+    settings: Settings, registry: Registry | None, overlay: Mapping[str, Path | None] | None = None
+) -> list[Entry]:
     """Every bundle parsed once: from the cache when its bytes are unchanged, otherwise in
-    parallel over the cores; in folder order."""
+    parallel over the cores; in folder order. Bundles of ``overlay`` are neither cached nor
+    drop the cache's entries."""
     registry_bytes = settings.registry_path.read_bytes() if settings.registry_path.is_file() else b""
     cache = ProfileCache(
         settings.cache_dir / "profiles.pickle" if settings.cache_dir else None,
@@ -63,7 +78,8 @@ def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
     )
     results: dict[Path, Entry] = {}
     todo: list[tuple[Path, bytes, str]] = []
-    folders = exemplar_folders(settings.exemplars_dir)
+    folders = bundle_folders(settings, overlay or {})
+    staged = {folder for folder in folders if folder.parent != settings.exemplars_dir}
     for folder in folders:
         try:
             raw = (folder / "index.md").read_bytes()
@@ -74,7 +90,7 @@ def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
             results[folder] = (None, None, [Problem(folder / "index.md", 0, "", msg.invalid(str(error)))])
             continue
         key = ProfileCache.key(raw, folder)
-        cached = cache.get(folder.name, key)
+        cached = None if folder in staged else cache.get(folder.name, key)
         if cached is not None:
             results[folder] = cached
         else:
@@ -88,8 +104,10 @@ def _read_all(settings: Settings, registry: Registry | None) -> list[Entry]:
         parsed = [_read_one(job) for job in jobs]
     for (folder, _, key), entry in zip(todo, parsed, strict=True):
         results[folder] = entry
-        cache.put(folder.name, key, entry)
-    cache.keep_only({folder.name for folder in folders})
+        if folder not in staged:
+            cache.put(folder.name, key, entry)
+    if not overlay:
+        cache.keep_only({folder.name for folder in folders})
     cache.save()
     return [results[folder] for folder in folders]
 
@@ -103,12 +121,16 @@ def load_catalog(
     settings: Settings,
     today: dt.date | None = None,
     decoded_before: Callable[[str], bool] | None = None,
+    overlay: Mapping[str, Path | None] | None = None,
 ) -> Catalog:
     """Read the registry and every bundle once; validate everything; never raise for input.
     ``decoded_before(digest)``: the photo pipeline already decoded these exact bytes (its cache
-    has them), so the photo checks may skip the full decode."""
+    has them), so the photo checks may skip the full decode. ``overlay``: slug → a folder
+    holding that bundle as it would be after an edit (None: as if removed); the editor checks
+    a change this way before writing it."""
     today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
+    problems += site_url_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if not settings.exemplars_dir.is_dir():
@@ -124,7 +146,8 @@ def load_catalog(
     photos: dict[str, tuple[PhotoSource | None, ...]] = {}
     max_photo_bytes = int(settings.max_photo_mb * 2**20)
     max_photo_pixels = int(settings.max_photo_megapixels * 1e6)
-    for record, source, found in _read_all(settings, registry):
+    overlay = overlay or {}
+    for record, source, found in _read_all(settings, registry, overlay):
         problems += found
         if record is None or source is None:
             continue
@@ -136,7 +159,7 @@ def load_catalog(
         found, photos[record.slug] = check_photos(
             record,
             source,
-            settings.exemplars_dir / record.slug,
+            overlay.get(record.slug) or settings.exemplars_dir / record.slug,
             max_photo_bytes,
             max_photo_pixels,
             decoded_before,

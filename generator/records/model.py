@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from dataclasses import dataclass
 from enum import StrEnum
 from functools import cached_property
 from typing import Annotated, Any
@@ -23,6 +23,8 @@ from pydantic import (
     ValidationInfo,
 )
 from pydantic_core import PydanticCustomError
+
+from ..messages import period_name
 
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
@@ -57,6 +59,14 @@ class Named(Record):
     name: Text
 
 
+class Hamlet(Named):
+    """A hamlet (xóm). After communes were merged (2025) it may name the commune it belonged
+    to, and the codes it had before a rename keep its old address working."""
+
+    former_commune: Code | None = None
+    aliases: tuple[Code, ...] = ()
+
+
 class Organization(Named):
     kind: Code
 
@@ -67,13 +77,19 @@ class FigureDef(Record):
     unit: Text
 
 
+Year = Annotated[int, Field(ge=2000, le=2100)]
+
+
 class Commune(Record):
     name: Text
-    district: Text
+    # Since 1 July 2025 local government has two levels (province, commune): no district.
+    # Kept, optional, for registries written before.
+    district: Text | None = None
     province: Text
-    plan_title: Text
-    plan_period: tuple[int, int]
-    registration_deadline: dt.date
+    # The previous format's single plan: read as one period when ``periods`` is not given.
+    plan_title: Text | None = None
+    plan_period: tuple[Year, Year] | None = None
+    registration_deadline: dt.date | None = None
     population: int | None = None
     households: int | None = None
     sample_data: bool = False
@@ -81,13 +97,65 @@ class Commune(Record):
     purpose: Text | None = None
 
     @property
+    def region(self) -> str:
+        """The levels above the commune, as written after its name ("tỉnh Thái Nguyên")."""
+        return ", ".join(part for part in (self.district, self.province) if part)
+
+    @property
     def full_name(self) -> str:
-        return f"{self.name}, {self.district}, {self.province}"
+        return f"{self.name}, {self.region}"
+
+
+class Decision(Record):
+    """A deciding document (plan, decision, resolution): its number, date and issuer."""
+
+    number: Text
+    date: dt.date | None = None
+    issuer: Text | None = None
+
+
+class PeriodSummary(Record):
+    """How a period ended: the date of its summary conference and the result (Markdown)."""
+
+    date: dt.date
+    text: Text
+
+
+class Period(Record):
+    """One plan period (giai đoạn): its years, deciding document, registration deadlines and
+    what it adds to the registry's fields and criteria."""
+
+    code: Code
+    name: Text
+    title: Text | None = None  # the plan's title, e.g. "Kế hoạch … giai đoạn 2026 – 2030"
+    years: tuple[Year, Year]
+    decision: Decision | None = None
+    # Deadlines that replace 30 June of their own year (a registration of year Y is judged by
+    # the deadline of year Y).
+    deadlines: tuple[dt.date, ...] = ()
+    # Fields open in this period (codes); empty: every field of the registry.
+    fields: tuple[Code, ...] = ()
+    # Criteria added for this period: general ones, and per field code.
+    general_criteria: tuple[Criterion, ...] = ()
+    criteria: dict[Code, tuple[Criterion, ...]] = Field(default_factory=dict)
+    summary: PeriodSummary | None = None
+
+    @property
+    def first(self) -> int:
+        return self.years[0]
+
+    @property
+    def last(self) -> int:
+        return self.years[1]
+
+    def holds(self, year: int) -> bool:
+        return self.first <= year <= self.last
 
 
 # The registry's lists whose items are looked up by code.
 CODE_TABLES = (
     "fields",
+    "former_communes",
     "hamlets",
     "organizations",
     "organization_kinds",
@@ -95,6 +163,7 @@ CODE_TABLES = (
     "commendation_forms",
     "evaluation_results",
     "figures",
+    "periods",
 )
 
 
@@ -102,9 +171,14 @@ class Registry(Record):
     """Everything a commune edits to reuse the tool (besides mkdocs.yml)."""
 
     commune: Commune
+    # Plan periods, oldest first; the current one is ``current_period`` (default: the last).
+    periods: tuple[Period, ...] = ()
+    current_period: Code | None = None
     general_criteria: tuple[Criterion, ...] = ()
     fields: tuple[FieldOfWork, ...]
-    hamlets: tuple[Named, ...]
+    # Communes merged into this one (2025); hamlets name theirs in ``former_commune``.
+    former_communes: tuple[Named, ...] = ()
+    hamlets: tuple[Hamlet, ...]
     organizations: tuple[Organization, ...] = ()
     organization_kinds: tuple[Named, ...] = ()
     commendation_levels: tuple[Named, ...]
@@ -121,10 +195,46 @@ class Registry(Record):
         return {name: {item.code: item for item in getattr(self, name)} for name in CODE_TABLES}
 
     def criteria_by_id(self) -> dict[str, Criterion]:
+        """Every criterion by id: general, each field's, and those periods add."""
         found = {c.id: c for c in self.general_criteria}
         for field in self.fields:
             found.update({c.id: c for c in field.criteria})
+        for period in self.plan_periods:
+            found.update({c.id: c for c in period.general_criteria})
+            for criteria in period.criteria.values():
+                found.update({c.id: c for c in criteria})
         return found
+
+    @cached_property
+    def plan_periods(self) -> tuple[Period, ...]:
+        """The periods, oldest first; a registry in the previous format (one ``plan_period``
+        and one ``registration_deadline`` in ``commune``) has exactly one."""
+        if self.periods:
+            return tuple(sorted(self.periods, key=lambda p: p.years))
+        commune = self.commune
+        if commune.plan_period is None:
+            return ()
+        first, last = commune.plan_period
+        # The one deadline stood for the plan's first registration round; later years get
+        # the default (30 June of their year), as in a registry with periods.
+        deadlines = (commune.registration_deadline,) if commune.registration_deadline else ()
+        return (
+            Period(
+                code=f"{first}-{last}",
+                name=period_name(first, last),
+                title=commune.plan_title,
+                years=(first, last),
+                deadlines=deadlines,
+            ),
+        )
+
+    @cached_property
+    def current(self) -> Period | None:
+        """The period the site shows by default: ``current_period``, else the newest."""
+        for period in self.plan_periods:
+            if period.code == self.current_period:
+                return period
+        return self.plan_periods[-1] if self.plan_periods else None
 
     def field(self, code: str) -> FieldOfWork:
         found: FieldOfWork = self.table("fields")[code]
@@ -145,23 +255,29 @@ class Status(StrEnum):
     published = "published"
 
 
-def _known(table: str) -> Callable[[str, ValidationInfo], str]:
-    """A validator that checks a code against one registry table, when one is given."""
+@dataclass(frozen=True)
+class KnownCode:
+    """A validator that checks a code against one registry table, when one is given. The
+    table's name also tells the editor's form which list to offer (editor/config.py)."""
 
-    def check(value: str, info: ValidationInfo) -> str:
+    table: str
+
+    def __call__(self, value: str, info: ValidationInfo) -> str:
         registry = (info.context or {}).get("registry")
         if registry is None:
             return value
-        known = registry.table(table)
+        known = registry.table(self.table)
         if value not in known:
             raise PydanticCustomError(
                 "unknown_code",
                 "unknown {table} code",
-                {"table": table, "valid": list(known)},
+                {"table": self.table, "valid": list(known)},
             )
         return value
 
-    return check
+
+def _known(table: str) -> KnownCode:
+    return KnownCode(table)
 
 
 FieldCode = Annotated[str, AfterValidator(_known("fields"))]
@@ -205,6 +321,27 @@ class Replication(Record):
     notes: Text | None = None
 
 
+class NominationLevel(StrEnum):
+    """Where an exemplar is sent upward. Since 1 July 2025 there is no district: the level
+    after the commune is the province."""
+
+    commune = "commune"
+    province = "province"
+    national = "national"
+
+
+class Nomination(Record):
+    """The exemplar introduced to a congress (đại hội thi đua) or proposed for an award at a
+    level: commune, province or national."""
+
+    level: NominationLevel
+    year: Year
+    congress: Text | None = None
+    award: Text | None = None
+    decision: Decision | None = None
+    notes: Text | None = None
+
+
 class Photo(Record):
     """A photo in the profile's bundle: a path relative to the bundle, with its caption."""
 
@@ -238,7 +375,10 @@ class Exemplar(Record):
     evaluations: tuple[Evaluation, ...] = ()
     commendations: tuple[Commendation, ...] = ()
     replications: tuple[Replication, ...] = ()
+    nominations: tuple[Nomination, ...] = ()
     photos: tuple[Photo, ...] = ()
+    # Earlier addresses (folder names) of a renamed profile: each gets a redirect page.
+    aliases: tuple[Code, ...] = ()
     # Contact details that may be published (e.g. an office hotline); anything else that
     # looks like a phone number, ID number or e-mail address is an error.
     public_contacts: tuple[Text, ...] = ()

@@ -27,6 +27,15 @@ SWAPPING_ORIENTATIONS = {5, 6, 7, 8}
 IMAGE_REF = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
 
 
+# ISO base media "ftyp" brands of HEIC/HEIF pictures (iPhone photos).
+HEIF_BRANDS = {b"heic", b"heix", b"hevc", b"hevx", b"heim", b"heis", b"hevm", b"hevs", b"mif1", b"msf1"}
+
+
+def is_heif(data: bytes) -> bool:
+    """A HEIC/HEIF picture, by its first bytes (whatever its name says)."""
+    return data[4:8] == b"ftyp" and data[8:12] in HEIF_BRANDS
+
+
 @dataclass(frozen=True)
 class PhotoSource:
     """A photo that passed every check: its file, content hash and upright size."""
@@ -106,7 +115,7 @@ def inspect_photo(
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             return msg.PHOTO_BOMB.format(file=file)
         except UnidentifiedImageError:
-            return msg.PHOTO_NOT_IMAGE.format(file=file)
+            return (msg.PHOTO_HEIF if is_heif(data) else msg.PHOTO_NOT_IMAGE).format(file=file)
         except Exception as error:  # noqa: BLE001 - untrusted bytes: any decoder failure is bad input
             return msg.PHOTO_CORRUPT.format(file=file, detail=str(error) or type(error).__name__)
     if orientation in SWAPPING_ORIENTATIONS:

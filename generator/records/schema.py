@@ -50,6 +50,8 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
         target.pop("title", None)
         target["description"] = text
     defs["Kind"]["markdownEnumDescriptions"] = [msg.KIND_NAMES[k] for k in defs["Kind"]["enum"]]
+    levels = defs["NominationLevel"]
+    levels["markdownEnumDescriptions"] = [msg.NOMINATION_LEVELS[k] for k in levels["enum"]]
     if registry is not None:
         fields = [(f.code, f"{f.short_name} — {f.name}") for f in registry.fields]
         _enum(props["field"], fields)
@@ -60,6 +62,14 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
         _enum(props["organization"], [(o.code, o.name) for o in registry.organizations])
         criteria = [(c.id, c.text) for c in registry.general_criteria]
         criteria += [(c.id, f"{f.short_name}: {c.text}") for f in registry.fields for c in f.criteria]
+        for period in registry.plan_periods:
+            criteria += [(c.id, f"{period.name}: {c.text}") for c in period.general_criteria]
+            criteria += [
+                (c.id, f"{period.name}, {registry.field(code).short_name}: {c.text}")
+                for code, added in period.criteria.items()
+                if code in registry.table("fields")
+                for c in added
+            ]
         _enum(props["criteria"], criteria)
         _enum(
             defs["Evaluation"]["properties"]["result"],

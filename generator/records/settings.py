@@ -5,22 +5,77 @@ wrong or misspelt option is a Problem naming its line of mkdocs.yml, never a tra
 from __future__ import annotations
 
 import dataclasses
+import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 import yaml
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
 from .. import messages as msg
 from .load import MAX_FILE_KB, Loc, Source, problems_from, read_text
-from .problems import Problem
+from .problems import Problem, Severity
 
 PLUGIN_NAME = "dienhinh"  # the entry under ``plugins:`` in mkdocs.yml
 SAMPLE_SITE_URL = "https://dienhinh.example.vn/"
+
+
+class SshTarget(BaseModel):
+    """A server reached over SSH (SFTP): each publish is a new release folder under ``path``
+    and ``path``/current points at the live one. No password here: a key file, ssh-agent or
+    the keys of ~/.ssh log in; the server's key must be known (``known_hosts``)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    host: str = Field(min_length=1)
+    path: str = Field(min_length=1)  # on the server, e.g. /srv/dienhinh
+    user: str | None = None  # the local user's name (or ~/.ssh/config's) when not given
+    port: int = Field(default=22, gt=0, lt=65536)
+    key: str | None = None  # private key file; without it, ssh-agent and ~/.ssh/id_*
+    known_hosts: str | None = None  # without it, ~/.ssh/known_hosts
+
+
+class GitHubPagesTarget(BaseModel):
+    """A ``gh-pages`` branch pushed to a Git remote of the project (``true`` for defaults)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    remote: str = Field(default="origin", min_length=1)
+    branch: str = Field(default="gh-pages", min_length=1)
+    cname: str | None = None  # a custom domain GitHub Pages serves the site at
+
+
+class PublishOptions(BaseModel):
+    """Where ``dienhinh publish`` puts the built site: a folder, a server over SSH, GitHub
+    Pages (one or more; ``--to`` chooses when there are several)."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    folder: str | None = None  # a shared drive or a USB stick; relative to mkdocs.yml
+    ssh: SshTarget | None = None
+    github_pages: GitHubPagesTarget | None = None
+    keep: int = Field(default=5, ge=2, le=50)  # releases kept on the server
+
+    @field_validator("github_pages", mode="before")
+    @classmethod
+    def _switch(cls, value: Any) -> Any:
+        # ``github_pages: true`` publishes with the defaults; ``false`` not at all.
+        if value is True:
+            return {}
+        return None if value is False else value
+
+    def targets(self) -> list[str]:
+        """The configured targets' names, as ``--to`` takes them."""
+        return [name for name in ("ssh", "folder", "github_pages") if getattr(self, name) is not None]
+
+
+# Keys that would hold a secret: refused with their own message (never stored in the file).
+SECRET_KEYS = ("password", "passphrase", "passwd", "mat_khau", "token")
 
 
 class Options(BaseModel):
@@ -38,6 +93,7 @@ class Options(BaseModel):
     max_photo_mb: float = Field(default=15.0, gt=0, le=1000)
     max_photo_megapixels: float = Field(default=50.0, gt=0, le=1000)
     search: bool = True
+    publish: PublishOptions = PublishOptions()
 
 
 DEFAULTS = Options()
@@ -61,6 +117,9 @@ class Settings:
     site_name: str = ""
     search: bool = DEFAULTS.search
     config_file: Path | None = field(default=None, compare=False)
+    site_dir: Path | None = None  # mkdocs.yml's site_dir: the built site (``publish`` sends it)
+    site_url_line: int = 0  # where mkdocs.yml sets site_url (0: not set there)
+    publish: PublishOptions = DEFAULTS.publish
 
     @property
     def photo_cache(self) -> Path:
@@ -87,7 +146,13 @@ class Settings:
 
 
 def _resolve(
-    root: Path, options: Options, site_url: str, site_name: str, config_file: Path | None
+    root: Path,
+    options: Options,
+    site_url: str,
+    site_name: str,
+    config_file: Path | None,
+    site_dir: str = "site",
+    site_url_line: int = 0,
 ) -> Settings:
     root = root.resolve()
     return Settings(
@@ -104,6 +169,9 @@ def _resolve(
         site_name=site_name,
         search=options.search,
         config_file=config_file,
+        site_dir=root / site_dir,
+        site_url_line=site_url_line,
+        publish=options.publish,
     )
 
 
@@ -127,6 +195,8 @@ class ConfigFile:
     site_url: str
     site_name: str
     options: Source  # the dienhinh options, with the line of each in mkdocs.yml
+    site_dir: str = "site"
+    site_url_line: int = 0
 
     def with_options(self, options: Mapping[str, Any]) -> ConfigFile:
         """The same file with the options as an engine resolved them (``!ENV``, inherited
@@ -185,9 +255,11 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
         if not isinstance(root, MappingNode):
             return None, [Problem(path, 1, "", msg.NOT_A_MAPPING)]
         top: dict[str, Any] = {}
+        top_lines: dict[str, int] = {}
         for key_node, value_node in root.value:
-            if isinstance(key_node, ScalarNode) and key_node.value in ("site_url", "site_name"):
+            if isinstance(key_node, ScalarNode) and key_node.value in ("site_url", "site_name", "site_dir"):
                 top[key_node.value] = loader.construct_object(value_node, deep=True)
+                top_lines[key_node.value] = key_node.start_mark.line + 1
         node = _plugin_node(root)
         lines: dict[Loc, int] = {}
         options: Any = {}
@@ -210,6 +282,8 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
             str(top.get("site_url") or ""),
             str(top.get("site_name") or ""),
             Source(path, options if options is not None else {}, lines),
+            str(top.get("site_dir") or "site"),
+            top_lines.get("site_url", 0),
         ),
         [],
     )
@@ -230,8 +304,15 @@ def settings_from(
         for key in source.data
         if key not in known
     ]
+    data = {k: v for k, v in source.data.items() if k in known}
+    if "publish" in data:
+        data["publish"], secrets = _without_secrets(data["publish"], ("publish",))
+        problems += [
+            Problem(config.path, source.line_of(loc), f"{where}.{'.'.join(loc)}", msg.SECRET_IN_CONFIG)
+            for loc in secrets
+        ]
     try:
-        options = Options.model_validate({k: v for k, v in source.data.items() if k in known})
+        options = Options.model_validate(data)
     except ValidationError as error:
         problems += [
             Problem(problem.file, problem.line, f"{where}.{problem.field}", problem.message)
@@ -242,7 +323,47 @@ def settings_from(
         return None, problems
     url = config.site_url if site_url is None else site_url
     name = config.site_name if site_name is None else site_name
-    return _resolve(config.path.parent, options, url, name, config.path), []
+    settings = _resolve(
+        config.path.parent, options, url, name, config.path, config.site_dir, config.site_url_line
+    )
+    return settings, []
+
+
+def _without_secrets(value: Any, loc: tuple[str, ...]) -> tuple[Any, list[tuple[str, ...]]]:
+    """``value`` without the keys that would hold a password or the like (at any depth),
+    and where they were: refused with their own message, not as unknown options."""
+    if not isinstance(value, dict):
+        return value, []
+    kept: dict[Any, Any] = {}
+    found: list[tuple[str, ...]] = []
+    for key, item in value.items():
+        if str(key).lower() in SECRET_KEYS:
+            found.append((*loc, str(key)))
+            continue
+        kept[key], deeper = _without_secrets(item, (*loc, str(key)))
+        found += deeper
+    return kept, found
+
+
+def example_site_url(url: str) -> bool:
+    """The sample's address or one of the names reserved for examples (RFC 2606/6761):
+    nothing real is published there."""
+    if url.rstrip("/") == SAMPLE_SITE_URL.rstrip("/"):
+        return True
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    reserved = ("example", "example.com", "example.net", "example.org", "test", "invalid")
+    return any(host == name or host.endswith("." + name) for name in reserved)
+
+
+def local_site_url(url: str) -> bool:
+    """An address only this computer can open (the preview's, 127.0.0.1, localhost)."""
+    host = (urlsplit(url).hostname or "").lower().rstrip(".")
+    if host == "localhost" or host.endswith(".localhost"):
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False
 
 
 def load_settings(config_file: Path) -> tuple[Settings | None, list[Problem]]:
@@ -251,3 +372,20 @@ def load_settings(config_file: Path) -> tuple[Settings | None, list[Problem]]:
     if config is None:
         return None, problems
     return settings_from(config)
+
+
+def site_url_problems(settings: Settings) -> list[Problem]:
+    """A warning, once per build or check, while site_url is still an example address: it
+    goes into booklet QR codes, share previews and the sitemap."""
+    if not settings.site_url or not example_site_url(settings.site_url):
+        return []
+    config = settings.config_file or settings.root / "mkdocs.yml"
+    return [
+        Problem(
+            config,
+            settings.site_url_line,
+            "site_url",
+            msg.example_site_url(settings.site_url),
+            Severity.warning,
+        )
+    ]

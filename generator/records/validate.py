@@ -11,8 +11,9 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import messages as msg
+from . import periods
 from .load import Loc, Source, dotted
-from .model import CODE_TABLES, Exemplar, Kind, Registry, Status
+from .model import CODE_TABLES, RESERVED_SLUG, Criterion, Exemplar, Kind, Registry, Status
 from .privacy import find_personal_data
 from .problems import Problem, Severity
 
@@ -55,11 +56,13 @@ def codes_unique(registry: Registry) -> Iterator[tuple[Loc, str]]:
 
 
 def criteria_unique(registry: Registry) -> Iterator[tuple[Loc, str]]:
-    """No criterion id twice, general criteria and every field's together."""
+    """No criterion id twice: general criteria, every field's and what periods add, together."""
     seen: set[str] = set()
-    groups = [("general_criteria", (), registry.general_criteria)] + [
-        ("fields", (i, "criteria"), f.criteria) for i, f in enumerate(registry.fields)
-    ]
+    groups: list[tuple[str, Loc, Sequence[Criterion]]] = [("general_criteria", (), registry.general_criteria)]
+    groups += [("fields", (i, "criteria"), f.criteria) for i, f in enumerate(registry.fields)]
+    for i, period in enumerate(registry.periods):
+        groups.append(("periods", (i, "general_criteria"), period.general_criteria))
+        groups += [("periods", (i, "criteria", code), items) for code, items in period.criteria.items()]
     for table, prefix, criteria in groups:
         for index, criterion in enumerate(criteria):
             if criterion.id in seen:
@@ -80,11 +83,95 @@ def organization_kinds_known(registry: Registry) -> Iterator[tuple[Loc, str]]:
             )
 
 
+def periods_given(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """At least one plan period (``periods``, or the previous format's ``plan_period``)."""
+    if not registry.plan_periods:
+        yield ("periods",), msg.PERIODS_MISSING
+
+
+def periods_in_order(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """Each period's years run forward and no two periods share a year."""
+    previous = registry.commune.plan_period
+    if not registry.periods and previous is not None and previous[0] > previous[1]:
+        yield ("commune", "plan_period"), msg.period_reversed(*previous)
+    for index, period in enumerate(registry.periods):
+        if period.first > period.last:
+            yield ("periods", index, "years"), msg.period_reversed(period.first, period.last)
+            continue
+        for other in registry.periods[:index]:
+            if other.first <= other.last and period.first <= other.last and other.first <= period.last:
+                yield ("periods", index, "years"), msg.periods_overlap(period.name, other.name)
+                break
+
+
+def period_deadlines_in_their_years(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """A deadline replaces 30 June of its own year, which must be one of the period's."""
+    for index, period in enumerate(registry.periods):
+        for number, day in enumerate(period.deadlines):
+            if not period.holds(day.year):
+                yield (
+                    ("periods", index, "deadlines", number),
+                    msg.deadline_outside_period(day.isoformat(), period.name),
+                )
+
+
+def period_codes_known(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """A period's fields and the fields it adds criteria to are in ``fields``; the current
+    period is one of ``periods``."""
+    fields = list(registry.table("fields"))
+    for index, period in enumerate(registry.periods):
+        for number, code in enumerate(period.fields):
+            if code not in fields:
+                yield ("periods", index, "fields", number), msg.unknown_code("fields", code, fields)
+        for code in period.criteria:
+            if code not in fields:
+                yield ("periods", index, "criteria", code), msg.unknown_code("fields", code, fields)
+    known = list(registry.table("periods"))
+    if registry.current_period is not None and registry.current_period not in known:
+        yield ("current_period",), msg.unknown_code("periods", registry.current_period, known)
+
+
+def periods_or_previous_format(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """With ``periods``, the previous format's single plan must not say something else."""
+    if not registry.periods:
+        return
+    for key in ("plan_title", "plan_period", "registration_deadline"):
+        if getattr(registry.commune, key) is not None:
+            yield ("commune", key), msg.PERIODS_AND_PREVIOUS_FORMAT.format(key=key)
+
+
+def hamlets_former_communes_known(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    known = list(registry.table("former_communes"))
+    for index, hamlet in enumerate(registry.hamlets):
+        if hamlet.former_commune is not None and hamlet.former_commune not in known:
+            yield (
+                ("hamlets", index, "former_commune"),
+                msg.unknown_code("former_communes", hamlet.former_commune, known),
+            )
+
+
+def hamlet_aliases_free(registry: Registry) -> Iterator[tuple[Loc, str]]:
+    """An old address of a hamlet leads to one hamlet and is no hamlet's current code."""
+    owners = {hamlet.code: hamlet.name for hamlet in registry.hamlets}
+    for index, hamlet in enumerate(registry.hamlets):
+        for number, alias in enumerate(hamlet.aliases):
+            if alias in owners:
+                yield ("hamlets", index, "aliases", number), msg.alias_taken(alias, owners[alias])
+            owners[alias] = hamlet.name
+
+
 # Each yields (where, message) of an error in the registry; run in this order by check_registry.
 REGISTRY_RULES: tuple[Callable[[Registry], Iterator[tuple[Loc, str]]], ...] = (
     codes_unique,
     criteria_unique,
     organization_kinds_known,
+    periods_given,
+    periods_in_order,
+    period_deadlines_in_their_years,
+    period_codes_known,
+    periods_or_previous_format,
+    hamlets_former_communes_known,
+    hamlet_aliases_free,
 )
 
 
@@ -111,11 +198,10 @@ ProfileRule = Callable[[ProfileContext], Iterator[Problem]]
 
 
 def criteria_of_own_fields(ctx: ProfileContext) -> Iterator[Problem]:
-    """Criteria are general ones or those of the profile's fields."""
+    """Criteria are general ones or those of the profile's fields, with what its period adds."""
     e, registry = ctx.exemplar, ctx.registry
-    valid_criteria = [c.id for c in registry.general_criteria]
-    for code in e.fields:
-        valid_criteria += [c.id for c in registry.field(code).criteria]
+    period = periods.period_of(registry, e.registered)
+    valid_criteria = periods.valid_criteria(registry, period, e.fields)
     for index, criterion in enumerate(e.criteria):
         if criterion not in valid_criteria:
             yield ctx.at(("criteria", index), msg.criterion_not_in_fields(criterion, valid_criteria))
@@ -125,6 +211,19 @@ def other_fields_not_main(ctx: ProfileContext) -> Iterator[Problem]:
     for index, code in enumerate(ctx.exemplar.other_fields):
         if code == ctx.exemplar.field:
             yield ctx.at(("other_fields", index), msg.other_field_repeats_main(code))
+
+
+def fields_open_in_period(ctx: ProfileContext) -> Iterator[Problem]:
+    """A period that lists its fields takes profiles of those fields only."""
+    e = ctx.exemplar
+    period = periods.period_of(ctx.registry, e.registered)
+    if period is None or not period.fields:
+        return
+    chosen: list[tuple[Loc, str]] = [(("field",), e.field)]
+    chosen += [(("other_fields", i), code) for i, code in enumerate(e.other_fields)]
+    for loc, code in chosen:
+        if code not in period.fields:
+            yield ctx.at(loc, msg.field_closed_in_period(code, period.name, period.fields))
 
 
 def hamlet_or_organization(ctx: ProfileContext) -> Iterator[Problem]:
@@ -161,6 +260,10 @@ def dates_not_in_future(ctx: ProfileContext) -> Iterator[Problem]:
     dates: list[tuple[Loc, dt.date | None]] = [(("registered",), e.registered)]
     dates += [(("commendations", i, "date"), c.date) for i, c in enumerate(e.commendations)]
     dates.append((("consent", "date"), e.consent.date if e.consent else None))
+    dates += [
+        (("nominations", i, "decision", "date"), n.decision.date if n.decision else None)
+        for i, n in enumerate(e.nominations)
+    ]
     for loc, value in dates:
         if value is not None and value > ctx.today:
             yield ctx.at(loc, msg.future_date(value.isoformat()))
@@ -170,6 +273,7 @@ def years_not_in_future(ctx: ProfileContext) -> Iterator[Problem]:
     e = ctx.exemplar
     years = [(("evaluations", i, "year"), ev.year) for i, ev in enumerate(e.evaluations)]
     years += [(("replications", i, "year"), r.year) for i, r in enumerate(e.replications)]
+    years += [(("nominations", i, "year"), n.year) for i, n in enumerate(e.nominations)]
     for loc, year in years:
         if year > ctx.today.year:
             yield ctx.at(loc, msg.future_year(year))
@@ -186,11 +290,44 @@ def one_evaluation_per_year(ctx: ProfileContext) -> Iterator[Problem]:
         first_line.setdefault(evaluation.year, ctx.source.line_of(("evaluations", index)))
 
 
+def registered_in_a_period(ctx: ProfileContext) -> Iterator[Problem]:
+    """A registration belongs to the period holding its date (a warning: the registry may
+    still lack the period)."""
+    registry, registered = ctx.registry, ctx.exemplar.registered
+    if registry.plan_periods and periods.period_of(registry, registered) is None:
+        names = [p.name for p in registry.plan_periods]
+        yield ctx.at(
+            ("registered",), msg.registered_outside_periods(registered.isoformat(), names), Severity.warning
+        )
+
+
 def registered_by_deadline(ctx: ProfileContext) -> Iterator[Problem]:
-    registered, deadline = ctx.exemplar.registered, ctx.registry.commune.registration_deadline
-    if registered > deadline:
-        message = msg.late_registration(registered.isoformat(), deadline.isoformat())
+    """Late after the deadline of the registration's own year, in its own period."""
+    judged = periods.registration(ctx.registry, ctx.exemplar.registered)
+    if judged.late and judged.deadline is not None and judged.period is not None:
+        message = msg.late_registration(
+            judged.registered.isoformat(),
+            judged.deadline.isoformat(),
+            judged.registered.year,
+            judged.period.name,
+        )
         yield ctx.at(("registered",), message, Severity.warning)
+
+
+def nomination_to_congress_or_award(ctx: ProfileContext) -> Iterator[Problem]:
+    for index, nomination in enumerate(ctx.exemplar.nominations):
+        if (nomination.congress is None) == (nomination.award is None):
+            yield ctx.at(("nominations", index), msg.NOMINATION_CONGRESS_OR_AWARD)
+
+
+def aliases_usable(ctx: ProfileContext) -> Iterator[Problem]:
+    """An old address is not the profile's own nor a listing page's (``trang-2``)."""
+    e = ctx.exemplar
+    for index, alias in enumerate(e.aliases):
+        if alias == e.slug:
+            yield ctx.at(("aliases", index), msg.alias_taken(alias, e.name))
+        elif RESERVED_SLUG.match(alias):
+            yield ctx.at(("aliases", index), msg.bad_slug(alias))
 
 
 def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
@@ -211,6 +348,7 @@ def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
 # Run in this order by check_exemplar: the order its problems are listed in.
 PROFILE_RULES: tuple[ProfileRule, ...] = (
     criteria_of_own_fields,
+    fields_open_in_period,
     other_fields_not_main,
     hamlet_or_organization,
     replication_in_one_place,
@@ -220,7 +358,10 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     dates_not_in_future,
     years_not_in_future,
     one_evaluation_per_year,
+    registered_in_a_period,
     registered_by_deadline,
+    nomination_to_congress_or_award,
+    aliases_usable,
     story_has_sections,
 )
 
@@ -351,6 +492,7 @@ def check_collection(
     for e in exemplars:
         if e.is_public:
             problems += check_links(e, sources[e.slug], public)
+    problems += check_aliases(exemplars, sources)
     covered = {e.hamlet for e in exemplars if e.is_public and e.hamlet}
     for index, hamlet in enumerate(registry.hamlets):
         if hamlet.code not in covered:
@@ -363,6 +505,20 @@ def check_collection(
                     Severity.warning,
                 )
             )
+    return problems
+
+
+def check_aliases(exemplars: Sequence[Exemplar], sources: Mapping[str, Source]) -> list[Problem]:
+    """An old address leads to one profile and is no profile's current address."""
+    owners = {e.slug: e.name for e in exemplars}
+    problems = []
+    for e in exemplars:
+        for index, alias in enumerate(e.aliases):
+            if alias != e.slug and alias in owners:
+                source = sources[e.slug]
+                message = msg.alias_taken(alias, owners[alias])
+                problems.append(_at(source, source.path, ("aliases", index), message))
+            owners.setdefault(alias, e.name)
     return problems
 
 

@@ -25,6 +25,7 @@ import heapq
 import io
 import json
 import shutil
+import unicodedata
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -219,6 +220,44 @@ def _commit(
     )
 
 
+def _collation_key(text: str) -> tuple[str, str]:
+    """Vietnamese reading order: accents and the stroke of đ count only to break ties."""
+    bare = "".join(c for c in unicodedata.normalize("NFD", text) if not unicodedata.combining(c))
+    return bare.replace("đ", "d").replace("Đ", "D").casefold(), text
+
+
+def _read_filters(
+    bundle: Path, filter_ranges: list[Any], remove: bool = True
+) -> dict[str, dict[str, list[int]]]:
+    """The bundle's filters: name → value → page numbers (``remove``: their files deleted)."""
+    filters: dict[str, dict[str, list[int]]] = {}
+    for name, filter_hash in filter_ranges:
+        path = bundle / "filter" / f"{filter_hash}.pf_filter"
+        packed = read_packed(path)
+        values = filters.setdefault(name, {})
+        for value, numbers in packed[1]:
+            values.setdefault(value, []).extend(numbers)
+        if remove:
+            path.unlink()
+    return filters
+
+
+def _write_filters(folder: Path, filters: dict[str, dict[str, list[int]]], language: str) -> list[list[str]]:
+    """Write each filter with its values in reading order; → the meta's [name, hash] list.
+    Pagefind writes them in the order of a hash map, which changes from build to build: the
+    files (named by their content) and the meta file naming them would differ every time,
+    and the filter lists a visitor opens would be shuffled."""
+    ranges = []
+    for name in sorted(filters, key=_collation_key):
+        values = filters[name]
+        ordered = [[value, values[value]] for value in sorted(values, key=_collation_key)]
+        data = _pack(cbor2.dumps([name, ordered]))
+        filter_hash = f"{language}_" + hashlib.sha256(data).hexdigest()[:10]
+        (folder / f"{filter_hash}.pf_filter").write_bytes(data)
+        ranges.append([name, filter_hash])
+    return ranges
+
+
 def rechunk(bundle: Path, target_bytes: int = DEFAULT_TARGET_BYTES) -> RechunkResult:
     """Rewrite ``bundle``'s index chunks at most ``target_bytes`` each (one heavy word apart).
 
@@ -241,6 +280,7 @@ def _rechunk(bundle: Path, target_bytes: int) -> RechunkResult:
     for old in old_files:
         old.unlink()
     meta_path.unlink()
+    meta[3] = _write_filters(bundle / "filter", _read_filters(bundle, meta[3]), language)
     _commit(bundle, ranges, meta, entry, language)
     return RechunkResult(len(old_files), len(ranges), largest_before, max(sizes, default=0))
 
@@ -415,19 +455,13 @@ def _merge(parts: list[Path], out: Path, target_bytes: int) -> int:
         offsets.append(offset)
         pages += meta[1]
         fields.update(meta[5])
-        for name, filter_hash in meta[3]:
-            packed = read_packed(part / "filter" / f"{filter_hash}.pf_filter")
+        for name, values_of_part in _read_filters(part, meta[3], remove=False).items():
             values = filters.setdefault(name, {})
-            for value, numbers in packed[1]:
+            for value, numbers in values_of_part.items():
                 values.setdefault(value, []).extend(n + offset for n in numbers)
         for fragment in (part / "fragment").iterdir():
             shutil.copy2(fragment, out / "fragment" / fragment.name)
-    filter_ranges = []
-    for name, values in filters.items():
-        data = _pack(cbor2.dumps([name, [[value, numbers] for value, numbers in values.items()]]))
-        filter_hash = f"{language}_" + hashlib.sha256(data).hexdigest()[:10]
-        (out / "filter" / f"{filter_hash}.pf_filter").write_bytes(data)
-        filter_ranges.append([name, filter_hash])
+    filter_ranges = _write_filters(out / "filter", filters, language)
     merged_fields = sorted(fields)
     words = _merged_words(
         [

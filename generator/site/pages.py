@@ -17,7 +17,8 @@ from markupsafe import Markup, escape
 from slugify import slugify
 
 from .. import messages as msg
-from ..records.model import Exemplar, Registry, Visit
+from ..records import periods as plan
+from ..records.model import Exemplar, Hamlet, Named, Period, Registry, Visit
 from ..records.sanitize import StoryFence
 from .charts import Bar, bar_chart
 from .media import ProfileMedia
@@ -30,6 +31,8 @@ ORGANIZATIONS = "to-chuc/index.md"
 YEARS = "nam/index.md"
 EXEMPLARS = "dien-hinh/index.md"
 VISITS = "tham-quan/index.md"
+PERIODS = "giai-doan/index.md"
+NOMINATIONS = "tien-cu/index.md"
 BOOKLET_NAME = "so-tay.pdf"
 CRITERIA_MARKER = "<!-- dienhinh:criteria -->"
 
@@ -52,6 +55,10 @@ def year_page(year: int) -> str:
 
 def profile_page(slug: str) -> str:
     return f"dien-hinh/{slug}/index.md"
+
+
+def period_page(code: str) -> str:
+    return f"giai-doan/{code}.md"
 
 
 def is_searchable(src: str) -> bool:
@@ -112,6 +119,20 @@ def visit_booklet_path(slug: str) -> str:
 class GeneratedPage:
     src: str
     markdown: str
+
+
+@dataclass(frozen=True)
+class Redirect:
+    """An old address kept working: a small page at ``path`` (in the site) that sends the
+    browser on to the page that moved (meta refresh, no script), marked canonical there."""
+
+    path: str
+    html: str
+
+
+def site_file(url: str) -> str:
+    """The file a page URL is served from (``xom/a/`` → ``xom/a/index.html``)."""
+    return url + "index.html" if url.endswith("/") or not url else url
 
 
 def page_url(src: str, directory_urls: bool = True) -> str:
@@ -218,6 +239,15 @@ class SiteBuilder:
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
         self.by_slug = {e.slug: e for e in self.exemplars}
+        # Periods: the site shows the current one by default, the others in their archives.
+        self.periods = registry.plan_periods
+        self.current = registry.current
+        self.period_of = {e.slug: plan.period_of(registry, e.registered) for e in self.exemplars}
+        self.by_period: dict[str, list[Exemplar]] = defaultdict(list)
+        for e in self.exemplars:
+            period = self.period_of[e.slug]
+            self.by_period[period.code if period else ""].append(e)
+        self.hamlet_groups = hamlet_groups(registry)
         # Grouped once, so every index page and "related" list is linear in the profiles.
         self.by_field: dict[str, list[Exemplar]] = defaultdict(list)
         self.also_in_field: dict[str, list[Exemplar]] = defaultdict(list)
@@ -271,8 +301,17 @@ class SiteBuilder:
             "figures": self.registry.table("figures"),
             "criteria": self.registry.criteria_by_id(),
             # Residents read a criterion's field (or "general"), never its code (kth-1).
-            "criterion_fields": {c.id: f for f in self.registry.fields for c in f.criteria},
+            "criterion_fields": criterion_fields(self.registry),
             "kinds": msg.KIND_NAMES,
+            "nomination_levels": msg.NOMINATION_LEVELS,
+            "periods": self.periods,
+            "current": self.current,
+            "period_of": self.period_of,
+            # Cards and profiles name their period only when there is more than one.
+            "show_periods": len(self.periods) > 1,
+            "period_label": plan.period_label,
+            "deadline": plan.deadline,
+            "hamlet_groups": self.hamlet_groups,
             "link": link,
             "asset": asset,
             "card_html": card_html,
@@ -281,6 +320,7 @@ class SiteBuilder:
             "hamlet_page": hamlet_page,
             "organization_page": organization_page,
             "year_page": year_page,
+            "period_page": period_page,
             "profile_page": profile_page,
             "visit_page": visit_page,
             "pages": {
@@ -291,6 +331,8 @@ class SiteBuilder:
                 "organizations": ORGANIZATIONS,
                 "years": YEARS,
                 "exemplars": EXEMPLARS,
+                "periods": PERIODS,
+                "nominations": NOMINATIONS,
             },
         }
         return context
@@ -337,19 +379,25 @@ class SiteBuilder:
             pages += self.year(year)
         pages += [self.profile(e) for e in self.exemplars]
         pages += [self.visit_index(), *(self.visit(v) for v in self.visits)]
+        pages.append(self.period_index())
+        for period in self.periods:
+            pages += self.period(period)
+        pages.append(self.nominations())
         self._cards.clear()
         return pages
 
     def home(self) -> GeneratedPage:
-        by_field = Counter(e.field for e in self.exemplars)
-        by_hamlet = Counter(e.hamlet for e in self.exemplars if e.hamlet)
-        newest = sorted(self.exemplars, key=lambda e: e.registered, reverse=True)[:6]
+        """The current period: its counts, charts, featured and newest exemplars."""
+        shown = self.by_period[self.current.code] if self.current else self.exemplars
+        by_field = Counter(e.field for e in shown)
+        by_hamlet = Counter(e.hamlet for e in shown if e.hamlet)
+        newest = sorted(shown, key=lambda e: e.registered, reverse=True)[:6]
         stats = {
-            "total": len(self.exemplars),
-            "by_kind": Counter(e.kind.value for e in self.exemplars),
+            "total": len(shown),
+            "by_kind": Counter(e.kind.value for e in shown),
             "hamlets_covered": len(by_hamlet),
-            "commendations": sum(len(e.commendations) for e in self.exemplars),
-            "replicated_units": sum(r.units for e in self.exemplars for r in e.replications),
+            "commendations": sum(len(e.commendations) for e in shown),
+            "replicated_units": sum(r.units for e in shown for r in e.replications),
         }
         return self._render(
             "home.md.j2",
@@ -357,18 +405,25 @@ class SiteBuilder:
             stats=stats,
             by_field=by_field,
             by_hamlet=by_hamlet,
-            featured=[e for e in self.exemplars if e.featured],
+            featured=[e for e in shown if e.featured],
             newest=newest,
+            period_counts={code: len(items) for code, items in self.by_period.items()},
             field_chart=bar_chart(
                 "dh-chart-fields",
                 msg.CHART_BY_FIELD,
                 [Bar(f.short_name, by_field.get(code, 0), f.color) for code, f in self.fields.items()],
             ),
-            hamlet_chart=bar_chart(
-                "dh-chart-hamlets",
-                msg.CHART_BY_HAMLET,
-                [Bar(h.name, by_hamlet.get(code, 0)) for code, h in self.hamlets.items()],
-            ),
+            hamlet_charts=[
+                (
+                    group,
+                    bar_chart(
+                        "dh-chart-hamlets" if group is None else f"dh-chart-hamlets-{group.code}",
+                        msg.CHART_BY_HAMLET if group is None else msg.chart_by_hamlet_of(group.name),
+                        [Bar(h.name, by_hamlet.get(h.code, 0)) for h in hamlets],
+                    ),
+                )
+                for group, hamlets in self.hamlet_groups
+            ],
         )
 
     def field_index(self) -> GeneratedPage:
@@ -420,7 +475,60 @@ class SiteBuilder:
         return sorted(found)
 
     def year_index(self) -> GeneratedPage:
-        return self._render("year_index.md.j2", YEARS, years=self.years)
+        """Years grouped by the period that holds them (newest period first)."""
+        grouped: dict[str, list[int]] = defaultdict(list)
+        for year in self.years:
+            period = plan.period_of_year(self.registry, year)
+            grouped[period.code if period else ""].append(year)
+        groups: list[tuple[Period | None, list[int]]] = [
+            (p, grouped[p.code]) for p in reversed(self.periods) if grouped[p.code]
+        ]
+        if grouped[""]:
+            groups.append((None, grouped[""]))
+        return self._render("year_index.md.j2", YEARS, years=self.years, year_groups=groups)
+
+    def period_index(self) -> GeneratedPage:
+        counts = {p.code: len(self.by_period[p.code]) for p in self.periods}
+        return self._render("period_index.md.j2", PERIODS, counts=counts)
+
+    def period(self, period: Period) -> list[GeneratedPage]:
+        """A period's page: its plan, deadlines, result and counts, then its exemplars."""
+        mine = self.by_period[period.code]
+        stats = {
+            "total": len(mine),
+            "by_kind": Counter(e.kind.value for e in mine),
+            "by_field": Counter(e.field for e in mine),
+            "by_hamlet": Counter(e.hamlet for e in mine if e.hamlet),
+            "commendations": sum(len(e.commendations) for e in mine),
+            "nominated": sum(1 for e in mine if e.nominations),
+            "replicated_units": sum(r.units for e in mine for r in e.replications),
+        }
+        return self._paged(
+            "period.md.j2", period_page(period.code), {"exemplars": mine}, period=period, stats=stats
+        )
+
+    def nominations(self) -> GeneratedPage:
+        """Exemplars introduced to congresses or proposed for awards upward, per period (the
+        period of the nomination's year), current period first, highest level first."""
+        rank = {level: index for index, level in enumerate(reversed(msg.NOMINATION_LEVELS))}
+        grouped: dict[str, list[tuple[Exemplar, Any]]] = defaultdict(list)
+        for e in self.exemplars:
+            for nomination in e.nominations:
+                period = plan.period_of_year(self.registry, nomination.year)
+                grouped[period.code if period else ""].append((e, nomination))
+        order = sorted(self.periods, key=lambda p: (p != self.current, -p.first))
+        groups = [
+            (
+                period,
+                sorted(
+                    grouped[code],
+                    key=lambda pair: (rank[pair[1].level.value], -pair[1].year, sort_key(pair[0].name)),
+                ),
+            )
+            for period, code in [*((p, p.code) for p in order), (None, "")]
+            if grouped[code] or period is not None
+        ]
+        return self._render("nominations.md.j2", NOMINATIONS, groups=groups)
 
     def year(self, year: int) -> list[GeneratedPage]:
         registered = [e for e in self.exemplars if e.registered.year == year]
@@ -468,6 +576,7 @@ class SiteBuilder:
             e=e,
             evaluations=evaluations,
             commendations=commendations,
+            nominations=[(e, n) for n in sorted(e.nominations, key=lambda n: (n.year, n.level != "commune"))],
             related=self.related(e),
             learned_from=self.learned_from(e),
             story=Markup(self.fence.wrap(self.story(e.story, media))),
@@ -489,9 +598,57 @@ class SiteBuilder:
         href = relative_asset(src, visit_booklet_path(visit.slug), self.directory_urls)
         return self._render("visit.md.j2", src, visit=visit, exemplars=self.by_slug, booklet_href=href)
 
+    def redirects(self, site_url: str) -> list[Redirect]:
+        """Redirect pages for the old addresses of renamed hamlets and profiles. Written
+        beside the built site, they are in no menu, sitemap or search index."""
+        moved = [
+            (hamlet_page(alias), hamlet_page(h.code), h.name)
+            for h in self.registry.hamlets
+            for alias in h.aliases
+        ]
+        moved += [
+            (profile_page(alias), profile_page(e.slug), e.name) for e in self.exemplars for alias in e.aliases
+        ]
+        template = self.env.get_template("redirect.html.j2")
+        found = []
+        for old, new, title in moved:
+            href = relative_href(old, new, self.directory_urls)
+            canonical = f"{site_url.rstrip('/')}/{page_url(new, self.directory_urls)}" if site_url else href
+            html = template.render(href=href, canonical=canonical, title=title)
+            found.append(Redirect(site_file(page_url(old, self.directory_urls)), html))
+        return found
+
     def criteria_overview(self, src: str) -> str:
         """The registry's criteria as Markdown, for the marker in a hand-written page."""
         return self._render("criteria.md.j2", src).markdown
+
+
+def hamlet_groups(registry: Registry) -> list[tuple[Named | None, list[Hamlet]]]:
+    """Hamlets grouped by the commune they belonged to before a merger, in the order of
+    ``former_communes`` (those without one last); one group (None) when there is at most one
+    former commune."""
+    if len(registry.former_communes) <= 1:
+        return [(None, list(registry.hamlets))]
+    groups: list[tuple[Named | None, list[Hamlet]]] = [
+        (former, [h for h in registry.hamlets if h.former_commune == former.code])
+        for former in registry.former_communes
+    ]
+    known = {former.code for former in registry.former_communes}
+    rest = [h for h in registry.hamlets if h.former_commune not in known]
+    if rest:
+        groups.append((None, rest))
+    return [(former, hamlets) for former, hamlets in groups if hamlets]
+
+
+def criterion_fields(registry: Registry) -> dict[str, Any]:
+    """Criterion id → its field (general criteria have none): residents read a criterion's
+    field, never its code. Criteria that periods add to a field count as that field's."""
+    found = {c.id: f for f in registry.fields for c in f.criteria}
+    fields = registry.table("fields")
+    for period in registry.plan_periods:
+        for code, criteria in period.criteria.items():
+            found.update({c.id: fields[code] for c in criteria if code in fields})
+    return found
 
 
 def meta_text(value: str) -> Markup:

@@ -181,7 +181,7 @@ def card_specs(
 ) -> list[CardSpec]:
     """One card per published profile and per field, plus one for every other page."""
     commune = registry.commune
-    footer = f"{commune.name[:1].upper()}{commune.name[1:]}, {commune.district}, {commune.province}"
+    footer = f"{commune.name[:1].upper()}{commune.name[1:]}, {commune.region}"
     specs = [CardSpec(SITE_CARD, site_name, msg.CARD_KICKER_SITE, footer, "#2e7d32")]
     specs += [
         CardSpec(field_card(f.code), f.name, msg.CARD_KICKER_FIELD, footer, f.color) for f in registry.fields

@@ -22,7 +22,13 @@ def _prefix(target: Path, kind: str) -> str:
 def staging_dir(target: Path) -> Path:
     """A fresh, empty folder on the same filesystem as ``target``, tagged with our pid."""
     target.parent.mkdir(parents=True, exist_ok=True)
-    return Path(tempfile.mkdtemp(prefix=f"{_prefix(target, _STAGING)}{os.getpid()}-", dir=target.parent))
+    folder = Path(tempfile.mkdtemp(prefix=f"{_prefix(target, _STAGING)}{os.getpid()}-", dir=target.parent))
+    # mkdtemp makes it private (0700); once swapped in it is the site, which a web server
+    # running as another user must read: the mode any new folder gets (the umask's).
+    umask = os.umask(0o022)
+    os.umask(umask)
+    folder.chmod(0o777 & ~umask)
+    return folder
 
 
 def swap_in(staging: Path, target: Path) -> None:

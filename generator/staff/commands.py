@@ -22,6 +22,17 @@ from ..records.model import Kind, Registry
 from ..records.problems import Severity, has_errors
 from ..records.settings import Settings
 from .import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
+from .init import (
+    NewCommune,
+    commune_name,
+    default_period,
+    existing_project,
+    parse_list,
+    parse_period,
+    province_name,
+    templates_source,
+    write_project,
+)
 from .new import (
     check_front_matter,
     draft_front_matter,
@@ -32,7 +43,8 @@ from .new import (
     write_new_bundle,
 )
 
-COMMANDS = ("new", "import", "report", "schema")
+WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dot", ".dotx")
+COMMANDS = ("new", "import", "report", "nominations", "schema", "editor-config")
 
 
 def add_commands(commands: Any) -> None:
@@ -48,29 +60,79 @@ def add_commands(commands: Any) -> None:
 
     imp = commands.add_parser("import", help=msg.HELP_IMPORT)
     imp.add_argument("sheet", type=Path, help=msg.HELP_IMPORT_SHEET)
+    # A Word report's new profile needs what the report does not say.
+    imp.add_argument("--name", help=msg.HELP_IMPORT_NAME)
+    imp.add_argument("--kind", help=msg.HELP_NEW_KIND)
+    imp.add_argument("--field", help=msg.HELP_NEW_FIELD)
+    imp.add_argument("--hamlet", help=msg.HELP_NEW_HAMLET)
+    imp.add_argument("--organization", help=msg.HELP_NEW_ORGANIZATION)
+    imp.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
     report = commands.add_parser("report", help=msg.HELP_REPORT)
     report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
     report.add_argument("--xlsx", type=Path, help=msg.HELP_REPORT_XLSX)
-    report.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
+    report.add_argument("--docx", type=Path, help=msg.HELP_REPORT_DOCX)
+    report.add_argument("--pdf", type=Path, help=msg.HELP_REPORT_PDF)
+    _paperwork_options(report)
+
+    nominations = commands.add_parser("nominations", help=msg.HELP_NOMINATIONS)
+    nominations.add_argument("--docx", type=Path, help=msg.HELP_NOMINATIONS_DOCX)
+    nominations.add_argument("--xlsx", type=Path, help=msg.HELP_NOMINATIONS_XLSX)
+    _paperwork_options(nominations)
 
     schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
     schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
+
+    editor = commands.add_parser("editor-config", help=msg.HELP_EDITOR_CONFIG)
+    editor.add_argument("-o", "--output", type=Path, help=msg.HELP_EDITOR_CONFIG_OUTPUT)
+    editor.add_argument("--site", type=Path, metavar=msg.METAVAR_FOLDER, help=msg.HELP_EDITOR_SITE)
+    editor.add_argument("--backend", choices=("github", "gitlab", "gitea"), help=msg.HELP_EDITOR_BACKEND)
+    editor.add_argument("--repo", help=msg.HELP_EDITOR_REPO)
+    editor.add_argument("--branch", default="main", help=msg.HELP_EDITOR_BRANCH)
+    editor.add_argument("--base-url", default="", help=msg.HELP_EDITOR_BASE_URL)
+    editor.add_argument("--app-id", default="", help=msg.HELP_EDITOR_APP_ID)
+
+    init = commands.add_parser("init", help=msg.HELP_INIT)
+    init.add_argument("directory", nargs="?", type=Path, default=Path("."), help=msg.HELP_INIT_DIRECTORY)
+    init.add_argument("--commune", help=msg.HELP_INIT_COMMUNE)
+    init.add_argument("--province", help=msg.HELP_INIT_PROVINCE)
+    init.add_argument("--hamlets", help=msg.HELP_INIT_HAMLETS)
+    init.add_argument("--hamlets-file", type=Path, help=msg.HELP_INIT_HAMLETS_FILE)
+    init.add_argument("--organizations", help=msg.HELP_INIT_ORGANIZATIONS)
+    init.add_argument("--organizations-file", type=Path, help=msg.HELP_INIT_ORGANIZATIONS_FILE)
+    init.add_argument("--period", help=msg.HELP_INIT_PERIOD)
+    init.add_argument("--decision", help=msg.HELP_INIT_DECISION)
+    init.add_argument("--site-url", help=msg.HELP_INIT_SITE_URL)
+    init.add_argument("--from", dest="templates_from", type=Path, help=msg.HELP_INIT_FROM)
+
+
+def _paperwork_options(parser: Any) -> None:
+    parser.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
+    parser.add_argument("--period", help=msg.HELP_REPORT_PERIOD)
+    parser.add_argument("--number", help=msg.HELP_REPORT_NUMBER)
+    parser.add_argument("--signer", default="", help=msg.HELP_REPORT_SIGNER)
+    parser.add_argument("--date", help=msg.HELP_REPORT_DATE)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     """Dispatch one staff command; a user's mistake ends with exit code 1."""
     if args.command == "new":
         return run_new(settings, args)
-    if args.command in ("import", "schema"):
+    if args.command == "import" and Path(args.sheet).suffix.lower() in WORD_SUFFIXES:
+        return run_import_docx(settings, args, _console())
+    if args.command in ("import", "schema", "editor-config"):
         registry = _registry(settings, _console())
         if registry is None:
             return 1
         if args.command == "import":
             return run_import(settings, registry, args.sheet, _console())
+        if args.command == "editor-config":
+            return run_editor_config(settings, registry, args, _console())
         return run_schema(settings, registry, args.output, _console())
-    if args.command == "report":
-        return run_report(settings, args.html, args.xlsx, args.year, _console())
+    if args.command in ("report", "nominations"):
+        from .paperwork import run_paperwork
+
+        return run_paperwork(settings, args, _console())
     raise AssertionError(args.command)
 
 
@@ -175,6 +237,121 @@ def _ask(
         console.print(msg.PROMPT_BAD_CHOICE.format(value=answer), markup=False)
 
 
+# --- init ---------------------------------------------------------------------------------
+
+
+def run_init(args: argparse.Namespace) -> int:
+    """``dienhinh init``: a new commune's project, from flags or questions; never over an
+    existing project; checked with the same checks as ``check`` once written."""
+    console = _console()
+    target: Path = args.directory.resolve()
+    if target.exists() and not target.is_dir():
+        console.print(msg.INIT_NOT_A_FOLDER.format(path=target), markup=False)
+        return 1
+    found = existing_project(target)
+    if found is not None:
+        console.print(msg.INIT_EXISTS.format(path=found), markup=False)
+        return 1
+    templates = templates_source(args.templates_from)
+    if templates is None:
+        console.print(
+            msg.INIT_NO_TEMPLATES.format(path=args.templates_from or "site_templates"), markup=False
+        )
+        return 1
+    answers = _init_answers(args, console)
+    if answers is None:
+        return 1
+    try:
+        written = write_project(target, answers, templates)
+    except OSError as error:  # a folder that cannot be written, a full disk
+        console.print(msg.INIT_WRITE_FAILED.format(path=target, reason=error.strerror or error), markup=False)
+        return 1
+    for path in written:
+        console.print(msg.INIT_WROTE.format(path=path), markup=False)
+    return _check_new_project(target, console)
+
+
+def _init_answers(args: argparse.Namespace, console: Console) -> NewCommune | None:
+    interactive = sys.stdin.isatty()
+    if interactive:
+        console.print(msg.INIT_INTRO, markup=False)
+    commune = args.commune or (_ask(console, msg.PROMPT_INIT_COMMUNE, None, True) if interactive else None)
+    province = args.province or (_ask(console, msg.PROMPT_INIT_PROVINCE, None, True) if interactive else None)
+    for option, value in (("--commune", commune), ("--province", province)):
+        if not value:
+            console.print(msg.NEW_MISSING_OPTION.format(option=option), markup=False)
+            return None
+    hamlets = _init_list(console, args.hamlets, args.hamlets_file, msg.PROMPT_INIT_HAMLETS, interactive)
+    organizations = _init_list(
+        console, args.organizations, args.organizations_file, msg.PROMPT_INIT_ORGANIZATIONS, interactive
+    )
+    if hamlets is None or organizations is None:
+        return None
+    if not hamlets:
+        console.print(msg.INIT_NO_HAMLETS, markup=False)
+        return None
+    suggested = "{}-{}".format(*default_period(clock.today().year))
+    text = args.period or (
+        _ask(console, msg.PROMPT_INIT_PERIOD.format(default=suggested), None, False) if interactive else None
+    )
+    period = parse_period(text or suggested)
+    if period is None:
+        console.print(msg.INIT_BAD_PERIOD.format(value=text), markup=False)
+        return None
+    return NewCommune(
+        commune=commune_name(commune or ""),
+        province=province_name(province or ""),
+        hamlets=tuple(hamlets),
+        organizations=tuple(organizations),
+        period=period,
+        decision=args.decision,
+        **({"site_url": args.site_url} if args.site_url else {}),
+    )
+
+
+def _init_list(
+    console: Console, text: str | None, path: Path | None, prompt: str, interactive: bool
+) -> list[str] | None:
+    """Names from the option, the file (one per line) or pasted at the prompt; None after a
+    file that cannot be read (already said why)."""
+    if path is not None:
+        try:
+            text = path.read_text(encoding="utf-8-sig")
+        except (OSError, UnicodeDecodeError) as error:
+            console.print(msg.INIT_LIST_UNREADABLE.format(path=path, reason=error), markup=False)
+            return None
+    if text is None and interactive:
+        console.print(prompt, markup=False)
+        lines = []
+        while True:
+            try:
+                line = console.input("> ")
+            except EOFError:
+                break
+            if not line.strip():
+                break
+            lines.append(line)
+        text = "\n".join(lines)
+    return parse_list(text or "")
+
+
+def _check_new_project(target: Path, console: Console) -> int:
+    """The new project passes ``check``: say what to do next, or show what went wrong."""
+    from ..records.catalog import load_catalog
+    from ..records.settings import load_settings
+
+    settings, problems = load_settings(target / "mkdocs.yml")
+    if settings is not None:
+        problems = [p for p in load_catalog(settings).problems if p.severity is Severity.error]
+    for problem in problems:
+        console.print(problem.format(target), markup=False)
+    if problems:
+        console.print(msg.INIT_CHECK_FAILED, markup=False)
+        return 1
+    console.print(msg.INIT_DONE.format(path=target), markup=False)
+    return 0
+
+
 # --- import -------------------------------------------------------------------------------
 
 
@@ -185,6 +362,11 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
         for p in problems:
             console.print(p.format(sheet=True), markup=False)
         return 1
+
+    for warning in sheet.warnings():
+        console.print(warning.format(sheet=True), markup=False)
+    if sheet.skipped:
+        console.print(msg.sheet_skipped(sheet.skipped), markup=False)
 
     def progress(rows: Sequence[Row]) -> Iterable[Row]:
         return track(rows, description=msg.IMPORT_PROGRESS, console=console, transient=True)
@@ -221,42 +403,6 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
 # --- report and schema --------------------------------------------------------------------
 
 
-def run_report(
-    settings: Settings,
-    html_path: Path | None,
-    xlsx_path: Path | None,
-    last_year: int | None,
-    console: Console,
-) -> int:
-    """``dienhinh report``: the overview in the terminal, and as HTML/Excel on request."""
-    from ..records.catalog import load_catalog
-    from .report import build_overview, terminal_view, write_html, write_xlsx
-
-    catalog = load_catalog(settings)
-    if catalog.registry is None:
-        for problem in catalog.problems:
-            console.print(problem.format(settings.root), markup=False)
-        console.print(msg.REPORT_NO_REGISTRY, markup=False)
-        return 1
-    overview = build_overview(catalog.registry, catalog.exemplars, clock.today(), last_year)
-    for part in terminal_view(overview):
-        console.print(part)
-    broken = {
-        p.file
-        for p in catalog.problems
-        if p.severity is Severity.error and p.file.is_relative_to(settings.exemplars_dir)
-    }
-    if broken:
-        console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
-    if html_path is not None:
-        write_html(overview, settings.templates_dir, html_path)
-        console.print(msg.REPORT_WRITTEN.format(path=html_path), markup=False)
-    if xlsx_path is not None:
-        write_xlsx(overview, xlsx_path)
-        console.print(msg.REPORT_WRITTEN.format(path=xlsx_path), markup=False)
-    return 0
-
-
 def run_schema(settings: Settings, registry: Registry, output: Path | None, console: Console) -> int:
     """``dienhinh schema``: write the schema for the project's registry."""
     from ..records.schema import DEFAULT_OUTPUT, schema_text
@@ -265,4 +411,84 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     path.parent.mkdir(parents=True, exist_ok=True)
     path.write_text(schema_text(registry), encoding="utf-8")
     console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def run_editor_config(
+    settings: Settings, registry: Registry, args: argparse.Namespace, console: Console
+) -> int:
+    """``dienhinh editor-config``: write the browser editor's configuration for the registry;
+    with ``--backend``, for a Git host; with ``--site DIR``, the whole editor as static files
+    to put on a web server (several officers, several computers)."""
+    from ..editor.config import DEFAULT_OUTPUT, config_text, git_backend
+
+    backend = None
+    if args.backend:
+        if not args.repo:
+            console.print(msg.EDITOR_NEEDS_REPO, markup=False)
+            return 1
+        backend = git_backend(args.backend, args.repo, args.branch, args.base_url, args.app_id)
+    root = settings.root
+    visits = settings.visits_dir or root / "visits"
+    text = config_text(
+        registry,
+        exemplars_dir=settings.exemplars_dir.relative_to(root).as_posix(),
+        visits_dir=visits.relative_to(root).as_posix(),
+        backend=backend,
+    )
+    if args.site is not None:
+        from ..editor.server import decap_installed, write_static_editor
+
+        if backend is None or not decap_installed():
+            console.print(msg.EDITOR_NEEDS_REPO if backend is None else msg.EDIT_NOT_INSTALLED, markup=False)
+            return 1
+        write_static_editor(args.site, text)
+        console.print(msg.EDITOR_SITE_WRITTEN.format(path=args.site), markup=False)
+        return 0
+    default = DEFAULT_OUTPUT.with_name("config-git.yml") if backend else DEFAULT_OUTPUT
+    path = args.output if args.output is not None else root / default
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def run_import_docx(settings: Settings, args: argparse.Namespace, console: Console) -> int:
+    """``dienhinh import FILE.docx``: a Word report → a draft bundle; what could not be taken
+    from the report is listed by place; exit 1 when nothing could be written."""
+    from .import_docx import DocxOptions, DocxOutcome, import_report
+
+    path: Path = args.sheet
+    try:
+        registered = dt.date.fromisoformat(args.registered) if args.registered else None
+    except ValueError:
+        console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
+        return 1
+    kind = args.kind
+    if kind and normalize(kind) in KIND_WORDS:
+        kind = KIND_WORDS[normalize(kind)].value
+    options = DocxOptions(args.name, kind, args.field, args.hamlet, args.organization, registered)
+    result = import_report(settings, path, options)
+    if result.notes:
+        console.print(msg.DOCX_NOTES_TITLE, markup=False)
+    for note in result.notes:
+        where = msg.docx_place(path.name, note.paragraph, note.snippet)
+        console.print(f"{where}: {msg.WARNING}: {note.message}", markup=False)
+    for problem in (*result.errors, *result.warnings):
+        console.print(problem.format(settings.root), markup=False)
+    if result.outcome is None:
+        if result.refusal:
+            console.print(f"{path.name}: {msg.ERROR}: {result.refusal}", markup=False)
+        console.print(msg.DOCX_FAILED, markup=False)
+        return 1
+    assert result.index is not None
+    inside = result.index.is_relative_to(settings.root)
+    shown = result.index.relative_to(settings.root) if inside else result.index
+    text = {
+        DocxOutcome.created: msg.DOCX_CREATED,
+        DocxOutcome.updated: msg.DOCX_UPDATED,
+        DocxOutcome.unchanged: msg.DOCX_UNCHANGED,
+        DocxOutcome.kept: msg.DOCX_KEPT,
+    }[result.outcome]
+    console.print(text.format(path=shown, pictures=result.pictures), markup=False)
     return 0

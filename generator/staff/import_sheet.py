@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import difflib
 import io
 import re
 import unicodedata
@@ -28,7 +29,7 @@ from openpyxl.utils.exceptions import InvalidFileException
 from .. import clock
 from .. import messages as msg
 from ..records.model import Kind, Registry
-from ..records.problems import Problem
+from ..records.problems import Problem, Severity
 from .new import (
     check_front_matter,
     draft_front_matter,
@@ -42,18 +43,80 @@ from .new import (
 )
 
 REQUIRED = ("name", "kind", "field", "registered")
+# Header wordings met on the sheets hamlets and organizations send, normalized (normalize()).
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
-    "name": ("ten dien hinh", "ten", "ten tap the ca nhan mo hinh", "ten mo hinh", "dien hinh"),
-    "kind": ("loai", "loai dien hinh", "phan loai"),
-    "field": ("linh vuc", "linh vuc chinh"),
-    "hamlet": ("xom", "thon", "xom thon", "thon xom"),
-    "organization": ("to chuc", "don vi", "to chuc don vi", "co quan don vi"),
-    "registered": ("ngay dang ky", "ngay dk", "ngay"),
-    "summary": ("tom tat", "mo ta", "tom tat thanh tich", "noi dung"),
+    "name": (
+        "ten dien hinh",
+        "ten",
+        "ten tap the ca nhan mo hinh",
+        "ten mo hinh",
+        "dien hinh",
+        "ten mo hinh dien hinh",
+        "ten dien hinh mo hinh",
+        "ten tap the ca nhan",
+        "ten dien hinh tien tien",
+        "ten mo hinh dien hinh tien tien",
+        "ho ten ten tap the",
+        "ten don vi ca nhan",
+    ),
+    "kind": ("loai", "loai dien hinh", "phan loai", "loai hinh", "doi tuong", "tap the ca nhan mo hinh"),
+    "field": (
+        "linh vuc",
+        "linh vuc chinh",
+        "thuoc linh vuc",
+        "linh vuc dang ky",
+        "linh vuc thi dua",
+        "nganh linh vuc",
+    ),
+    "hamlet": ("xom", "thon", "xom thon", "thon xom", "thuoc xom", "dia ban", "dia ban xom", "to dan pho"),
+    "organization": (
+        "to chuc",
+        "don vi",
+        "to chuc don vi",
+        "co quan don vi",
+        "don vi to chuc",
+        "thuoc to chuc",
+        "chi hoi",
+        "doan the",
+    ),
+    "registered": (
+        "ngay dang ky",
+        "ngay dk",
+        "ngay",
+        "thoi gian dang ky",
+        "ngay thang dang ky",
+        "ngay thang nam dang ky",
+        "dang ky ngay",
+    ),
+    "summary": (
+        "tom tat",
+        "mo ta",
+        "tom tat thanh tich",
+        "noi dung",
+        "thanh tich tom tat",
+        "noi dung tom tat",
+        "mo ta ngan",
+        "noi dung mo hinh",
+        "tom tat noi dung",
+    ),
 }
+# A row-number column: known, never imported, never "unknown".
+NUMBER_HEADERS = frozenset({"stt", "tt", "so tt", "so thu tu", "thu tu"})
+# Words a header may carry besides its own ("Thuộc lĩnh vực", "Tên mô hình / điển hình (*)").
+HEADER_FILLER = frozenset({"thuoc", "cua", "cac", "so", "ghi", "ro", "bat", "buoc"})
+# How close a header must be to a known wording (difflib ratio) to be read as it: a typo
+# ("Lĩnh vưc", "Ngày đang ky") still matches, "Ghi chú" does not become "Ngày".
+HEADER_SIMILARITY = 0.86
 KIND_WORDS = {"tap the": Kind.collective, "ca nhan": Kind.individual, "mo hinh": Kind.model}
 DATE_FORMATS = ("%d/%m/%Y", "%d-%m-%Y", "%d.%m.%Y", "%Y-%m-%d", "%d/%m/%y")
 HEADER_SEARCH_ROWS = 10
+# The end of a sheet: the place and date line and the signatures, as forms have them.
+_SIGNATURE = re.compile(
+    r"\bngay\b.*\bthang\b.*\bnam\b"
+    r"|^(nguoi lap( bieu)?|nguoi ky|tm\b.*|t m\b.*|kt\b.*|chu tich|pho chu tich|truong xom|truong thon"
+    r"|bi thu|thu truong( don vi| co quan)?|xac nhan( cua)?\b.*|ky( va)? ghi ro ho ten|ky ten|ky ho ten"
+    r"|ke toan|can bo( van phong)?( thong ke)?|ubnd\b.*|uy ban nhan dan\b.*|noi nhan|tong cong\b.*|cong)$"
+)
 
 
 def normalize(text: object) -> str:
@@ -93,6 +156,18 @@ class Sheet:
     columns: Mapping[str, Column]
     rows: tuple[Row, ...]
     header_row: int = 1
+    # Columns with a header the import does not know: named in one warning, not imported.
+    unknown: tuple[Column, ...] = ()
+    # Rows under the header that are not registrations (column numbers, totals, the place and
+    # date line, signatures and the names under them): skipped, not errors.
+    skipped: tuple[int, ...] = ()
+
+    def warnings(self) -> list[Problem]:
+        """One warning naming every column that is not imported."""
+        if not self.unknown:
+            return []
+        names = [c.label for c in self.unknown]
+        return [Problem(self.path, self.header_row, "", msg.sheet_unknown_columns(names), Severity.warning)]
 
 
 def _grid_from_xlsx(path: Path) -> list[list[Any]]:
@@ -118,19 +193,70 @@ def _grid_from_csv(raw: bytes) -> list[list[Any]]:
     return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
 
 
-def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, Column]] | None:
-    lookup = {alias: key for key, aliases in HEADER_ALIASES.items() for alias in aliases}
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split()) - HEADER_FILLER
+
+
+def _alias_score(header: str, alias: str) -> float:
+    """How well a normalized header reads as one known wording: 1 exact; 0.95 when its words
+    are the wording's words (order, filler words such as "thuộc" aside); else the difflib
+    ratio (typos)."""
+    if header == alias:
+        return 1.0
+    if _words(header) == _words(alias) and _words(alias):
+        return 0.95
+    return difflib.SequenceMatcher(None, header, alias).ratio()
+
+
+def header_key(cell: object) -> str | None:
+    """The column a header cell names ("Tên mô hình / điển hình" → name), or None."""
+    header = normalize(cell)
+    if not header:
+        return None
+    best, best_score = None, HEADER_SIMILARITY
+    for key, aliases in HEADER_ALIASES.items():
+        for alias in aliases:
+            score = _alias_score(header, alias)
+            if score >= best_score and (best is None or score > best_score):
+                best, best_score = key, score
+    return best
+
+
+def _header_columns(cells: Sequence[Any]) -> tuple[dict[str, Column], list[Column]]:
+    """Known columns of a header row (the first column naming each), and the unknown ones."""
+    found: dict[str, Column] = {}
+    unknown: list[Column] = []
+    for col, cell in enumerate(cells):
+        if cell is None or not str(cell).strip():
+            continue
+        column = Column(get_column_letter(col + 1), " ".join(str(cell).split()))
+        key = header_key(cell)
+        if key is not None and key not in found:
+            found[key] = column
+        elif normalize(cell) not in NUMBER_HEADERS:
+            unknown.append(column)
+    return found, unknown
+
+
+def _find_header(grid: list[list[Any]]) -> tuple[int, dict[str, Column], list[Column]] | None:
+    """(row index, known columns, unknown columns) of the header row: the first of the top
+    rows that names at least three known columns (a merged title row above names none)."""
     for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
-        found: dict[str, Column] = {}
-        for col, cell in enumerate(cells):
-            if cell is None:
-                continue
-            key = lookup.get(normalize(cell))
-            if key and key not in found:
-                found[key] = Column(get_column_letter(col + 1), " ".join(str(cell).split()))
+        found, unknown = _header_columns(cells)
         if len(found) >= 3:
-            return index, found
+            return index, found, unknown
     return None
+
+
+def _likely_header(grid: list[list[Any]]) -> tuple[int, list[str]]:
+    """The top row that looks most like a header (most text cells): named in the message when
+    no header row is found."""
+    best, texts = 0, list[str]()
+    for index, cells in enumerate(grid[:HEADER_SEARCH_ROWS]):
+        found = [" ".join(str(c).split()) for c in cells if isinstance(c, str) and c.strip()]
+        if len(found) > len(texts):
+            best, texts = index, found
+    return best, texts
 
 
 def _read_grid(path: Path) -> list[list[Any]] | Problem:
@@ -157,28 +283,60 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
         return None, [grid]
     header = _find_header(grid)
     if header is None:
-        return None, [Problem(path, 1, "", msg.SHEET_NO_HEADER)]
-    index, columns = header
+        index, texts = _likely_header(grid)
+        return None, [Problem(path, index + 1 if texts else 1, "", msg.sheet_no_header(texts))]
+    index, columns, unknown = header
     missing = [key for key in REQUIRED if key not in columns]
     if "hamlet" not in columns and "organization" not in columns:
         missing.append("hamlet")
     if missing:
+        found = [" ".join(str(c).split()) for c in grid[index] if c is not None and str(c).strip()]
         return None, [
-            Problem(path, index + 1, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key])) for key in missing
+            Problem(path, index + 1, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key], found))
+            for key in missing
         ]
-    return Sheet(path, columns, _rows(grid, index, columns), index + 1), []
+    rows, skipped = _rows(grid, index, columns)
+    return Sheet(path, columns, rows, index + 1, tuple(unknown), skipped), []
 
 
-def _rows(grid: list[list[Any]], header_index: int, columns: Mapping[str, Column]) -> tuple[Row, ...]:
-    """The non-empty rows under the header, each with its sheet row number."""
+def _is_numbering(cells: Sequence[Any]) -> bool:
+    """A row of column numbers under the header: (1) (2) (3) … or 1 2 3 …"""
+    texts = [normalize(c) for c in cells if c not in (None, "")]
+    return len(texts) >= 3 and all(t.isdigit() for t in texts)
+
+
+def _is_signature(cells: Sequence[Any]) -> bool:
+    """The place and date line, a signer's title or "ký, ghi rõ họ tên": every filled cell."""
+    texts = [normalize(c) for c in cells if c not in (None, "") and normalize(c)]
+    return bool(texts) and all(_SIGNATURE.search(t) for t in texts)
+
+
+def _rows(
+    grid: list[list[Any]], header_index: int, columns: Mapping[str, Column]
+) -> tuple[tuple[Row, ...], tuple[int, ...]]:
+    """The registration rows under the header, each with its sheet row number, and the
+    numbers of the rows skipped as not registrations. Once the signature block starts, a row
+    is part of it (a signer's name) unless it has the kind, field or date of a registration."""
     positions = {key: _column_index(col.letter) for key, col in columns.items()}
-    rows = []
+    rows: list[Row] = []
+    skipped: list[int] = []
+    signing = False
     for number, cells in enumerate(grid[header_index + 1 :], start=header_index + 2):
         values = {key: (cells[pos] if pos < len(cells) else None) for key, pos in positions.items()}
         values = {key: (v.strip() if isinstance(v, str) else v) for key, v in values.items()}
-        if any(v not in (None, "") for v in values.values()):
+        if all(c in (None, "") or (isinstance(c, str) and not c.strip()) for c in cells):
+            continue  # a blank row
+        registration = sum(values.get(k) not in (None, "") for k in ("kind", "field", "registered")) >= 2
+        if _is_numbering(cells) or _is_signature(cells):
+            signing = signing or _is_signature(cells)
+            skipped.append(number)
+        elif signing and not registration:
+            skipped.append(number)
+        elif any(v not in (None, "") for v in values.values()):
             rows.append(Row(number, values))
-    return tuple(rows)
+        else:
+            skipped.append(number)  # text only in columns that are not imported
+    return tuple(rows), tuple(skipped)
 
 
 def _column_index(letter: str) -> int:

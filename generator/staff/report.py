@@ -7,22 +7,25 @@ organization is flagged when it has no published exemplar, the plan's requiremen
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import html
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from openpyxl import Workbook
-from openpyxl.styles import Font, PatternFill
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
 from .. import messages as msg
+from ..files import write_atomically
+from ..records import periods
 from ..records.model import Exemplar, Named, Registry
+from .scope import EVERYTHING, Scope, ScopedData, as_of, scoped
+from .workbook import Heading, new_workbook, save, table_sheet
 
 
 @dataclass(frozen=True)
@@ -33,11 +36,15 @@ class Coverage:
     name: str
     registered: int
     published: int
+    # The commune a hamlet belonged to before the 2025 merger ("" when not recorded).
+    former_commune: str = ""
+    # Counted within a year or a period: none registered then is not "no exemplar at all".
+    scoped: bool = False
 
     @property
     def flag(self) -> str:
         if self.registered == 0:
-            return msg.REPORT_NO_EXEMPLAR
+            return msg.REPORT_NONE_IN_SCOPE if self.scoped else msg.REPORT_NO_EXEMPLAR
         if self.published == 0:
             return msg.REPORT_NOT_PUBLISHED
         return ""
@@ -48,6 +55,7 @@ class Late:
     slug: str
     name: str
     registered: dt.date
+    deadline: dt.date  # the deadline of the registration's own year, in its period
     days_late: int
     published: bool
 
@@ -75,23 +83,79 @@ class ReplicationRow:
     name: str
     places: int
     units: int
+    where: str = ""  # the hamlets and places, as names
+
+
+@dataclass(frozen=True)
+class FieldRow:
+    """Registrations of one field, by kind."""
+
+    name: str
+    counts: tuple[int, ...]  # per kind, in the order of ``msg.KIND_NAMES``
+    published: int
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class EvaluationRow:
+    result: str
+    counts: tuple[int, ...]  # per year of ``Overview.evaluation_years``
+
+    @property
+    def total(self) -> int:
+        return sum(self.counts)
+
+
+@dataclass(frozen=True)
+class NominationRow:
+    slug: str
+    name: str
+    kind: str
+    address: str
+    summary: str
+    level: str
+    year: int
+    proposal: str  # the congress it is introduced to, or the award proposed
+    decision: str
+
+
+@dataclass(frozen=True)
+class ExemplarRow:
+    slug: str
+    name: str
+    kind: str
+    field: str
+    place: str
+    registered: dt.date
+    published: bool
 
 
 @dataclass(frozen=True)
 class Overview:
     commune: str
     generated: dt.date
-    deadline: dt.date
     registered: int
     published: int
     hamlets: tuple[Coverage, ...]
     organizations: tuple[Coverage, ...]
     late: tuple[Late, ...]
-    evaluation_years: tuple[int, int]
+    last_evaluated_year: int  # evaluations are expected up to this year
     missing_evaluations: tuple[MissingEvaluations, ...]
     commendation_years: tuple[int, ...]
     commendations: tuple[CommendationRow, ...]
     replications: tuple[ReplicationRow, ...]
+    # More than one former commune (merged communes): hamlets are shown grouped by it.
+    by_former_commune: bool = False
+    scope: Scope = EVERYTHING
+    by_kind: tuple[int, ...] = ()  # registered per kind, in the order of ``msg.KIND_NAMES``
+    fields: tuple[FieldRow, ...] = ()
+    evaluation_years: tuple[int, ...] = ()
+    evaluations: tuple[EvaluationRow, ...] = ()
+    nominations: tuple[NominationRow, ...] = ()
+    exemplars: tuple[ExemplarRow, ...] = ()
 
     @property
     def hamlets_without(self) -> tuple[Coverage, ...]:
@@ -104,62 +168,192 @@ class Overview:
 
 
 def build_overview(
-    registry: Registry, exemplars: Sequence[Exemplar], today: dt.date, last_year: int | None = None
+    registry: Registry,
+    exemplars: Sequence[Exemplar],
+    today: dt.date,
+    last_year: int | None = None,
+    scope: Scope = EVERYTHING,
 ) -> Overview:
-    """Every figure of the report from the records (no file is read here)."""
-    commune = registry.commune
-    deadline = commune.registration_deadline
-
-    def coverage(items: Sequence[Named], attribute: str) -> tuple[Coverage, ...]:
-        rows = []
-        for item in items:
-            code = item.code
-            mine = [e for e in exemplars if getattr(e, attribute) == code]
-            rows.append(Coverage(code, item.name, len(mine), sum(e.is_public for e in mine)))
-        return tuple(rows)
-
-    late = tuple(
-        Late(e.slug, e.name, e.registered, (e.registered - deadline).days, e.is_public)
-        for e in sorted(exemplars, key=lambda e: (e.registered, e.slug))
-        if e.registered > deadline
+    """Every figure of the report from the records (no file is read here), all computed from
+    one view of them restricted to ``scope`` (scope.py): no table filters on its own.
+    Lateness and the years to evaluate are judged per period (records/periods.py)."""
+    view = scoped(tuple(exemplars), scope)
+    last = last_year if last_year is not None else today.year - 1
+    if scope.last is not None and last_year is None:
+        last = min(scope.last, last)
+    registered = view.registered
+    kinds = list(msg.KIND_NAMES)
+    return Overview(
+        commune=registry.commune.full_name,
+        generated=as_of(scope, today),
+        registered=len(registered),
+        published=sum(e.is_public for e in registered),
+        hamlets=_scoped_coverage(_hamlet_coverage(registry, registered), scope),
+        organizations=_scoped_coverage(_coverage(registry.organizations, registered, "organization"), scope),
+        late=_late(registry, registered),
+        last_evaluated_year=last,
+        missing_evaluations=_missing_evaluations(registry, view, last),
+        commendation_years=_years_of(c.date.year for e in view.exemplars for c in e.commendations),
+        commendations=_commendations(registry, view),
+        replications=_replications(registry, view),
+        by_former_commune=len(registry.former_communes) > 1,
+        scope=scope,
+        by_kind=tuple(sum(e.kind.value == k for e in registered) for k in kinds),
+        fields=_fields(registry, registered),
+        evaluation_years=_years_of(v.year for e in view.exemplars for v in e.evaluations),
+        evaluations=_evaluations(registry, view),
+        nominations=_nominations(registry, view),
+        exemplars=tuple(_listed(registry, e) for e in registered),
     )
 
-    first = commune.plan_period[0]
-    last = min(commune.plan_period[1], last_year if last_year is not None else today.year - 1)
+
+def _scoped_coverage(rows: tuple[Coverage, ...], scope: Scope) -> tuple[Coverage, ...]:
+    if scope.first is None and scope.last is None:
+        return rows
+    return tuple(dataclasses.replace(row, scoped=True) for row in rows)
+
+
+def _years_of(years: Iterable[int]) -> tuple[int, ...]:
+    return tuple(sorted(set(years)))
+
+
+def _missing_evaluations(registry: Registry, view: ScopedData, last: int) -> tuple[MissingEvaluations, ...]:
     missing = []
-    for e in sorted(exemplars, key=lambda e: e.slug):
+    for e in sorted(view.exemplars, key=lambda e: e.slug):
         done = {ev.year for ev in e.evaluations}
-        years = tuple(y for y in range(max(first, e.registered.year), last + 1) if y not in done)
+        expected = periods.evaluation_years(registry, e.registered, last)
+        years = tuple(y for y in expected if view.scope.holds(y) and y not in done)
         if years:
             missing.append(MissingEvaluations(e.slug, e.name, years))
+    return tuple(missing)
 
-    counted = Counter((c.level, c.date.year) for e in exemplars for c in e.commendations)
-    years = tuple(sorted({year for _, year in counted}))
-    commendations = tuple(
+
+def _commendations(registry: Registry, view: ScopedData) -> tuple[CommendationRow, ...]:
+    counted = Counter((c.level, c.date.year) for e in view.exemplars for c in e.commendations)
+    years = _years_of(year for _, year in counted)
+    return tuple(
         CommendationRow(level.name, tuple(counted[(level.code, y)] for y in years))
         for level in registry.commendation_levels
     )
 
-    replications = tuple(
-        ReplicationRow(e.slug, e.name, len(e.replications), sum(r.units for r in e.replications))
-        for e in sorted(exemplars, key=lambda e: (-sum(r.units for r in e.replications), e.slug))
-        if e.replications
+
+def _evaluations(registry: Registry, view: ScopedData) -> tuple[EvaluationRow, ...]:
+    counted = Counter((v.result, v.year) for e in view.exemplars for v in e.evaluations)
+    years = _years_of(year for _, year in counted)
+    return tuple(
+        EvaluationRow(result.name, tuple(counted[(result.code, y)] for y in years))
+        for result in registry.evaluation_results
     )
-    return Overview(
-        commune=commune.full_name,
-        generated=today,
-        deadline=deadline,
-        registered=len(exemplars),
-        published=sum(e.is_public for e in exemplars),
-        hamlets=coverage(registry.hamlets, "hamlet"),
-        organizations=coverage(registry.organizations, "organization"),
-        late=late,
-        evaluation_years=(first, last),
-        missing_evaluations=tuple(missing),
-        commendation_years=years,
-        commendations=commendations,
-        replications=replications,
+
+
+def _replications(registry: Registry, view: ScopedData) -> tuple[ReplicationRow, ...]:
+    hamlets = registry.table("hamlets")
+    rows = []
+    for e in view.exemplars:
+        if not e.replications:
+            continue
+        places = dict.fromkeys(
+            hamlets[r.hamlet].name if r.hamlet else (r.place or "") for r in e.replications
+        )
+        units = sum(r.units for r in e.replications)
+        rows.append(ReplicationRow(e.slug, e.name, len(e.replications), units, "; ".join(places)))
+    return tuple(sorted(rows, key=lambda r: (-r.units, r.slug)))
+
+
+def _fields(registry: Registry, registered: Sequence[Exemplar]) -> tuple[FieldRow, ...]:
+    kinds = list(msg.KIND_NAMES)
+    rows = []
+    for item in registry.fields:
+        mine = [e for e in registered if e.field == item.code]
+        counts = tuple(sum(e.kind.value == k for e in mine) for k in kinds)
+        rows.append(FieldRow(item.name, counts, sum(e.is_public for e in mine)))
+    return tuple(rows)
+
+
+def address(registry: Registry, exemplar: Exemplar) -> str:
+    """Where an exemplar belongs, as a higher level reads it: its hamlet or organization."""
+    if exemplar.organization:
+        return str(registry.table("organizations")[exemplar.organization].name)
+    if exemplar.hamlet:
+        return str(registry.table("hamlets")[exemplar.hamlet].name)
+    return ""
+
+
+def _nominations(registry: Registry, view: ScopedData) -> tuple[NominationRow, ...]:
+    """Each nomination of the view, by year, highest level first."""
+    order = list(msg.NOMINATION_LEVELS)
+    found = sorted(
+        ((n, e) for e in view.exemplars for n in e.nominations),
+        key=lambda pair: (pair[0].year, -order.index(pair[0].level.value), pair[1].name),
     )
+    rows = []
+    for n, e in found:
+        decision = ""
+        if n.decision is not None:
+            decision = n.decision.number
+            if n.decision.date is not None:
+                decision += msg.REPORT_DATED.format(date=_date(n.decision.date))
+        rows.append(
+            NominationRow(
+                e.slug,
+                e.name,
+                msg.KIND_NAMES[e.kind.value],
+                address(registry, e),
+                e.summary,
+                msg.NOMINATION_LEVELS[n.level.value],
+                n.year,
+                n.award or msg.REPORT_CONGRESS.format(congress=n.congress or ""),
+                decision,
+            )
+        )
+    return tuple(rows)
+
+
+def _listed(registry: Registry, e: Exemplar) -> ExemplarRow:
+    return ExemplarRow(
+        e.slug,
+        e.name,
+        msg.KIND_NAMES[e.kind.value],
+        registry.field(e.field).short_name,
+        address(registry, e),
+        e.registered,
+        e.is_public,
+    )
+
+
+def _coverage(items: Sequence[Named], exemplars: Sequence[Exemplar], attribute: str) -> tuple[Coverage, ...]:
+    rows = []
+    for item in items:
+        mine = [e for e in exemplars if getattr(e, attribute) == item.code]
+        rows.append(Coverage(item.code, item.name, len(mine), sum(e.is_public for e in mine)))
+    return tuple(rows)
+
+
+def _hamlet_coverage(registry: Registry, exemplars: Sequence[Exemplar]) -> tuple[Coverage, ...]:
+    """Hamlets in registry order; after a merger, grouped by their former commune (in the
+    order of ``former_communes``, hamlets without one last)."""
+    rows = _coverage(registry.hamlets, exemplars, "hamlet")
+    if len(registry.former_communes) <= 1:
+        return rows
+    former = registry.table("former_communes")
+    order = {code: index for index, code in enumerate(former)}
+    of_hamlet = {h.code: h.former_commune for h in registry.hamlets}
+    grouped = [
+        dataclasses.replace(row, former_commune=former[code].name if code in former else "")
+        for row in rows
+        for code in [of_hamlet[row.code]]
+    ]
+    return tuple(sorted(grouped, key=lambda row: order.get(of_hamlet[row.code] or "", len(order))))
+
+
+def _late(registry: Registry, exemplars: Sequence[Exemplar]) -> tuple[Late, ...]:
+    """Registrations after the deadline of their own year (records/periods.py judges)."""
+    found = []
+    for e in sorted(exemplars, key=lambda e: (e.registered, e.slug)):
+        judged = periods.registration(registry, e.registered)
+        if judged.late and judged.deadline is not None:
+            found.append(Late(e.slug, e.name, e.registered, judged.deadline, judged.days_late, e.is_public))
+    return tuple(found)
 
 
 def _date(value: dt.date) -> str:
@@ -179,65 +373,159 @@ class Section:
     headers: tuple[str, ...]
     rows: tuple[tuple[object, ...], ...]
     flagged: tuple[bool, ...] = ()
+    sheet: str = ""  # the Excel worksheet's name (at most 31 characters)
+
+
+def _numbered(rows: Iterable[tuple[object, ...]]) -> tuple[tuple[object, ...], ...]:
+    """Rows with their STT (số thứ tự) in front, as every official table has."""
+    return tuple((number, *row) for number, row in enumerate(rows, start=1))
+
+
+def _coverage_section(
+    title: str, sheet: str, label: str, items: Sequence[Coverage], grouped: bool = False
+) -> Section:
+    counts = (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, msg.REPORT_FLAG)
+    if grouped:  # merged communes: which former commune each hamlet belonged to
+        headers: tuple[str, ...] = (msg.REPORT_NUMBER, msg.REPORT_FORMER_COMMUNE, label, *counts)
+        rows = _numbered((c.former_commune, c.name, c.registered, c.published, c.flag) for c in items)
+    else:
+        headers = (msg.REPORT_NUMBER, label, *counts)
+        rows = _numbered((c.name, c.registered, c.published, c.flag) for c in items)
+    return Section(title, headers, rows, tuple(c.published == 0 for c in items), sheet)
 
 
 def sections(overview: Overview) -> tuple[Section, ...]:
-    """The report as titled tables; terminal, HTML and Excel all show exactly these."""
-
-    def coverage(title: str, label: str, items: Sequence[Coverage]) -> Section:
-        return Section(
-            title,
-            (label, msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, msg.REPORT_FLAG),
-            tuple((c.name, c.registered, c.published, c.flag) for c in items),
-            tuple(c.published == 0 for c in items),
-        )
-
-    first, last = overview.evaluation_years
+    """The report as titled tables; terminal, HTML and Excel all show exactly these, every
+    one computed from the same scoped view (``build_overview``). No folder names: a higher
+    level reads names."""
+    kinds = tuple(msg.KIND_NAMES.values())
+    number = msg.REPORT_NUMBER
     return (
         Section(
             msg.REPORT_TOTALS,
-            (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED),
-            ((overview.registered, overview.published),),
+            (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, *kinds),
+            ((overview.registered, overview.published, *overview.by_kind),),
+            sheet=msg.REPORT_SHEET_TOTALS,
         ),
-        coverage(msg.REPORT_HAMLETS, msg.REPORT_HAMLET, overview.hamlets),
-        coverage(msg.REPORT_ORGANIZATIONS, msg.REPORT_ORGANIZATION, overview.organizations),
-        Section(
-            msg.REPORT_LATE.format(deadline=_date(overview.deadline)),
-            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_DATE, msg.REPORT_DAYS_LATE),
-            tuple((x.name, x.slug, x.registered, x.days_late) for x in overview.late),
+        _coverage_section(
+            msg.REPORT_HAMLETS,
+            msg.REPORT_SHEET_HAMLETS,
+            msg.REPORT_HAMLET,
+            overview.hamlets,
+            overview.by_former_commune,
+        ),
+        _coverage_section(
+            msg.REPORT_ORGANIZATIONS,
+            msg.REPORT_SHEET_ORGANIZATIONS,
+            msg.REPORT_ORGANIZATION,
+            overview.organizations,
         ),
         Section(
-            msg.REPORT_MISSING_EVALUATIONS.format(first=first, last=last),
-            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_MISSING_YEARS),
-            tuple((m.name, m.slug, _years(m.years)) for m in overview.missing_evaluations),
+            msg.REPORT_FIELDS,
+            (number, msg.REPORT_FIELD, *kinds, msg.REPORT_TOTAL, msg.REPORT_PUBLISHED),
+            _numbered((f.name, *f.counts, f.total, f.published) for f in overview.fields),
+            sheet=msg.REPORT_SHEET_FIELDS,
+        ),
+        Section(
+            msg.REPORT_LIST,
+            (
+                number,
+                msg.REPORT_EXEMPLAR,
+                msg.REPORT_KIND,
+                msg.REPORT_FIELD,
+                msg.REPORT_PLACE,
+                msg.REPORT_DATE,
+                msg.REPORT_STATUS,
+            ),
+            _numbered(
+                (x.name, x.kind, x.field, x.place, x.registered, msg.REPORT_STATUS_WORDS[x.published])
+                for x in overview.exemplars
+            ),
+            sheet=msg.REPORT_SHEET_LIST,
+        ),
+        Section(
+            msg.REPORT_LATE,
+            (number, msg.REPORT_EXEMPLAR, msg.REPORT_DATE, msg.REPORT_DEADLINE, msg.REPORT_DAYS_LATE),
+            _numbered((x.name, x.registered, x.deadline, x.days_late) for x in overview.late),
+            sheet=msg.REPORT_SHEET_LATE,
+        ),
+        Section(
+            msg.REPORT_MISSING_EVALUATIONS.format(last=overview.last_evaluated_year),
+            (number, msg.REPORT_EXEMPLAR, msg.REPORT_MISSING_YEARS),
+            _numbered((m.name, _years(m.years)) for m in overview.missing_evaluations),
+            sheet=msg.REPORT_SHEET_MISSING,
+        ),
+        Section(
+            msg.REPORT_EVALUATIONS,
+            (number, msg.REPORT_RESULT, *(str(y) for y in overview.evaluation_years), msg.REPORT_TOTAL),
+            _numbered((v.result, *v.counts, v.total) for v in overview.evaluations),
+            sheet=msg.REPORT_SHEET_EVALUATIONS,
         ),
         Section(
             msg.REPORT_COMMENDATIONS,
-            (msg.REPORT_LEVEL, *(str(y) for y in overview.commendation_years), msg.REPORT_TOTAL),
-            tuple((c.level, *c.counts, c.total) for c in overview.commendations),
+            (number, msg.REPORT_LEVEL, *(str(y) for y in overview.commendation_years), msg.REPORT_TOTAL),
+            _numbered((c.level, *c.counts, c.total) for c in overview.commendations),
+            sheet=msg.REPORT_SHEET_COMMENDATIONS,
         ),
         Section(
             msg.REPORT_REPLICATIONS,
-            (msg.REPORT_EXEMPLAR, msg.REPORT_SLUG, msg.REPORT_PLACES, msg.REPORT_UNITS),
-            tuple((r.name, r.slug, r.places, r.units) for r in overview.replications),
+            (number, msg.REPORT_EXEMPLAR, msg.REPORT_WHERE, msg.REPORT_PLACES, msg.REPORT_UNITS),
+            _numbered((r.name, r.where, r.places, r.units) for r in overview.replications),
+            sheet=msg.REPORT_SHEET_REPLICATIONS,
+        ),
+        Section(
+            msg.REPORT_NOMINATIONS,
+            (
+                number,
+                msg.REPORT_EXEMPLAR,
+                msg.REPORT_NOMINATION_LEVEL,
+                msg.REPORT_YEAR,
+                msg.REPORT_PROPOSAL,
+                msg.REPORT_DECISION,
+            ),
+            _numbered((n.name, n.level, n.year, n.proposal, n.decision) for n in overview.nominations),
+            sheet=msg.REPORT_SHEET_NOMINATIONS,
         ),
     )
 
 
-def _shown(value: object) -> str:
+def report_title(overview: Overview) -> str:
+    """The overview's title, with what it covers."""
+    return msg.REPORT_TITLE.format(commune=overview.commune) + scope_suffix(overview.scope)
+
+
+def scope_words(scope: Scope) -> str:
+    """ " năm 2024", " giai đoạn 2022 – 2025", or "" for everything: inside a sentence."""
+    if scope.period is not None:
+        return msg.DOC_SCOPE_PERIOD.format(period=scope.period.name.lower())
+    return msg.DOC_SCOPE_YEAR.format(year=scope.first) if scope.first is not None else ""
+
+
+def scope_suffix(scope: Scope) -> str:
+    if scope.period is not None:
+        return msg.REPORT_OF_PERIOD.format(years=periods.period_label(scope.period))
+    if scope.first is not None:
+        return msg.REPORT_OF_YEAR.format(year=scope.first)
+    return ""
+
+
+def shown(value: object) -> str:
     return _date(value) if isinstance(value, dt.date) else str(value)
 
 
 def headline(overview: Overview) -> str:
     if not overview.hamlets_without:
         return msg.REPORT_ALL_HAMLETS
-    return msg.REPORT_HAMLETS_WITHOUT.format(names=", ".join(h.name for h in overview.hamlets_without))
+    names = ", ".join(h.name for h in overview.hamlets_without)
+    if overview.scope.first is not None:  # a year or a period: what was registered then
+        return msg.REPORT_HAMLETS_WITHOUT_IN.format(scope=scope_words(overview.scope), names=names)
+    return msg.REPORT_HAMLETS_WITHOUT.format(names=names)
 
 
 def terminal_view(overview: Overview) -> list[RenderableType]:
     """The overview for the terminal: title, date line, one table per section, headline."""
     view: list[RenderableType] = [
-        Text(msg.REPORT_TITLE.format(commune=overview.commune), style="bold"),
+        Text(report_title(overview), style="bold"),
         Text(msg.REPORT_GENERATED.format(date=_date(overview.generated))),
     ]
     for section in sections(overview):
@@ -250,7 +538,8 @@ def terminal_view(overview: Overview) -> list[RenderableType]:
             table.add_column(header, justify="right" if is_number else "left", overflow="fold")
         for index, row in enumerate(section.rows):
             flagged = index < len(section.flagged) and section.flagged[index]
-            table.add_row(*(_shown(v) for v in row), style="red" if flagged else None)
+            # Text, not rich markup: a name such as "[link=…]x" is shown as typed.
+            table.add_row(*(Text(shown(v)) for v in row), style="red" if flagged else None)
         if not section.rows:
             table.add_row(msg.REPORT_NONE, *([""] * (len(section.headers) - 1)))
         view.append(table)
@@ -266,44 +555,57 @@ def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
         trim_blocks=True,
         lstrip_blocks=True,
     )
-    env.filters["shown"] = _shown
+    env.filters["shown"] = shown
     page = env.get_template("report.html").render(
-        title=msg.REPORT_TITLE.format(commune=overview.commune),
+        title=report_title(overview),
         generated=msg.REPORT_GENERATED.format(date=_date(overview.generated)),
         sections=sections(overview),
         headline=headline(overview),
         none=msg.REPORT_NONE,
         escape=html.escape,
     )
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(page, encoding="utf-8")
+    write_atomically(path, page)
 
 
-def write_xlsx(overview: Overview, path: Path) -> None:
-    """One worksheet per section, numbers as numbers and dates as dates."""
-    book = Workbook()
-    first = book.active
-    if first is not None:
-        book.remove(first)
-    bold = Font(bold=True)
-    flag_fill = PatternFill("solid", fgColor="FFCDD2")
-    for title, section in zip(msg.REPORT_SHEET_TITLES, sections(overview), strict=True):
-        sheet = book.create_sheet(title)
-        sheet.append([section.title])
-        sheet["A1"].font = bold
-        sheet.append(list(section.headers))
-        for cell in sheet[2]:
-            cell.font = bold
-        for index, row in enumerate(section.rows):
-            sheet.append(list(row))
-            if index < len(section.flagged) and section.flagged[index]:
-                for cell in sheet[sheet.max_row]:
-                    cell.fill = flag_fill
-            for cell in sheet[sheet.max_row]:
-                if isinstance(cell.value, dt.date):
-                    cell.number_format = "DD/MM/YYYY"
-        for column, width in zip("ABCDEFGH", (48, 40, 14, 14, 14, 14, 14, 14), strict=False):
-            sheet.column_dimensions[column].width = width
-    book.properties.title = msg.REPORT_TITLE.format(commune=overview.commune)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    book.save(path)
+def _widths(section: Section) -> list[float]:
+    """Column widths (characters) from the header and the longest value, within bounds."""
+    widths = []
+    for index, header in enumerate(section.headers):
+        values = [shown(row[index]) for row in section.rows]
+        if header == msg.REPORT_NUMBER:
+            widths.append(6.0)
+        elif values and all(isinstance(row[index], int) for row in section.rows):
+            widths.append(max(10.0, len(header) + 2.0))
+        else:
+            longest = max([len(header), *(len(v) for v in values)])
+            widths.append(float(min(48, max(12, longest + 2))))
+    return widths
+
+
+def issuer_line(registry_commune: str) -> str:
+    """ "ỦY BAN NHÂN DÂN XÃ ĐIỀM MẶC": the issuing body, as the heading of a workbook."""
+    return f"{msg.DOC_ISSUER_BODY} {registry_commune}".upper()
+
+
+def write_xlsx(overview: Overview, path: Path, commune_name: str = "") -> None:
+    """One worksheet per section: heading block, STT, borders, numbers as numbers and dates
+    as dates, A4 landscape print setup; text cells never become formulas."""
+    title = report_title(overview)
+    book = new_workbook(title)
+    for section in sections(overview):
+        heading = Heading(
+            issuer_line(commune_name) if commune_name else overview.commune.upper(),
+            section.title,
+            (title, msg.REPORT_AS_OF.format(date=_date(overview.generated))),
+        )
+        table_sheet(
+            book,
+            section.sheet,
+            heading,
+            section.headers,
+            section.rows,
+            _widths(section),
+            section.flagged,
+            msg.REPORT_NONE,
+        )
+    save(book, path)

@@ -1,0 +1,274 @@
+"""The editor's local web server: the page, Decap CMS's prebuilt bundle (from npm, served
+from disk: no CDN, no internet), the configuration generated for this project, and the
+local backend that checks and writes every save. Listens on this computer only and answers
+only pages of its own address (no other site can drive it from a browser)."""
+
+from __future__ import annotations
+
+import html
+import json
+import mimetypes
+import shutil
+import tempfile
+import threading
+from collections.abc import Callable
+from functools import partial
+from http import HTTPStatus
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path, PurePosixPath
+from typing import Any
+from urllib.parse import parse_qs, quote
+
+from .. import messages as msg
+from ..records.load import load_registry
+from ..records.settings import Settings
+from .backend import LocalBackend, Reply
+from .config import API_PATH, config_text
+
+PHOTO_PATH = "/api/photo"  # a chosen HEIC/HEIF photo → JPEG, before the form takes it
+WORD_PATH = "/api/word"  # a Word report → a draft profile (as `dienhinh import FILE.docx`)
+
+ASSETS = Path(__file__).resolve().parent / "assets"
+# Installed by scripts/bootstrap (`npm ci` in editor/, pinned by its package-lock.json).
+DECAP_DIST = Path(__file__).resolve().parents[2] / "editor" / "node_modules" / "decap-cms" / "dist"
+DECAP_SCRIPT = "decap-cms.js"
+MAX_REQUEST_BYTES = 200 * 2**20  # a few phone photos, base64-encoded
+
+PAGE = """<!doctype html>
+<html lang="vi">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>{title}</title>
+<link href="config.yml" type="text/yaml" rel="cms-config-url">
+<link rel="stylesheet" href="assets/dienhinh-editor.css">
+<link rel="icon" href="data:,">
+</head>
+<body>
+<script type="application/json" id="dienhinh-editor">{settings}</script>
+<script>window.CMS_MANUAL_INIT = true;</script>
+<script src="decap/{script}"></script>
+<script src="assets/dienhinh-editor.js"></script>
+</body>
+</html>
+"""
+
+
+def decap_installed(dist: Path = DECAP_DIST) -> bool:
+    return (dist / DECAP_SCRIPT).is_file()
+
+
+def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None, local: bool = True) -> str:
+    """The editor's page; its words for our own parts of the UI come from messages.py.
+    ``local``: served by `dienhinh edit` (checks on save, HEIC photos, Word import)."""
+    settings = {
+        "local": local,
+        "preview": preview_url,
+        "text": msg.EDITOR_UI,
+        "decap": msg.EDITOR_DECAP_PHRASES,
+        "choices": choices or {},
+    }
+    # Inside <script>: "</" must not end the element early.
+    data = json.dumps(settings, ensure_ascii=False).replace("</", "<\\/")
+    return PAGE.format(title=html.escape(msg.EDITOR_TITLE), settings=data, script=DECAP_SCRIPT)
+
+
+def write_static_editor(folder: Path, config: str, dist: Path = DECAP_DIST) -> None:
+    """The editor as static files for a web server: the page, its configuration (a Git host's
+    backend), our assets and Decap's bundle (scripts only, no source maps)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "index.html").write_text(page("", local=False), encoding="utf-8")
+    (folder / "config.yml").write_text(config, encoding="utf-8")
+    shutil.copytree(ASSETS, folder / "assets", dirs_exist_ok=True)
+    target = folder / "decap"
+    target.mkdir(exist_ok=True)
+    for path in dist.iterdir():
+        if path.is_file() and not path.name.endswith(".map") and not path.name.endswith("cms.css"):
+            shutil.copy2(path, target / path.name)
+
+
+class EditorApp:
+    """What the server answers, apart from HTTP itself (the tests call it directly too)."""
+
+    def __init__(self, settings: Settings, preview_url: str = "", dist: Path = DECAP_DIST) -> None:
+        self.settings = settings
+        self.preview_url = preview_url
+        self.dist = dist
+        self.backend = LocalBackend(settings, preview_url=preview_url)
+
+    def config(self) -> tuple[int, str]:
+        registry, _, problems = load_registry(self.settings.registry_path)
+        if registry is None:
+            return 500, "\n".join(p.format(self.settings.root) for p in problems)
+        root = self.settings.root
+        visits = self.settings.visits_dir or root / "visits"
+        return 200, config_text(
+            registry,
+            exemplars_dir=self.settings.exemplars_dir.relative_to(root).as_posix(),
+            visits_dir=visits.relative_to(root).as_posix(),
+        )
+
+    def choices(self) -> dict[str, list[list[str]]]:
+        """What the Word import form offers: kinds, fields, hamlets, organizations."""
+        registry, _, _ = load_registry(self.settings.registry_path)
+        if registry is None:
+            return {}
+        return {
+            "kind": [[k, v] for k, v in msg.KIND_NAMES.items()],
+            "field": [[f.code, f.short_name] for f in registry.fields],
+            "hamlet": [[h.code, h.name] for h in registry.hamlets],
+            "organization": [[o.code, o.name] for o in registry.organizations],
+        }
+
+    def import_word(self, data: bytes, query: dict[str, list[str]]) -> Reply:
+        """A Word report sent from the editor → its draft profile, with what to look at."""
+        from ..staff.import_docx import DocxOptions, import_report
+
+        def option(key: str) -> str | None:
+            return (query.get(key) or [""])[0] or None
+
+        with tempfile.TemporaryDirectory() as tmp:
+            name = PurePosixPath(option("file") or "bao-cao.docx").name
+            path = Path(tmp) / name
+            path.write_bytes(data)
+            kind, field = option("kind"), option("field")
+            options = DocxOptions(None, kind, field, option("hamlet"), option("organization"))
+            result = import_report(self.settings, path, options)
+        notes = [
+            {"label": msg.docx_place(name, note.paragraph, note.snippet), "message": note.message,
+             "severity": "warning"}
+            for note in result.notes
+        ]  # fmt: skip
+        root = self.settings.root
+        problems = [{"label": "", "message": p.format(root), "severity": "error"} for p in result.errors]
+        if result.outcome is None:
+            if result.refusal:
+                problems.append({"label": name, "message": result.refusal, "severity": "error"})
+            return Reply(422, {"error": msg.DOCX_FAILED, "problems": problems, "warnings": notes})
+        slug = result.index.parent.name if result.index else ""
+        return Reply(200, {"outcome": result.outcome.value, "slug": slug, "warnings": notes})
+
+    def static(self, path: str) -> Path | None:
+        """A file of our assets or of Decap's bundle, never outside them."""
+        pure = PurePosixPath(path)
+        if ".." in pure.parts or pure.is_absolute() or len(pure.parts) < 2:
+            return None
+        folder = {"assets": ASSETS, "decap": self.dist}.get(pure.parts[0])
+        if folder is None:
+            return None
+        found = (folder / PurePosixPath(*pure.parts[1:])).resolve()
+        return found if found.is_relative_to(folder.resolve()) and found.is_file() else None
+
+
+class _Handler(BaseHTTPRequestHandler):
+    server_version = "dienhinh-edit"
+
+    def __init__(self, app: EditorApp, *args: Any) -> None:
+        self.app = app
+        super().__init__(*args)
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # the terminal shows our messages, not every request
+
+    def _own_address(self) -> bool:
+        """Host (and Origin, when sent) name this server: no other site's page, nor a DNS
+        name rebound to this computer, may read or write the project."""
+        port = self.server.server_address[1]  # type: ignore[index]
+        hosts = {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
+        if self.headers.get("Host") not in hosts:
+            return False
+        origin = self.headers.get("Origin")
+        return origin is None or origin.removeprefix("http://") in hosts
+
+    def _send(self, status: int, body: bytes, content_type: str, cache: bool = False) -> None:
+        self.send_response(status)
+        self.send_header("Content-Type", content_type)
+        self.send_header("Content-Length", str(len(body)))
+        self.send_header("Cache-Control", "max-age=86400" if cache else "no-store")
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.end_headers()
+        self.wfile.write(body)
+
+    def do_GET(self) -> None:
+        if not self._own_address():
+            self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
+            return
+        path = self.path.split("?", 1)[0]
+        if path in ("/", "/index.html"):
+            text = page(self.app.preview_url, self.app.choices())
+            self._send(200, text.encode("utf-8"), "text/html; charset=utf-8")
+            return
+        if path == "/config.yml":
+            status, text = self.app.config()
+            self._send(status, text.encode("utf-8"), "text/yaml; charset=utf-8")
+            return
+        found = self.app.static(path.lstrip("/"))
+        if found is None:
+            missing = msg.EDITOR_NOT_FOUND.encode("utf-8")
+            self._send(HTTPStatus.NOT_FOUND, missing, "text/plain; charset=utf-8")
+            return
+        kind = mimetypes.guess_type(found.name)[0] or "application/octet-stream"
+        if kind.startswith("text/") or kind.endswith("javascript"):
+            kind += "; charset=utf-8"
+        self._send(200, found.read_bytes(), kind, cache=found.is_relative_to(self.app.dist))
+
+    def do_POST(self) -> None:
+        path, _, query = self.path.partition("?")
+        if not self._own_address() or path not in (API_PATH, PHOTO_PATH, WORD_PATH):
+            self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
+            return
+        length = int(self.headers.get("Content-Length") or 0)
+        if path == PHOTO_PATH:
+            self._photo(length, parse_qs(query).get("name", ["anh.heic"])[0])
+            return
+        if path == WORD_PATH:
+            too_large = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
+            word = too_large if length > MAX_REQUEST_BYTES else None
+            self._json(word or self.app.import_word(self.rfile.read(length), parse_qs(query)))
+            return
+        if length > MAX_REQUEST_BYTES:
+            reply = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
+        else:
+            try:
+                request = json.loads(self.rfile.read(length) or b"{}")
+            except (ValueError, UnicodeDecodeError) as error:
+                request = None
+                reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail=error)})
+            if isinstance(request, dict):
+                reply = self.app.backend.handle(request)
+            elif request is not None:
+                reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail="JSON")})
+        self._json(reply)
+
+    def _photo(self, length: int, name: str) -> None:
+        """A chosen HEIC/HEIF photo → the JPEG the form will use instead."""
+        if length > MAX_REQUEST_BYTES:
+            self._json(Reply(413, {"error": msg.EDITOR_TOO_LARGE}))
+            return
+        found = self.app.backend.convert_photo(PurePosixPath(name).name, self.rfile.read(length))
+        if isinstance(found, str):
+            self._json(Reply(422, {"error": found}))
+            return
+        self.send_response(200)
+        self.send_header("Content-Type", "image/jpeg")
+        self.send_header("Content-Length", str(len(found.data)))
+        self.send_header("X-File-Name", quote(found.name))
+        self.send_header("Cache-Control", "no-store")
+        self.end_headers()
+        self.wfile.write(found.data)
+
+    def _json(self, reply: Reply) -> None:
+        body = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
+        self._send(reply.status, body, "application/json; charset=utf-8")
+
+
+class EditorServer(ThreadingHTTPServer):
+    daemon_threads = True
+
+
+def start_editor(app: EditorApp, host: str, port: int) -> EditorServer:
+    """Serve ``app`` in a background thread; raises OSError when the address is taken."""
+    handler: Callable[..., _Handler] = partial(_Handler, app)
+    server = EditorServer((host, port), handler)
+    threading.Thread(target=server.serve_forever, daemon=True, name="dienhinh-edit").start()
+    return server

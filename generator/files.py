@@ -1,0 +1,39 @@
+"""Writing a user's file whole or not at all: every file the tools rewrite (a draft updated by
+a sheet, a report, the schema, a booklet) goes through :func:`write_atomically`, so a full
+disk or a killed process never leaves it truncated."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+
+def _umask() -> int:
+    current = os.umask(0o022)
+    os.umask(current)
+    return current
+
+
+def write_atomically(path: Path, data: bytes | str) -> None:
+    """Write ``data`` (text as UTF-8) to ``path``: into a temporary file beside it, flushed to
+    the disk, then renamed over it. On any error (disk full, no permission) the previous
+    file is untouched, the temporary file removed and the ``OSError`` raised."""
+    raw = data.encode("utf-8") if isinstance(data, str) else data
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".partial", dir=path.parent)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(raw)
+            stream.flush()
+            os.fsync(stream.fileno())
+        # The file keeps its permissions; a new one gets the usual ones (mkstemp makes 0600).
+        mode = stat.S_IMODE(path.stat().st_mode) if path.exists() else 0o666 & ~_umask()
+        os.chmod(temporary, mode)
+        os.replace(temporary, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+        raise

@@ -1,0 +1,85 @@
+"""Publishing to a folder (a shared drive, a USB stick): the folder is brought up to date in
+place, sending only new and changed files. Each file is written beside its place and renamed
+over it (never half a file); pages go after the files they use, and removed files go last,
+so someone opening the folder meanwhile finds the old site or the new one page by page.
+What the folder holds is recorded in ``.dienhinh-manifest.json.gz``: the next publish compares
+with it (and with each file's size) instead of reading the whole folder back. Files the
+publish did not put there are never touched."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+from .. import messages as msg
+from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
+
+MANIFEST = ".dienhinh-manifest.json.gz"
+PARTIAL = ".dienhinh-partial"
+
+
+def _recorded(folder: Path) -> Manifest | None:
+    """What the last publish put in ``folder``, as long as it is still there (same sizes)."""
+    try:
+        manifest = Manifest.from_bytes((folder / MANIFEST).read_bytes())
+    except OSError:
+        return None
+    if manifest is None:
+        return None
+    present = {}
+    for name, entry in manifest.files.items():
+        try:
+            if (folder / name).stat().st_size == entry.size:
+                present[name] = entry
+        except OSError:
+            continue
+    return Manifest(present)
+
+
+def _replace(source: Path, target: Path) -> None:
+    partial = target.with_name(target.name + PARTIAL)
+    shutil.copyfile(source, partial)
+    os.replace(partial, target)
+
+
+def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _: None) -> Outcome:
+    """Bring ``folder`` up to date with ``site``. Raises PublishError."""
+    if folder.resolve() == site.resolve() or folder.resolve().is_relative_to(site.resolve()):
+        raise PublishError(msg.FOLDER_INSIDE_SITE.format(folder=folder))
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        local = scan(site)
+        before = _recorded(folder)
+        todo = plan(before, local)
+        progress(msg.FOLDER_SENDING.format(files=len(todo.send), size=msg.size(todo.bytes_to_send)))
+        paths = dict(site_files(site))
+        for name in local.folders():
+            (folder / name).mkdir(exist_ok=True)
+        # Same bytes under another name in the folder (a renamed file): copied there, not sent.
+        moved = [(new, old) for new, old in todo.same.items() if new != old]
+        for new, old in moved:
+            _replace(folder / old, folder / new)
+        for name in todo.send:
+            _replace(paths[name], folder / name)
+        for name in todo.remove:
+            (folder / name).unlink(missing_ok=True)
+        for name in reversed(before.folders() if before else []):
+            target = folder / name
+            if name not in set(local.folders()) and target.is_dir() and not any(target.iterdir()):
+                target.rmdir()
+        partial = folder / (MANIFEST + PARTIAL)
+        partial.write_bytes(local.to_bytes())
+        os.replace(partial, folder / MANIFEST)
+    except OSError as error:
+        reason = error.strerror or str(error)
+        raise PublishError(msg.FOLDER_FAILED.format(folder=folder, reason=reason)) from error
+    return Outcome(
+        target=str(folder),
+        sent=len(todo.send),
+        sent_bytes=todo.bytes_to_send,
+        kept=len(todo.same),
+        removed=len(todo.remove),
+        site_bytes=local.size,
+    )

@@ -1,0 +1,138 @@
+"""``dienhinh report`` and ``dienhinh nominations``: the edge that reads the project, picks
+the scope (everything, ``--year``, ``--period``), prints the overview and writes the files
+asked for (HTML, Excel, Word, PDF), each whole or not at all."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from pathlib import Path
+
+from rich.console import Console
+
+from .. import clock
+from .. import messages as msg
+from ..records.model import Registry
+from ..records.problems import Severity
+from ..records.settings import Settings
+from .official import Paperwork, nomination_document, report_document, write_nominations_xlsx
+from .report import Overview, build_overview, terminal_view, write_html, write_xlsx
+from .scope import EVERYTHING, Scope, find_period, period_scope, year_scope
+
+
+def choose_scope(registry: Registry, year: int | None, period: str | None) -> Scope | str:
+    """The scope of the options, or the Vietnamese reason they cannot be used."""
+    if year is not None and period is not None:
+        return msg.REPORT_YEAR_AND_PERIOD
+    if period is not None:
+        found = find_period(registry, period)
+        if found is None:
+            valid = ", ".join(p.code for p in registry.plan_periods)
+            return msg.REPORT_BAD_PERIOD.format(value=period, valid=valid)
+        return period_scope(found)
+    return year_scope(year) if year is not None else EVERYTHING
+
+
+def _paper(args: argparse.Namespace, today: dt.date) -> Paperwork | str:
+    if args.date:
+        try:
+            day = dt.date.fromisoformat(args.date)
+        except ValueError:
+            return f"--date: {msg.bad_date(args.date)}"
+    else:
+        day = today
+    return Paperwork(date=day, number=args.number, signer=args.signer or "")
+
+
+Writer = Callable[[Path], None]
+
+
+def _writers(
+    args: argparse.Namespace, settings: Settings, registry: Registry, overview: Overview, paper: Paperwork
+) -> list[tuple[Path, Writer]]:
+    """(path, how to write it) for each file the options ask for."""
+    from ..printing.official_pdf import write_pdf
+    from ..printing.word import TEMPLATE, write_docx
+
+    template = settings.templates_dir / "report" / TEMPLATE
+    if args.command == "nominations":
+        document = nomination_document(registry, overview, paper)
+        asked: list[tuple[Path | None, Writer]] = [
+            (args.docx, lambda path: write_docx(document, template, path)),
+            (args.xlsx, lambda path: write_nominations_xlsx(registry, overview, path)),
+        ]
+    else:
+        official = report_document(registry, overview, paper)
+        asked = [
+            (args.html, lambda path: write_html(overview, settings.templates_dir, path)),
+            (args.xlsx, lambda path: write_xlsx(overview, path, registry.commune.name)),
+            (args.docx, lambda path: write_docx(official, template, path)),
+            (args.pdf, lambda path: write_pdf(official, settings.templates_dir, path)),
+        ]
+    return [(path, write) for path, write in asked if path is not None]
+
+
+def _write(path: Path, write: Writer, template: Path) -> str | None:
+    """Writes one file; the Vietnamese reason when it could not be written."""
+    from ..printing.official_pdf import PdfFailed
+    from ..printing.word import MissingStyle
+
+    if path.suffix.lower() == ".docx" and not template.is_file():
+        return msg.REPORT_TEMPLATE_MISSING.format(path=template)
+    try:
+        write(path)
+    except MissingStyle as error:
+        return msg.REPORT_TEMPLATE_STYLE.format(path=template, style=error.args[0])
+    except PdfFailed as error:
+        return str(error)
+    except OSError as error:
+        return msg.REPORT_WRITE_FAILED.format(path=path, reason=error.strerror or error)
+    return None
+
+
+def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console) -> int:
+    """``report`` (overview + files) and ``nominations`` (the list as Word and Excel)."""
+    from ..printing.word import TEMPLATE
+    from ..records.catalog import load_catalog
+
+    catalog = load_catalog(settings)
+    registry = catalog.registry
+    if registry is None:
+        for problem in catalog.problems:
+            console.print(problem.format(settings.root), markup=False)
+        console.print(msg.REPORT_NO_REGISTRY, markup=False)
+        return 1
+    scope = choose_scope(registry, args.year, args.period)
+    today = clock.today()
+    paper = _paper(args, today) if not isinstance(scope, str) else scope
+    if isinstance(scope, str) or isinstance(paper, str):
+        console.print(scope if isinstance(scope, str) else paper, markup=False)
+        return 1
+    overview = build_overview(registry, catalog.exemplars, today, scope=scope)
+    if args.command == "report":
+        for part in terminal_view(overview):
+            console.print(part)
+    elif not overview.nominations:
+        console.print(msg.NOMINATIONS_NONE.format(scope=_scope_words(scope)), markup=False)
+    broken = {
+        p.file
+        for p in catalog.problems
+        if p.severity is Severity.error and p.file.is_relative_to(settings.exemplars_dir)
+    }
+    if broken:
+        console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
+    template = settings.templates_dir / "report" / TEMPLATE
+    for path, write in _writers(args, settings, registry, overview, paper):
+        failed = _write(path, write, template)
+        if failed is not None:
+            console.print(failed, markup=False)
+            return 1
+        console.print(msg.REPORT_WRITTEN.format(path=path), markup=False)
+    return 0
+
+
+def _scope_words(scope: Scope) -> str:
+    if scope.period is not None:
+        return msg.DOC_SCOPE_PERIOD.format(period=scope.period.name.lower())
+    return msg.DOC_SCOPE_YEAR.format(year=scope.first) if scope.first is not None else ""
