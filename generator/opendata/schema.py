@@ -78,11 +78,11 @@ def open_data_schema() -> dict[str, Any]:
 
 
 def main() -> None:
+    """Writes the committed copy (or ``-o FILE``), silently: the domain modules do not print."""
     parser = argparse.ArgumentParser(description=msg.HELP_OPEN_DATA_SCHEMA)
     parser.add_argument("-o", "--output", type=Path, default=COMMITTED)
     args = parser.parse_args()
     args.output.write_text(schema_text(), encoding="utf-8")
-    print(msg.SCHEMA_WRITTEN.format(path=args.output))
 
 
 if __name__ == "__main__":
