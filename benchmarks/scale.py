@@ -3,6 +3,13 @@ a plain MkDocs build of the same pages (the floor MkDocs itself sets).
 
     .venv/bin/python benchmarks/scale.py                 # N = 100, 1,000, 10,000
     .venv/bin/python benchmarks/scale.py --sizes 100 1000
+    .venv/bin/python benchmarks/scale.py --federation    # 10 and 100 communes × 100 profiles
+
+Federation mode (province, ``dienhinh gather``): C synthetic communes publish the open data
+of their profiles (du-lieu/, processed photos) from one local http server; the province
+gathers them over HTTP and builds its site with an empty cache (cold), again with its cache
+(warm: conditional requests answered "not modified", thumbnails kept), beside a plain
+`mkdocs build` of the very pages gather generated (no theme overrides).
 
 For each N, in one run and on the same machine:
 - check (cold: no cache) and check (warm: parsed-profile cache filled);
@@ -24,6 +31,7 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
 import subprocess
 import sys
@@ -232,23 +240,165 @@ COLUMNS = [
 ]
 
 
-def table(rows: list[dict[str, float]]) -> str:
-    header = "| " + " | ".join(title for title, _, _ in COLUMNS) + " |"
-    rule = "|" + "|".join("---:" for _ in COLUMNS) + "|"
-    body = ["| " + " | ".join(fmt.format(row[key]) for _, key, fmt in COLUMNS) + " |" for row in rows]
+def table(rows: list[dict[str, float]], columns: list[tuple[str, str, str]] = COLUMNS) -> str:
+    header = "| " + " | ".join(title for title, _, _ in columns) + " |"
+    rule = "|" + "|".join("---:" for _ in columns) + "|"
+    body = ["| " + " | ".join(fmt.format(row[key]) for _, key, fmt in columns) + " |" for row in rows]
     return "\n".join([header, rule, *body])
+
+
+# --- federation: the province gathers the communes -------------------------------------------
+
+
+def free_port() -> int:
+    import socket
+
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        port: int = sock.getsockname()[1]
+        return port
+
+
+def province_config(path: Path, port: int, communes: int, cache: Path) -> Path:
+    from benchmarks.synthetic import commune_code
+
+    lines = [
+        "province: tỉnh Tổng Hợp",
+        "site_url: https://tinh-tong-hop.example.vn/",
+        f"cache_dir: {cache}",
+        "timeout: 30",
+        "communes:",
+    ]
+    for index in range(1, communes + 1):
+        code = commune_code(index)
+        lines += [
+            f"  - name: Xã Tổng Hợp {index}",
+            f"    code: {code}",
+            f"    source: http://127.0.0.1:{port}/{code}/du-lieu/dien-hinh.json",
+        ]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    return path
+
+
+def plain_province(docs: Path) -> Path:
+    """The pages gather generated, under MkDocs and mkdocs-material alone (no overrides)."""
+    text = (docs / "mkdocs.yml").read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  custom_dir: .*\n", "", text).replace("language: custom", "language: vi")
+    plain = docs.parent / f"{docs.name}-plain"
+    plain.mkdir(exist_ok=True)
+    (plain / "mkdocs.yml").write_text(text, encoding="utf-8")
+    return plain
+
+
+def measure_federation(
+    communes: int, per_commune: int, sites: Path, port: int, work: Path, repeat: int = 1
+) -> dict[str, float]:
+    """Gather + build with an empty cache and plain MkDocs on the same pages, alternately
+    ``repeat`` times (medians: a shared machine's load comes and goes), then once more with
+    the cache (warm)."""
+    from statistics import median
+
+    from benchmarks.synthetic import commune_code
+
+    cli = [PYTHON, "-m", "generator.cli"]
+    tag = f"c{communes}"
+    config = province_config(work / f"tinh-{tag}.yml", port, communes, work / f"cache-{tag}")
+    docs, site = work / f"docs-{tag}", work / f"site-{tag}"
+    # Not timed: the pages written out once, for MkDocs alone.
+    subprocess.run(
+        [*cli, "gather", str(config), "-d", str(site), "--docs-dir", str(docs)],
+        cwd=work,
+        check=True,
+        capture_output=True,
+    )
+    plain = plain_province(docs)
+    colds, plains = [], []
+    for _ in range(repeat):
+        shutil.rmtree(work / f"cache-{tag}", ignore_errors=True)
+        colds.append(timed([*cli, "gather", str(config), "-d", str(site)], work))
+        plains.append(timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-{tag}")], plain))
+    html = list(site.rglob("*.html"))
+    warm = timed([*cli, "gather", str(config), "-d", str(site)], work)
+    cold = median(r.seconds for r in colds)
+    mkdocs = median(r.seconds for r in plains)
+    return {
+        "communes": communes,
+        "n": communes * per_commune,
+        "cold": cold,
+        "warm": warm.seconds,
+        "mkdocs": mkdocs,
+        "ratio": cold / mkdocs,
+        "warm_ratio": warm.seconds / mkdocs,
+        "rss_mb": max(r.peak_rss_mb for r in [*colds, warm]),
+        "tree_rss_mb": max(r.tree_rss_mb for r in [*colds, warm]),
+        "mkdocs_rss_mb": max(r.peak_rss_mb for r in plains),
+        "pages": len(html),
+        "pages_per_s": len(html) / cold,
+        "data_mb": sum(folder_size_mb(sites / commune_code(i)) for i in range(1, communes + 1)),
+    }
+
+
+FEDERATION_COLUMNS = [
+    ("communes", "communes", "{:,.0f}"),
+    ("profiles", "n", "{:,.0f}"),
+    ("gather + build, cold s", "cold", "{:.1f}"),
+    ("again, warm cache s", "warm", "{:.1f}"),
+    ("plain MkDocs s", "mkdocs", "{:.1f}"),
+    ("cold / MkDocs", "ratio", "{:.2f}"),
+    ("warm / MkDocs", "warm_ratio", "{:.2f}"),
+    ("peak RSS MB (largest process)", "rss_mb", "{:.0f}"),
+    ("peak RSS MB (process tree)", "tree_rss_mb", "{:.0f}"),
+    ("MkDocs RSS MB", "mkdocs_rss_mb", "{:.0f}"),
+    ("HTML pages", "pages", "{:,.0f}"),
+    ("pages/s", "pages_per_s", "{:.0f}"),
+    ("communes' data + photos MB", "data_mb", "{:.0f}"),
+]
+
+
+def federation(communes: list[int], per_commune: int, work: Path, repeat: int = 1) -> list[dict[str, float]]:
+    from benchmarks.synthetic import make_federation
+
+    sites = work / "communes"
+    started = time.perf_counter()
+    make_federation(sites, max(communes), per_commune)
+    print(f"communes' data made in {time.perf_counter() - started:.0f} s", flush=True)
+    port = free_port()
+    server = subprocess.Popen(
+        [PYTHON, "-m", "http.server", str(port), "--bind", "127.0.0.1", "--directory", str(sites)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    rows = []
+    try:
+        time.sleep(1)
+        for count in communes:
+            rows.append(measure_federation(count, per_commune, sites, port, work, repeat))
+            print(table(rows[-1:], FEDERATION_COLUMNS).splitlines()[-1], flush=True)
+    finally:
+        server.terminate()
+        server.wait()
+    return rows
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description="Đo hiệu năng với N hồ sơ tổng hợp.")
     parser.add_argument("--sizes", type=int, nargs="+", default=[100, 1000, 10000])
     parser.add_argument("--keep", type=Path, help="thư mục làm việc (mặc định: thư mục tạm, xóa khi xong)")
+    parser.add_argument(
+        "--federation", action="store_true", help="đo dienhinh gather: tỉnh gom dữ liệu các xã"
+    )
+    parser.add_argument("--communes", type=int, nargs="+", default=[10, 100])
+    parser.add_argument("--per-commune", type=int, default=100)
+    parser.add_argument("--repeat", type=int, default=1, help="số lần đo (lấy trung vị), chế độ --federation")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="dienhinh-scale-"))
     work.mkdir(parents=True, exist_ok=True)
     rows = []
+    columns = FEDERATION_COLUMNS if args.federation else COLUMNS
     try:
-        for n in args.sizes:
+        if args.federation:
+            rows = federation(args.communes, args.per_commune, work, args.repeat)
+        for n in [] if args.federation else args.sizes:
             rows.append(measure(n, work))
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     finally:
@@ -256,10 +406,14 @@ def main() -> None:
             shutil.rmtree(work, ignore_errors=True)
     print()
     print(f"Machine: {platform.platform()}, Python {platform.python_version()}, {os.cpu_count()} cores")
-    print(table(rows))
+    print(table(rows, columns))
+    key = "cold" if args.federation else "build"
     by_n = {int(row["n"]): row for row in rows}
-    if 1000 in by_n and 10000 in by_n:
-        print(f"\ntime(10,000) / time(1,000) = {by_n[10000]['build'] / by_n[1000]['build']:.1f}")
+    ns = sorted(by_n)
+    if len(ns) >= 2:
+        small, large = ns[0], ns[-1]
+        growth = by_n[large][key] / by_n[small][key]
+        print(f"\ntime({large:,}) / time({small:,}) = {growth:.1f} (linear: {large / small:.0f})")
 
 
 if __name__ == "__main__":

@@ -228,12 +228,69 @@ def make_project(target: Path, count: int, seed: int = 4) -> Path:
     return target
 
 
+def commune_code(index: int) -> str:
+    return f"xa-tong-hop-{index:03d}"
+
+
+def make_commune_site(target: Path, work: Path, index: int, count: int, photo_cache: Path) -> Path:
+    """What a commune's site publishes for the province, without building its pages: the
+    open data of ``count`` synthetic profiles (du-lieu/) and their processed photos, where
+    the commune's site would have them. The province gathers nothing else."""
+    from generator.opendata.export import site_files
+    from generator.site.media import media_for
+
+    code = commune_code(index)
+    project = make_project(work / code, count, seed=1000 + index)
+    registry_file = project / "exemplars" / "registry.yml"
+    text = registry_file.read_text(encoding="utf-8")
+    text = re.sub(r"(?m)^  name: .*$", f"  name: xã Tổng Hợp {index}", text, count=1)
+    registry_file.write_text(text, encoding="utf-8")
+    catalog = load_catalog(Settings.from_mkdocs_yml(project / "mkdocs.yml"))
+    if not catalog.ok or catalog.registry is None:
+        raise SystemExit("\n".join(p.format() for p in catalog.problems[:5]))
+    media, _ = media_for(catalog.public, catalog.photos, photo_cache)
+    site = target / code
+    files = site_files(catalog.registry, catalog.public, media, f"https://{code}.example.vn/", code)
+    for name, data in files.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_bytes(data)
+    for slug, shown in media.items():
+        for name, path in shown.files():
+            if name.endswith(".jpg"):
+                out = site / "dien-hinh" / slug / name
+                out.parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, out)
+    shutil.rmtree(project)
+    return site
+
+
+def make_federation(target: Path, communes: int, count: int) -> list[Path]:
+    """``communes`` commune sites of ``count`` profiles each under ``target`` (reused when
+    already made: the federation of 10 is the first 10 of the federation of 100)."""
+    sites = []
+    work = target.parent / f".{target.name}-projects"
+    for index in range(1, communes + 1):
+        site = target / commune_code(index)
+        if not (site / "du-lieu" / "dien-hinh.json").is_file():
+            site = make_commune_site(target, work, index, count, target.parent / f".{target.name}-photos")
+        sites.append(site)
+    shutil.rmtree(work, ignore_errors=True)
+    return sites
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description="Tạo dự án mẫu với N hồ sơ tổng hợp (để đo hiệu năng).")
     parser.add_argument("count", type=int)
     parser.add_argument("target", type=Path)
     parser.add_argument("--seed", type=int, default=4)
+    parser.add_argument(
+        "--communes", type=int, help="tạo dữ liệu mở của ngần này xã, mỗi xã COUNT hồ sơ (đo dienhinh gather)"
+    )
     args = parser.parse_args()
+    if args.communes:
+        make_federation(args.target, args.communes, args.count)
+        print(f"Đã tạo dữ liệu mở của {args.communes} xã × {args.count} hồ sơ trong {args.target}")
+        return
     make_project(args.target, args.count, args.seed)
     print(f"Đã tạo {args.count} hồ sơ tổng hợp trong {args.target}")
 

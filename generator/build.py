@@ -6,7 +6,8 @@ same ones.
               the missing ones in the background; prepare the generated pages
     page_*  → each page as the engine converts and writes it: our HTML blocks kept out of
               Markdown, stories cleaned, share values, the page handed to the search index
-    finish  → the search index; the photos and cards linked into the site; visit booklets
+    finish  → the search index; the photos and cards linked into the site; the open data
+              (du-lieu/: JSON, CSV, Atom feed, schema); visit booklets
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from typing import Any
 from markupsafe import escape
 
 from . import messages as msg
+from .opendata.export import FEED_FILE, site_files
 from .records.catalog import Catalog, load_catalog
 from .records.model import Exemplar
 from .records.problems import Problem, Severity
@@ -141,7 +143,13 @@ class Build:
         """Values the theme templates read (the sample-data banner, the commune's name)."""
         assert self.catalog.registry is not None
         commune = self.catalog.registry.commune
-        return {"dienhinh_sample_data": commune.sample_data, "dienhinh_commune": commune.full_name}
+        values: dict[str, Any] = {
+            "dienhinh_sample_data": commune.sample_data,
+            "dienhinh_commune": commune.full_name,
+        }
+        if self.site.url:  # the feed exists only with the site's address (Atom ids are absolute)
+            values["dienhinh_feed"] = {"href": FEED_FILE, "title": msg.FEED_LINK_TITLE}
+        return values
 
     # --- each page ----------------------------------------------------------------------------
 
@@ -194,8 +202,8 @@ class Build:
 
     def finish(self, site_dir: Path) -> list[Problem]:
         """The search index (merged while the last photos and cards are still being made),
-        photos and share cards linked into the site, then each visit's booklet. → problems
-        that make the build fail."""
+        photos and share cards linked into the site, the open data, then each visit's
+        booklet. → problems that make the build fail."""
         try:
             if self.indexer is not None:
                 indexer, self.indexer = self.indexer, None
@@ -214,6 +222,7 @@ class Build:
             _sitemap_without_date(site_dir)
             log.info(msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached))
             log.info(msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
+            self._open_data(site_dir)
             return self._booklets(site_dir)
         finally:
             # Frozen since start() so the collector does not walk the whole build again while
@@ -249,6 +258,20 @@ class Build:
             folder = profile_page(slug).rsplit("/", 1)[0]
             published.update((f"{folder}/{name}", path) for name, path in media.files())
         return published
+
+    def _open_data(self, site_dir: Path) -> None:
+        """du-lieu/: every public profile as JSON and CSV, the schema, the Atom feed. Public
+        only, even in a preview that shows drafts."""
+        assert self.catalog.registry is not None
+        files = site_files(
+            self.catalog.registry, self.catalog.public, self.media, self.site.url, self.site.name
+        )
+        for name, data in files.items():
+            target = site_dir / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_bytes(data)
+        shown = ", ".join(name.rsplit("/", 1)[1] for name in files)
+        log.info(msg.OPEN_DATA_WRITTEN.format(profiles=len(self.catalog.public), files=shown))
 
     def _booklets(self, site_dir: Path) -> list[Problem]:
         if not self.catalog.visits:

@@ -13,7 +13,7 @@ import threading
 import webbrowser
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from . import messages as msg
 from .build import load_project
@@ -27,6 +27,9 @@ from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
 from .staff.commands import run_init
+
+if TYPE_CHECKING:
+    from .plugin import ProvincePlugin
 
 argparse._ = lambda text: msg.ARGPARSE.get(text, text)  # type: ignore[attr-defined]
 
@@ -64,6 +67,10 @@ def _parser() -> argparse.ArgumentParser:
     group.add_argument("--all", action="store_true", help=msg.HELP_BOOKLET_ALL)
     booklet.add_argument("--size", default="A5", type=str.upper, help=msg.HELP_BOOKLET_SIZE)
     booklet.add_argument("-o", "--output", type=Path, help=msg.HELP_BOOKLET_OUTPUT)
+    gather = commands.add_parser("gather", help=msg.HELP_GATHER)
+    gather.add_argument("config", nargs="?", type=Path, default=Path("tinh.yml"), help=msg.HELP_GATHER_CONFIG)
+    gather.add_argument("-d", "--site-dir", type=Path, help=msg.HELP_GATHER_SITE_DIR)
+    gather.add_argument("--docs-dir", type=Path, help=msg.HELP_GATHER_DOCS_DIR)
     return parser
 
 
@@ -192,6 +199,83 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool, quiet: boo
     _print(msg.BUILD_OK.format(path=target, pages=profiles))
     if not quiet:
         _print(msg.BUILD_NEXT.format(path=_shown_path(target)))
+    return 0
+
+
+def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) -> int:
+    """Province mode: gather the communes' open data, build the province site with the engine
+    (atomically, like ``build``)."""
+    import gc
+    import tempfile
+
+    from .opendata.config import load_config
+    from .opendata.gather import Status, gather
+    from .opendata.province import prepare
+    from .plugin import ProvincePlugin
+
+    config, problems = load_config(config_path)
+    if config is None:
+        for problem in problems:
+            _print(problem.format(), error=True)
+        return 1
+    gathered = gather(config)
+    for problem in gathered.problems:
+        _print(problem.format(config.root), error=True)
+    communes = gathered.communes
+    if not any(c.doc is not None for c in communes):
+        _print(msg.GATHER_NOTHING, error=True)
+        return 1
+    target = (site_dir or config.site_dir).resolve()
+    with tempfile.TemporaryDirectory(prefix="dienhinh-tinh-") as work:
+        prepared = prepare(config, gathered, Path(work), config.templates_dir, docs_dir)
+        done = msg.GATHER_OK.format(
+            path=target,
+            communes=sum(1 for c in communes if c.doc is not None),
+            total=len(communes),
+            profiles=prepared.profiles,
+            cached=sum(1 for c in communes if c.status is Status.cached),
+            warnings=len(gathered.problems),
+        )
+        plugin = ProvincePlugin(prepared.pages, prepared.files, prepared.assets)
+        engine_yml = prepared.config_file
+        # The gathered records are done with; what is left lives to the end of the build:
+        # keep the collector from walking it while thousands of pages are rendered.
+        del prepared, gathered, communes
+        gc.collect()
+        gc.freeze()
+        code = _engine_build(engine_yml, target, plugin)
+    if code:
+        _print(msg.GATHER_FAILED, error=True)
+        return code
+    _print(done)
+    return 0
+
+
+def _engine_build(config_file: Path, target: Path, plugin: ProvincePlugin) -> int:
+    """The engine builds ``config_file``'s site, with ``plugin``, into a staging folder
+    swapped in on success."""
+    from mkdocs.commands.build import build
+    from mkdocs.config import load_config
+    from mkdocs.exceptions import Abort, MkDocsException
+
+    console = _setup_logging()
+    staging.remove_leftovers(target)
+    building = staging.staging_dir(target)
+    previous = signal.signal(signal.SIGTERM, _terminate)
+    try:
+        config = load_config(str(config_file), site_dir=str(building))
+        config.plugins["dienhinh-province"] = plugin
+        build(config)
+        staging.swap_in(building, target)
+    except MkDocsException as error:
+        _print_abort(error, isinstance(error, Abort), console.errors > 0, False)
+        return 1
+    except KeyboardInterrupt:
+        _print(msg.INTERRUPTED, error=True)
+        return 130
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+        shutil.rmtree(building, ignore_errors=True)
     return 0
 
 
@@ -370,6 +454,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    if args.command == "gather":  # the province's own configuration, no commune project
+        return run_gather(args.config, args.site_dir, args.docs_dir)
     if args.command == "init":  # makes the project: there is no mkdocs.yml yet
         return run_init(args)
     config_file: Path = args.config_file

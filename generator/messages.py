@@ -6,6 +6,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Sequence
+from typing import Any
 
 from .records.text import visible
 
@@ -533,8 +534,7 @@ def sheet_no_header(found: Sequence[str]) -> str:
 
 def sheet_missing_column(column: str, found: Sequence[str] = ()) -> str:
     return (
-        f"Bảng tính thiếu cột “{column}”. Dòng tiêu đề có: {_headers(found)}."
-        f" Cần các cột {SHEET_EXPECTED}."
+        f"Bảng tính thiếu cột “{column}”. Dòng tiêu đề có: {_headers(found)}. Cần các cột {SHEET_EXPECTED}."
     )
 
 
@@ -1010,6 +1010,246 @@ RAW_HTML_CHANGED = (
 def search_failed(detail: str) -> str:
     return f"Lập chỉ mục tìm kiếm (Pagefind) không thành công: {detail}"
 
+
+# --- open data (du-lieu/: JSON, CSV, Atom feed, schema) ----------------------------------------
+
+OPEN_DATA_WRITTEN = "Dữ liệu mở: {profiles} hồ sơ trong du-lieu/ ({files})."
+FEED_TITLE = "Điển hình mới công bố, mới cập nhật — {site}"
+FEED_SUBTITLE = (
+    "Hồ sơ điển hình tiên tiến của {commune} vừa công bố hoặc vừa có thêm đánh giá, khen thưởng, đề cử."
+)
+FEED_LINK_TITLE = "Điển hình mới công bố, mới cập nhật"
+CSV_YES = "Có"
+# The CSV's header row, one heading per column (export.csv_row gives the values in this order).
+CSV_COLUMNS = (
+    "Mã hồ sơ",
+    "Địa chỉ trang",
+    "Tên điển hình",
+    "Loại",
+    "Mã lĩnh vực",
+    "Lĩnh vực",
+    "Lĩnh vực khác",
+    "Mã xóm",
+    "Xóm",
+    "Mã tổ chức",
+    "Tổ chức",
+    "Ngày đăng ký",
+    "Ngày cập nhật",
+    "Tóm tắt",
+    "Tiêu biểu",
+    "Tiêu chí đạt được",
+    "Số lần đánh giá",
+    "Năm đánh giá gần nhất",
+    "Kết quả đánh giá gần nhất",
+    "Số lần khen thưởng",
+    "Khen thưởng",
+    "Số nơi nhân rộng",
+    "Số hộ/đơn vị làm theo",
+    "Nơi nhân rộng",
+    "Số lần đề cử",
+    "Đề cử",
+    "Số ảnh",
+    "Ảnh bìa",
+)
+HELP_OPEN_DATA_SCHEMA = "ghi lược đồ JSON Schema của dữ liệu mở (du-lieu/dien-hinh.json)"
+OPEN_DATA_SCHEMA_TITLE = "Dữ liệu mở điển hình tiên tiến của một xã (du-lieu/dien-hinh.json)"
+OPEN_DATA_SCHEMA_DESCRIPTION = (
+    "Mọi hồ sơ điển hình đã công bố trên trang của xã, với tên trong danh mục, ảnh đã xử lý,"
+    " đánh giá, khen thưởng, nhân rộng và đề cử. Không có bản nháp, ghi chú nội bộ, thông tin"
+    " đồng ý hay liên hệ. Địa chỉ (url) là tuyệt đối khi trang có site_url, nếu không thì tương"
+    " đối với tệp dữ liệu này. Mọi trường luôn có mặt (null hoặc [] khi trống)."
+)
+OPEN_DATA_DESCRIPTIONS = {
+    "OpenData.$schema": "Địa chỉ của lược đồ này.",
+    "OpenData.schema_version": "Phiên bản dạng dữ liệu (MAJOR.MINOR.PATCH); bên đọc nhận cùng MAJOR.",
+    "OpenData.commune": "Xã công bố dữ liệu.",
+    "OpenData.updated": "Ngày cập nhật mới nhất trong các hồ sơ (null khi chưa có hồ sơ).",
+    "OpenData.profiles": "Các hồ sơ đã công bố, theo mã hồ sơ.",
+    "Commune.full_name": "Tên đầy đủ: xã, (huyện,) tỉnh.",
+    "Commune.site_url": "Địa chỉ trang điển hình của xã (null nếu trang không khai báo).",
+    "Commune.sample_data": "true: dữ liệu minh họa, không phải điển hình có thật.",
+    "Profile.slug": "Mã hồ sơ: tên thư mục, cũng là địa chỉ trang.",
+    "Profile.url": "Địa chỉ trang hồ sơ trên trang của xã.",
+    "Profile.registered": "Ngày đăng ký.",
+    "Profile.updated": (
+        "Ngày mới nhất trong hồ sơ: đăng ký, khen thưởng, quyết định đề cử, đánh giá"
+        " (tính là ngày 31/12 của năm đánh giá)."
+    ),
+    "Profile.featured": "Được đưa lên trang chủ của xã.",
+    "Profile.evaluations": "Đánh giá hằng năm, theo năm.",
+    "Profile.commendations": "Khen thưởng, theo ngày.",
+    "Profile.replications": "Nơi đã nhân rộng: xóm của xã hoặc nơi khác.",
+    "Profile.nominations": "Đề cử lên cấp trên (xã, tỉnh, toàn quốc): đại hội thi đua hoặc giải thưởng.",
+    "Profile.photos": "Ảnh đã xử lý (đã bỏ mọi siêu dữ liệu); ảnh gốc không bao giờ được công bố.",
+    "Photo.url": "Bản JPEG lớn nhất.",
+    "Photo.thumbnail": "Bản JPEG nhỏ nhất, để làm ảnh thu nhỏ.",
+    "Photo.credit": "Người hoặc nơi chụp ảnh.",
+    "Replication.units": "Số hộ hoặc đơn vị đã làm theo.",
+    "Nomination.congress": "Đại hội thi đua được giới thiệu tới.",
+    "Nomination.award": "Giải thưởng, danh hiệu được đề nghị.",
+}
+
+# --- the province site (dienhinh gather) ------------------------------------------------------
+
+PROVINCE_SITE_NAME = "Điển hình tiên tiến {province}"
+PROVINCE_DESCRIPTION = (
+    "Điển hình tiên tiến của các xã thuộc {province}: tập hợp từ dữ liệu mở trên trang của từng xã."
+)
+PROVINCE_NAV = ("Trang chủ", "Các xã", "Lĩnh vực", "Theo năm", "Nhân rộng", "Đề cử lên tỉnh")
+PERMALINK_TITLE = "Liên kết đến mục này"
+NO_PROVINCE_CONFIG = (
+    "Không có tệp cấu hình của tỉnh “{path}”. Tạo tệp này (xem README, mục “dienhinh gather”)"
+    " với tên tỉnh và danh sách các xã: name, source."
+)
+DATA_ROOT = "(cả tệp)"
+DATA_NOT_UTF8 = "dữ liệu không phải văn bản UTF-8"
+DATA_NOT_OBJECT = "dữ liệu không phải một đối tượng JSON (cần {…} có commune và profiles)"
+DATA_RESERVED_SLUG = "mã hồ sơ trùng với địa chỉ các trang danh sách (trang-2, trang-3…)"
+DATA_DUPLICATE_SLUG = "mã hồ sơ đã có ở một hồ sơ trước"
+SOURCE_NOT_TRIED = "chưa lấy được dữ liệu"
+PHOTO_TOO_BIG = "ảnh quá lớn (trên 50 triệu điểm ảnh)"
+# JSON Schema words (jsonschema's ``validator`` names) → what a broken value lacks.
+JSON_TYPE_NAMES = {
+    "string": "chữ",
+    "integer": "số nguyên",
+    "number": "số",
+    "boolean": "true hoặc false",
+    "array": "danh sách",
+    "object": "đối tượng {…}",
+    "null": "null",
+}
+JSON_FORMAT_NAMES = {
+    "date": "ngày có thật, dạng NĂM-THÁNG-NGÀY",
+    "uri": "địa chỉ web",
+    "uri-reference": "địa chỉ",
+}
+
+
+def _short(value: object, limit: int = 60) -> str:
+    text = str(value)
+    return _quote(text if len(text) <= limit else text[: limit - 1] + "…")
+
+
+def schema_error(validator: str, expected: Any, value: Any) -> str:
+    """What the schema's ``validator`` keyword found wrong with ``value``."""
+    if validator == "required":
+        missing = [k for k in expected if not isinstance(value, dict) or k not in value]
+        return "thiếu trường " + ", ".join(_quote(k) for k in missing)
+    if validator == "type":
+        names = [JSON_TYPE_NAMES.get(t, t) for t in ([expected] if isinstance(expected, str) else expected)]
+        return f"{_short(value)} phải là {' hoặc '.join(names)}"
+    if validator in ("enum", "const"):
+        choices = expected if isinstance(expected, list) else [expected]
+        return f"{_short(value)} không hợp lệ; chọn một trong: {', '.join(map(str, choices))}"
+    if validator == "format":
+        return f"{_short(value)} phải là {JSON_FORMAT_NAMES.get(str(expected), str(expected))}"
+    if validator == "pattern":
+        return f"{_short(value)} không đúng dạng"
+    if validator == "minLength":
+        return "không được để trống"
+    if validator == "minimum":
+        return f"{_short(value)} phải từ {expected} trở lên"
+    if validator == "maximum":
+        return f"{_short(value)} phải từ {expected} trở xuống"
+    return f"{_short(value)} không hợp lệ ({validator})"
+
+
+def unexpected_keys(keys: Sequence[str]) -> str:
+    return "có trường không có trong mẫu dữ liệu (không được công bố): " + ", ".join(_quote(k) for k in keys)
+
+
+def data_not_json(line: int, column: int) -> str:
+    return f"dữ liệu không phải JSON hợp lệ (dòng {line}, cột {column})"
+
+
+def data_version(version: object, major: str) -> str:
+    return (
+        f"dữ liệu theo phiên bản {_quote(version)} của mẫu dữ liệu; công cụ này đọc phiên bản"
+        f" {major}.x — hãy cập nhật công cụ ở xã hoặc ở tỉnh cho cùng phiên bản"
+    )
+
+
+def profile_dropped(slug: str, detail: str) -> str:
+    return f"bỏ qua hồ sơ {_quote(slug)} vì không đúng mẫu dữ liệu: {detail}"
+
+
+def source_status(code: int) -> str:
+    if code == 404:
+        return "không tìm thấy tệp dữ liệu ở địa chỉ này (lỗi 404)"
+    if code >= 500:
+        return f"máy chủ của xã trả lời lỗi {code}"
+    return f"máy chủ của xã từ chối yêu cầu (mã {code})"
+
+
+def source_timeout(seconds: float) -> str:
+    return f"máy chủ của xã không trả lời trong {seconds:g} giây"
+
+
+def source_too_slow(seconds: float) -> str:
+    return f"máy chủ của xã gửi dữ liệu quá chậm (quá {seconds:g} giây)"
+
+
+def source_unreachable(detail: str) -> str:
+    return f"không kết nối được tới máy chủ của xã ({detail})"
+
+
+def source_too_large(limit_mb: int) -> str:
+    return f"tệp dữ liệu lớn hơn giới hạn {limit_mb} MB (max_source_mb)"
+
+
+def source_no_file(path: object, reason: str) -> str:
+    return f"không đọc được tệp {path} ({reason})"
+
+
+def _saved_at(saved: str) -> str:
+    try:
+        moment = dt.datetime.fromisoformat(saved)
+    except ValueError:
+        return saved
+    return f"{moment:%H:%M} ngày {moment:%d/%m/%Y}"
+
+
+def source_failed_cached(reason: str, saved: str) -> str:
+    return f"{reason}; dùng bản lưu lần trước (lấy lúc {_saved_at(saved)})"
+
+
+def source_failed(reason: str) -> str:
+    return f"{reason}; chưa có bản lưu nào nên lần này trang của tỉnh không có xã này"
+
+
+def commune_warning(name: str, text: str) -> str:
+    return f"{name}: {text}."
+
+
+def photo_outside(url: str) -> str:
+    return f"ảnh {_short(url)} không nằm trên trang của xã nên không lấy"
+
+
+def photo_unreadable(kind: str) -> str:
+    return f"tệp không phải ảnh JPEG, PNG hoặc WebP đọc được ({kind})"
+
+
+def photos_failed(count: int, first: str) -> str:
+    return f"{count} ảnh không lấy được, hồ sơ vẫn hiện không có ảnh đó (ảnh đầu tiên: {first})"
+
+
+def duplicate_commune(code: str, first_line: int) -> str:
+    return (
+        f"Mã xã {_quote(code)} đã dùng ở dòng {first_line}; mỗi xã cần một mã riêng"
+        " (thêm “code:” để đặt mã khác)."
+    )
+
+
+HELP_GATHER = "gom dữ liệu mở của các xã (cấp tỉnh) và dựng trang của tỉnh"
+HELP_GATHER_CONFIG = "tệp cấu hình của tỉnh (mặc định: tinh.yml)"
+HELP_GATHER_SITE_DIR = "thư mục xuất (mặc định: site_dir trong tệp cấu hình, hoặc site)"
+HELP_GATHER_DOCS_DIR = "giữ các trang Markdown sinh ra trong thư mục này (để xem hoặc đo)"
+GATHER_NOTHING = "Không lấy được dữ liệu của xã nào (và chưa có bản lưu): không dựng trang của tỉnh."
+GATHER_FAILED = "Không dựng được trang của tỉnh; trang cũ (nếu có) vẫn giữ nguyên."
+GATHER_OK = (
+    "Đã dựng trang của tỉnh vào {path}: {communes}/{total} xã, {profiles} hồ sơ"
+    " ({cached} xã dùng bản lưu, {warnings} cảnh báo)."
+)
 
 # --- settings (the dienhinh options in mkdocs.yml) ------------------------------------------
 

@@ -27,6 +27,8 @@ from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from
 from .site.assets import GALLERY_SCRIPT, STYLESHEET, Asset, unfingerprinted
+from .site.pages import GeneratedPage
+from .site.rawhtml import RawBlocks
 
 log = logging.getLogger("dienhinh")
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
@@ -240,3 +242,66 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
             if repeated:
                 log.info(msg.PROBLEMS_REPEATED.format(count=repeated))
             self.shown = set(problems)
+
+
+class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
+    """The province site (``dienhinh gather``): its pages come from memory (no folder of
+    10,000 small files to write and delete), their HTML blocks skip Markdown, and each page's
+    HTML waits compressed until it is rendered, as in ExemplarsPlugin. Added to the
+    configuration by the CLI (``config.plugins[...] = ProvincePlugin(...)``), never listed in
+    a mkdocs.yml."""
+
+    def __init__(self, pages: list[GeneratedPage], files: dict[str, Path], assets: list[Asset]) -> None:
+        self.pages, self.files, self.assets = pages, files, assets
+        self.raw: dict[str, RawBlocks] = {}
+        self.packed: dict[str, bytes] = {}
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """The generated pages and the thumbnails: the whole site."""
+        pages, self.pages = self.pages, []  # MkDocs holds them from here
+        for page in pages:
+            files.append(File.generated(config, page.src, content=page.markdown))
+        for name, path in self.files.items():
+            files.append(File.generated(config, name, abs_src_path=str(path)))
+        for asset in self.assets:  # under their published names only, as ExemplarsPlugin does
+            theme_copy = files.get_file_from_path(asset.name)
+            if theme_copy is not None:
+                files.remove(theme_copy)
+            files.append(File.generated(config, asset.path, content=asset.content))
+        return files
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Every HTML block of our templates set aside (there is no story: nothing else)."""
+        raw = RawBlocks()
+        markdown = raw.hide(markdown)
+        if raw.blocks:
+            self.raw[page.file.src_uri] = raw
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        raw = self.raw.pop(page.file.src_uri, None)
+        if raw is not None:
+            try:
+                html = raw.restore(html)
+            except ValueError as error:
+                raise ProblemsFound(msg.RAW_HTML_CHANGED.format(page=page.file.src_uri)) from error
+        page.markdown = ""
+        page.file.content_string = ""
+        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return PACKED_CONTENT
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        release_memory()
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        packed = self.packed.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        page.content = None
+        return output

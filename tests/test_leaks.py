@@ -24,7 +24,7 @@ def site_text_files(site: Path) -> list[tuple[Path, str]]:
     return [
         (p, p.read_text(encoding="utf-8", errors="replace"))
         for p in sorted(site.rglob("*"))
-        if p.suffix in {".html", ".xml", ".json", ".js", ".txt", ".css"}
+        if p.suffix in {".html", ".xml", ".json", ".js", ".txt", ".css", ".atom", ".csv"}
     ]
 
 
@@ -57,6 +57,9 @@ def test_sample_site_has_no_hidden_names_numbers_or_notes(sample_site: Path) -> 
     assert len(numbers) >= 3, "the sample data must hide some phone numbers"
     digits = {re.sub(r"\D", "", n) for n in numbers}
     files = site_text_files(sample_site)
+    # The open data (JSON, CSV, Atom feed) is searched like every page.
+    opened = {path.relative_to(sample_site).as_posix() for path, _ in files}
+    assert {"du-lieu/dien-hinh.json", "du-lieu/dien-hinh.csv", "du-lieu/dien-hinh.atom"} <= opened
     for path, text in files:
         for secret in secrets:
             assert secret not in text, f"{secret!r} leaked into {path}"

@@ -10,8 +10,7 @@ import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-
-from ..records.model import FieldOfWork
+from typing import Protocol
 
 STYLESHEET = "assets/dienhinh.css"
 GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
@@ -33,12 +32,22 @@ def fingerprinted(name: str, content: bytes) -> str:
     return f"{stem}.{hashlib.sha256(content).hexdigest()[:8]}.{suffix}"
 
 
-def field_classes(fields: Iterable[FieldOfWork]) -> str:
+class Coloured(Protocol):
+    """A field as a registry or a commune's open data names it: its code and colour."""
+
+    @property
+    def code(self) -> str: ...
+
+    @property
+    def color(self) -> str: ...
+
+
+def field_classes(fields: Iterable[Coloured]) -> str:
     """One class per field setting the colour its cards, badges and banners use."""
     return "".join(f".dh-field--{f.code} {{ --dh-field-color: {f.color}; }}\n" for f in fields)
 
 
-def site_assets(overrides: Path, fields: Iterable[FieldOfWork]) -> list[Asset]:
+def site_assets(overrides: Path, fields: Iterable[Coloured]) -> list[Asset]:
     """Every asset of ours with its published name and content."""
     assets = []
     for name in NAMES:
