@@ -16,6 +16,7 @@ import ctypes
 import dataclasses
 import gc
 import gzip
+import html
 import logging
 import os
 import shutil
@@ -23,6 +24,8 @@ from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from markupsafe import escape
 
 from . import messages as msg
 from .opendata.export import FEED_FILE, site_files
@@ -57,8 +60,24 @@ class Site:
 
 def load_project(settings: Settings) -> Catalog:
     """Every file loaded and checked once; photos whose exact bytes the pipeline has already
-    processed skip the full decode."""
-    return load_catalog(settings, decoded_before=in_cache(settings.photo_cache))
+    processed skip the full decode; published text checked against the booklets' fonts."""
+    from .printing.booklet import unprintable
+
+    return load_catalog(settings, decoded_before=in_cache(settings.photo_cache), unprintable=unprintable)
+
+
+# Page values the theme prints as HTML (mkdocs-material's <title>, description and author
+# meta, header): MkDocs gives a title taken from the page's heading already escaped.
+THEME_TEXT_META = ("title", "description", "author")
+
+
+def theme_meta(meta: MutableMapping[str, Any]) -> None:
+    """Front matter is text, of a generated or a hand-written page alike; the theme prints
+    these values as HTML, so they are escaped here, once, for every page."""
+    for key in THEME_TEXT_META:
+        value = meta.get(key)
+        if isinstance(value, str):
+            meta[key] = str(escape(value))
 
 
 def release_memory() -> None:
@@ -162,10 +181,13 @@ class Build:
 
     def page_share(self, src: str, url: str, title: str | None, description: str | None) -> dict[str, Any]:
         """Share-preview values (Open Graph, JSON-LD) for the page at ``src``; none without
-        the site's address, since previews need absolute URLs."""
+        the site's address, since previews need absolute URLs. ``title`` and ``description``
+        are the page's as the theme prints them (HTML text): the previews take their text."""
         if not self.site.url:
             return {}
-        return self.share.for_page(src, url, title, description or self.site.description).as_dict()
+        title = html.unescape(title) if title else None
+        text = html.unescape(description) if description else self.site.description
+        return self.share.for_page(src, url, title, text).as_dict()
 
     def page_written(self, dest: str, html: str) -> None:
         """A page as written to the site: Pagefind indexes pages in parts while the next

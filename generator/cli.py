@@ -173,7 +173,15 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool, quiet: boo
         build(config)
         staging.swap_in(building, target)
     except MkDocsException as error:
+        console.show_held()
         _print_abort(error, isinstance(error, Abort), console.errors > 0, bool(config.strict))
+        return 1
+    except OSError as error:
+        # A full disk, a folder without write permission: said once, in Vietnamese (MkDocs's
+        # own English report of the same error is dropped); the staging folder goes below.
+        console.drop_held()
+        _print(msg.build_write_failed(target, error), error=True)
+        _print(msg.BUILD_FAILED, error=True)
         return 1
     except KeyboardInterrupt:
         from .workers import cancel_all
@@ -182,6 +190,7 @@ def run_build(config_file: Path, site_dir: Path | None, strict: bool, quiet: boo
         _print(msg.INTERRUPTED, error=True)
         return 130
     finally:
+        console.show_held()
         signal.signal(signal.SIGTERM, previous)
         shutil.rmtree(building, ignore_errors=True)
     profiles = sum(
@@ -384,17 +393,31 @@ class _Formatter(logging.Formatter):
 
 
 class _Console(logging.StreamHandler[TextIO]):
-    """The build's messages on stderr; counts the errors among them (an abort's reason shown)."""
+    """The build's messages on stderr; counts the errors among them (an abort's reason shown).
+    MkDocs's own errors wait until the build ends: shown then, or dropped when the build
+    failed for a reason said in Vietnamese instead (a full disk)."""
 
     def __init__(self) -> None:
         super().__init__(sys.stderr)
         self.setFormatter(_Formatter())
         self.errors = 0
+        self.held: list[logging.LogRecord] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         if record.levelno >= logging.ERROR:
             self.errors += 1
+            if record.name.split(".")[0] != "dienhinh":
+                self.held.append(record)
+                return
         super().emit(record)
+
+    def show_held(self) -> None:
+        held, self.held = self.held, []
+        for record in held:
+            super().emit(record)
+
+    def drop_held(self) -> None:
+        self.held = []
 
 
 def _setup_logging() -> _Console:

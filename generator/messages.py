@@ -8,6 +8,8 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
+from .records.text import visible
+
 TABLE_NAMES = {
     "fields": "lĩnh vực",
     "hamlets": "xóm",
@@ -39,7 +41,9 @@ def plan_title_of(period: str) -> str:
 
 
 def _quote(value: object) -> str:
-    return f"“{value}”"
+    # A user's value in a message: hidden characters shown as <U+202E>, never sent to the
+    # terminal as they are (an ESC recolours it, U+202E reverses what follows).
+    return f"“{visible(str(value))}”"
 
 
 def _suggest(value: object, choices: Sequence[str]) -> str:
@@ -113,6 +117,8 @@ BAD_CODE_FORMAT = "Mã chỉ gồm chữ thường không dấu, số và dấu 
 BAD_COLOR = "Màu phải viết dạng #RRGGBB, ví dụ #2e7d32."
 NUMBER_TOO_SMALL = "Phải lớn hơn hoặc bằng {ge}."
 NUMBER_TOO_LARGE = "Phải nhỏ hơn hoặc bằng {le}."
+NOT_FINITE = "Phải là một con số thật (không phải .nan, .inf hay số quá lớn như 1e400)."
+NUMBER_TOO_LONG = "Số quá dài (hàng nghìn chữ số); hãy ghi con số thật."
 
 
 def invalid(detail: str) -> str:
@@ -169,6 +175,10 @@ def criterion_not_in_fields(criterion: str, valid: Sequence[str]) -> str:
         f"Tiêu chí {_quote(criterion)} không thuộc lĩnh vực của hồ sơ cũng không phải tiêu chí"
         f" chung.{_suggest(criterion, valid)} Các tiêu chí hợp lệ: {', '.join(valid)}."
     )
+
+
+def repeated_code(code: str, first: int) -> str:
+    return f"{_quote(code)} đã có ở vị trí thứ {first} của danh sách; mỗi mã chỉ ghi một lần."
 
 
 def other_field_repeats_main(code: str) -> str:
@@ -300,6 +310,64 @@ def personal_data(kind: str, text: str) -> str:
     )
 
 
+LEGACY_FONTS = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
+
+
+def legacy_encoding(encoding: str, meant: str) -> str:
+    shown = meant if len(meant) <= 60 else meant[:57] + "…"
+    return (
+        f"Chữ có vẻ gõ bằng bảng mã cũ {LEGACY_FONTS[encoding]}, chưa chuyển sang Unicode, nên trên"
+        f" trang web sẽ thành chữ lạ; có lẽ là {_quote(shown)}. Hãy chuyển mã sang Unicode"
+        " (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu lại."
+    )
+
+
+def unprintable(chars: str) -> str:
+    listed = ", ".join(f"{_quote(c)} (U+{ord(c):04X})" for c in chars[:5])
+    return (
+        f"Ký tự {listed} không có trong phông chữ của sổ tay in (PDF) nên không in được;"
+        " hãy bỏ hoặc thay bằng chữ thường."
+    )
+
+
+def hidden_character(described: str, position: int) -> str:
+    where = f" ở vị trí thứ {position}" if position else ""
+    return (
+        f"Có ký tự ẩn hoặc ký tự điều khiển {described}{where}: ký tự này không"
+        " nhìn thấy được, có thể đảo ngược hay làm sai lệch chữ hiển thị. Hãy xóa nó (gõ lại"
+        " đoạn chữ quanh đó nếu cần)."
+    )
+
+
+# Why a file could not be written or read, by the system's error number (its own text is English).
+OS_REASONS = {
+    "ENOSPC": "ổ đĩa đã đầy",
+    "EDQUOT": "đã hết dung lượng được cấp trên ổ đĩa",
+    "EACCES": "không có quyền ghi vào đó",
+    "EPERM": "không có quyền ghi vào đó",
+    "EROFS": "ổ đĩa chỉ cho đọc, không cho ghi",
+    "ENOENT": "thư mục không tồn tại",
+    "ENOTDIR": "một phần của đường dẫn không phải là thư mục",
+    "EISDIR": "đó là một thư mục, không phải tệp",
+    "EEXIST": "đã có một tệp trùng tên ở chỗ cần tạo thư mục",
+    "ENAMETOOLONG": "tên tệp quá dài",
+    "EMFILE": "mở quá nhiều tệp cùng lúc",
+    "EIO": "lỗi đọc/ghi của ổ đĩa",
+}
+
+
+def os_reason(error: OSError) -> str:
+    """A system error in Vietnamese (its code when it has no translation here)."""
+    import errno
+
+    code = errno.errorcode.get(error.errno or 0, "")
+    return OS_REASONS.get(code, f"lỗi hệ thống {code or error.errno}")
+
+
+def write_failed(path: object, error: OSError) -> str:
+    return f"Không ghi được tệp {_quote(path)}: {os_reason(error)}. Tệp cũ (nếu có) vẫn giữ nguyên."
+
+
 # --- command line ------------------------------------------------------------------------
 
 CHECK_OK = "Không có lỗi: {count} hồ sơ hợp lệ, {public} hồ sơ được công bố."
@@ -313,6 +381,15 @@ BUILD_NEXT = (
 )
 STRICT_ABORT = "Dừng vì MkDocs có cảnh báo trong chế độ nghiêm ngặt (--strict)."
 MKDOCS_WARNING = f"{WARNING} (MkDocs): "
+
+
+def build_write_failed(site: object, error: OSError) -> str:
+    return (
+        f"Không ghi được trang web vào {_quote(site)}: {os_reason(error)}. Hãy giải phóng chỗ trống"
+        " (hoặc cấp quyền ghi) rồi dựng lại; thư mục tạm của lần dựng này đã được xóa."
+    )
+
+
 INTERRUPTED = "Đã dừng theo yêu cầu; trang đã công bố trước đó vẫn giữ nguyên."
 NO_CONFIG = "Không tìm thấy tệp cấu hình {path}."
 
@@ -430,6 +507,17 @@ SHEET_EXPECTED = (
     "“tên điển hình” (hoặc “tên mô hình / điển hình”), “loại” (tập thể / cá nhân / mô hình),"
     " “lĩnh vực” (hoặc “thuộc lĩnh vực”), “xóm” hoặc “tổ chức”, “ngày đăng ký”; nên có “tóm tắt”"
 )
+
+
+def sheet_too_large(limit_mb: int) -> str:
+    return (
+        f"Bảng tính quá lớn (giới hạn {limit_mb} MB khi giải nén); bảng đăng ký chỉ cần các cột và"
+        " các dòng đăng ký. Hãy chép các dòng đó sang một tệp mới rồi nhập lại."
+    )
+
+
+def sheet_too_many_rows(limit: int) -> str:
+    return f"Bảng tính có hơn {limit:,} dòng có dữ liệu; hãy chia thành nhiều tệp.".replace(",", ".")
 
 
 def _headers(found: Sequence[str]) -> str:

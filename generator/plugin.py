@@ -22,7 +22,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
-from .build import Build, Site, release_memory, start
+from .build import Build, Site, release_memory, start, theme_meta
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from
@@ -136,7 +136,9 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Our HTML blocks set aside before MkDocs converts the Markdown."""
+        """Front matter escaped for the theme; our HTML blocks set aside before MkDocs
+        converts the Markdown."""
+        theme_meta(page.meta)
         if self.build is None:
             return markdown
         return self.build.page_markdown(page.file.src_uri, markdown, page.meta)

@@ -17,6 +17,7 @@ from generator.printing import booklet as bk
 from generator.records.catalog import load_catalog
 from generator.records.model import Exemplar
 from generator.records.settings import Settings
+from generator.site.media import media_for
 
 from .sample import ROOT, run_cli
 
@@ -373,13 +374,17 @@ def test_photos_are_printed_when_given(tmp_path: Path) -> None:
     photo = tmp_path / "doi-che.jpg"
     Image.new("RGB", (120, 80), (90, 140, 60)).save(photo)
     first = VISITED[0]
+    booklet = bk.visit_booklet(VISIT, CATALOG.public)
+    # The stories' photos are printed from their processed copies only.
+    _, printable = bk.printed_photos(media_for(booklet.exemplars, CATALOG.photos, tmp_path / "cache")[0])
     rendered, problems = bk.render_booklet(
-        bk.visit_booklet(VISIT, CATALOG.public),
+        booklet,
         REGISTRY,
         SETTINGS.templates_dir,
         SETTINGS.site_url,
         photos={first.slug: [bk.BookletPhoto(photo, "Đồi chè của tổ", "Hội Nông dân xã")]},
         exemplars_dir=SETTINGS.exemplars_dir,
+        printable=printable,
     )
     assert problems == [] and rendered is not None
     pdf = tmp_path / "so-tay.pdf"

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import shutil
+import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -100,6 +101,30 @@ BOMB += "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: [*c, *c, *c, *c, *c, *c,
 INDIVIDUAL = GOOD.replace("kind: model", "kind: individual").replace(
     "status: published", "status: published\nconsent: {given: true, date: 2022-05-01}"
 )
+
+
+def visit_text(old: str, new: str) -> Callable[[Path], None]:
+    def write(project: Path) -> None:
+        path = project / "visits" / "tham-quan-kinh-te-che-2024.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return write
+
+
+def visited_profile(old: str, new: str) -> Callable[[Path], None]:
+    def write(project: Path) -> None:
+        path = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return write
+
+
+VISIT_REL = "visits/tham-quan-kinh-te-che-2024.yml"
+VISITED_REL = "exemplars/doi-che-ban-quyen/index.md"
 
 
 @dataclass(frozen=True)
@@ -264,6 +289,99 @@ CASES = [
     ),
     Case(
         "registry-color", registry('color: "#2e7d32"', "color: green"), "exemplars/registry.yml:", "#RRGGBB"
+    ),
+    # Issue 14: hostile input, round two.
+    Case("bidi-in-name", good("name: Mô hình", "name: Mô \u202ehình"), f"{REL}:2: LỖI [name]", "U+202E"),
+    Case(
+        "escape-in-summary",
+        good("summary: Một mô hình để kiểm thử.", r'summary: "Một \e[2J mô hình."'),
+        f"{REL}:7: LỖI [summary]",
+        "U+001B",
+    ),
+    Case("raw-escape-byte", good("summary: Một", "summary: Một \x1b[2J"), f"{REL}:7: LỖI:", "U+001B"),
+    Case(
+        "zero-width-in-name", good("name: Mô hình", "name: Mô\u200bhình"), f"{REL}:2: LỖI [name]", "ký tự ẩn"
+    ),
+    Case(
+        "phone-in-brackets",
+        good("Tốt.", "Gọi (0912) 345 678."),
+        f"{REL}:21: LỖI [story]",
+        "số điện thoại “0912 345 678”",
+    ),
+    Case(
+        "phone-with-label",
+        good("để kiểm thử.", "để kiểm thử, ĐT0912345678."),
+        f"{REL}:7: LỖI [summary]",
+        "số điện thoại “0912345678”",
+    ),
+    Case(
+        "phone-with-en-dashes",
+        good("Kiên trì.", "Gọi +84 (0) 912–345–678."),
+        f"{REL}:25: LỖI [story]",
+        "số điện thoại",
+    ),
+    Case("id-in-groups", good("Tốt.", "CCCD 0012 3456 7890."), f"{REL}:21: LỖI [story]", "số CMND/CCCD"),
+    Case("email-unicode-domain", good("Tốt.", "Thư: ba@xã-điềm-mặc.vn"), f"{REL}:21: LỖI [story]", "e-mail"),
+    Case(
+        "visit-personal-data",
+        visit_text("notes: Xem sổ nhật ký", "notes: Gọi (0912) 345–678. Xem sổ nhật ký"),
+        f"{VISIT_REL}:10: LỖI [stops[0].notes]",
+        "số điện thoại “0912 345-678”",
+    ),
+    Case(
+        "legacy-font-with-soft-hyphen",
+        good("name: Mô hình kiểm thử", "name: M\xadêng Kh\xad¬ng"),
+        f"{REL}:2: LỖI [name]",
+        "TCVN3",
+    ),
+    Case(
+        "huge-integer",
+        good("year: 2022", "year: " + "9" * 5000),
+        f"{REL}:11: LỖI [evaluations[0].year]",
+        "quá dài",
+    ),
+    Case(
+        "nan-figure",
+        good("    result: tot", "    result: tot\n    figures: {income: .nan}"),
+        f"{REL}:13: LỖI [evaluations[0].figures.income]",
+        "con số thật",
+    ),
+    Case(
+        "infinite-figure",
+        good("    result: tot", "    result: tot\n    figures: {income: 1e400}"),
+        f"{REL}:13: LỖI [evaluations[0].figures.income]",
+        "con số thật",
+    ),
+    Case("repeated-criterion", good("[cds-1]", "[cds-1, cds-1]"), f"{REL}:8: LỖI [criteria[1]]", "một lần"),
+    Case(
+        "repeated-other-field",
+        good("criteria: [cds-1]", "other_fields: [cai-cach-hanh-chinh, cai-cach-hanh-chinh]"),
+        f"{REL}:8: LỖI [other_fields[1]]",
+        "một lần",
+    ),
+    Case(
+        "reversed-plan-period",
+        registry("years: [2022, 2025]", "years: [2025, 2022]"),
+        "exemplars/registry.yml:",
+        "sau năm kết thúc",
+    ),
+    Case(
+        "nfd-duplicate-name",
+        second_profile_named(unicodedata.normalize("NFD", "Mô hình kiểm thử")),
+        "exemplars/ho-so-thu-hai/index.md:2: LỖI [name]",
+        "trùng với hồ sơ",
+    ),
+    Case(
+        "folder-not-utf8",
+        folder_named("ho-so-\udcff"),
+        "exemplars/ho-so-<0xFF>/index.md: LỖI:",
+        "Tên thư mục",
+    ),
+    Case(
+        "unprintable-in-visited-profile",
+        visited_profile("name: Tổ hợp tác", "name: 𠀀 Tổ hợp tác"),
+        f"{VISITED_REL}:3: LỖI [name]",
+        "không in được",
     ),
     Case(
         "registry-org-kind",

@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from PIL import Image
 
-from generator.staff.legacy_fonts import (
+from generator.records.legacy_fonts import (
     TCVN3,
     Encoding,
     convert,

@@ -86,7 +86,7 @@ status: published
 <div id="__config">{"base": "https://evil.example"}</div>
 [bấm](javascript:alert(1)) <a href="javascript:alert(2)" onclick="steal()">b</a>
 <p onmouseover="alert(3)" style="position:fixed">p</p>
-<img src="anh.jpg" onerror="alert(4)">
+<img src="#" onerror="alert(4)">
 <svg onload="alert(5)"><circle r="1"/></svg>
 
 ## Kết quả

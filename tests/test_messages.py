@@ -17,7 +17,7 @@ DATA = {"đ", "Đ", "[đĐ]"}
 
 
 # Code tables of the legacy Vietnamese font encodings: letters, not text.
-TABLES = {"legacy_fonts"}
+TABLES = {"legacy_fonts", "text"}
 
 
 def _modules() -> list[Path]:

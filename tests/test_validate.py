@@ -202,6 +202,7 @@ TODAY = dt.date(2026, 1, 1)
 RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
     validate.criteria_of_own_fields: ("[cds-1, chung-2]", "[cds-1, gd-1]", "criteria[1]"),
     validate.other_fields_not_main: ("status:", "other_fields: [chuyen-doi-so]\nstatus:", "other_fields[0]"),
+    validate.codes_listed_once: ("[cds-1, chung-2]", "[cds-1, chung-2, cds-1]", "criteria[2]"),
     validate.hamlet_or_organization: ("hamlet: dong-tam\n", "", "hamlet"),
     validate.replication_in_one_place: (
         "status:",
@@ -280,7 +281,7 @@ def test_each_rule_is_run_by_check_exemplar(rule: ProfileRule, tmp_path: Path) -
 
 def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -> None:
     text = (
-        GOOD.replace("[cds-1, chung-2]", "[cds-1, gd-1]")
+        GOOD.replace("[cds-1, chung-2]", "[cds-1, gd-1, cds-1]")
         .replace("hamlet: dong-tam\n", "")
         .replace("2022-05-01", "2026-08-01")
         .replace("## Kết quả", "## Thành quả")

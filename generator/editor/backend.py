@@ -16,7 +16,6 @@ import binascii
 import dataclasses
 import datetime as dt
 import hashlib
-import os
 import re
 import shutil
 import tempfile
@@ -29,6 +28,7 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.catalog import Catalog, load_catalog
 from ..records.load import parse_yaml, split_front_matter
 from ..records.model import SLUG_RE, Exemplar, Kind, Visit
@@ -185,16 +185,8 @@ def _sha(data: bytes) -> str:
 
 
 def _write(path: Path, data: bytes) -> None:
-    """Replace a file whole: a reader never sees half of it."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(prefix=".dienhinh-", dir=path.parent)
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        Path(temporary).unlink(missing_ok=True)
-        raise
+    """Replace a file whole: a reader never sees half of it (the project's one atomic write)."""
+    write_atomically(path, data)
 
 
 def _decode(asset: Mapping[str, Any]) -> bytes:

@@ -10,9 +10,11 @@ at all."""
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
-from collections.abc import Iterator, Mapping, Sequence
+import unicodedata
+from collections.abc import Collection, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,12 +28,13 @@ import segno
 from markupsafe import Markup
 
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
 from ..records.periods import plan_title
 from ..records.photo_checks import normal_name
 from ..records.problems import Problem
-from ..records.sanitize import clean_story
+from ..records.sanitize import bounded_markdown, clean_story
 from ..records.settings import Settings
 from ..site.media import ProfileMedia, media_for
 from ..site.pages import sort_key, visit_booklet_path
@@ -66,6 +69,15 @@ _STYLE = {
     "italic": (400, "italic"),
     "bolditalic": (700, "italic"),
 }
+# Faces Pango falls back to, through fontconfig, for what the booklet's own fonts lack:
+# symbols and emoji drawn in black and white (Debian fonts-symbola, fonts-noto-core, DejaVu).
+FALLBACK_FONTS = (
+    Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf"),
+    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
+)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
 
@@ -162,6 +174,56 @@ def find_fonts(font_dirs: Sequence[Path] = _FONT_DIRS) -> dict[str, dict[str, Pa
     return found
 
 
+@functools.cache
+def printable_characters() -> frozenset[int] | None:
+    """Every character a booklet can draw: its fonts' and the fallback faces'; None when the
+    booklet's fonts are not installed (that is its own message)."""
+    from fontTools.ttLib import TTFont
+
+    fonts = find_fonts()
+    if fonts is None:
+        return None
+    files = [styles["regular"] for styles in fonts.values()] + [f for f in FALLBACK_FONTS if f.is_file()]
+    found: set[int] = set()
+    for file in files:
+        with TTFont(file, lazy=True) as font:
+            found.update(font.getBestCmap() or {})
+    return frozenset(found)
+
+
+@functools.cache
+def _unprintable_re() -> re.Pattern[str] | None:
+    """Any character outside the fonts' ranges (one compiled class: text is scanned in C)."""
+    known = printable_characters()
+    if known is None:
+        return None
+    ranges: list[str] = []
+    codes = sorted(known)
+    start = previous = codes[0]
+    for code in [*codes[1:], -1]:
+        if code != previous + 1:
+            ranges.append(
+                re.escape(chr(start)) + ("-" + re.escape(chr(previous)) if previous > start else "")
+            )
+            start = code
+        previous = code
+    return re.compile("[^" + "".join(ranges) + "]")
+
+
+def unprintable(text: str) -> str:
+    """The characters of ``text`` that no booklet font has, each once (spaces, and the marks
+    and joiners that a font draws as part of the letter before them, aside)."""
+    pattern = _unprintable_re()
+    if pattern is None or not pattern.search(text):
+        return ""
+    missing = {
+        c: None
+        for c in pattern.findall(text)
+        if not c.isspace() and unicodedata.category(c) not in ("Mn", "Me", "Cf", "Cc")
+    }
+    return "".join(missing)
+
+
 def _font_css(fonts: Mapping[str, Mapping[str, Path]]) -> str:
     rules = []
     for role, styles in fonts.items():
@@ -187,7 +249,9 @@ def _story_html(
 
     html = clean_story(
         markdown.markdown(
-            _PROFILE_LINK.sub(absolute, story), extensions=["tables", "sane_lists"], output_format="html"
+            bounded_markdown(_PROFILE_LINK.sub(absolute, story)),
+            extensions=["tables", "sane_lists"],
+            output_format="html",
         )
     )
     if bundle is not None:
@@ -310,17 +374,20 @@ def render_booklet(
     fonts = find_fonts()
     if fonts is None:
         return None, [Problem(template, 0, "", msg.BOOKLET_FONT_MISSING)]
-    font_dirs = {path.resolve().parent for styles in fonts.values() for path in styles.values()}
-    roots = [templates_dir / "booklet", *font_dirs, *([exemplars_dir] if exemplars_dir else [])]
-    roots += [p.path.parent for items in (photos or {}).values() for p in items]
-    roots += [path.parent for files in (printable or {}).values() for path in files.values()]
+    # What the booklet may read: its own folder (template, CSS), its fonts, and the processed
+    # copies of the declared photos of the profiles it prints. Nothing else, whatever a story
+    # names: not an original photo (EXIF, GPS), not another (draft) bundle's file.
+    files = {path for styles in fonts.values() for path in styles.values()}
+    files |= {p.path for items in (photos or {}).values() for p in items}
+    files |= {path for slug in (printable or {}) for path in (printable or {})[slug].values()}
+    roots = [templates_dir / "booklet"]
     html = booklet_html(booklet, registry, templates_dir, site_url, photos, exemplars_dir, printable)
     page_css = (
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
     )
     font_config = FontConfiguration()
-    fetcher = _local_fetcher(roots)
+    fetcher = _local_fetcher(roots, files)
     with _weasyprint_warnings() as caught:
         stylesheets = [
             CSS(string=_font_css(fonts), font_config=font_config, url_fetcher=fetcher),
@@ -350,20 +417,21 @@ def _blamed(message: str, booklet: Booklet, exemplars_dir: Path | None) -> Path 
     return None
 
 
-def _local_fetcher(roots: Sequence[Path]) -> Any:
-    """A URL fetcher that reads only ``data:`` URLs and files under ``roots``: no network,
-    and a story cannot pull in an arbitrary file of the machine."""
+def _local_fetcher(roots: Sequence[Path], files: Collection[Path] = ()) -> Any:
+    """A URL fetcher that reads only ``data:`` URLs, files under ``roots`` and the ``files``
+    named: no network, and a story cannot pull any other file of the machine into a PDF."""
     from weasyprint.urls import URLFetcher
 
     allowed = [r.resolve() for r in roots]
+    allowed_files = {f.resolve() for f in files}
 
     class LocalOnly(URLFetcher):  # type: ignore[misc]  # WeasyPrint ships no types
         def fetch(self, url: str, headers: Any = None) -> Any:
             parts = urlsplit(url)
             if parts.scheme == "file":
                 path = Path(url2pathname(parts.path)).resolve()
-                if not any(path.is_relative_to(root) for root in allowed):
-                    raise ValueError(f"file outside the project: {path}")
+                if path not in allowed_files and not any(path.is_relative_to(root) for root in allowed):
+                    raise ValueError(f"not a file the booklet may print: {path}")
             elif parts.scheme != "data":
                 raise ValueError(f"only local files may be used: {url}")
             return super().fetch(url, headers)
@@ -379,13 +447,11 @@ def no_site_url(config_file: Path) -> Problem:
 def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
     """Write atomically: a half-written PDF never replaces a good one."""
     try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        partial = target.with_name(f".{target.name}.partial")
-        partial.write_bytes(pdf)
-        partial.replace(target)
+        write_atomically(target, pdf)
     except OSError as error:
-        reason = error.strerror or str(error)
-        return [Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=reason))]
+        return [
+            Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=msg.os_reason(error)))
+        ]
     return []
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,15 +14,20 @@ from .. import messages as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos
-from .problems import Problem, has_errors, sorted_problems
+from .problems import Problem, Severity, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
 from .settings import Settings, site_url_problems
 from .validate import (
+    UNPUBLISHED_KEYS,
+    TextRule,
     check_collection,
     check_exemplar,
-    check_personal_data,
     check_registry,
     check_story_html,
+    check_text,
+    legacy_encoding_rule,
+    personal_data_rule,
+    unprintable_rule,
 )
 from .visits import load_visits
 
@@ -112,9 +117,43 @@ def _read_all(
     return [results[folder] for folder in folders]
 
 
+def _registry_text(source: Source, unprintable: Callable[[str], str] | None) -> list[Problem]:
+    """The registry's text: legacy fonts, and characters the booklets cannot print."""
+    rules: list[TextRule] = [legacy_encoding_rule]
+    if unprintable is not None:
+        rules.append(unprintable_rule(unprintable, Severity.warning))
+    return check_text(source, rules)
+
+
+def _printable(
+    exemplars: Sequence[Exemplar],
+    sources: Mapping[str, Source],
+    visits: Sequence[Visit],
+    unprintable: Callable[[str], str],
+) -> list[Problem]:
+    """Every site build prints the visits' booklets: a visited profile that cannot be
+    printed is an error; any other published one, a warning (for `booklet --all`)."""
+    visited = {stop.exemplar for v in visits for stop in v.stops}
+    problems: list[Problem] = []
+    for e in exemplars:
+        if e.is_public:
+            severity = Severity.error if e.slug in visited else Severity.warning
+            rule = unprintable_rule(unprintable, severity)
+            problems += check_text(sources[e.slug], [rule], UNPUBLISHED_KEYS, e.story)
+    return problems
+
+
 def _read_one(job: tuple[Path, Registry | None, int, bytes]) -> Entry:
     folder, registry, max_kb, raw = job
-    return read_exemplar(folder, registry, max_kb, raw)
+    record, source, problems = read_exemplar(folder, registry, max_kb, raw)
+    if record is not None and source is not None:
+        # The checks that look at this file's text alone: cached with its parse (same bytes,
+        # same result), so a warm check does not read 10,000 stories again.
+        rules: list[TextRule] = [legacy_encoding_rule]
+        if record.is_public:
+            rules.append(personal_data_rule(record.public_contacts))
+        problems = problems + check_text(source, rules, UNPUBLISHED_KEYS, record.story)
+    return record, source, problems
 
 
 def load_catalog(
@@ -122,17 +161,21 @@ def load_catalog(
     today: dt.date | None = None,
     decoded_before: Callable[[str], bool] | None = None,
     overlay: Mapping[str, Path | None] | None = None,
+    unprintable: Callable[[str], str] | None = None,
 ) -> Catalog:
     """Read the registry and every bundle once; validate everything; never raise for input.
     ``decoded_before(digest)``: the photo pipeline already decoded these exact bytes (its cache
     has them), so the photo checks may skip the full decode. ``overlay``: slug → a folder
     holding that bundle as it would be after an edit (None: as if removed); the editor checks
-    a change this way before writing it."""
+    a change this way before writing it. ``unprintable(text)``: the characters of ``text``
+    the printed booklets cannot draw (published text is checked)."""
     today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
     problems += site_url_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
+    if registry_source is not None:
+        problems += _registry_text(registry_source, unprintable)
     if not settings.exemplars_dir.is_dir():
         problems.append(
             Problem(
@@ -154,8 +197,6 @@ def load_catalog(
         if registry is not None:
             problems += check_exemplar(record, source, registry, today)
         problems += check_story_html(record, source)
-        if record.is_public:
-            problems += check_personal_data(record, source)
         found, photos[record.slug] = check_photos(
             record,
             source,
@@ -171,6 +212,9 @@ def load_catalog(
         problems += check_collection(exemplars, sources, registry, registry_source, settings.registry_path)
     visits: tuple[Visit, ...] = ()
     if settings.visits_dir is not None:
-        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb)
+        printed = [unprintable_rule(unprintable, Severity.error)] if unprintable else []
+        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb, printed)
         problems += found
+    if unprintable is not None:
+        problems += _printable(exemplars, sources, visits, unprintable)
     return Catalog(registry, tuple(exemplars), tuple(sorted_problems(problems)), sources, visits, photos)

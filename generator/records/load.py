@@ -17,6 +17,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from .. import messages as msg
 from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem
+from .text import describe
 
 MAX_FILE_KB = 512
 Loc = tuple[str | int, ...]
@@ -104,13 +105,20 @@ class _Builder:
     def problem(self, node: Node, loc: Loc, message: str) -> None:
         self.problems.append(Problem(self.path, self.line(node), dotted(loc), message))
 
+    def scalar(self, node: ScalarNode, loc: Loc) -> Any:
+        if node.tag not in _STANDARD_SCALARS:
+            self.problem(node, loc, msg.yaml_tag(node.tag))
+            return None
+        try:
+            return self.loader.construct_object(node)
+        except ValueError:  # a number of more than 4,300 digits (Python's own limit)
+            self.problem(node, loc, msg.NUMBER_TOO_LONG)
+            return None
+
     def build(self, node: Node, loc: Loc) -> Any:
         self.lines.setdefault(loc, self.line(node))
         if isinstance(node, ScalarNode):
-            if node.tag not in _STANDARD_SCALARS:
-                self.problem(node, loc, msg.yaml_tag(node.tag))
-                return None
-            return self.loader.construct_object(node)
+            return self.scalar(node, loc)
         if isinstance(node, SequenceNode):
             if node.tag != "tag:yaml.org,2002:seq":
                 self.problem(node, loc, msg.yaml_tag(node.tag))
@@ -159,6 +167,10 @@ def parse_yaml(text: str, path: Path, first_line: int = 1) -> tuple[Source | Non
         data = builder.build(node, ())
     except _Refused as refused:
         return None, [Problem(path, refused.mark.line + 1 + offset, "", refused.message)]
+    except yaml.reader.ReaderError as error:  # a control character the YAML reader refuses
+        line = text.count("\n", 0, error.position) + first_line
+        character = chr(error.character) if isinstance(error.character, int) else str(error.character)
+        return None, [Problem(path, line, "", msg.hidden_character(describe(character[:1]), 0))]
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         line = mark.line + 1 + offset if mark else first_line
@@ -256,6 +268,9 @@ def _too_large(error: _Error) -> str:
 # pydantic's error type → the Vietnamese message for it.
 _MESSAGES: dict[str, Callable[[_Error], str]] = {
     "missing": lambda error: msg.missing(dotted(error.loc)),
+    "hidden_character": lambda error: msg.hidden_character(error.ctx["character"], error.ctx["position"]),
+    "legacy_encoding": lambda error: msg.legacy_encoding(error.ctx["encoding"], error.ctx["meant"]),
+    "finite_number": lambda error: msg.NOT_FINITE,
     "extra_forbidden": _unknown_key,
     "unknown_code": lambda error: msg.unknown_code(error.ctx["table"], error.value, error.ctx["valid"]),
     "enum": lambda error: msg.bad_choice(
@@ -291,7 +306,10 @@ def problems_from(error: ValidationError, source: Source, model: type[BaseModel]
         loc = tuple(item["loc"])
         # A dict key that fails is reported at that key.
         loc = tuple(p for p in loc if p != "[key]")
-        found.append(Problem(source.path, source.line_of(loc), dotted(loc), _message(item, model, keys)))
+        # A problem inside a text of several lines (a story, a block of notes) is at its line.
+        offset = (item.get("ctx") or {}).get("line_offset", 0)
+        line = source.body_line if loc == ("story",) and source.body_line else source.line_of(loc)
+        found.append(Problem(source.path, line + offset, dotted(loc), _message(item, model, keys)))
     return found
 
 

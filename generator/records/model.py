@@ -25,10 +25,31 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..messages import period_name
+from .text import describe, hidden_characters, legacy_encoding, nfc
 
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+
+
+def clean_text(value: str) -> str:
+    """Every text of every file: no invisible or control character (zero-width spaces,
+    bidi overrides, ESC…), one Unicode spelling (NFC), so that names compare and print as
+    they read."""
+    for index, char in hidden_characters(value):
+        found = legacy_encoding(value)
+        if found is not None:  # TCVN3 writes "ư" as a soft hyphen: say what the text really is
+            raise PydanticCustomError(
+                "legacy_encoding", "legacy encoding", {"encoding": found[0], "meant": found[1]}
+            )
+        raise PydanticCustomError(
+            "hidden_character",
+            "hidden character {character}",
+            {"character": describe(char), "position": index + 1, "line_offset": value.count("\n", 0, index)},
+        )
+    return nfc(value)
+
+
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(clean_text)]
 
 
 class Record(BaseModel):
@@ -300,7 +321,8 @@ class Evaluation(Record):
     year: Annotated[int, Field(ge=2000, le=2100)]
     result: ResultCode
     notes: Text | None = None
-    figures: dict[FigureCode, float] = Field(default_factory=dict)
+    # A real number: YAML's .nan and .inf (or 1e400, read as infinity) would print "nan", "inf".
+    figures: dict[FigureCode, Annotated[float, Field(allow_inf_nan=False)]] = Field(default_factory=dict)
 
 
 class Commendation(Record):
@@ -367,7 +389,11 @@ class Exemplar(Record):
     hamlet: HamletCode | None = None
     organization: OrganizationCode | None = None
     registered: dt.date
-    summary: Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=400)]
+    summary: Annotated[
+        str,
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+        AfterValidator(clean_text),
+    ]
     criteria: tuple[str, ...] = ()
     featured: bool = False
     status: Status
@@ -383,8 +409,8 @@ class Exemplar(Record):
     # looks like a phone number, ID number or e-mail address is an error.
     public_contacts: tuple[Text, ...] = ()
     # For the council only: never rendered anywhere.
-    private_notes: str | None = None
-    story: str = ""
+    private_notes: Annotated[str, AfterValidator(clean_text)] | None = None
+    story: Annotated[str, AfterValidator(clean_text)] = ""
 
     @property
     def is_public(self) -> bool:

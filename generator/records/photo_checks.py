@@ -19,12 +19,19 @@ from .. import messages as msg
 from .load import Source, dotted
 from .model import Exemplar
 from .problems import Problem
+from .text import nfc
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 # Pillow's orientation values that swap width and height.
 SWAPPING_ORIENTATIONS = {5, 6, 7, 8}
 # ![alt](file "title") in a story.
-IMAGE_REF = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# (No "[" in the alt text nor "(" in the address: each match attempt stops at the next one,
+# so a line of 100,000 "![" is read in linear time.)
+IMAGE_REF = re.compile(r"!\[([^\]\[]*)\]\(\s*<?([^()\[\]\s>]+)>?(?:\s+\"[^\"]*\")?\s*\)")
+# <img src=…>, <source srcset=…> pasted into a story as HTML (their first address).
+HTML_IMAGE_REF = re.compile(
+    r"""<(?:img|source)\b[^<>]*?\b(?:src|srcset)\s*=\s*["']?([^"'\s<>,]+)""", re.IGNORECASE
+)
 
 
 # ISO base media "ftyp" brands of HEIC/HEIF pictures (iPhone photos).
@@ -53,7 +60,7 @@ def resolve_in_bundle(folder: Path, file: str) -> Path | str:
     pure = PurePosixPath(text)
     if pure.is_absolute() or PureWindowsPath(file).drive or ".." in pure.parts:
         return msg.PHOTO_OUTSIDE
-    path = folder / pure
+    path = _on_disk(folder, pure)
     resolved = path.resolve()
     # resolve() follows symlinks, so a link inside the bundle that points out is caught here.
     if not resolved.is_relative_to(folder.resolve()):
@@ -63,6 +70,20 @@ def resolve_in_bundle(folder: Path, file: str) -> Path | str:
     if not resolved.is_file():
         return msg.PHOTO_NOT_A_FILE.format(file=file)
     return resolved
+
+
+def _on_disk(folder: Path, pure: PurePosixPath) -> Path:
+    """``folder / pure``, each part matched by its Unicode spelling when not found as
+    written: a file named "ảnh.jpg" in NFD (macOS, some phones) is the "ảnh.jpg" of the
+    front matter, which the loader made NFC."""
+    path = folder
+    for part in pure.parts:
+        candidate = path / part
+        if not candidate.exists() and path.is_dir():
+            wanted = nfc(part)
+            candidate = next((p for p in path.iterdir() if nfc(p.name) == wanted), candidate)
+        path = candidate
+    return path
 
 
 @contextmanager
@@ -124,8 +145,9 @@ def inspect_photo(
 
 
 def normal_name(file: str) -> str:
-    """A photo's name as declared and as written in a story, compared the same way."""
-    return PurePosixPath(file.replace("\\", "/")).as_posix()
+    """A photo's name as declared and as written in a story, compared the same way (one
+    Unicode spelling: the story is NFC like the front matter, a sheet or a disk may not be)."""
+    return nfc(PurePosixPath(file.replace("\\", "/")).as_posix())
 
 
 def _is_local(target: str) -> bool:
@@ -187,6 +209,6 @@ def _check_story_references(e: Exemplar, source: Source) -> list[Problem]:
     return [
         Problem(source.path, source.body_line + offset, "story", msg.PHOTO_NOT_DECLARED.format(file=target))
         for offset, line in enumerate(e.story.splitlines())
-        for _alt, target in IMAGE_REF.findall(line)
+        for target in [target for _alt, target in IMAGE_REF.findall(line)] + HTML_IMAGE_REF.findall(line)
         if _is_local(target) and normal_name(target) not in declared
     ]

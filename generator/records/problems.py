@@ -8,6 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .. import messages as msg
+from .text import visible
 
 
 class Severity(StrEnum):
@@ -29,6 +30,10 @@ class Problem:
         """``file:line: LỖI [field]: message``, the file relative to ``root`` when inside it.
         A spreadsheet's problem names its row and column instead, as its user sees them:
         ``dang-ky.xlsx: dòng 5, cột C “lĩnh vực”: LỖI: message``."""
+        # Whatever a message quotes, a terminal never receives a control or bidi character.
+        return visible(self._format(root, sheet))
+
+    def _format(self, root: Path | None, sheet: bool) -> str:
         label = msg.ERROR if self.severity is Severity.error else msg.WARNING
         if sheet:
             return f"{msg.sheet_place(self.file.name, self.line, self.field)}: {label}: {self.message}"

@@ -13,14 +13,14 @@ from pathlib import Path
 from typing import Any
 
 from .. import messages
-from . import load, model, problems
+from . import legacy_fonts, load, model, privacy, problems, text, validate
 from .load import Source
 from .model import Exemplar
 from .problems import Problem
 
 Entry = tuple[Exemplar | None, Source | None, list[Problem]]
 # The code that parses profiles: a change to any of it makes every cached entry stale.
-_CODE = (model, load, messages, problems, sys.modules[__name__])
+_CODE = (model, load, messages, problems, privacy, text, legacy_fonts, validate, sys.modules[__name__])
 
 
 def _fingerprint(registry_bytes: bytes, max_kb: int) -> str:
@@ -52,7 +52,7 @@ class ProfileCache:
     @staticmethod
     def key(raw: bytes, folder: Path) -> str:
         # The absolute path is part of the key: problems name the file they came from.
-        return hashlib.sha256(str(folder.resolve()).encode() + b"\0" + raw).hexdigest()
+        return hashlib.sha256(os.fsencode(folder.resolve()) + b"\0" + raw).hexdigest()
 
     def get(self, slug: str, key: str) -> Entry | None:
         found = self.entries.get(slug)

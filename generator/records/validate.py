@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path
@@ -16,6 +16,7 @@ from .load import Loc, Source, dotted
 from .model import CODE_TABLES, RESERVED_SLUG, Criterion, Exemplar, Kind, Registry, Status
 from .privacy import find_personal_data
 from .problems import Problem, Severity
+from .text import legacy_encoding, name_key
 
 _VOID_TAGS = {
     "area",
@@ -33,7 +34,7 @@ _VOID_TAGS = {
     "wbr",
 }
 _CODE = re.compile(r"```.*?```|~~~.*?~~~|`[^`\n]*`", re.DOTALL)
-_EXTERNAL_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
+_EXTERNAL_IMAGE = re.compile(r"!\[[^\]\[]*\]\(\s*<?(?:[a-z][a-z0-9+.-]*:|//)", re.IGNORECASE)
 _LINK = re.compile(r"\]\(\s*<?([^)\s>]+)")
 _PROFILE_LINK = re.compile(r"^\.\./([^/#?]+)/(?:index\.md)?(?:#.*)?$")
 
@@ -213,6 +214,16 @@ def other_fields_not_main(ctx: ProfileContext) -> Iterator[Problem]:
             yield ctx.at(("other_fields", index), msg.other_field_repeats_main(code))
 
 
+def codes_listed_once(ctx: ProfileContext) -> Iterator[Problem]:
+    """A field or criterion listed twice would list the exemplar twice on its pages."""
+    for key in ("other_fields", "criteria"):
+        first: dict[str, int] = {}
+        for index, code in enumerate(getattr(ctx.exemplar, key)):
+            if code in first:
+                yield ctx.at((key, index), msg.repeated_code(code, first[code] + 1))
+            first.setdefault(code, index)
+
+
 def fields_open_in_period(ctx: ProfileContext) -> Iterator[Problem]:
     """A period that lists its fields takes profiles of those fields only."""
     e = ctx.exemplar
@@ -350,6 +361,7 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     criteria_of_own_fields,
     fields_open_in_period,
     other_fields_not_main,
+    codes_listed_once,
     hamlet_or_organization,
     replication_in_one_place,
     published_individual_consented,
@@ -419,25 +431,67 @@ class _TagBalance(HTMLParser):
         return sorted(found, key=lambda item: item[1])
 
 
+# A check of one piece of text: (line within the text, message, severity) of each problem.
+TextRule = Callable[[str], Iterator[tuple[int, str, Severity]]]
+# Front-matter keys that are never published: no rule about published text applies to them.
+UNPUBLISHED_KEYS = ("private_notes", "public_contacts")
+
+
+def personal_data_rule(allowed: tuple[str, ...] = ()) -> TextRule:
+    """Phone numbers, ID numbers and e-mails, unless listed in ``allowed`` (public contacts)."""
+
+    def rule(text: str) -> Iterator[tuple[int, str, Severity]]:
+        for finding in find_personal_data(text, allowed):
+            yield finding.line_offset, msg.personal_data(finding.kind, finding.text), Severity.error
+
+    return rule
+
+
+def legacy_encoding_rule(text: str) -> Iterator[tuple[int, str, Severity]]:
+    """Vietnamese typed in an old 8-bit font (TCVN3, VNI): published, it reads as garbage."""
+    for offset, line in enumerate(text.split("\n")):
+        found = legacy_encoding(line)
+        if found is not None:
+            yield offset, msg.legacy_encoding(found[0], found[1]), Severity.warning
+
+
+def unprintable_rule(unprintable: Callable[[str], str], severity: Severity) -> TextRule:
+    """Characters that no font of the printed booklets has (``unprintable`` finds them)."""
+
+    def rule(text: str) -> Iterator[tuple[int, str, Severity]]:
+        for offset, line in enumerate(text.split("\n")):
+            missing = unprintable(line)
+            if missing:
+                yield offset, msg.unprintable(missing), severity
+
+    return rule
+
+
+def check_text(
+    source: Source,
+    rules: Sequence[TextRule],
+    skip: Collection[str] = (),
+    story: str | None = None,
+) -> list[Problem]:
+    """Every rule over every text of one file: its values (keys in ``skip`` aside), each at
+    its line and field, and a profile's ``story`` at its own lines."""
+    problems = []
+    texts = [
+        (loc, source.line_of(loc), text) for loc, text in _strings(source.data, ()) if loc[0] not in skip
+    ]
+    if story is not None:
+        texts.append((("story",), source.body_line, story))
+    for loc, line, text in texts:
+        for rule in rules:
+            for offset, message, severity in rule(text):
+                problems.append(Problem(source.path, line + offset, dotted(loc), message, severity))
+    return problems
+
+
 def check_personal_data(e: Exemplar, source: Source) -> list[Problem]:
     """Phone numbers, ID numbers and e-mails in what would be published, unless listed in
     ``public_contacts``. Private notes are never published, so they are not checked."""
-    in_story = [
-        Problem(
-            source.path,
-            source.body_line + finding.line_offset,
-            "story",
-            msg.personal_data(finding.kind, finding.text),
-        )
-        for finding in find_personal_data(e.story, e.public_contacts)
-    ]
-    in_fields = [
-        _at(source, source.path, loc, msg.personal_data(finding.kind, finding.text))
-        for loc, text in _strings(source.data, ())
-        if loc[0] not in ("private_notes", "public_contacts")
-        for finding in find_personal_data(text, e.public_contacts)
-    ]
-    return in_story + in_fields
+    return check_text(source, [personal_data_rule(e.public_contacts)], UNPUBLISHED_KEYS, e.story)
 
 
 def _strings(value: object, loc: Loc) -> Iterator[tuple[Loc, str]]:
@@ -480,7 +534,7 @@ def check_collection(
     problems: list[Problem] = []
     by_name: dict[str, str] = {}
     for e in exemplars:
-        key = " ".join(e.name.casefold().split())
+        key = name_key(e.name)
         if key in by_name:
             problems.append(
                 _at(

@@ -13,6 +13,7 @@ from .. import messages as msg
 from .load import MAX_FILE_KB, Source, dotted, parse_yaml, problems_from, read_text
 from .model import SLUG_RE, VISIT_KEYS, Exemplar, Visit
 from .problems import Problem, Severity
+from .validate import TextRule, check_text, legacy_encoding_rule, personal_data_rule
 
 VISIT_SUFFIXES = (".yml", ".yaml")
 
@@ -99,9 +100,11 @@ def check_visit(visit: Visit, source: Source, exemplars: Mapping[str, Exemplar])
 
 
 def load_visits(
-    folder: Path, exemplars: Sequence[Exemplar], max_kb: int = MAX_FILE_KB
+    folder: Path, exemplars: Sequence[Exemplar], max_kb: int = MAX_FILE_KB, rules: Sequence[TextRule] = ()
 ) -> tuple[tuple[Visit, ...], list[Problem]]:
-    """Every visit in ``folder`` (none when it does not exist), checked against the profiles."""
+    """Every visit in ``folder`` (none when it does not exist), checked against the profiles.
+    A visit is always published: every text of it is checked for personal data and legacy
+    fonts, and by ``rules``."""
     if not folder.exists():
         return (), []
     if not folder.is_dir():
@@ -115,6 +118,7 @@ def load_visits(
         if record is None or source is None:
             continue
         found = check_visit(record, source, by_slug)
+        found += check_text(source, [personal_data_rule(), legacy_encoding_rule, *rules])
         problems += found
         if not any(p.severity is Severity.error for p in found):
             visits.append(record)

@@ -75,6 +75,12 @@ class CardSpec:
     photo: Path | None = None
     photo_key: str = ""  # content key of the photo (its cache key)
 
+    def __post_init__(self) -> None:
+        # A card draws lines of its own: text typed over several lines (a YAML block) is one
+        # line here (the layout engine fails on a line break inside a word it measures).
+        for name in ("title", "kicker", "footer"):
+            object.__setattr__(self, name, " ".join(getattr(self, name).split()))
+
     def key(self, fonts: Fonts) -> str:
         data = asdict(self)
         data.pop("name")

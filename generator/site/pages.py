@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import posixpath
+import re
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
@@ -13,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 from slugify import slugify
 
 from .. import messages as msg
@@ -231,6 +232,7 @@ class SiteBuilder:
             lstrip_blocks=True,
             undefined=jinja2.StrictUndefined,
             keep_trailing_newline=True,
+            finalize=markdown_text,
         )
         self.env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
         self.env.filters["number_vi"] = _number_vi
@@ -399,9 +401,12 @@ class SiteBuilder:
             "commendations": sum(len(e.commendations) for e in shown),
             "replicated_units": sum(r.units for e in shown for r in e.replications),
         }
+        # The registry's purpose is Markdown: fenced like a story, so it is sanitized too.
+        purpose = self.registry.commune.purpose
         return self._render(
             "home.md.j2",
             HOME,
+            purpose=Markup(self.fence.wrap(purpose)) if purpose else "",
             stats=stats,
             by_field=by_field,
             by_hamlet=by_hamlet,
@@ -652,9 +657,32 @@ def criterion_fields(registry: Registry) -> dict[str, Any]:
 
 
 def meta_text(value: str) -> Markup:
-    """A value for a generated page's front matter (title, description): the theme prints
-    page meta unescaped, so it is HTML-escaped here, then quoted as a YAML string."""
-    return Markup(json.dumps(str(escape(" ".join(value.split()))), ensure_ascii=False))
+    """A value for a generated page's front matter (title, description): plain text on one
+    line, quoted as a YAML string. Front matter is text; the plugin escapes it for the theme
+    (``build.theme_meta``), as it does for hand-written pages."""
+    return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
+
+
+# Characters that mean something in HTML, or in Markdown and its extensions (links, images,
+# emphasis, code, attribute lists ``{: onclick=…}``, tables, headings, escapes): written as
+# character references, which browsers read as the character and Markdown leaves alone.
+_TEXT_ENTITIES = str.maketrans(
+    {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&#34;", "'": "&#39;"}
+    | {sign: f"&#{ord(sign)};" for sign in "\\`*_[]{}|#~^!"}
+)
+# A value that starts a line must not start a list, a quote or a setext underline either.
+_BLOCK_START = re.compile(r"^(?:[-+=]+|\d+[.)])(?=\s|$)")
+_LINE_BREAKS = re.compile(r"\s*\n\s*")
+
+
+def markdown_text(value: Any) -> Any:
+    """Every value a page template prints (Jinja's ``finalize``): the generated pages are
+    Markdown, so text from the records is made inert for HTML *and* Markdown alike. Markup
+    (our macros, a fenced story, charts) passes as it is; numbers stay numbers."""
+    if value is None or isinstance(value, bool | int | float) or hasattr(value, "__html__"):
+        return value
+    text = _LINE_BREAKS.sub(" ", str(value)).translate(_TEXT_ENTITIES)
+    return Markup(_BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), text))
 
 
 def _number_vi(value: float) -> str:

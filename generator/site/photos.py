@@ -21,7 +21,7 @@ from ..records.photo_checks import ACCEPTED_FORMATS, SWAPPING_ORIENTATIONS, Phot
 from ..workers import CacheStats, run_all
 
 # Bump when the output of the pipeline changes: every cached photo is then made again.
-PIPELINE_VERSION = "2"
+PIPELINE_VERSION = "3"  # 3: 16-bit greyscale scaled, not clipped
 WIDTHS = (480, 960, 1600)
 WEBP_QUALITY = 80
 JPEG_QUALITY = 82
@@ -77,8 +77,17 @@ def _read_manifest(folder: Path) -> ProcessedPhoto | None:
     return ProcessedPhoto(folder.name, variants)
 
 
+def _eight_bit(im: Image.Image) -> Image.Image:
+    """A 16-bit greyscale PNG (Pillow's modes I;16 and I hold 0–65535) scaled to 8 bits:
+    converted as it is, every value over 255 would be clipped and the photo published white."""
+    if im.mode.startswith("I;16") or im.mode == "I":
+        return im.convert("I").point(lambda value: value * (1 / 257)).convert("L")
+    return im
+
+
 def _to_srgb(im: Image.Image) -> Image.Image:
     """Pixels converted to sRGB (the web's default), so the ICC profile can be dropped."""
+    im = _eight_bit(im)
     icc = im.info.get("icc_profile")
     if icc:
         try:

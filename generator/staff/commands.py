@@ -17,6 +17,7 @@ from rich.table import Table
 
 from .. import clock
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.load import load_registry
 from ..records.model import Kind, Registry
 from ..records.problems import Severity, has_errors
@@ -203,7 +204,11 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
             console.print(f"--{option}: {problem.message}", markup=False)
         console.print(msg.NEW_FAILED, markup=False)
         return 1
-    written = write_new_bundle(settings.exemplars_dir, slug, render_bundle(data, story_template()))
+    try:
+        written = write_new_bundle(settings.exemplars_dir, slug, render_bundle(data, story_template()))
+    except OSError as error:
+        console.print(msg.write_failed(settings.exemplars_dir / slug / "index.md", error), markup=False)
+        return 1
     shown = written.relative_to(settings.root) if written.is_relative_to(settings.root) else written
     console.print(msg.NEW_CREATED.format(path=shown, slug=slug), markup=False)
     console.print(msg.NEW_NEXT, markup=False)
@@ -408,8 +413,11 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     from ..records.schema import DEFAULT_OUTPUT, schema_text
 
     path = output if output is not None else settings.root / DEFAULT_OUTPUT
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(schema_text(registry), encoding="utf-8")
+    try:
+        write_atomically(path, schema_text(registry))
+    except OSError as error:
+        console.print(msg.write_failed(path, error), markup=False)
+        return 1
     console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
     return 0
 
@@ -447,8 +455,11 @@ def run_editor_config(
         return 0
     default = DEFAULT_OUTPUT.with_name("config-git.yml") if backend else DEFAULT_OUTPUT
     path = args.output if args.output is not None else root / default
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
+    try:
+        write_atomically(path, text)
+    except OSError as error:
+        console.print(msg.write_failed(path, error), markup=False)
+        return 1
     console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
     return 0
 

@@ -25,11 +25,14 @@ from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
 from openpyxl.utils.exceptions import InvalidFileException
+from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from .. import clock
 from .. import messages as msg
 from ..records.model import Kind, Registry
+from ..records.privacy import find_personal_data
 from ..records.problems import Problem, Severity
+from ..records.text import name_key, nfc
 from .new import (
     check_front_matter,
     draft_front_matter,
@@ -126,11 +129,6 @@ def normalize(text: object) -> str:
     return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
-def name_key(name: str) -> str:
-    """How two profile names are the same (as ``check``'s duplicate-name rule sees it)."""
-    return " ".join(name.casefold().split())
-
-
 # --- reading ------------------------------------------------------------------------------
 
 
@@ -170,27 +168,69 @@ class Sheet:
         return [Problem(self.path, self.header_row, "", msg.sheet_unknown_columns(names), Severity.warning)]
 
 
-def _grid_from_xlsx(path: Path) -> list[list[Any]]:
+# A sheet as read: its rows in order (row n at index n - 1), empty ones sharing one list.
+Grid = list[list[Any]]
+_EMPTY: list[Any] = []
+# What a registration sheet can need. Bigger (or a dimension that claims a million cells, or a
+# zip that unpacks to gigabytes) is refused or cut, so memory follows the cells really there.
+MAX_SHEET_MB = 20
+MAX_UNPACKED_MB = 200
+MAX_COLUMNS = 64
+MAX_ROWS = 20_000
+
+
+class SheetTooLarge(Exception):
+    """A sheet beyond the limits above (its message says which, in Vietnamese)."""
+
+
+def _filled(rows: Iterable[Sequence[Any]]) -> Grid:
+    """The rows, at most MAX_COLUMNS wide; an empty row costs one shared reference and the
+    trailing empty rows none, so memory follows the filled cells."""
+    grid: Grid = []
+    filled = 0
+    for cells in rows:
+        if any(c not in (None, "") for c in cells):
+            filled += 1
+            if filled > MAX_ROWS:
+                raise SheetTooLarge(msg.sheet_too_many_rows(MAX_ROWS))
+            grid.append(list(cells[:MAX_COLUMNS]))
+        else:
+            grid.append(_EMPTY)
+    while grid and grid[-1] is _EMPTY:
+        grid.pop()
+    return grid
+
+
+def _grid_from_xlsx(path: Path) -> Grid:
+    with zipfile.ZipFile(path) as archive:
+        unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_MB * 2**20:
+        raise SheetTooLarge(msg.sheet_too_large(MAX_UNPACKED_MB))
     workbook = load_workbook(path, read_only=True, data_only=True)
     try:
-        sheets = workbook.worksheets
-        grids = [[list(r) for r in ws.iter_rows(min_row=1, values_only=True)] for ws in sheets]
+        first: Grid | None = None
+        for ws in workbook.worksheets:
+            # The sheet's stated dimension (it may claim A1:XFD1048576) is ignored: rows are
+            # read as they are stored, at most MAX_COLUMNS wide.
+            if isinstance(ws, ReadOnlyWorksheet):
+                ws.reset_dimensions()
+            grid = _filled(ws.iter_rows(min_row=1, max_col=MAX_COLUMNS, values_only=True))
+            # The first sheet that has a header row; else the first sheet.
+            if _find_header(grid) is not None:
+                return grid
+            first = grid if first is None else first
     finally:
         workbook.close()
-    # The first sheet that has a header row; else the first sheet.
-    for grid in grids:
-        if _find_header(grid) is not None:
-            return grid
-    return grids[0] if grids else []
+    return first or []
 
 
-def _grid_from_csv(raw: bytes) -> list[list[Any]]:
+def _grid_from_csv(raw: bytes) -> Grid:
     text = raw.decode("utf-8-sig")
     # Excel writes ";" in locales whose decimal mark is ",", such as Vietnamese; a header
     # line has no quoted separators, so counting them there is enough.
     first = next((line for line in text.splitlines() if line.strip()), "")
     delimiter = max(";,\t", key=first.count)
-    return [list(r) for r in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)]
+    return _filled(csv.reader(io.StringIO(text, newline=""), delimiter=delimiter))
 
 
 def _words(text: str) -> frozenset[str]:
@@ -263,11 +303,15 @@ def _read_grid(path: Path) -> list[list[Any]] | Problem:
     """The sheet's cells row by row, or the problem with the file."""
     suffix = path.suffix.lower()
     try:
+        if path.stat().st_size > MAX_SHEET_MB * 2**20:
+            raise SheetTooLarge(msg.sheet_too_large(MAX_SHEET_MB))
         if suffix in (".xlsx", ".xlsm"):
             return _grid_from_xlsx(path)
         if suffix in (".csv", ".txt"):
             return _grid_from_csv(path.read_bytes())
         return Problem(path, 0, "", msg.SHEET_UNKNOWN_TYPE)
+    except SheetTooLarge as error:
+        return Problem(path, 0, "", str(error))
     except UnicodeDecodeError:
         return Problem(path, 0, "", msg.SHEET_NOT_UTF8)
     except (OSError, zipfile.BadZipFile, InvalidFileException, KeyError, ValueError) as error:
@@ -409,7 +453,7 @@ class _RowReader:
 
     def text(self, key: str) -> str:
         value = self.row.values.get(key)
-        return "" if value is None else " ".join(str(value).split())
+        return "" if value is None else nfc(" ".join(str(value).split()))
 
     def read_name(self) -> None:
         name = self.text("name")
@@ -475,6 +519,14 @@ class _RowReader:
         if "summary" in self.sheet.columns and self.text("summary"):
             self.result.data["summary"] = self.text("summary")
 
+    def refuse_personal_data(self) -> None:
+        """A sheet's text becomes a draft that will be published: personal data is refused
+        here, as ``check`` refuses it in a published profile."""
+        for key in ("name", "summary"):
+            if key in self.sheet.columns:
+                for finding in find_personal_data(self.text(key)):
+                    self.problem(key, msg.personal_data(finding.kind, finding.text))
+
 
 def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> RowResult:
     """One sheet row → front-matter values (codes, dates) or problems naming row and column."""
@@ -486,6 +538,7 @@ def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> Row
         reader.read_place,
         reader.read_registered,
         reader.read_summary,
+        reader.refuse_personal_data,
     ):
         step()
     return reader.result
@@ -572,27 +625,45 @@ def import_sheet(
             problems += parsed.problems
             continue
         data = parsed.data
-        existing = bundles.get(name_key(data["name"]))
-        if existing is None:
-            slug = make_slug(data["name"], taken)
-            taken.add(slug)
-            front = _draft_front(data)
-            path = write_new_bundle(exemplars_dir, slug, render_bundle(front, story_template()))
-            bundles[name_key(data["name"])] = (path, "draft")
-            outcomes.append((row.number, slug, Outcome.created))
-            continue
-        path, status = existing
-        slug = path.parent.name
-        if status != "draft":
-            outcomes.append((row.number, slug, Outcome.kept))
-            continue
-        changed = update_front_matter(path, data)
-        if changed is None:
-            problems.append(Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path)))
-            outcomes.append((row.number, slug, Outcome.kept))
-        else:
-            outcomes.append((row.number, slug, Outcome.updated if changed else Outcome.unchanged))
+        outcome, problem = _write_row(sheet, row, data, exemplars_dir, bundles, taken)
+        if outcome is not None:
+            outcomes.append((row.number, *outcome))
+        if problem is not None:
+            problems.append(problem)
     return ImportResult(tuple(problems), tuple(outcomes))
+
+
+def _write_row(
+    sheet: Sheet,
+    row: Row,
+    data: Mapping[str, Any],
+    exemplars_dir: Path,
+    bundles: dict[str, tuple[Path, str]],
+    taken: set[str],
+) -> tuple[tuple[str, Outcome] | None, Problem | None]:
+    """One good row written: a new draft, or an existing draft's front matter updated
+    (whole or not at all); a published profile is kept. → (slug, outcome), and a problem."""
+    existing = bundles.get(name_key(data["name"]))
+    if existing is None:
+        slug = make_slug(data["name"], taken)
+        taken.add(slug)
+        try:
+            path = write_new_bundle(exemplars_dir, slug, render_bundle(_draft_front(data), story_template()))
+        except OSError as error:
+            target = exemplars_dir / slug / "index.md"
+            return None, Problem(sheet.path, row.number, "", msg.write_failed(target, error))
+        bundles[name_key(data["name"])] = (path, "draft")
+        return (slug, Outcome.created), None
+    path, status = existing
+    if status != "draft":
+        return (path.parent.name, Outcome.kept), None
+    try:
+        changed = update_front_matter(path, data)
+    except OSError as error:  # the draft is left as it was (written whole or not at all)
+        return None, Problem(sheet.path, row.number, "", msg.write_failed(path, error))
+    if changed is None:
+        return (path.parent.name, Outcome.kept), Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path))
+    return (path.parent.name, Outcome.updated if changed else Outcome.unchanged), None
 
 
 def _draft_front(data: Mapping[str, Any]) -> dict[str, Any]:

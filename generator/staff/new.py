@@ -14,6 +14,7 @@ from slugify import slugify
 
 from .. import clock
 from .. import messages as msg
+from ..files import write_atomically
 from ..records.load import Loc, Source, problems_from, split_front_matter
 from ..records.model import FRONT_MATTER_KEYS, Exemplar, Kind, Registry
 from ..records.problems import Problem, Severity
@@ -104,13 +105,21 @@ def write_new_bundle(exemplars_dir: Path, slug: str, text: str) -> Path:
     folder = exemplars_dir / slug
     folder.mkdir(parents=True, exist_ok=False)
     path = folder / "index.md"
-    path.write_text(text, encoding="utf-8")
+    try:
+        write_atomically(path, text)
+    except OSError:
+        folder.rmdir()  # no half-made bundle left behind
+        raise
     return path
 
 
 def read_bundle_parts(path: Path) -> tuple[list[str], str, str] | None:
-    """(leading comment lines of the front matter, front matter YAML, story) of a bundle."""
-    text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    """(leading comment lines of the front matter, front matter YAML, story) of a bundle;
+    None when it cannot be read as a UTF-8 bundle (``check`` says why)."""
+    try:
+        text = path.read_text(encoding="utf-8-sig").replace("\r\n", "\n")
+    except (OSError, UnicodeDecodeError):
+        return None
     parts = split_front_matter(text, path)
     if isinstance(parts, Problem):
         return None
@@ -143,5 +152,5 @@ def update_front_matter(path: Path, changes: Mapping[str, Any]) -> bool | None:
     if ordered == current:
         return False
     head = "".join(f"{line}\n" for line in comments)
-    path.write_text(f"---\n{head}{dump_front_matter(ordered)}---\n{body}", encoding="utf-8")
+    write_atomically(path, f"---\n{head}{dump_front_matter(ordered)}---\n{body}")
     return True

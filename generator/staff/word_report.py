@@ -26,7 +26,7 @@ from lxml import etree
 from PIL import Image
 
 from .. import messages as msg
-from . import legacy_fonts
+from ..records import legacy_fonts
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Word, or an encrypted .docx
 PICTURE_PREFIX = "bao-cao-anh-"

@@ -39,7 +39,7 @@ TCVN3 = {
 # VNI Windows: letters of their own…
 VNI_LETTERS = {"ñ": "đ", "Ñ": "Đ", "ô": "ơ", "Ô": "Ơ", "ö": "ư", "Ö": "Ư",
                "ì": "ì", "Ì": "Ì", "í": "í", "Í": "Í", "æ": "ỉ", "Æ": "Ỉ",
-               "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị"}  # fmt: skip
+               "ó": "ĩ", "Ó": "Ĩ", "ò": "ị", "Ò": "Ị", "î": "ỵ", "Î": "Ỵ"}  # fmt: skip
 # …and marks written after a vowel: the combining marks they add.
 _ACUTE, _GRAVE, _HOOK, _TILDE, _DOT = "\u0301", "\u0300", "\u0309", "\u0303", "\u0323"
 _CIRCUMFLEX, _BREVE = "\u0302", "\u0306"
