@@ -17,6 +17,7 @@ from typing import Any
 
 from .. import messages as msg
 from ..records.model import Exemplar, Registry
+from ..records.sanitize import looks_like_formula
 from ..site.media import ProfileMedia, ShownPhoto
 from ..site.pages import profile_page
 from . import model as od
@@ -196,14 +197,11 @@ def json_bytes(doc: od.OpenData) -> bytes:
 
 # --- CSV -------------------------------------------------------------------------------------
 
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
 def _cell(value: object) -> str:
     """A spreadsheet cell: text that starts like a formula is prefixed with an apostrophe, so
     Excel shows it instead of running it (CSV injection)."""
     text = "" if value is None else str(value)
-    return "'" + text if text.startswith(FORMULA_START) else text
+    return "'" + text if looks_like_formula(text) else text
 
 
 def _joined(items: Iterable[str]) -> str:

@@ -206,3 +206,13 @@ class StoryFence:
             parts += [before, clean_story(story)]
         parts.append(rest)
         return "".join(parts)
+
+
+# A text starting with one of these is a formula to Excel and LibreOffice (and a command to
+# some of them: =HYPERLINK, =WEBSERVICE, DDE). Full-width forms count too.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+
+
+def looks_like_formula(text: str) -> bool:
+    """A spreadsheet would run this text as a formula (every xlsx and CSV cell asks here)."""
+    return text.startswith(FORMULA_STARTS)

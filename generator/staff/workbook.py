@@ -19,10 +19,7 @@ from openpyxl.worksheet.properties import PageSetupProperties
 from openpyxl.worksheet.worksheet import Worksheet
 
 from ..files import write_atomically
-
-# A text starting with one of these is a formula to Excel and LibreOffice (and a command to
-# some of them: =HYPERLINK, =WEBSERVICE, DDE). Full-width forms count too.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r", "\uff1d", "\uff0b", "\uff0d", "\uff20")
+from ..records.sanitize import looks_like_formula
 
 _THIN = Side(style="thin", color="000000")
 _BORDER = Border(left=_THIN, right=_THIN, top=_THIN, bottom=_THIN)
@@ -36,7 +33,7 @@ _CENTER = Alignment(horizontal="center", vertical="center", wrap_text=True)
 def inert_text(cell: Cell) -> None:
     """A text cell stays text: a name typed as ``=HYPERLINK(…)`` is written as a string
     (never a formula), shown as typed, with Excel's quote prefix."""
-    if isinstance(cell.value, str) and cell.value.startswith(FORMULA_STARTS):
+    if isinstance(cell.value, str) and looks_like_formula(cell.value):
         cell.data_type = "s"
         cell.quotePrefix = True
 
