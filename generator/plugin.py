@@ -35,6 +35,25 @@ log = logging.getLogger("dienhinh")
 PACKED_CONTENT = "<!-- dienhinh: packed until rendered -->"
 
 
+class PackedPages:
+    """Each page's HTML compressed (≈ 1/4) from its conversion until its rendering, then
+    dropped: MkDocs would otherwise hold every page's HTML at once."""
+
+    def __init__(self) -> None:
+        self._html: dict[str, bytes] = {}
+
+    def pack(self, page: Page, html: str) -> str:
+        """Keep ``html`` for ``page``; → what MkDocs holds instead."""
+        self._html[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        return PACKED_CONTENT
+
+    def unpack(self, page: Page) -> None:
+        """The page's HTML back, just before it is rendered."""
+        packed = self._html.pop(page.file.src_uri, None)
+        if packed is not None:
+            page.content = zlib.decompress(packed).decode("utf-8")
+
+
 class EngineLog(logging.Handler):
     """Passes our records to the "mkdocs" logger (ProperDocs keeps that name for its own), so
     `mkdocs`/`properdocs` print them their way, honour -q/-v and count warnings for --strict.
@@ -69,7 +88,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self.serving = False
         self.last_good: Catalog | None = None  # under serve: the records of the last good build
         self.shown: set[Problem] = set()  # under serve: problems already printed
-        self.packed: dict[str, bytes] = {}
+        self.packed = PackedPages()
         self.assets: list[Asset] = []
         self.options: dict[str, Any] = {}  # as written in mkdocs.yml
 
@@ -86,7 +105,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check everything, start the photos and cards: before MkDocs reads files."""
         attach_log()
-        self.packed = {}
+        self.packed = PackedPages()
         settings, problems = self._settings(config)
         site = Site(
             config.site_url or "", config.site_name, config.site_description or "", config.use_directory_urls
@@ -157,8 +176,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         page.markdown = ""  # not None: MkDocs then reports no title
         if page.file.generated_by is not None:
             page.file.content_string = ""
-        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
-        return PACKED_CONTENT
+        return self.packed.pack(page, html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is converted: free memory before the pages are rendered."""
@@ -171,9 +189,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
         """The page's HTML back for rendering, with its share-preview values."""
-        packed = self.packed.pop(page.file.src_uri, None)
-        if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8")
+        self.packed.unpack(page)
         if self.build is not None:
             description = page.meta.get("description")
             share = self.build.page_share(
@@ -254,7 +270,7 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def __init__(self, pages: list[GeneratedPage], files: dict[str, Path], assets: list[Asset]) -> None:
         self.pages, self.files, self.assets = pages, files, assets
         self.raw: dict[str, RawBlocks] = {}
-        self.packed: dict[str, bytes] = {}
+        self.packed = PackedPages()
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The generated pages and the thumbnails: the whole site."""
@@ -271,7 +287,9 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         return files
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Every HTML block of our templates set aside (there is no story: nothing else)."""
+        """Front matter escaped for the theme (communes' names are untrusted text); every HTML
+        block of our templates set aside (there is no story: nothing else)."""
+        theme_meta(page.meta)
         raw = RawBlocks()
         markdown = raw.hide(markdown)
         if raw.blocks:
@@ -287,8 +305,7 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
                 raise ProblemsFound(msg.RAW_HTML_CHANGED.format(page=page.file.src_uri)) from error
         page.markdown = ""
         page.file.content_string = ""
-        self.packed[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
-        return PACKED_CONTENT
+        return self.packed.pack(page, html)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         release_memory()
@@ -297,9 +314,7 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
     ) -> TemplateContext:
-        packed = self.packed.pop(page.file.src_uri, None)
-        if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8")
+        self.packed.unpack(page)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

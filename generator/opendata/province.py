@@ -31,10 +31,12 @@ from ..site.pages import (
     GeneratedPage,
     Pager,
     _number_vi,
+    field_page,
     meta_text,
     relative_asset,
     relative_href,
     sort_key,
+    year_page,
 )
 from . import model as od
 from .config import ProvinceConfig
@@ -56,14 +58,6 @@ def commune_page(code: str) -> str:
 
 def profile_src(code: str, slug: str) -> str:
     return f"xa/{code}/{slug}/index.md"
-
-
-def field_src(code: str) -> str:
-    return f"linh-vuc/{code}.md"
-
-
-def year_src(year: int) -> str:
-    return f"nam/{year}.md"
 
 
 @dataclass(frozen=True)
@@ -163,8 +157,8 @@ class ProvinceSite:
             "thumbs": self.thumbs,
             "commune_page": commune_page,
             "communes_by_code": self.communes_by_code,
-            "field_src": field_src,
-            "year_src": year_src,
+            "field_src": field_page,
+            "year_src": year_page,
             "fields": self.fields,
             "kinds": msg.KIND_NAMES,
             "pages": {
@@ -215,9 +209,10 @@ class ProvinceSite:
                     "commune.md.j2", commune_page(c.code), self.by_commune[c.code], commune=c
                 )
         for code in self.field_order:
-            pages += self._paged("field.md.j2", field_src(code), self.by_field[code], field=self.fields[code])
+            field = self.fields[code]
+            pages += self._paged("field.md.j2", field_page(code), self.by_field[code], field=field)
         for year in sorted(self.by_year):
-            pages += self._paged("year.md.j2", year_src(year), self.by_year[year], year=year)
+            pages += self._paged("year.md.j2", year_page(year), self.by_year[year], year=year)
         pages += [self.profile(e) for e in self.entries]
         self._cards.clear()
         return pages
