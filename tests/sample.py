@@ -125,3 +125,16 @@ def running_editor(project: Path, preview: bool) -> Iterator[tuple[str, str]]:
             output = process.communicate()[0]
         assert "Trình soạn thảo: " + base in output
         assert ("Bản xem trước (có cả hồ sơ nháp" in output) == preview
+
+
+def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
+    """A one-sheet workbook with these rows, as a hamlet might send it."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    assert sheet is not None
+    for row in rows:
+        sheet.append(row)
+    book.save(path)
+    return path

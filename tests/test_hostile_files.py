@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from openpyxl import Workbook, load_workbook
+from openpyxl import load_workbook
 
 from generator import files
 from generator.printing import booklet as bk
@@ -20,20 +20,10 @@ from generator.records.catalog import load_catalog
 from generator.records.settings import Settings
 from generator.staff.import_sheet import read_sheet
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_cli, write_xlsx
 
 HEADERS = ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Ngày đăng ký"]
 ROW = ["Tổ hợp tác mới", "Tập thể", "Nông thôn mới", "Đồng Tâm", "15/06/2022"]
-
-
-def _sheet(path: Path, rows: list[list[str]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def _claim_dimension(path: Path, dimension: str, far_cell: str | None = None) -> None:
@@ -56,7 +46,7 @@ def _claim_dimension(path: Path, dimension: str, far_cell: str | None = None) ->
 
 
 def test_sparse_sheet_claiming_a_million_cells_reads_only_its_cells(tmp_path: Path) -> None:
-    path = _sheet(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])
+    path = write_xlsx(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])
     _claim_dimension(path, "A1:XFD20000", far_cell="XFD20000")
     assert path.stat().st_size < 100_000
     tracemalloc.start()
@@ -70,7 +60,7 @@ def test_sparse_sheet_claiming_a_million_cells_reads_only_its_cells(tmp_path: Pa
 
 
 def test_zip_bomb_sheet_is_refused(tmp_path: Path) -> None:
-    path = _sheet(tmp_path / "bom.xlsx", [HEADERS, ROW])
+    path = write_xlsx(tmp_path / "bom.xlsx", [HEADERS, ROW])
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/padding.bin", b"\0" * (210 * 2**20))
     sheet, problems = read_sheet(path)
@@ -117,11 +107,11 @@ def test_a_full_disk_never_truncates_a_draft(tmp_path: Path, monkeypatch: pytest
 
 def test_reimport_on_a_full_disk_keeps_the_draft_and_says_so(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
-    sheet = _sheet(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])
+    sheet = write_xlsx(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])
     assert run_cli("import", str(sheet), cwd=project).returncode == 0
     draft = next(project.glob("exemplars/to-hop-tac-moi/index.md"))
     before = draft.read_bytes()
-    _sheet(sheet, [[*HEADERS, "Tóm tắt"], [*ROW, "Tóm tắt mới."]])
+    write_xlsx(sheet, [[*HEADERS, "Tóm tắt"], [*ROW, "Tóm tắt mới."]])
     # The disk is full while the draft is rewritten (the CLI runs in its own process).
     hook = tmp_path / "sitecustomize.py"
     hook.write_text(
@@ -156,7 +146,7 @@ def test_import_with_a_utf16_profile_beside_it(tmp_path: Path) -> None:
     folder = project / "exemplars" / "ho-so-utf16"
     folder.mkdir()
     (folder / "index.md").write_text("---\nname: Hồ sơ UTF-16\n---\n", encoding="utf-16")
-    result = run_cli("import", str(_sheet(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])), cwd=project)
+    result = run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])), cwd=project)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     assert "Traceback" not in out and "tạo mới exemplars/to-hop-tac-moi/index.md" in out

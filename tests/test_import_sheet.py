@@ -12,7 +12,7 @@ from generator.records.load import load_registry, read_exemplar
 from generator.records.model import Status
 from generator.staff.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_cli, write_xlsx
 
 SAMPLE_XLSX = ROOT / "samples" / "dang-ky-mau.xlsx"
 SAMPLE_CSV = ROOT / "samples" / "dang-ky-mau.csv"
@@ -53,16 +53,6 @@ EXPECTED = {
 
 def folders(project: Path) -> set[str]:
     return {p.name for p in (project / "exemplars").iterdir() if p.is_dir()}
-
-
-def write_xlsx(path: Path, rows: list[list[object]]) -> Path:
-    book = Workbook()
-    sheet = book.active
-    assert sheet is not None
-    for row in rows:
-        sheet.append(row)
-    book.save(path)
-    return path
 
 
 def test_normalize_and_dates() -> None:
