@@ -19,7 +19,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import jinja2
 import yaml
 from markupsafe import Markup
 from slugify import slugify
@@ -30,12 +29,11 @@ from ..site.pages import (
     PAGE_SIZE,
     GeneratedPage,
     Pager,
-    _number_vi,
     field_page,
-    meta_text,
     relative_asset,
     relative_href,
     sort_key,
+    template_env,
     year_page,
 )
 from . import model as od
@@ -95,18 +93,7 @@ class ProvinceSite:
 
     def __init__(self, config: ProvinceConfig, gathered: Gathered, templates_dir: Path) -> None:
         self.config, self.gathered = config, gathered
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader([templates_dir / "province", templates_dir / "pages"]),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            finalize=_one_line,
-        )
-        self.env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
-        self.env.filters["number_vi"] = _number_vi
-        self.env.filters["meta_text"] = meta_text
+        self.env = template_env([templates_dir / "province", templates_dir / "pages"], _one_line)
         self.env.filters["yaml_url"] = lambda url: Markup(json.dumps(url))
         self.communes = gathered.communes
         self.communes_by_code = {c.code: c for c in self.communes}

@@ -7,7 +7,7 @@ import json
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
@@ -225,18 +225,7 @@ class SiteBuilder:
         self.directory_urls = directory_urls
         # (slug, link to it, picture address) → its rendered card; emptied after pages().
         self._cards: dict[tuple[str, str, str], Markup] = {}
-        self.env = jinja2.Environment(
-            loader=jinja2.FileSystemLoader(templates_dir / "pages"),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=True,
-            finalize=markdown_text,
-        )
-        self.env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
-        self.env.filters["number_vi"] = _number_vi
-        self.env.filters["meta_text"] = meta_text
+        self.env = template_env([templates_dir / "pages"], markdown_text)
         self.fields = registry.table("fields")
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
@@ -689,3 +678,22 @@ def _number_vi(value: float) -> str:
     """1234.5 → '1.234,5' (Vietnamese separators)."""
     text = f"{value:,.2f}".rstrip("0").rstrip(".")
     return text.replace(",", " ").replace(".", ",").replace(" ", ".")
+
+
+def template_env(folders: Sequence[Path], finalize: Callable[[Any], Any]) -> jinja2.Environment:
+    """The Jinja environment of generated pages (the commune's and the province's): every
+    value escaped and passed through ``finalize``, unknown names an error, and the
+    Vietnamese filters."""
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(list(folders)),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        finalize=finalize,
+    )
+    env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
+    env.filters["number_vi"] = _number_vi
+    env.filters["meta_text"] = meta_text
+    return env
