@@ -19,7 +19,6 @@ import gzip
 import html
 import logging
 import os
-import shutil
 from collections.abc import MutableMapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +27,7 @@ from typing import Any
 from markupsafe import escape
 
 from . import messages as msg
+from .files import link_or_copy
 from .opendata.export import FEED_FILE, site_files
 from .records.catalog import Catalog, load_catalog
 from .records.model import Exemplar
@@ -355,14 +355,7 @@ def _in_background(photo_jobs: Sequence[PhotoJob], card_jobs: Sequence[Any]) -> 
 
 def _link_into(site_dir: Path, files: dict[str, Path]) -> None:
     for name, path in files.items():
-        target = site_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            # A hard link to the cached file (the site is replaced whole, never edited in
-            # place): 10,000 cards in a fraction of the time of copying them.
-            os.link(path, target)
-        except OSError:
-            shutil.copyfile(path, target)
+        link_or_copy(path, site_dir / name)  # the site is replaced whole, never edited in place
 
 
 def _sitemap_without_date(site_dir: Path) -> None:

@@ -11,7 +11,6 @@ HTML blocks, where Markdown does not read links or emphasis.
 from __future__ import annotations
 
 import json
-import os
 import shutil
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -24,6 +23,7 @@ from markupsafe import Markup
 from slugify import slugify
 
 from .. import messages as msg
+from ..files import link_or_copy
 from ..site.assets import STYLESHEET, Asset, site_assets
 from ..site.pages import (
     PAGE_SIZE,
@@ -374,12 +374,7 @@ def write_docs(
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
     for name, file in files.items():
-        target = docs_dir / name
-        target.parent.mkdir(parents=True, exist_ok=True)
-        try:
-            os.link(file, target)
-        except OSError:
-            shutil.copyfile(file, target)
+        link_or_copy(file, docs_dir / name)
     for asset in assets:
         (docs_dir / asset.path).parent.mkdir(parents=True, exist_ok=True)
         (docs_dir / asset.path).write_bytes(asset.content)
