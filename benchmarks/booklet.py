@@ -17,9 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.printing import booklet as bk  # noqa: E402
-from generator.records.catalog import load_catalog  # noqa: E402
-from generator.records.settings import Settings  # noqa: E402
+from dienhinh.printing import booklet as bk  # noqa: E402
+from dienhinh.records.catalog import load_catalog  # noqa: E402
+from dienhinh.records.settings import Settings  # noqa: E402
 from tests.sample import build_site  # noqa: E402
 
 

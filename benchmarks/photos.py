@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, JpegImagePlugin
 
-from generator.records.photo_checks import PhotoSource, inspect_photo
-from generator.site.photos import in_cache, process_photos, render_photo
+from dienhinh.records.photo_checks import PhotoSource, inspect_photo
+from dienhinh.site.photos import in_cache, process_photos, render_photo
 
 SIZE = (4032, 3024)
 

@@ -29,9 +29,9 @@ sys.path.insert(0, str(ROOT / "benchmarks"))
 
 from synthetic import make_project  # noqa: E402
 
-from generator.publish import ssh  # noqa: E402
-from generator.publish.manifest import Manifest, Outcome, plan, scan  # noqa: E402
-from generator.records.settings import SshTarget  # noqa: E402
+from dienhinh.publish import ssh  # noqa: E402
+from dienhinh.publish.manifest import Manifest, Outcome, plan, scan  # noqa: E402
+from dienhinh.records.settings import SshTarget  # noqa: E402
 from tests.sample import build_site  # noqa: E402
 from tests.servers import shared_folder, ssh_server  # noqa: E402
 

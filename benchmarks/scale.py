@@ -125,9 +125,9 @@ def plain_project(project: Path, target: Path, plugins: str = "[]") -> Path:
     (no theme overrides), same pages, same settings otherwise; ``plugins`` is the YAML of its
     plugin list: none (the floor), or ``[search]`` (MkDocs' own lunr search, which MkDocs
     turns on when a config leaves ``plugins`` empty)."""
-    from generator.records.catalog import load_catalog
-    from generator.records.settings import Settings
-    from generator.site.pages import SiteBuilder
+    from dienhinh.records.catalog import load_catalog
+    from dienhinh.records.settings import Settings
+    from dienhinh.site.pages import SiteBuilder
 
     settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
     catalog = load_catalog(settings)
@@ -173,7 +173,7 @@ def folder_size_mb(folder: Path) -> float:
 
 def measure(n: int, work: Path) -> dict[str, float]:
     project = make_project(work / f"n{n}", n)
-    cli = [PYTHON, "-m", "generator.cli"]
+    cli = [PYTHON, "-m", "dienhinh.cli"]
     check_cold = timed([*cli, "check"], project)
     check_warm = timed([*cli, "check"], project)
     shutil.rmtree(project / ".cache", ignore_errors=True)
@@ -300,7 +300,7 @@ def measure_federation(
 
     from benchmarks.synthetic import commune_code
 
-    cli = [PYTHON, "-m", "generator.cli"]
+    cli = [PYTHON, "-m", "dienhinh.cli"]
     tag = f"c{communes}"
     config = province_config(work / f"tinh-{tag}.yml", port, communes, work / f"cache-{tag}")
     docs, site = work / f"docs-{tag}", work / f"site-{tag}"

@@ -55,7 +55,7 @@ def main() -> None:
         probe.close()
         project = copy_project(Path(tmp) / "project")
         server = subprocess.Popen(
-            [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+            [sys.executable, "-m", "dienhinh.cli", "serve", "-a", f"127.0.0.1:{port}"],
             cwd=project,
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,

@@ -32,11 +32,11 @@ sys.path.insert(0, str(ROOT))
 import re  # noqa: E402
 from dataclasses import dataclass  # noqa: E402
 
-from generator import clock  # noqa: E402
-from generator.records.catalog import load_catalog  # noqa: E402
-from generator.records.load import load_registry  # noqa: E402
-from generator.records.model import Registry  # noqa: E402
-from generator.records.settings import Settings  # noqa: E402
+from dienhinh import clock  # noqa: E402
+from dienhinh.records.catalog import load_catalog  # noqa: E402
+from dienhinh.records.load import load_registry  # noqa: E402
+from dienhinh.records.model import Registry  # noqa: E402
+from dienhinh.records.settings import Settings  # noqa: E402
 
 PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
 EXTRA_COMMUNES = 4
@@ -236,8 +236,8 @@ def make_commune_site(target: Path, work: Path, index: int, count: int, photo_ca
     """What a commune's site publishes for the province, without building its pages: the
     open data of ``count`` synthetic profiles (du-lieu/) and their processed photos, where
     the commune's site would have them. The province gathers nothing else."""
-    from generator.opendata.export import site_files
-    from generator.site.media import media_for
+    from dienhinh.opendata.export import site_files
+    from dienhinh.site.media import media_for
 
     code = commune_code(index)
     project = make_project(work / code, count, seed=1000 + index)

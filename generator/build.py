@@ -347,7 +347,7 @@ def _in_background(photo_jobs: Sequence[PhotoJob], card_jobs: Sequence[Any]) -> 
     if not photo_jobs and not card_jobs:
         return None
     workers = min(len(photo_jobs) + len(card_jobs), os.cpu_count() or 1)
-    background = Background(workers, preload=("generator.site.photos", "generator.site.cards"))
+    background = Background(workers, preload=("dienhinh.site.photos", "dienhinh.site.cards"))
     background.submit(run_photo_job, photo_jobs)
     background.submit(render_cards, batches(card_jobs))
     return background

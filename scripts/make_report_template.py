@@ -26,8 +26,8 @@ from docx.styles.style import ParagraphStyle
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from generator.printing.document import BODY_PT, HEADER_PT, MARGINS_MM  # noqa: E402
-from generator.printing.word import STYLES, TEMPLATE  # noqa: E402
+from dienhinh.printing.document import BODY_PT, HEADER_PT, MARGINS_MM  # noqa: E402
+from dienhinh.printing.word import STYLES, TEMPLATE  # noqa: E402
 
 FONT = "Times New Roman"
 

@@ -46,7 +46,7 @@ BAD_SHEET = (
 
 def render(name: str, args: tuple[str, ...], project: Path) -> Path:
     result = subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "dienhinh.cli", *args],
         cwd=project,
         capture_output=True,
         text=True,

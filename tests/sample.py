@@ -41,7 +41,7 @@ def run_cli(
 ) -> subprocess.CompletedProcess[str]:
     """``dienhinh`` as a user runs it, in a separate process (``env``: variables added)."""
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "dienhinh.cli", *args],
         cwd=cwd,
         env={**os.environ, **(env or {})},
         capture_output=True,
@@ -105,7 +105,7 @@ def running_editor(project: Path, preview: bool) -> Iterator[tuple[str, str]]:
     editor_port, preview_port = free_port(), free_port()
     extra = ["--preview-addr", f"127.0.0.1:{preview_port}"] if preview else ["--no-preview"]
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "edit", "--no-browser",
+        [sys.executable, "-m", "dienhinh.cli", "edit", "--no-browser",
          "-a", f"127.0.0.1:{editor_port}", *extra],
         cwd=project, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, encoding="utf-8",
         env={**os.environ, "DISPLAY": ""},

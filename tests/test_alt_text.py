@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from generator.site.alt_text import fill_missing_alt
+from dienhinh.site.alt_text import fill_missing_alt
 
 
 def test_figure_caption_becomes_alt() -> None:

@@ -13,11 +13,11 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
-from generator.printing import booklet as bk
-from generator.records.catalog import load_catalog
-from generator.records.model import Exemplar
-from generator.records.settings import Settings
-from generator.site.media import media_for
+from dienhinh.printing import booklet as bk
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.model import Exemplar
+from dienhinh.records.settings import Settings
+from dienhinh.site.media import media_for
 
 from .sample import ROOT, run_cli
 

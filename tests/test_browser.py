@@ -12,8 +12,8 @@ from urllib.parse import quote, urlsplit
 
 import pytest
 
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
 
 from .browser import chromium
 from .sample import ROOT, serve

@@ -6,8 +6,8 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.site.charts import Bar, bar_chart
-from generator.site.pages import Cover, SiteBuilder, profile_page
+from dienhinh.site.charts import Bar, bar_chart
+from dienhinh.site.pages import Cover, SiteBuilder, profile_page
 
 from .sample import ROOT
 from .test_site import PUBLIC, REGISTRY, article

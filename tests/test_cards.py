@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
-from generator.site.cards import (
+from dienhinh.site.cards import (
     HEIGHT,
     WIDTH,
     CardSpec,
@@ -21,7 +21,7 @@ from generator.site.cards import (
     text_length,
     wrap,
 )
-from generator.site.share import script_json
+from dienhinh.site.share import script_json
 
 VIETNAMESE = (
     "ĂÂĐÊÔƠƯăâđêôơư ÁÀẢÃẠẮẰẲẴẶẤẦẨẪẬÉÈẺẼẸẾỀỂỄỆÍÌỈĨỊÓÒỎÕỌỐỒỔỖỘỚỜỞỠỢÚÙỦŨỤỨỪỬỮỰÝỲỶỸỴ"

@@ -10,9 +10,9 @@ from pathlib import Path
 
 from PIL import Image
 
-from generator.records.catalog import load_catalog
-from generator.records.problems import Severity
-from generator.records.settings import Settings
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.problems import Severity
+from dienhinh.records.settings import Settings
 
 from .test_validate import GOOD, write_profile
 
@@ -82,7 +82,7 @@ def test_cache_reuses_unchanged_profiles_and_sees_edits(project: Path) -> None:
 
 
 def test_parallel_and_serial_reading_agree(project: Path, monkeypatch) -> None:
-    import generator.records.catalog as catalog_module
+    import dienhinh.records.catalog as catalog_module
 
     for i in range(12):
         write_profile(project, f"mo-hinh-{i}", GOOD.replace("Mô hình thử nghiệm", f"Mô hình số {i}"))

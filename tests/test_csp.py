@@ -12,7 +12,7 @@ from pathlib import Path
 import material
 from bs4 import BeautifulSoup
 
-from generator.site.assets import NAMES
+from dienhinh.site.assets import NAMES
 
 from .sample import ROOT
 

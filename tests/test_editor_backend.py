@@ -16,12 +16,12 @@ from typing import Any
 import pytest
 from PIL import Image
 
-from generator.editor.backend import LocalBackend, field_label
-from generator.editor.config import field_labels
-from generator.editor.server import EditorApp, start_editor
-from generator.records.load import exemplar_folders
-from generator.records.model import Exemplar
-from generator.records.settings import load_settings
+from dienhinh.editor.backend import LocalBackend, field_label
+from dienhinh.editor.config import field_labels
+from dienhinh.editor.server import EditorApp, start_editor
+from dienhinh.records.load import exemplar_folders
+from dienhinh.records.model import Exemplar
+from dienhinh.records.settings import load_settings
 
 from .sample import run_cli
 
@@ -251,7 +251,7 @@ def test_an_unreadable_heic_says_what_to_do(project: Path) -> None:
 
 
 def test_check_says_what_to_do_with_a_heic_photo_declared_by_hand(tmp_path: Path) -> None:
-    from generator.records.photo_checks import inspect_photo, is_heif
+    from dienhinh.records.photo_checks import inspect_photo, is_heif
 
     assert is_heif(heic()) and not is_heif(b"\xff\xd8\xff\xe0" + b"\0" * 20)
     photo = tmp_path / "IMG_0004.HEIC"

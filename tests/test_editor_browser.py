@@ -15,8 +15,8 @@ import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
 
-from generator import clock
-from generator.editor.server import decap_installed
+from dienhinh import clock
+from dienhinh.editor.server import decap_installed
 
 from .browser import chromium
 from .sample import run_cli, running_editor, serve

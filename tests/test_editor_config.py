@@ -11,10 +11,10 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, Field
 
-from generator import messages as msg
-from generator.editor.config import BODY, NOT_IN_FORM, Choices, _Builder, editor_config
-from generator.records.load import load_registry
-from generator.records.model import Exemplar, KnownCode, Record, Visit
+from dienhinh import messages as msg
+from dienhinh.editor.config import BODY, NOT_IN_FORM, Choices, _Builder, editor_config
+from dienhinh.records.load import load_registry
+from dienhinh.records.model import Exemplar, KnownCode, Record, Visit
 
 from .sample import ROOT, run_cli
 

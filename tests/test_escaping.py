@@ -19,8 +19,8 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from generator.cli import main
-from generator.printing.booklet import printable_characters
+from dienhinh.cli import main
+from dienhinh.printing.booklet import printable_characters
 
 from .sample import ROOT, run_cli
 from .test_leaks import foreign_scripts

@@ -10,9 +10,9 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from generator.records.load import load_registry, read_exemplar
-from generator.records.model import FRONT_MATTER_KEYS
-from generator.records.validate import check_exemplar, check_personal_data, check_story_html
+from dienhinh.records.load import load_registry, read_exemplar
+from dienhinh.records.model import FRONT_MATTER_KEYS
+from dienhinh.records.validate import check_exemplar, check_personal_data, check_story_html
 
 from .sample import ROOT
 

@@ -26,7 +26,7 @@ import pytest
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from generator.opendata.check import check_document
+from dienhinh.opendata.check import check_document
 
 from .sample import run_cli
 from .test_leaks import foreign_scripts

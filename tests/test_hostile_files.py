@@ -14,11 +14,11 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator import files
-from generator.printing import booklet as bk
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
-from generator.staff.import_sheet import read_sheet
+from dienhinh import files
+from dienhinh.printing import booklet as bk
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
+from dienhinh.staff.import_sheet import read_sheet
 
 from .sample import copy_project, run_cli, write_xlsx
 
@@ -234,8 +234,8 @@ def test_a_full_disk_during_the_build_keeps_the_site(tmp_path: Path, sample_site
 def test_16_bit_greyscale_png_keeps_its_greys(tmp_path: Path) -> None:
     from PIL import Image
 
-    from generator.records.photo_checks import inspect_photo
-    from generator.site.photos import process_photos
+    from dienhinh.records.photo_checks import inspect_photo
+    from dienhinh.site.photos import process_photos
 
     path = tmp_path / "anh-xam.png"
     Image.new("I;16", (400, 300), 32768).save(path)  # mid-grey, 16 bits per pixel

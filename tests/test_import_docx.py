@@ -13,7 +13,7 @@ import pytest
 from docx import Document
 from PIL import Image
 
-from generator.records.legacy_fonts import (
+from dienhinh.records.legacy_fonts import (
     TCVN3,
     Encoding,
     convert,
@@ -22,7 +22,7 @@ from generator.records.legacy_fonts import (
     from_vni,
     guess,
 )
-from generator.staff.word_report import OLE_MAGIC, read_report
+from dienhinh.staff.word_report import OLE_MAGIC, read_report
 
 from .sample import run_cli
 from .word_documents import TITLE, add_legacy, report

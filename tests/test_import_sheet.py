@@ -8,9 +8,9 @@ from pathlib import Path
 
 from openpyxl import Workbook
 
-from generator.records.load import load_registry, read_exemplar
-from generator.records.model import Status
-from generator.staff.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
+from dienhinh.records.load import load_registry, read_exemplar
+from dienhinh.records.model import Status
+from dienhinh.staff.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
 
 from .sample import ROOT, run_cli, write_xlsx
 
@@ -384,7 +384,7 @@ def test_no_header_row_names_the_row_that_looks_most_like_one(tmp_path: Path) ->
 
 
 def test_headers_match_despite_case_accents_spacing_and_typos() -> None:
-    from generator.staff.import_sheet import header_key
+    from dienhinh.staff.import_sheet import header_key
 
     assert header_key("Tên mô hình / điển hình") == "name"
     assert header_key("THUỘC LĨNH VỰC") == "field"

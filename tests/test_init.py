@@ -16,9 +16,9 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
-from generator.staff.init import (
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
+from dienhinh.staff.init import (
     codes_for,
     commune_name,
     default_period,
@@ -225,7 +225,7 @@ def _talk(args: list[str], answers: list[str], cwd: Path, timeout: float = 120) 
     when the previous output has arrived; → exit code and everything it printed."""
     master, slave = pty.openpty()
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", *args],
+        [sys.executable, "-m", "dienhinh.cli", *args],
         stdin=slave,
         stdout=slave,
         stderr=slave,

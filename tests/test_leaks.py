@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.records.privacy import find_personal_data
+from dienhinh.records.privacy import find_personal_data
 
 from .sample import copy_project, run_cli
 from .test_site import CATALOG, HIDDEN

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator.records.load import dotted, parse_yaml, read_text, split_front_matter
-from generator.records.problems import Problem
+from dienhinh.records.load import dotted, parse_yaml, read_text, split_front_matter
+from dienhinh.records.problems import Problem
 
 P = Path("x/index.md")
 
@@ -81,8 +81,8 @@ def test_dotted_paths() -> None:
 
 def test_a_date_written_day_first_gets_its_exact_rewrite(tmp_path: Path) -> None:
     """15/06/2022 as typed in a spreadsheet: profiles and visits say exactly what to write."""
-    from generator.records.load import load_registry, read_exemplar
-    from generator.records.visits import read_visit
+    from dienhinh.records.load import load_registry, read_exemplar
+    from dienhinh.records.visits import read_visit
 
     from .sample import ROOT
 

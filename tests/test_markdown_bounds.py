@@ -11,7 +11,7 @@ from pathlib import Path
 import markdown
 import pytest
 
-from generator.records.sanitize import MAX_CONTAINER_DEPTH, bounded_markdown
+from dienhinh.records.sanitize import MAX_CONTAINER_DEPTH, bounded_markdown
 
 from .sample import ROOT, copy_project, run_cli
 

@@ -7,10 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
-from generator import clock
-from generator.records.load import load_registry, read_exemplar
-from generator.records.model import Status
-from generator.staff.new import make_slug, update_front_matter
+from dienhinh import clock
+from dienhinh.records.load import load_registry, read_exemplar
+from dienhinh.records.model import Status
+from dienhinh.staff.new import make_slug, update_front_matter
 
 from .sample import run_cli
 
@@ -122,7 +122,7 @@ def test_new_asks_in_vietnamese_when_run_in_a_terminal(project: Path) -> None:
         # organization and summary left empty.
         os.write(primary, "Mô hình thử hỏi đáp\n3\nkinh-te\n6\nna-a\n\n\n".encode())
         result = subprocess.run(
-            [sys.executable, "-m", "generator.cli", "new"],
+            [sys.executable, "-m", "dienhinh.cli", "new"],
             cwd=project,
             stdin=secondary,
             capture_output=True,

@@ -15,10 +15,10 @@ from docx import Document
 from docx.shared import Pt
 from openpyxl import load_workbook
 
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
-from generator.staff.report import build_overview, sections
-from generator.staff.scope import dated_years, scoped, year_scope
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
+from dienhinh.staff.report import build_overview, sections
+from dienhinh.staff.scope import dated_years, scoped, year_scope
 
 from .sample import ROOT, run_cli
 

@@ -19,13 +19,13 @@ import pytest
 from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator, FormatChecker
 
-from generator import clock
-from generator import messages as msg
-from generator.opendata import model as od
-from generator.opendata.check import check_document
-from generator.opendata.export import csv_bytes, json_bytes, open_data, profile_updated, site_files
-from generator.opendata.schema import COMMITTED, schema_text
-from generator.records.model import Exemplar
+from dienhinh import clock
+from dienhinh import messages as msg
+from dienhinh.opendata import model as od
+from dienhinh.opendata.check import check_document
+from dienhinh.opendata.export import csv_bytes, json_bytes, open_data, profile_updated, site_files
+from dienhinh.opendata.schema import COMMITTED, schema_text
+from dienhinh.records.model import Exemplar
 
 from .test_site import CATALOG, HIDDEN, PUBLIC
 
@@ -67,7 +67,7 @@ def test_committed_schema_is_what_the_models_give() -> None:
     assert registry is not None
     assert check_document(json_bytes(open_data(registry, PUBLIC, {}, SITE_URL))).doc is not None
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
-        "schema/dien-hinh.schema.json is stale: run .venv/bin/python -m generator.opendata.schema"
+        "schema/dien-hinh.schema.json is stale: run .venv/bin/python -m dienhinh.opendata.schema"
     )
 
 
@@ -213,7 +213,7 @@ def test_an_added_commendation_moves_the_profile_up_the_feed() -> None:
     later = max(profile_updated(e) for e in PUBLIC) + dt.timedelta(days=1)
     changed = oldest.model_copy(update={"commendations": (*oldest.commendations, _commendation(later))})
     exemplars = [changed if e.slug == oldest.slug else e for e in PUBLIC]
-    from generator.opendata.feed import newest
+    from dienhinh.opendata.feed import newest
 
     before = open_data(registry, PUBLIC, {}, SITE_URL)
     assert newest(before)[0].slug != oldest.slug
@@ -223,7 +223,7 @@ def test_an_added_commendation_moves_the_profile_up_the_feed() -> None:
 
 
 def _commendation(day: dt.date) -> Any:
-    from generator.records.model import Commendation
+    from dienhinh.records.model import Commendation
 
     registry = CATALOG.registry
     assert registry is not None

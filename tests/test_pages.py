@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
-from generator.site.pages import (
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
+from dienhinh.site.pages import (
     Pager,
     SiteBuilder,
     _number_vi,

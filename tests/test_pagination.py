@@ -6,7 +6,7 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.site.pages import PAGE_SIZE
+from dienhinh.site.pages import PAGE_SIZE
 
 from .sample import copy_project, run_cli
 

@@ -11,14 +11,14 @@ from pathlib import Path
 import pytest
 from openpyxl import load_workbook
 
-from generator.records import periods
-from generator.records.catalog import load_catalog
-from generator.records.load import load_registry
-from generator.records.model import Registry
-from generator.records.problems import Severity
-from generator.records.settings import Settings
-from generator.records.validate import check_registry
-from generator.staff.report import build_overview
+from dienhinh.records import periods
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.load import load_registry
+from dienhinh.records.model import Registry
+from dienhinh.records.problems import Severity
+from dienhinh.records.settings import Settings
+from dienhinh.records.validate import check_registry
+from dienhinh.staff.report import build_overview
 
 from .sample import ROOT, run_cli
 from .test_validate import GOOD, write_profile

@@ -10,13 +10,13 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageCms
 
-from generator.records.load import Source, load_registry
-from generator.records.model import Exemplar, Photo
-from generator.records.photo_checks import PhotoSource, check_photos, inspect_photo
-from generator.site import photos
-from generator.site.media import profile_media
-from generator.site.pages import SiteBuilder
-from generator.site.photos import process_photos
+from dienhinh.records.load import Source, load_registry
+from dienhinh.records.model import Exemplar, Photo
+from dienhinh.records.photo_checks import PhotoSource, check_photos, inspect_photo
+from dienhinh.site import photos
+from dienhinh.site.media import profile_media
+from dienhinh.site.pages import SiteBuilder
+from dienhinh.site.photos import process_photos
 
 from .sample import ROOT
 

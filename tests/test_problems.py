@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from generator import messages as msg
-from generator.printing.booklet import no_site_url
-from generator.records.problems import Problem, Severity
+from dienhinh import messages as msg
+from dienhinh.printing.booklet import no_site_url
+from dienhinh.records.problems import Problem, Severity
 
 
 def test_problem_names_file_line_field_and_label(tmp_path: Path) -> None:

@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import messages as msg
+from dienhinh import messages as msg
 
 from .sample import ROOT
 

@@ -11,9 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from generator.publish import folder, ghpages, ssh
-from generator.publish.manifest import PublishError, plan, scan
-from generator.records.settings import GitHubPagesTarget, SshTarget
+from dienhinh.publish import folder, ghpages, ssh
+from dienhinh.publish.manifest import PublishError, plan, scan
+from dienhinh.records.settings import GitHubPagesTarget, SshTarget
 
 from .sample import copy_project, run_cli
 from .servers import shared_folder, ssh_server

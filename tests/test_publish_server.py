@@ -303,7 +303,7 @@ def test_a_killed_publish_leaves_the_live_site_and_rollback_restores_the_previou
         home.write_text(home.read_text(encoding="utf-8").replace("</main>", "<p>Bản mới</p></main>"), "utf-8")
 
         releases = server_path / "releases"
-        command = [sys.executable, "-m", "generator.cli", "publish", "--no-build", "--allow-sample"]
+        command = [sys.executable, "-m", "dienhinh.cli", "publish", "--no-build", "--allow-sample"]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         process = subprocess.Popen(
             command, cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL

@@ -8,11 +8,11 @@ import markdown
 import pytest
 import yaml
 
-from generator.records.catalog import load_catalog
-from generator.records.sanitize import StoryFence
-from generator.records.settings import Settings
-from generator.site.pages import SiteBuilder
-from generator.site.rawhtml import RawBlocks
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.sanitize import StoryFence
+from dienhinh.records.settings import Settings
+from dienhinh.site.pages import SiteBuilder
+from dienhinh.site.rawhtml import RawBlocks
 
 from .sample import run_cli
 

@@ -10,16 +10,16 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
-from generator.staff.report import build_overview
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
+from dienhinh.staff.report import build_overview
 
 from .sample import ROOT, run_cli
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry
 assert REGISTRY is not None
-# Computed here from the registry's words, independently of generator.report and periods.py:
+# Computed here from the registry's words, independently of dienhinh.report and periods.py:
 # each year's deadline is 30 June of that year (the sample lists no other).
 YEARS = {p.code: p.years for p in REGISTRY.periods}
 assert YEARS == {"2022-2025": (2022, 2025), "2026-2030": (2026, 2030)}

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.search.bundle import read_meta, read_packed
+from dienhinh.search.bundle import read_meta, read_packed
 
 from .sample import build_site, copy_project, run_cli
 

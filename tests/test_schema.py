@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from jsonschema import Draft7Validator, FormatChecker
 
-from generator.records.load import exemplar_folders, parse_yaml, read_text, split_front_matter
+from dienhinh.records.load import exemplar_folders, parse_yaml, read_text, split_front_matter
 
 from .sample import ROOT, run_cli
 

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Page
 
-from generator.search.index import STROKE, mark_d_stroke, unmark_d_stroke
-from generator.site.pages import is_searchable
+from dienhinh.search.index import STROKE, mark_d_stroke, unmark_d_stroke
+from dienhinh.site.pages import is_searchable
 
 from .browser import chromium, search_results
 from .sample import serve
@@ -84,7 +84,7 @@ def test_fragments_show_d_stroke_as_written(sample_site: Path) -> None:
 
 
 def test_build_index_reports_pages_and_failures(tmp_path: Path) -> None:
-    from generator.search.index import build_index
+    from dienhinh.search.index import build_index
 
     failed = build_index(tmp_path / "missing")
     assert failed.pages == 0 and failed.error and failed.error.startswith("Lập chỉ mục tìm kiếm")

@@ -14,9 +14,9 @@ from typing import Any
 import cbor2
 import pytest
 
-from generator.search import index as search_module
-from generator.search.bundle import BundleFormatError, read_fragment, read_meta, read_packed, rechunk
-from generator.search.index import (
+from dienhinh.search import index as search_module
+from dienhinh.search.bundle import BundleFormatError, read_fragment, read_meta, read_packed, rechunk
+from dienhinh.search.index import (
     OUTPUT_SUBDIR,
     build_index,
     fold,

@@ -62,7 +62,7 @@ def _serve(tmp_path: Path) -> Iterator[tuple[Path, str]]:
     port = free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "serve", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "dienhinh.cli", "serve", "-a", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=log,
         stderr=subprocess.STDOUT,

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from generator.records.settings import DEFAULTS, Options, Settings, load_settings
+from dienhinh.records.settings import DEFAULTS, Options, Settings, load_settings
 
 from .sample import ROOT, copy_project, run_cli
 

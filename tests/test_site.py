@@ -10,10 +10,10 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from generator import messages as msg
-from generator.records.catalog import load_catalog
-from generator.records.model import Exemplar
-from generator.records.settings import Settings
+from dienhinh import messages as msg
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.model import Exemplar
+from dienhinh.records.settings import Settings
 
 from .sample import ROOT, copy_project, run_cli
 

@@ -14,8 +14,8 @@ import pytest
 from bs4 import BeautifulSoup
 from openpyxl import load_workbook
 
-from generator.records.catalog import load_catalog
-from generator.records.settings import Settings
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.settings import Settings
 
 from .browser import chromium
 from .sample import copy_project, run_cli, serve

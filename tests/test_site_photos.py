@@ -12,9 +12,9 @@ from pathlib import Path
 from bs4 import BeautifulSoup
 from PIL import Image
 
-from generator.records.catalog import load_catalog
-from generator.records.model import Kind
-from generator.records.settings import Settings
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.model import Kind
+from dienhinh.records.settings import Settings
 
 from .sample import ROOT, copy_project, run_cli
 from .test_photos import jpeg_bytes, phone_photo, png_bomb

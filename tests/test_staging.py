@@ -13,8 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from generator.search import index as search
-from generator.site import staging
+from dienhinh.search import index as search
+from dienhinh.site import staging
 
 from .sample import ROOT, copy_project
 from .test_hardening import digest
@@ -37,7 +37,7 @@ def big_project(target: Path) -> Path:
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     """A whole build, waited for."""
     return subprocess.run(
-        [sys.executable, "-m", "generator.cli", "build"],
+        [sys.executable, "-m", "dienhinh.cli", "build"],
         cwd=project,
         capture_output=True,
         text=True,
@@ -53,7 +53,7 @@ def _default_ctrl_c() -> None:
 
 def start_build(project: Path) -> subprocess.Popen[str]:
     return subprocess.Popen(
-        [sys.executable, "-m", "generator.cli", "build"],
+        [sys.executable, "-m", "dienhinh.cli", "build"],
         cwd=project,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,

@@ -9,11 +9,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from generator.printing.booklet import unprintable
-from generator.records.legacy_fonts import TCVN3, VNI_LETTERS, VNI_MARKS, from_vni
-from generator.records.privacy import find_personal_data, normalize_for_matching
-from generator.records.problems import Problem
-from generator.records.text import hidden_characters, legacy_encoding, name_key, visible
+from dienhinh.printing.booklet import unprintable
+from dienhinh.records.legacy_fonts import TCVN3, VNI_LETTERS, VNI_MARKS, from_vni
+from dienhinh.records.privacy import find_personal_data, normalize_for_matching
+from dienhinh.records.problems import Problem
+from dienhinh.records.text import hidden_characters, legacy_encoding, name_key, visible
 
 from .sample import copy_project, run_cli
 
@@ -196,9 +196,9 @@ def test_emoji_in_a_visited_profile_is_printed(tmp_path: Path) -> None:
     """The booklet draws emoji in black and white (fonts-symbola) instead of failing."""
     import subprocess
 
-    from generator.printing import booklet as bk
-    from generator.records.catalog import load_catalog
-    from generator.records.settings import Settings
+    from dienhinh.printing import booklet as bk
+    from dienhinh.records.catalog import load_catalog
+    from dienhinh.records.settings import Settings
 
     from .sample import ROOT
 

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from generator.records import validate
-from generator.records.catalog import load_catalog
-from generator.records.load import load_registry, read_exemplar
-from generator.records.model import Registry
-from generator.records.problems import Severity
-from generator.records.settings import Settings
-from generator.records.validate import (
+from dienhinh.records import validate
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.load import load_registry, read_exemplar
+from dienhinh.records.model import Registry
+from dienhinh.records.problems import Severity
+from dienhinh.records.settings import Settings
+from dienhinh.records.validate import (
     PROFILE_RULES,
     REGISTRY_RULES,
     ProfileContext,

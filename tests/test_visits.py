@@ -6,9 +6,9 @@ from pathlib import Path
 
 from bs4 import BeautifulSoup
 
-from generator.records.catalog import load_catalog
-from generator.records.problems import Severity
-from generator.records.settings import Settings
+from dienhinh.records.catalog import load_catalog
+from dienhinh.records.problems import Severity
+from dienhinh.records.settings import Settings
 
 from .sample import ROOT, run_cli
 

@@ -2,7 +2,7 @@
 
 Every site publishes it beside its data (``du-lieu/dien-hinh.schema.json``); the committed
 copy (``schema/dien-hinh.schema.json``) is checked against this generator by a test.
-Regenerate it with ``python -m generator.opendata.schema``.
+Regenerate it with ``python -m dienhinh.opendata.schema``.
 """
 
 from __future__ import annotations
