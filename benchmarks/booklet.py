@@ -31,7 +31,7 @@ def timed_render(booklet: bk.Booklet, settings: Settings, registry, size: str, r
         rendered, problems = bk.render_booklet(
             booklet,
             registry,
-            settings.templates_dir,
+            settings.theme,
             settings.site_url,
             size,
             exemplars_dir=settings.exemplars_dir,
@@ -55,7 +55,7 @@ def main() -> None:
     bk.render_booklet(
         bk.visit_booklet(catalog.visits[0], catalog.public),
         registry,
-        settings.templates_dir,
+        settings.theme,
         settings.site_url,
     )
     rows = [
@@ -77,7 +77,7 @@ def main() -> None:
         without = Path(tmp) / "without"
         for target in (with_visits, without):
             target.mkdir()
-            for part in ("mkdocs.yml", "content", "exemplars", "site_templates", "visits"):
+            for part in ("mkdocs.yml", "content", "exemplars", "visits"):
                 if part == "visits" and target is without:
                     continue
                 source = ROOT / part

@@ -139,11 +139,11 @@ def plain_project(project: Path, target: Path, plugins: str = "[]") -> Path:
         page.write_text(
             "\n".join(line for line in text.split("\n") if not line.startswith("template:")), encoding="utf-8"
         )
-    for page in SiteBuilder(catalog.registry, catalog.public, settings.templates_dir).pages():
+    for page in SiteBuilder(catalog.registry, catalog.public, settings.theme).pages():
         path = docs / page.src
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(page.markdown, encoding="utf-8")
-    css = project / "site_templates" / "overrides" / "assets" / "dienhinh.css"
+    css = settings.theme.find("material/assets/dienhinh.css")
     (docs / "assets").mkdir(exist_ok=True)
     shutil.copy2(css, docs / "assets" / "dienhinh.css")
     lines = []

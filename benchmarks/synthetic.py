@@ -38,7 +38,7 @@ from dienhinh.records.load import load_registry  # noqa: E402
 from dienhinh.records.model import Registry  # noqa: E402
 from dienhinh.records.settings import Settings  # noqa: E402
 
-PROJECT_PARTS = ("mkdocs.yml", "content", "site_templates")
+PROJECT_PARTS = ("mkdocs.yml", "content")
 EXTRA_COMMUNES = 4
 HAMLETS_PER_COMMUNE = 10
 PHOTO_EVERY = 20

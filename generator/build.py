@@ -116,7 +116,7 @@ class Build:
         self.pages = SiteBuilder(
             catalog.registry,
             shown,
-            settings.templates_dir,
+            settings.theme,
             directory_urls=site.directory_urls,
             fence=self.fence,
             visits=catalog.visits,
@@ -137,7 +137,7 @@ class Build:
     def assets(self) -> list[Asset]:
         """Our stylesheet (with the fields' colours) and scripts, under fingerprinted names."""
         assert self.catalog.registry is not None
-        return site_assets(self.settings.templates_dir / "overrides", self.catalog.registry.fields)
+        return site_assets(self.settings.theme, self.catalog.registry.fields)
 
     def theme_values(self) -> dict[str, Any]:
         """Values the theme templates read (the sample-data banner, the commune's name)."""

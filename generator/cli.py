@@ -227,7 +227,7 @@ def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) 
         return 1
     target = (site_dir or config.site_dir).resolve()
     with tempfile.TemporaryDirectory(prefix="dienhinh-tinh-") as work:
-        prepared = prepare(config, gathered, Path(work), config.templates_dir, docs_dir)
+        prepared = prepare(config, gathered, Path(work), config.theme, docs_dir)
         done = msg.GATHER_OK.format(
             path=target,
             communes=sum(1 for c in communes if c.doc is not None),
@@ -236,7 +236,7 @@ def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) 
             cached=sum(1 for c in communes if c.status is Status.cached),
             warnings=len(gathered.problems),
         )
-        plugin = ProvincePlugin(prepared.pages, prepared.files, prepared.assets)
+        plugin = ProvincePlugin(prepared.pages, prepared.files, prepared.assets, config.theme)
         engine_yml = prepared.config_file
         # The gathered records are done with; what is left lives to the end of the build:
         # keep the collector from walking it while thousands of pages are rendered.

@@ -437,7 +437,7 @@ HELP_INIT_ORGANIZATIONS_FILE = "tệp văn bản chứa các tổ chức, mỗi 
 HELP_INIT_PERIOD = "giai đoạn kế hoạch hiện tại, ví dụ 2026-2030"
 HELP_INIT_DECISION = "số văn bản ban hành kế hoạch, ví dụ “15/KH-UBND”"
 HELP_INIT_SITE_URL = "địa chỉ trang web (có thể sửa sau trong mkdocs.yml)"
-HELP_INIT_FROM = "lấy mẫu giao diện (site_templates) từ dự án này thay vì từ công cụ"
+HELP_INIT_FROM = "chép cả phần giao diện riêng (thư mục overrides) của dự án của xã này"
 INIT_INTRO = "Tạo dự án trang điển hình tiên tiến cho một xã. Trả lời vài câu hỏi (Ctrl+C để thôi)."
 PROMPT_INIT_COMMUNE = "Tên xã (ví dụ: xã Hòa Bình)"
 PROMPT_INIT_PROVINCE = "Tỉnh (ví dụ: tỉnh Thái Nguyên)"
@@ -452,8 +452,8 @@ INIT_EXISTS = (
     " ví dụ: dienhinh init du-an-xa-moi"
 )
 INIT_NO_TEMPLATES = (
-    "Không tìm thấy mẫu giao diện (thư mục site_templates có pages/ và overrides/) ở {path}."
-    " Dùng --from THƯ_MỤC_DỰ_ÁN để lấy mẫu từ một dự án có sẵn."
+    "Không thấy phần giao diện riêng (thư mục overrides) nào ở {path}. Bỏ --from để dùng giao"
+    " diện của công cụ."
 )
 INIT_NO_HAMLETS = "Cần ít nhất một xóm (--hamlets hoặc --hamlets-file, mỗi dòng một xóm)."
 INIT_BAD_PERIOD = "Giai đoạn “{value}” không hợp lệ; viết năm đầu-năm cuối, ví dụ 2026-2030."
@@ -684,13 +684,13 @@ REPORT_BAD_PERIOD = "Không có giai đoạn “{value}” trong danh mục; cá
 REPORT_YEAR_AND_PERIOD = (
     "Chọn một trong hai: --year (báo cáo năm) hoặc --period (báo cáo tổng kết giai đoạn)."
 )
-REPORT_TEMPLATE_MISSING = (
-    "Không tìm thấy mẫu Word {path}. Chép lại từ bộ công cụ (site_templates/report/) hoặc chạy"
-    " “.venv/bin/python scripts/make_report_template.py”."
+REPORT_TEMPLATE_UNREADABLE = (
+    "Không đọc được mẫu Word {path}: tệp không phải văn bản Word (.docx) hoặc đã hỏng. Mở lại"
+    " bằng Word rồi lưu dạng .docx, hoặc xóa tệp này khỏi thư mục overrides để dùng mẫu của công cụ."
 )
 REPORT_TEMPLATE_STYLE = (
     "Mẫu Word {path} thiếu kiểu (style) “{style}”: có thể đã bị đổi tên hoặc xóa trong Word."
-    " Đổi lại đúng tên, hoặc chép lại mẫu từ bộ công cụ."
+    " Đổi lại đúng tên, hoặc xóa tệp này khỏi thư mục overrides để dùng mẫu của công cụ."
 )
 REPORT_PDF_FONT_MISSING = (
     "Không có phông Liberation Serif (thay cho Times New Roman) để in PDF: cài gói"
@@ -702,7 +702,7 @@ NOMINATIONS_NONE = "Không có điển hình nào được giới thiệu hay đ
 
 # --- official documents (Nghị định 30/2020/NĐ-CP) ------------------------------------------
 
-# Paragraph styles of the Word template (site_templates/report/mau-van-ban.docx), by role: the
+# Paragraph styles of the Word template (the theme's report/mau-van-ban.docx), by role: the
 # names a commune sees and may restyle in Word (renaming one breaks the report, which says so).
 DOC_STYLES = {
     "issuer": "Tên cơ quan ban hành",

@@ -29,6 +29,7 @@ from .records.settings import Settings, read_config, settings_from
 from .site.assets import GALLERY_SCRIPT, STYLESHEET, Asset, unfingerprinted
 from .site.pages import GeneratedPage
 from .site.rawhtml import RawBlocks
+from .theme_files import MATERIAL, Theme
 
 log = logging.getLogger("dienhinh")
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
@@ -73,6 +74,17 @@ def attach_log() -> None:
         log.propagate = False  # the engine's handlers only, as for its own records
 
 
+def add_theme(config: MkDocsConfig, theme: Theme) -> None:
+    """The theme's Material folders (a commune's overrides, then the tool's) join the template
+    search path, in that order, after mkdocs.yml's own ``custom_dir`` (unless it is one of
+    them), before Material's templates."""
+    folders = [str(folder) for folder in theme.folders(MATERIAL)]
+    others = [folder for folder in config.theme.dirs if folder not in folders]
+    custom = config.theme.custom_dir
+    first = 1 if custom and others and others[0] == custom else 0
+    config.theme.dirs[:] = [*others[:first], *folders, *others[first:]]
+
+
 class ProblemsFound(PluginError):
     """Raised with every problem already formatted; MkDocs prints it without a traceback."""
 
@@ -110,6 +122,8 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         site = Site(
             config.site_url or "", config.site_name, config.site_description or "", config.use_directory_urls
         )
+        if settings is not None:
+            add_theme(config, settings.theme)
         build, found = start(settings, site, preview=self.serving) if settings else (None, [])
         problems += found
         errors = [p for p in problems if p.severity is Severity.error]
@@ -230,7 +244,8 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         """The preview rebuilds when a profile, the registry, a visit or a template changes."""
         settings, _ = self._settings(config)
         if settings is not None:
-            for folder in (settings.exemplars_dir, settings.registry_path, settings.templates_dir):
+            theme = [layer.root for layer in settings.theme.layers if layer.root.is_dir()]
+            for folder in (settings.exemplars_dir, settings.registry_path, *theme):
                 server.watch(str(folder))
             if settings.visits_dir is not None and settings.visits_dir.is_dir():
                 server.watch(str(settings.visits_dir))
@@ -267,10 +282,17 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     configuration by the CLI (``config.plugins[...] = ProvincePlugin(...)``), never listed in
     a mkdocs.yml."""
 
-    def __init__(self, pages: list[GeneratedPage], files: dict[str, Path], assets: list[Asset]) -> None:
-        self.pages, self.files, self.assets = pages, files, assets
+    def __init__(
+        self, pages: list[GeneratedPage], files: dict[str, Path], assets: list[Asset], theme: Theme
+    ) -> None:
+        self.pages, self.files, self.assets, self.theme = pages, files, assets, theme
         self.raw: dict[str, RawBlocks] = {}
         self.packed = PackedPages()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """The province's overrides before the tool's theme."""
+        add_theme(config, self.theme)
+        return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The generated pages and the thumbnails: the whole site."""

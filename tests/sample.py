@@ -21,7 +21,7 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parent.parent
 # What a project is made of (sources only: no caches, no built site).
-PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "site_templates", "visits")
+PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "visits")
 
 
 def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:

@@ -286,7 +286,7 @@ def test_weasyprint_warnings_are_errors(project: Path, tmp_path: Path) -> None:
     rendered, problems = bk.render_booklet(
         bk.visit_booklet(VISIT, CATALOG.public),
         REGISTRY,
-        SETTINGS.templates_dir,
+        SETTINGS.theme,
         SETTINGS.site_url,
         photos={VISITED[0].slug: [bk.BookletPhoto(tmp_path / "khong-co.jpg")]},
         exemplars_dir=SETTINGS.exemplars_dir,
@@ -351,7 +351,7 @@ def test_missing_fonts_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp
     assert bk.find_fonts((tmp_path,)) is None
     monkeypatch.setattr(bk, "find_fonts", lambda: None)
     rendered, problems = bk.render_booklet(
-        bk.visit_booklet(VISIT, CATALOG.public), REGISTRY, SETTINGS.templates_dir, SETTINGS.site_url
+        bk.visit_booklet(VISIT, CATALOG.public), REGISTRY, SETTINGS.theme, SETTINGS.site_url
     )
     assert rendered is None
     assert [p.message for p in problems] == [bk.msg.BOOKLET_FONT_MISSING]
@@ -380,7 +380,7 @@ def test_photos_are_printed_when_given(tmp_path: Path) -> None:
     rendered, problems = bk.render_booklet(
         booklet,
         REGISTRY,
-        SETTINGS.templates_dir,
+        SETTINGS.theme,
         SETTINGS.site_url,
         photos={first.slug: [bk.BookletPhoto(photo, "Đồi chè của tổ", "Hội Nông dân xã")]},
         exemplars_dir=SETTINGS.exemplars_dir,

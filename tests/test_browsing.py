@@ -8,8 +8,8 @@ from bs4 import BeautifulSoup
 
 from dienhinh.site.charts import Bar, bar_chart
 from dienhinh.site.pages import Cover, SiteBuilder, profile_page
+from dienhinh.theme_files import Theme
 
-from .sample import ROOT
 from .test_site import PUBLIC, REGISTRY, article
 
 
@@ -43,7 +43,7 @@ def test_home_charts_count_by_field_and_hamlet(sample_site: Path) -> None:
 
 
 def _builder(**kwargs: object) -> SiteBuilder:
-    return SiteBuilder(REGISTRY, PUBLIC, ROOT / "site_templates", **kwargs)  # type: ignore[arg-type]
+    return SiteBuilder(REGISTRY, PUBLIC, Theme.of(), **kwargs)  # type: ignore[arg-type]
 
 
 def test_cards_show_a_cover_picture_when_there_is_one() -> None:

@@ -17,7 +17,7 @@ from dienhinh.site.assets import NAMES
 from .sample import ROOT
 
 THEME = Path(material.__file__).parent / "templates" / "partials" / "javascripts"
-OURS = ROOT / "site_templates" / "overrides" / "assets" / "dienhinh-theme.js"
+OURS = ROOT / "site_templates" / "material" / "assets" / "dienhinh-theme.js"
 DATA_BLOCKS = ("application/json", "application/ld+json")  # data, never run
 
 

@@ -218,7 +218,7 @@ def test_a_visit_is_checked_against_the_profiles(project: Path) -> None:
 @pytest.mark.parametrize(
     "path",
     ["exemplars/registry.yml", "mkdocs.yml", "../escape/index.md", "exemplars/x/y/index.md",
-     "site_templates/overrides/main.html", "/etc/passwd", "exemplars/.git/index.md"],
+     "site_templates/material/main.html", "/etc/passwd", "exemplars/.git/index.md"],
 )  # fmt: skip
 def test_writes_outside_the_editors_folders_are_refused(project: Path, path: str) -> None:
     b = backend(project)

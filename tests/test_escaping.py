@@ -161,7 +161,7 @@ def put(data: Any, path: tuple[Any, ...], value: str) -> None:
 def write_project(root: Path, strings: list[str]) -> None:
     """A small project: the sample's settings, pages and templates; a registry, two profiles
     (one with a photo) and a visit whose every text field holds one of ``strings``."""
-    for part in ("mkdocs.yml", "content", "site_templates"):
+    for part in ("mkdocs.yml", "content"):
         source = ROOT / part
         if source.is_dir():
             shutil.copytree(source, root / part)

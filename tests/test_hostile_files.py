@@ -185,7 +185,7 @@ def test_a_story_cannot_print_undeclared_photos(tmp_path: Path) -> None:
     rendered, problems = bk.render_booklet(
         booklet,
         catalog.registry,
-        settings.templates_dir,
+        settings.theme,
         settings.site_url,
         exemplars_dir=settings.exemplars_dir,
     )

@@ -112,8 +112,12 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_init_writes_a_clean_project(new_site: Path) -> None:
     project = new_site
-    for entry in ("mkdocs.yml", "exemplars/registry.yml", "content/gioi-thieu.md", "site_templates/pages"):
+    for entry in ("mkdocs.yml", "exemplars/registry.yml", "content/gioi-thieu.md", ".gitignore"):
         assert (project / entry).exists(), entry
+    # The commune's own files only: the theme stays in the package, where upgrades reach it.
+    assert sorted(p.name for p in project.iterdir() if p.name not in ("site", ".cache")) == [
+        ".gitignore", "content", "exemplars", "mkdocs.yml",
+    ]
     assert [p.name for p in (project / "exemplars").iterdir()] == ["registry.yml"]  # no profile
     registry = yaml.safe_load((project / "exemplars" / "registry.yml").read_text(encoding="utf-8"))
     assert registry["commune"] == {
@@ -138,10 +142,10 @@ def test_init_writes_a_clean_project(new_site: Path) -> None:
     settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
     catalog = load_catalog(settings)
     assert catalog.ok and catalog.exemplars == ()
-    assert settings.templates_dir == project / "site_templates"
-    assert (project / "site_templates" / "pages" / "home.md.j2").read_bytes() == (
-        ROOT / "site_templates" / "pages" / "home.md.j2"
-    ).read_bytes()
+    assert settings.overrides_dir == project / "overrides" and settings.legacy_templates is None
+    assert settings.theme.find("pages/home.md.j2") == ROOT / "site_templates" / "pages" / "home.md.j2"
+    text = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "custom_dir" not in text and "templates_dir" not in text and "site_templates" not in text
 
 
 def test_the_new_site_has_no_sample_text(new_site: Path) -> None:
@@ -197,26 +201,29 @@ def test_init_without_a_terminal_names_what_is_missing(tmp_path: Path) -> None:
     assert "Traceback" not in result.stderr + bad.stderr + a_file.stderr
 
 
-def test_init_takes_templates_from_another_project(tmp_path: Path) -> None:
-    """--from: the site templates of an existing commune's project (wherever its mkdocs.yml
-    says they are), with that commune's own changes."""
-    source = copy_project(tmp_path / "xa-cu", parts=("mkdocs.yml", "site_templates"))
-    (source / "site_templates").rename(source / "giao-dien")
+def test_init_takes_the_overrides_of_another_project(tmp_path: Path) -> None:
+    """--from: an existing commune's own theme changes (wherever its mkdocs.yml says they are)
+    come along; the rest of the theme stays the package's."""
+    source = copy_project(tmp_path / "xa-cu", parts=("mkdocs.yml",))
     config = source / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
-            "templates_dir: site_templates", "templates_dir: giao-dien"
+            "      registry: exemplars/registry.yml\n",
+            "      registry: exemplars/registry.yml\n      overrides_dir: giao-dien\n",
         ),
         encoding="utf-8",
     )
     home = source / "giao-dien" / "pages" / "home.md.j2"
-    home.write_text(home.read_text(encoding="utf-8") + "\nMẫu riêng của xã cũ.\n", encoding="utf-8")
+    home.parent.mkdir(parents=True)
+    theirs = (ROOT / "site_templates" / "pages" / "home.md.j2").read_text(encoding="utf-8")
+    home.write_text(theirs + "\nMẫu riêng của xã cũ.\n", encoding="utf-8")
     result = init(tmp_path / "xa-moi", "--from", str(source))
     assert result.returncode == 0, result.stdout + result.stderr
-    copied = tmp_path / "xa-moi" / "site_templates" / "pages" / "home.md.j2"
+    copied = tmp_path / "xa-moi" / "overrides" / "pages" / "home.md.j2"
     assert copied.read_text(encoding="utf-8").endswith("Mẫu riêng của xã cũ.\n")
+    assert [p.name for p in (tmp_path / "xa-moi" / "overrides").rglob("*") if p.is_file()] == ["home.md.j2"]
     missing = run_cli("init", str(tmp_path / "khac"), "--from", str(tmp_path / "khong-co"), cwd=tmp_path)
-    assert missing.returncode == 1 and "Không tìm thấy mẫu giao diện" in missing.stdout
+    assert missing.returncode == 1 and "Không thấy phần giao diện riêng" in missing.stdout
     assert not (tmp_path / "khac").exists()
 
 

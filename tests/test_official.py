@@ -6,6 +6,7 @@ no folder names, no formulas)."""
 from __future__ import annotations
 
 import datetime as dt
+import shutil
 import subprocess
 from collections import Counter
 from pathlib import Path
@@ -19,6 +20,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
 from dienhinh.staff.report import build_overview, sections
 from dienhinh.staff.scope import dated_years, scoped, year_scope
+from dienhinh.theme_files import Theme
 
 from .sample import ROOT, run_cli
 
@@ -203,7 +205,9 @@ def test_year_and_period_together_or_an_unknown_period_are_messages(tmp_path: Pa
 
 
 def test_a_restyled_template_is_used_and_a_lost_style_is_named(project: Path, tmp_path: Path) -> None:
-    template = project / "site_templates" / "report" / "mau-van-ban.docx"
+    template = project / "overrides" / "report" / "mau-van-ban.docx"
+    template.parent.mkdir(parents=True)
+    shutil.copy2(Theme.of().find("report/mau-van-ban.docx"), template)
     word = Document(str(template))
     word.styles["Nội dung"].font.size = Pt(13)  # the commune restyles the body in Word
     word.save(str(template))
@@ -330,9 +334,12 @@ def test_report_workbook_prints_as_an_office_expects(project: Path) -> None:
         assert not {str(c.value) for row in ws.iter_rows() for c in row} & slugs
 
 
-def test_a_missing_word_template_is_a_message(project: Path, tmp_path: Path) -> None:
-    (project / "site_templates" / "report" / "mau-van-ban.docx").unlink()
+def test_a_commune_template_that_is_not_a_word_file_is_a_message(project: Path, tmp_path: Path) -> None:
+    template = project / "overrides" / "report" / "mau-van-ban.docx"
+    template.parent.mkdir(parents=True)
+    template.write_bytes(b"not a Word file")
     result = run_cli("report", "--docx", str(tmp_path / "a.docx"), cwd=project)
     assert result.returncode == 1
-    assert "Không tìm thấy mẫu Word" in result.stdout and "make_report_template.py" in result.stdout
+    assert "Không đọc được mẫu Word" in result.stdout and "overrides" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
+    assert not (tmp_path / "a.docx").exists()

@@ -6,10 +6,10 @@ import pytest
 
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
+from dienhinh.rendering import number_vi
 from dienhinh.site.pages import (
     Pager,
     SiteBuilder,
-    _number_vi,
     numbered_page,
     page_url,
     relative_asset,
@@ -56,8 +56,8 @@ def test_relative_href(origin: str, target: str, directory: str, flat: str) -> N
 
 
 def test_vietnamese_number_format() -> None:
-    assert _number_vi(1234.5) == "1.234,5"
-    assert _number_vi(12) == "12"
+    assert number_vi(1234.5) == "1.234,5"
+    assert number_vi(12) == "12"
 
 
 def test_sort_key_folds_accents_and_d() -> None:
@@ -89,7 +89,7 @@ def _generated_sources() -> list[str]:
     settings = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
     catalog = load_catalog(settings)
     assert catalog.registry is not None
-    builder = SiteBuilder(catalog.registry, catalog.public, settings.templates_dir, visits=catalog.visits)
+    builder = SiteBuilder(catalog.registry, catalog.public, settings.theme, visits=catalog.visits)
     sources = [page.src for page in builder.pages()]
     return sources + [numbered_page(src, 2) for src in sources if src.endswith("index.md")]
 

@@ -17,6 +17,7 @@ from dienhinh.site import photos
 from dienhinh.site.media import profile_media
 from dienhinh.site.pages import SiteBuilder
 from dienhinh.site.photos import process_photos
+from dienhinh.theme_files import Theme
 
 from .sample import ROOT
 
@@ -262,7 +263,7 @@ def test_story_reference_becomes_responsive_figure(tmp_path: Path) -> None:
     done, _ = process_photos([f for f in found if f], tmp_path / "cache", workers=1)
     media = profile_media(e, found, done)
     assert media.cover is not None and media.cover.photo.file == "tot.jpg"  # first photo by default
-    photos_macros = SiteBuilder(REGISTRY, [e], ROOT / "site_templates").env.get_template("_photos.j2").module
+    photos_macros = SiteBuilder(REGISTRY, [e], Theme.of()).env.get_template("_photos.j2").module
     text = media.story(e.story, photos_macros.figure, photos_macros.picture)
     lines = text.split("\n")
     figure = next(line for line in lines if line.startswith("<figure"))

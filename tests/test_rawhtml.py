@@ -41,7 +41,7 @@ def test_every_generated_page_converts_as_markdown_would() -> None:
     catalog = load_catalog(settings)
     assert catalog.registry is not None
     fence = StoryFence()
-    pages = SiteBuilder(catalog.registry, catalog.public, settings.templates_dir, fence=fence).pages()
+    pages = SiteBuilder(catalog.registry, catalog.public, settings.theme, fence=fence).pages()
     hidden = 0
     for page in pages:
         text = page.markdown.split("\n---\n", 1)[1] if page.markdown.startswith("---") else page.markdown

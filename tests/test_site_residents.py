@@ -135,7 +135,7 @@ def test_every_word_of_the_theme_has_its_vietnamese() -> None:
     """Words the sample site does not show today (cookie banner, code copy button, edit link,
     blog, tabs…) are Vietnamese too, so turning a theme feature on brings no English."""
     theme = Path(material.__file__).parent / "templates"
-    env = jinja2.Environment(loader=jinja2.FileSystemLoader([ROOT / "site_templates" / "overrides", theme]))
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader([ROOT / "site_templates" / "material", theme]))
     config = yaml.load((ROOT / "mkdocs.yml").read_text(encoding="utf-8"), Loader=_SettingsOnly)
     keys = re.findall(r'^\s*"([\w.]+)": ', (theme / "partials/languages/en.html").read_text(), re.MULTILINE)
     words = env.from_string(

@@ -212,7 +212,7 @@ def test_emoji_in_a_visited_profile_is_printed(tmp_path: Path) -> None:
     )
     booklet = bk.Booklet("Tham quan 🚌", "Sổ tay", (shown,), "thu")
     rendered, problems = bk.render_booklet(
-        booklet, catalog.registry, settings.templates_dir, settings.site_url
+        booklet, catalog.registry, settings.theme, settings.site_url
     )
     assert problems == [] and rendered is not None
     pdf = tmp_path / "so-tay.pdf"

@@ -16,9 +16,9 @@ from .. import messages as msg
 from ..records.load import Source, parse_yaml, problems_from, read_text
 from ..records.model import Code, Text
 from ..records.problems import Problem
+from ..theme_files import Theme
 
 DEFAULT_CONFIG = Path("tinh.yml")
-TOOL_TEMPLATES = Path(__file__).resolve().parents[2] / "site_templates"
 URL = re.compile(r"^https?://", re.IGNORECASE)
 
 
@@ -50,7 +50,9 @@ class ProvinceOptions(BaseModel):
     congress_year: Annotated[int, Field(ge=2000, le=2100)] | None = None
     site_dir: Text = "site"
     cache_dir: Text = ".cache/dienhinh/gather"
-    templates_dir: Text | None = None
+    # The province's own changes to the theme, as a commune's (only the files it changed).
+    overrides_dir: Text = "overrides"
+    templates_dir: Text | None = None  # the 0.1 layout: a whole copy of the theme
     timeout: Annotated[float, Field(gt=0, le=600)] = 10.0  # seconds, for each request
     retries: Annotated[int, Field(ge=0, le=10)] = 2  # more tries after a failure (5xx, timeout)
     workers: Annotated[int, Field(ge=1, le=64)] = 8  # requests at once
@@ -77,13 +79,10 @@ class ProvinceConfig:
         return (self.root / value).resolve()
 
     @property
-    def templates_dir(self) -> Path:
-        """``templates_dir`` when given; else the ``site_templates`` beside the file; else the
-        tool's own (the province needs no copy of its own)."""
-        if self.options.templates_dir:
-            return self.path(self.options.templates_dir)
-        beside = self.root / "site_templates"
-        return beside if (beside / "province").is_dir() else TOOL_TEMPLATES
+    def theme(self) -> Theme:
+        """The province's overrides over the tool's theme."""
+        legacy = self.options.templates_dir
+        return Theme.of(self.path(self.options.overrides_dir), self.path(legacy) if legacy else None)
 
     @property
     def site_dir(self) -> Path:

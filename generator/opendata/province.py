@@ -1,7 +1,7 @@
 """The province site's pages, from the gathered open data: browse by commune, field and
 year; replication across communes; the exemplars nominated to the province; one page per
 profile that points to the commune's own page as canonical. Markdown pages for the engine,
-from Jinja templates in ``site_templates/province`` (nothing here knows MkDocs).
+from the theme's ``province`` templates (nothing here knows MkDocs).
 
 The data comes from other machines: every value is escaped, squeezed onto one line (a
 blank line would end an HTML block and let Markdown read the rest) and written only inside
@@ -24,6 +24,7 @@ from slugify import slugify
 
 from .. import messages as msg
 from ..files import link_or_copy
+from ..rendering import environment
 from ..site.assets import STYLESHEET, Asset, site_assets
 from ..site.pages import (
     PAGE_SIZE,
@@ -33,9 +34,9 @@ from ..site.pages import (
     relative_asset,
     relative_href,
     sort_key,
-    template_env,
     year_page,
 )
+from ..theme_files import MATERIAL, Theme
 from . import model as od
 from .config import ProvinceConfig
 from .gather import CommuneData, Gathered, Status
@@ -91,9 +92,10 @@ def _folded(text: str) -> str:
 class ProvinceSite:
     """Every page of the province site for one gathering."""
 
-    def __init__(self, config: ProvinceConfig, gathered: Gathered, templates_dir: Path) -> None:
+    def __init__(self, config: ProvinceConfig, gathered: Gathered, theme: Theme) -> None:
         self.config, self.gathered = config, gathered
-        self.env = template_env([templates_dir / "province", templates_dir / "pages"], _one_line)
+        folders = [*theme.folders("province"), *theme.folders("pages")]
+        self.env = environment(folders, finalize=_one_line, keep_trailing_newline=True)
         self.env.filters["yaml_url"] = lambda url: Markup(json.dumps(url))
         self.communes = gathered.communes
         self.communes_by_code = {c.code: c for c in self.communes}
@@ -315,10 +317,11 @@ def _upward(profile: od.Profile, year: int | None) -> list[od.Nomination]:
 
 
 def engine_config(
-    config: ProvinceConfig, gathered: Gathered, docs_dir: Path, templates_dir: Path, assets: Sequence[Asset]
+    config: ProvinceConfig, gathered: Gathered, docs_dir: Path, theme: Theme, assets: Sequence[Asset]
 ) -> str:
-    """mkdocs.yml of the province site: the communes' theme and overrides, our stylesheet
-    (with the gathered fields' colours) and scripts under their published names, no plugin."""
+    """mkdocs.yml of the province site: the communes' theme (the tool's Material folder as
+    ``custom_dir``; the province's overrides go before it through ProvincePlugin), our
+    stylesheet (with the gathered fields' colours) and scripts under their published names."""
     paths = {a.name: a.path for a in assets}
     options = config.options
     settings: dict[str, Any] = {
@@ -329,7 +332,7 @@ def engine_config(
         "theme": {
             "name": "material",
             "language": "custom",
-            "custom_dir": str(templates_dir / "overrides"),
+            "custom_dir": str(theme.folders(MATERIAL)[-1]),
             "font": False,
             "palette": {"primary": "custom", "accent": "custom"},
             "features": ["navigation.top"],
@@ -396,24 +399,24 @@ def prepare(
     config: ProvinceConfig,
     gathered: Gathered,
     work_dir: Path,
-    templates_dir: Path,
+    theme: Theme,
     keep_docs: Path | None = None,
 ) -> ProvinceBuild:
     """Every page of the province site, rendered; ``mkdocs.yml`` written in ``work_dir``;
     with ``keep_docs``, the pages also written there as an ordinary MkDocs project."""
-    site = ProvinceSite(config, gathered, templates_dir)
+    site = ProvinceSite(config, gathered, theme)
     pages, files = site.pages(), site.files()
-    assets = site_assets(templates_dir / "overrides", site.fields.values())
+    assets = site_assets(theme, site.fields.values())
     (work_dir / "docs").mkdir(parents=True, exist_ok=True)
     config_file = work_dir / "mkdocs.yml"
     config_file.write_text(
-        engine_config(config, gathered, work_dir / "docs", templates_dir, assets), encoding="utf-8"
+        engine_config(config, gathered, work_dir / "docs", theme, assets), encoding="utf-8"
     )
     if keep_docs is not None:
         keep_docs = keep_docs.resolve()
         shutil.rmtree(keep_docs / "docs", ignore_errors=True)  # no page of an earlier gathering
         write_docs(files, keep_docs / "docs", pages, assets)
         (keep_docs / "mkdocs.yml").write_text(
-            engine_config(config, gathered, keep_docs / "docs", templates_dir, assets), encoding="utf-8"
+            engine_config(config, gathered, keep_docs / "docs", theme, assets), encoding="utf-8"
         )
     return ProvinceBuild(config_file, pages, files, assets, len(site.entries))

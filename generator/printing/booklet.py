@@ -22,7 +22,6 @@ from typing import Any
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-import jinja2
 import markdown
 import segno
 from markupsafe import Markup
@@ -36,8 +35,10 @@ from ..records.photo_checks import normal_name
 from ..records.problems import Problem
 from ..records.sanitize import bounded_markdown, clean_story
 from ..records.settings import Settings
+from ..rendering import environment
 from ..site.media import ProfileMedia, media_for
 from ..site.pages import sort_key, visit_booklet_path
+from ..theme_files import Theme
 
 PAGE_SIZES = ("A5", "A4")
 # Base text size per paper size: an A4 booklet is read at arm's length too.
@@ -275,22 +276,14 @@ def _qr_data_uri(url: str) -> str:
 def booklet_html(
     booklet: Booklet,
     registry: Registry,
-    templates_dir: Path,
+    theme: Theme,
     site_url: str,
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
     exemplars_dir: Path | None = None,
     printable: Mapping[str, Mapping[str, Path]] | None = None,
 ) -> str:
     """The booklet as one HTML document (WeasyPrint lays it out into pages)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates_dir / "booklet"),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-    )
-    env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
-    env.filters["long_date_vi"] = msg.long_date
+    env = environment(theme.folders("booklet"))
     stops: dict[str, tuple[int, Any]] = {}
     if booklet.visit is not None:
         for number, stop in enumerate(booklet.visit.stops, start=1):
@@ -353,7 +346,7 @@ def _weasyprint_warnings() -> Iterator[_WarningsCaught]:
 def render_booklet(
     booklet: Booklet,
     registry: Registry,
-    templates_dir: Path,
+    theme: Theme,
     site_url: str,
     size: str = "A5",
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
@@ -366,7 +359,7 @@ def render_booklet(
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    template = templates_dir / "booklet" / TEMPLATE
+    template = theme.find(f"booklet/{TEMPLATE}")
     if size not in PAGE_SIZES:
         raise ValueError(f"unknown page size {size!r}")
     if not booklet.exemplars:
@@ -380,8 +373,8 @@ def render_booklet(
     files = {path for styles in fonts.values() for path in styles.values()}
     files |= {p.path for items in (photos or {}).values() for p in items}
     files |= {path for slug in (printable or {}) for path in (printable or {})[slug].values()}
-    roots = [templates_dir / "booklet"]
-    html = booklet_html(booklet, registry, templates_dir, site_url, photos, exemplars_dir, printable)
+    roots = theme.folders("booklet")
+    html = booklet_html(booklet, registry, theme, site_url, photos, exemplars_dir, printable)
     page_css = (
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
@@ -391,7 +384,7 @@ def render_booklet(
     with _weasyprint_warnings() as caught:
         stylesheets = [
             CSS(string=_font_css(fonts), font_config=font_config, url_fetcher=fetcher),
-            CSS(filename=str(templates_dir / "booklet" / STYLESHEET), font_config=font_config),
+            CSS(filename=str(theme.find(f"booklet/{STYLESHEET}")), font_config=font_config),
             CSS(string=page_css, font_config=font_config),
         ]
         document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
@@ -506,7 +499,7 @@ def make_booklet(
     rendered, problems = render_booklet(
         booklet,
         catalog.registry,
-        settings.templates_dir,
+        settings.theme,
         settings.site_url,
         size,
         photos=covers,

@@ -1,5 +1,5 @@
 """An official document (document.py) as a PDF, laid out by WeasyPrint from
-``site_templates/report/van-ban.html.j2`` and ``van-ban.css``.
+the theme's ``report/van-ban.html.j2`` and ``van-ban.css`` (a commune's overrides first).
 
 Nghị định 30/2020/NĐ-CP names Times New Roman, which Debian does not ship; Liberation Serif
 (fonts-liberation2) has the same metrics, so lines and pages break where Word breaks them.
@@ -11,10 +11,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
-
 from .. import messages as msg
 from ..files import write_atomically
+from ..rendering import environment
+from ..theme_files import Theme
 from .booklet import _local_fetcher, _weasyprint_warnings
 from .document import BODY_PT, HEADER_PT, MARGINS_MM, DocHeading, DocParagraph, DocTable, OfficialDocument
 
@@ -52,13 +52,8 @@ def _font_css(fonts: Mapping[tuple[int, str], Path]) -> str:
     )
 
 
-def document_html(document: OfficialDocument, templates_dir: Path) -> str:
-    env = Environment(
-        loader=FileSystemLoader(templates_dir / "report"),
-        autoescape=select_autoescape(["html", "j2"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+def document_html(document: OfficialDocument, theme: Theme) -> str:
+    env = environment(theme.folders("report"))
     return env.get_template(TEMPLATE).render(
         doc=document,
         national=msg.DOC_NATIONAL,
@@ -70,7 +65,7 @@ def document_html(document: OfficialDocument, templates_dir: Path) -> str:
     )
 
 
-def render_pdf(document: OfficialDocument, templates_dir: Path) -> bytes:
+def render_pdf(document: OfficialDocument, theme: Theme) -> bytes:
     """The document as PDF bytes; raises PdfFailed with a Vietnamese message."""
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
@@ -78,8 +73,7 @@ def render_pdf(document: OfficialDocument, templates_dir: Path) -> bytes:
     fonts = find_fonts()
     if fonts is None:
         raise PdfFailed(msg.REPORT_PDF_FONT_MISSING)
-    folder = templates_dir / "report"
-    fetcher = _local_fetcher([folder, *{p.resolve().parent for p in fonts.values()}])
+    fetcher = _local_fetcher([*theme.folders("report"), *{p.resolve().parent for p in fonts.values()}])
     width, height = ("297mm", "210mm") if document.landscape else ("210mm", "297mm")
     page = (
         f"@page {{ size: {width} {height}; margin: {MARGINS_MM['top']}mm {MARGINS_MM['right']}mm"
@@ -90,12 +84,12 @@ def render_pdf(document: OfficialDocument, templates_dir: Path) -> bytes:
     with _weasyprint_warnings() as caught:
         sheets = [
             CSS(string=_font_css(fonts), font_config=config, url_fetcher=fetcher),
-            CSS(filename=str(folder / STYLESHEET), font_config=config),
+            CSS(filename=str(theme.find(f"report/{STYLESHEET}")), font_config=config),
             CSS(string=page, font_config=config),
         ]
         html = HTML(
-            string=document_html(document, templates_dir),
-            base_url=str(folder / TEMPLATE),
+            string=document_html(document, theme),
+            base_url=str(theme.find(f"report/{TEMPLATE}")),
             url_fetcher=fetcher,
         )
         pdf = html.render(stylesheets=sheets, font_config=config).write_pdf()
@@ -105,5 +99,5 @@ def render_pdf(document: OfficialDocument, templates_dir: Path) -> bytes:
     return bytes(pdf)
 
 
-def write_pdf(document: OfficialDocument, templates_dir: Path, path: Path) -> None:
-    write_atomically(path, render_pdf(document, templates_dir))
+def write_pdf(document: OfficialDocument, theme: Theme, path: Path) -> None:
+    write_atomically(path, render_pdf(document, theme))

@@ -1,17 +1,19 @@
 """An official document (document.py) as a Word file, filled into the commune's template
-(``site_templates/report/mau-van-ban.docx``) by style name only, so the commune restyles it in
-Word and the next report follows. The template is made once by
+(the theme's ``report/mau-van-ban.docx``, or the commune's copy in ``overrides/report/``) by
+style name only, so the commune restyles it in Word and the next report follows. The template is made once by
 ``scripts/make_report_template.py`` and committed."""
 
 from __future__ import annotations
 
 import io
+import zipfile
 from pathlib import Path
 
 from docx import Document
 from docx.document import Document as WordDocument
 from docx.enum.section import WD_ORIENT
 from docx.enum.table import WD_TABLE_ALIGNMENT
+from docx.opc.exceptions import PackageNotFoundError
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Mm
@@ -34,9 +36,17 @@ class MissingStyle(Exception):
     """The template lacks one of the styles above (renamed or deleted in Word)."""
 
 
+class UnreadableTemplate(Exception):
+    """The template is not a Word document (a commune's override saved in another format)."""
+
+
 def render_docx(document: OfficialDocument, template: Path) -> bytes:
-    """The document as .docx bytes; raises MissingStyle when the template lost a style."""
-    word = Document(str(template))
+    """The document as .docx bytes; raises MissingStyle when the template lost a style,
+    UnreadableTemplate when it is not a .docx."""
+    try:
+        word = Document(str(template))
+    except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as error:
+        raise UnreadableTemplate(str(template)) from error
     known = {s.name for s in word.styles}
     lost = [name for name in (*STYLES.values(), TABLE_STYLE) if name not in known]
     if lost:

@@ -18,6 +18,7 @@ from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
 from .. import messages as msg
+from ..theme_files import Theme
 from .load import MAX_FILE_KB, Loc, Source, problems_from, read_text
 from .problems import Problem, Severity
 
@@ -85,7 +86,11 @@ class Options(BaseModel):
 
     exemplars_dir: str = "exemplars"
     registry: str = "exemplars/registry.yml"
-    templates_dir: str = "site_templates"
+    # The commune's own templates, styles or Word template laid over the tool's theme (only
+    # the files it changed; see theme_files.py). Absent: the theme as the tool ships it.
+    overrides_dir: str = "overrides"
+    # The 0.1 layout: the whole theme copied into the commune (``dienhinh upgrade`` moves it).
+    templates_dir: str | None = None
     visits_dir: str = "visits"
     # Parsed profiles, processed photos and share cards kept between builds.
     cache_dir: str = ".cache/dienhinh"
@@ -106,7 +111,7 @@ class Settings:
     root: Path
     exemplars_dir: Path
     registry_path: Path
-    templates_dir: Path
+    overrides_dir: Path
     max_file_kb: int = DEFAULTS.max_file_kb
     max_photo_mb: float = DEFAULTS.max_photo_mb
     max_photo_megapixels: float = DEFAULTS.max_photo_megapixels
@@ -120,6 +125,12 @@ class Settings:
     site_dir: Path | None = None  # mkdocs.yml's site_dir: the built site (``publish`` sends it)
     site_url_line: int = 0  # where mkdocs.yml sets site_url (0: not set there)
     publish: PublishOptions = DEFAULTS.publish
+    legacy_templates: Path | None = None  # a 0.1 commune's copied theme (``templates_dir``)
+
+    @property
+    def theme(self) -> Theme:
+        """The commune's overrides over the tool's theme."""
+        return Theme.of(self.overrides_dir, self.legacy_templates)
 
     @property
     def photo_cache(self) -> Path:
@@ -159,7 +170,8 @@ def _resolve(
         root=root,
         exemplars_dir=root / options.exemplars_dir,
         registry_path=root / options.registry,
-        templates_dir=root / options.templates_dir,
+        overrides_dir=root / options.overrides_dir,
+        legacy_templates=root / options.templates_dir if options.templates_dir else None,
         max_file_kb=options.max_file_kb,
         max_photo_mb=options.max_photo_mb,
         max_photo_megapixels=options.max_photo_megapixels,

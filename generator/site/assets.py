@@ -9,8 +9,9 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Protocol
+
+from ..theme_files import MATERIAL, Theme
 
 STYLESHEET = "assets/dienhinh.css"
 GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
@@ -21,7 +22,7 @@ NAMES = (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT, THEME_SCRIPT)
 
 @dataclass(frozen=True)
 class Asset:
-    name: str  # where it lives in the theme overrides: assets/dienhinh.css
+    name: str  # where it lives in the theme's material folder: assets/dienhinh.css
     path: str  # where the site publishes it: assets/dienhinh.1a2b3c4d.css
     content: bytes
 
@@ -47,11 +48,11 @@ def field_classes(fields: Iterable[Coloured]) -> str:
     return "".join(f".dh-field--{f.code} {{ --dh-field-color: {f.color}; }}\n" for f in fields)
 
 
-def site_assets(overrides: Path, fields: Iterable[Coloured]) -> list[Asset]:
-    """Every asset of ours with its published name and content."""
+def site_assets(theme: Theme, fields: Iterable[Coloured]) -> list[Asset]:
+    """Every asset of ours with its published name and content (a commune's override first)."""
     assets = []
     for name in NAMES:
-        content = (overrides / name).read_bytes()
+        content = theme.find(f"{MATERIAL}/{name}").read_bytes()
         if name == STYLESHEET:
             rules = field_classes(fields)
             content += f"\n/* Fields' colours, from the registry */\n{rules}".encode()

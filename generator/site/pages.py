@@ -1,19 +1,17 @@
-"""Records → generated pages (Markdown with HTML blocks), from Jinja templates in
-``site_templates/pages``. Nothing here knows MkDocs: a page is a source path and its text."""
+"""Records → generated pages (Markdown with HTML blocks), from Jinja templates in the
+theme's ``pages`` folder (a commune's overrides first). Nothing here knows MkDocs: a page is a
+source path and its text."""
 
 from __future__ import annotations
 
-import json
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 from typing import Any
 
-import jinja2
 from markupsafe import Markup
 from slugify import slugify
 
@@ -21,6 +19,8 @@ from .. import messages as msg
 from ..records import periods as plan
 from ..records.model import Exemplar, Hamlet, Named, Period, Registry, Visit
 from ..records.sanitize import StoryFence
+from ..rendering import environment
+from ..theme_files import Theme
 from .charts import Bar, bar_chart
 from .media import ProfileMedia
 
@@ -208,7 +208,7 @@ class SiteBuilder:
         self,
         registry: Registry,
         exemplars: Sequence[Exemplar],
-        templates_dir: Path,
+        theme: Theme,
         directory_urls: bool = True,
         fence: StoryFence | None = None,
         visits: Sequence[Visit] = (),
@@ -225,7 +225,7 @@ class SiteBuilder:
         self.directory_urls = directory_urls
         # (slug, link to it, picture address) → its rendered card; emptied after pages().
         self._cards: dict[tuple[str, str, str], Markup] = {}
-        self.env = template_env([templates_dir / "pages"], markdown_text)
+        self.env = environment(theme.folders("pages"), finalize=markdown_text, keep_trailing_newline=True)
         self.fields = registry.table("fields")
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
@@ -645,13 +645,6 @@ def criterion_fields(registry: Registry) -> dict[str, Any]:
     return found
 
 
-def meta_text(value: str) -> Markup:
-    """A value for a generated page's front matter (title, description): plain text on one
-    line, quoted as a YAML string. Front matter is text; the plugin escapes it for the theme
-    (``build.theme_meta``), as it does for hand-written pages."""
-    return Markup(json.dumps(" ".join(value.split()), ensure_ascii=False))
-
-
 # Characters that mean something in HTML, or in Markdown and its extensions (links, images,
 # emphasis, code, attribute lists ``{: onclick=…}``, tables, headings, escapes): written as
 # character references, which browsers read as the character and Markdown leaves alone.
@@ -672,28 +665,3 @@ def markdown_text(value: Any) -> Any:
         return value
     text = _LINE_BREAKS.sub(" ", str(value)).translate(_TEXT_ENTITIES)
     return Markup(_BLOCK_START.sub(lambda m: "".join(f"&#{ord(c)};" for c in m.group(0)), text))
-
-
-def _number_vi(value: float) -> str:
-    """1234.5 → '1.234,5' (Vietnamese separators)."""
-    text = f"{value:,.2f}".rstrip("0").rstrip(".")
-    return text.replace(",", " ").replace(".", ",").replace(" ", ".")
-
-
-def template_env(folders: Sequence[Path], finalize: Callable[[Any], Any]) -> jinja2.Environment:
-    """The Jinja environment of generated pages (the commune's and the province's): every
-    value escaped and passed through ``finalize``, unknown names an error, and the
-    Vietnamese filters."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(list(folders)),
-        autoescape=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-        undefined=jinja2.StrictUndefined,
-        keep_trailing_newline=True,
-        finalize=finalize,
-    )
-    env.filters["date_vi"] = lambda d: d.strftime("%d/%m/%Y")
-    env.filters["number_vi"] = _number_vi
-    env.filters["meta_text"] = meta_text
-    return env

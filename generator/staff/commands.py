@@ -28,10 +28,10 @@ from .init import (
     commune_name,
     default_period,
     existing_project,
+    overrides_source,
     parse_list,
     parse_period,
     province_name,
-    templates_source,
     write_project,
 )
 from .new import (
@@ -257,17 +257,15 @@ def run_init(args: argparse.Namespace) -> int:
     if found is not None:
         console.print(msg.INIT_EXISTS.format(path=found), markup=False)
         return 1
-    templates = templates_source(args.templates_from)
-    if templates is None:
-        console.print(
-            msg.INIT_NO_TEMPLATES.format(path=args.templates_from or "site_templates"), markup=False
-        )
+    overrides = overrides_source(args.templates_from) if args.templates_from else None
+    if args.templates_from and overrides is None:
+        console.print(msg.INIT_NO_TEMPLATES.format(path=args.templates_from), markup=False)
         return 1
     answers = _init_answers(args, console)
     if answers is None:
         return 1
     try:
-        written = write_project(target, answers, templates)
+        written = write_project(target, answers, overrides)
     except OSError as error:  # a folder that cannot be written, a full disk
         console.print(msg.INIT_WRITE_FAILED.format(path=target, reason=error.strerror or error), markup=False)
         return 1

@@ -1,14 +1,15 @@
 """A new commune's project in one command: its answers (commune, province, hamlets,
-organizations, the current plan period) → mkdocs.yml, the registry, the content pages and the
-site templates, with no sample profile and the sample banner off.
+organizations, the current plan period) → mkdocs.yml, the registry, the content pages and
+``.gitignore``, with no sample profile and the sample banner off.
 
-Where the files come from: the registry, mkdocs.yml and content pages are package data
-(``generator/staff/starter/``, rendered with the answers); the site templates are copied from a
-project that has them: ``--from`` when given, else the tool's own project (the checkout that
-``scripts/bootstrap`` installed in editable mode), since ``site_templates/`` lives at its root."""
+The commune gets its own files only: the theme stays in the package (theme_files.py), so a
+new version of the tool reaches it. The starter files are package data (``starter/``,
+rendered with the answers); ``--from`` copies another commune's ``overrides/`` (its own
+changes to the theme) as well."""
 
 from __future__ import annotations
 
+import importlib.resources
 import json
 import re
 import shutil
@@ -17,17 +18,17 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-import jinja2
 from slugify import slugify
 
 from .. import messages as msg
 from ..records.settings import SAMPLE_SITE_URL, load_settings
+from ..rendering import environment
+from ..theme_files import Layer, theme_files
 
-STARTER = Path(__file__).resolve().parent / "starter"
-# The tool's own project: the folder holding the generator package (an editable install).
-TOOL_PROJECT = Path(__file__).resolve().parent.parent.parent
+STARTER = "starter"  # package data beside this module
+OVERRIDES = "overrides"
 # What init writes at the project's root; any of them already there means a project exists.
-PROJECT_ENTRIES = ("mkdocs.yml", "exemplars", "content", "site_templates")
+PROJECT_ENTRIES = ("mkdocs.yml", "exemplars", "content", OVERRIDES, "site_templates")
 PERIOD_LENGTH = 5  # emulation plans run five years (2021–2025, 2026–2030…)
 FIRST_TWO_LEVEL_PERIOD = 2026
 
@@ -160,23 +161,24 @@ def existing_project(target: Path) -> Path | None:
     return None
 
 
-def templates_source(project: Path | None) -> Path | None:
-    """The site templates to copy: those of ``project`` (its mkdocs.yml's templates_dir, or a
-    site_templates folder given directly), else the tool's own."""
+def overrides_source(project: Path) -> Path | None:
+    """The theme changes of ``project`` to copy (its mkdocs.yml's overrides folder, or a
+    folder given directly); None when it has none."""
     candidates: list[Path] = []
-    if project is not None:
-        settings, _ = (
-            load_settings(project / "mkdocs.yml") if (project / "mkdocs.yml").is_file() else (None, [])
-        )
+    if (project / "mkdocs.yml").is_file():
+        settings, _ = load_settings(project / "mkdocs.yml")
         if settings is not None:
-            candidates.append(settings.templates_dir)
-        candidates += [project / "site_templates", project]
-    else:
-        candidates.append(TOOL_PROJECT / "site_templates")
+            candidates.append(settings.overrides_dir)
+    candidates += [project / OVERRIDES, project]
     for candidate in candidates:
-        if (candidate / "pages").is_dir() and (candidate / "overrides").is_dir():
+        if candidate.is_dir() and any(name for name, _ in theme_files(Layer(candidate))):
             return candidate
     return None
+
+
+def starter_folder() -> Path:
+    """The starter files installed with the package."""
+    return Path(str(importlib.resources.files(__package__ or "").joinpath(STARTER)))
 
 
 def _yaml(value: object) -> str:
@@ -186,22 +188,17 @@ def _yaml(value: object) -> str:
 
 def render_starter(answers: NewCommune) -> dict[str, str]:
     """Project path → text of every starter file (mkdocs.yml, registry, content pages)."""
-    env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(STARTER),
-        trim_blocks=True,
-        lstrip_blocks=True,
-        keep_trailing_newline=True,
-        undefined=jinja2.StrictUndefined,
-        autoescape=False,  # YAML and Markdown; every value from the answers goes through |yaml
-    )
+    starter = starter_folder()
+    # YAML and Markdown: every value from the answers goes through |yaml or is escaped first.
+    env = environment([starter], autoescape=False, keep_trailing_newline=True)
     env.filters["yaml"] = _yaml
     values = answers.template_values()
     files = {
         "mkdocs.yml": env.get_template("mkdocs.yml.j2").render(values),
         "exemplars/registry.yml": env.get_template("registry.yml.j2").render(values),
-        ".gitignore": (STARTER / "gitignore").read_text(encoding="utf-8"),
+        ".gitignore": (starter / "gitignore").read_text(encoding="utf-8"),
     }
-    for page in sorted((STARTER / "content").iterdir()):
+    for page in sorted((starter / "content").iterdir()):
         if page.name.endswith(".j2"):
             files[f"content/{page.name[: -len('.j2')]}"] = env.get_template(f"content/{page.name}").render(
                 {
@@ -220,10 +217,10 @@ def _markdown_text(value: object) -> str:
     return re.sub(r"([\\`*_{}\[\]<>()#+!|])", r"\\\1", str(value))
 
 
-def write_project(target: Path, answers: NewCommune, templates: Path) -> list[str]:
-    """Write the project into ``target`` (made if missing): every file is first written into a
-    folder inside it, then moved into place, so a failure leaves no half project. → the paths
-    written, relative to ``target``."""
+def write_project(target: Path, answers: NewCommune, overrides: Path | None = None) -> list[str]:
+    """Write the project into ``target`` (made if missing), with a copy of ``overrides`` when
+    given: every file is first written into a folder inside it, then moved into place, so a
+    failure leaves no half project. → the paths written, relative to ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     files = render_starter(answers)
     if (target / ".gitignore").exists():  # the folder may already be a repository: keep its own
@@ -234,9 +231,10 @@ def write_project(target: Path, answers: NewCommune, templates: Path) -> list[st
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
-        shutil.copytree(templates, staging / "site_templates", ignore=shutil.ignore_patterns("__pycache__"))
+        if overrides is not None:
+            shutil.copytree(overrides, staging / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
         for entry in sorted(staging.iterdir()):
             entry.rename(target / entry.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [*files, "site_templates/"]
+    return [*files, *([f"{OVERRIDES}/"] if overrides is not None else [])]

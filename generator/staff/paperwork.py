@@ -55,7 +55,7 @@ def _writers(
     from ..printing.official_pdf import write_pdf
     from ..printing.word import TEMPLATE, write_docx
 
-    template = settings.templates_dir / "report" / TEMPLATE
+    template = settings.theme.find(f"report/{TEMPLATE}")
     if args.command == "nominations":
         document = nomination_document(registry, overview, paper)
         asked: list[tuple[Path | None, Writer]] = [
@@ -65,10 +65,10 @@ def _writers(
     else:
         official = report_document(registry, overview, paper)
         asked = [
-            (args.html, lambda path: write_html(overview, settings.templates_dir, path)),
+            (args.html, lambda path: write_html(overview, settings.theme, path)),
             (args.xlsx, lambda path: write_xlsx(overview, path, registry.commune.name)),
             (args.docx, lambda path: write_docx(official, template, path)),
-            (args.pdf, lambda path: write_pdf(official, settings.templates_dir, path)),
+            (args.pdf, lambda path: write_pdf(official, settings.theme, path)),
         ]
     return [(path, write) for path, write in asked if path is not None]
 
@@ -76,12 +76,12 @@ def _writers(
 def _write(path: Path, write: Writer, template: Path) -> str | None:
     """Writes one file; the Vietnamese reason when it could not be written."""
     from ..printing.official_pdf import PdfFailed
-    from ..printing.word import MissingStyle
+    from ..printing.word import MissingStyle, UnreadableTemplate
 
-    if path.suffix.lower() == ".docx" and not template.is_file():
-        return msg.REPORT_TEMPLATE_MISSING.format(path=template)
     try:
         write(path)
+    except UnreadableTemplate:
+        return msg.REPORT_TEMPLATE_UNREADABLE.format(path=template)
     except MissingStyle as error:
         return msg.REPORT_TEMPLATE_STYLE.format(path=template, style=error.args[0])
     except PdfFailed as error:
@@ -122,7 +122,7 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
     }
     if broken:
         console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
-    template = settings.templates_dir / "report" / TEMPLATE
+    template = settings.theme.find(f"report/{TEMPLATE}")
     for path, write in _writers(args, settings, registry, overview, paper):
         failed = _write(path, write, template)
         if failed is not None:

@@ -15,7 +15,6 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from jinja2 import Environment, FileSystemLoader, select_autoescape
 from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
@@ -24,6 +23,8 @@ from .. import messages as msg
 from ..files import write_atomically
 from ..records import periods
 from ..records.model import Exemplar, Named, Registry
+from ..rendering import environment
+from ..theme_files import Theme
 from .scope import EVERYTHING, Scope, ScopedData, as_of, scoped
 from .workbook import Heading, new_workbook, save, table_sheet
 
@@ -547,14 +548,9 @@ def terminal_view(overview: Overview) -> list[RenderableType]:
     return view
 
 
-def write_html(overview: Overview, templates_dir: Path, path: Path) -> None:
+def write_html(overview: Overview, theme: Theme, path: Path) -> None:
     """A standalone page (not part of the public site): inline styles, marked noindex."""
-    env = Environment(
-        loader=FileSystemLoader(templates_dir / "report"),
-        autoescape=select_autoescape(["html"]),
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
+    env = environment(theme.folders("report"))
     env.filters["shown"] = shown
     page = env.get_template("report.html").render(
         title=report_title(overview),
