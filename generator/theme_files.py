@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import hashlib
 import importlib.resources
+import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -107,3 +108,40 @@ def theme_files(layer: Layer) -> Iterator[tuple[str, Path]]:
         top, *rest = relative.parts
         name = "/".join([MATERIAL if top == layer.material else top, *rest])
         yield name, path
+
+
+# In a commune's overrides folder: theme name → SHA-256 of the theme's file the override was
+# made from (by ``dienhinh upgrade`` or ``dienhinh override``), so ``check`` can tell when the
+# tool's original changed since (the commune may be missing a fix).
+BASES = ".dienhinh-theme.json"
+
+
+def recorded_bases(folder: Path) -> dict[str, str]:
+    """The bases recorded in an overrides folder; none when the file is missing or unreadable
+    (a hand-edited file only loses the warnings)."""
+    try:
+        data = json.loads((folder / BASES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): str(v) for k, v in data.items() if isinstance(v, str)}
+
+
+def bases_text(bases: dict[str, str]) -> str:
+    return json.dumps(dict(sorted(bases.items())), indent=1) + "\n"
+
+
+def stale_overrides(theme: Theme) -> list[tuple[str, Path]]:
+    """The commune's overrides whose theme original changed since they were made from it."""
+    if not theme.own:
+        return []
+    base = theme.layers[-1]
+    stale = []
+    for layer in theme.own:
+        bases = recorded_bases(layer.root)
+        for name, path in theme_files(layer):
+            original = base.path(name)
+            if name in bases and original.is_file() and digest(original.read_bytes()) != bases[name]:
+                stale.append((name, path))
+    return stale

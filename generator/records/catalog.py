@@ -17,6 +17,7 @@ from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, Severity, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
 from .settings import Settings, site_url_problems
+from .theme_checks import theme_problems
 from .validate import (
     UNPUBLISHED_KEYS,
     TextRule,
@@ -172,6 +173,7 @@ def load_catalog(
     today = today or clock.today()
     registry, registry_source, problems = load_registry(settings.registry_path)
     problems += site_url_problems(settings)
+    problems += theme_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if registry_source is not None:

@@ -43,9 +43,11 @@ from .new import (
     taken_slugs,
     write_new_bundle,
 )
+from .theme_commands import add_commands as add_theme_commands
+from .theme_commands import run_override, run_upgrade
 
 WORD_SUFFIXES = (".docx", ".doc", ".docm", ".dot", ".dotx")
-COMMANDS = ("new", "import", "report", "nominations", "schema", "editor-config")
+COMMANDS = ("new", "import", "report", "nominations", "schema", "editor-config", "upgrade", "override")
 
 
 def add_commands(commands: Any) -> None:
@@ -93,6 +95,8 @@ def add_commands(commands: Any) -> None:
     editor.add_argument("--base-url", default="", help=msg.HELP_EDITOR_BASE_URL)
     editor.add_argument("--app-id", default="", help=msg.HELP_EDITOR_APP_ID)
 
+    add_theme_commands(commands)
+
     init = commands.add_parser("init", help=msg.HELP_INIT)
     init.add_argument("directory", nargs="?", type=Path, default=Path("."), help=msg.HELP_INIT_DIRECTORY)
     init.add_argument("--commune", help=msg.HELP_INIT_COMMUNE)
@@ -130,6 +134,10 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if args.command == "editor-config":
             return run_editor_config(settings, registry, args, _console())
         return run_schema(settings, registry, args.output, _console())
+    if args.command == "upgrade":
+        return run_upgrade(settings, args, _console())
+    if args.command == "override":
+        return run_override(settings, args, _console())
     if args.command in ("report", "nominations"):
         from .paperwork import run_paperwork
 
