@@ -1,5 +1,5 @@
 """Printed booklets: a visit (or a field, or every published exemplar) → a PDF made with
-WeasyPrint from the Jinja templates and CSS in ``site_templates/booklet``.
+WeasyPrint from the Jinja templates and CSS of the theme's ``booklet`` folder.
 
 Nothing here knows MkDocs: the CLI's ``booklet`` command and the site build's step
 (:func:`build_visit_booklets`) both print through :func:`make_booklet`. Fonts are whole

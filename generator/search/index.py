@@ -1,7 +1,7 @@
 """Search index of the built site with Pagefind (the binary shipped in ``pagefind[bin]``).
 
 Pagefind indexes only the regions marked ``data-pagefind-body`` (profiles and content pages,
-see ``site_templates/overrides/main.html``), so published pages alone are searchable: drafts
+see the theme's ``material/main.html``), so published pages alone are searchable: drafts
 are never built. Nothing here knows MkDocs: it takes a folder of HTML and writes
 ``<site>/pagefind/``.
 """

@@ -1,6 +1,6 @@
 """The photos of each profile page: declared photos joined with their processed files, the
 names they are published under, and the story's image references swapped for the figures the
-templates draw (site_templates/pages/_photos.j2)."""
+templates draw (the theme's pages/_photos.j2)."""
 
 from __future__ import annotations
 
