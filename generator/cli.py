@@ -6,6 +6,7 @@ from __future__ import annotations
 import argparse
 import logging
 import os
+import re
 import shutil
 import signal
 import sys
@@ -22,6 +23,7 @@ from .records.model import RESERVED_SLUG
 from .records.problems import Severity
 from .records.settings import Settings, load_settings
 from .records.validate import count
+from .rendering import TemplateFailed
 from .site import staging
 from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
@@ -387,9 +389,15 @@ class _Formatter(logging.Formatter):
 
     def format(self, record: logging.LogRecord) -> str:
         text = record.getMessage()
+        if record.name.split(".")[0] != "dienhinh":
+            text = _ENGINE_PAGE.sub(lambda m: msg.ENGINE_PAGE_FAILED.format(page=m.group(2)), text)
         if record.levelno == logging.WARNING and record.name.split(".")[0] != "dienhinh":
             return f"{msg.MKDOCS_WARNING}{text}"
         return text
+
+
+# MkDocs's line before a page's error (the error itself is ours, in Vietnamese).
+_ENGINE_PAGE = re.compile(r"^Error (reading|building) page '(.*)':")
 
 
 class _Console(logging.StreamHandler[TextIO]):
@@ -454,6 +462,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         if hasattr(stream, "reconfigure"):
             stream.reconfigure(encoding="utf-8")
     args = _parser().parse_args(argv)
+    try:
+        return _run(args)
+    except TemplateFailed as error:  # a commune's override with a mistake
+        _print(str(error), error=True)
+        return 1
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.command == "gather":  # the province's own configuration, no commune project
         return run_gather(args.config, args.site_dir, args.docs_dir)
     if args.command == "init":  # makes the project: there is no mkdocs.yml yet

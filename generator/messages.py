@@ -1846,3 +1846,12 @@ THEME_STALE_OVERRIDE = (
     " đó từ bấy giờ (có thể là bản sửa lỗi mà trang của xã chưa có). So sánh với bản mới, sửa lại"
     " nếu cần, rồi chạy “dienhinh override {name}” để ghi nhận đã xem lại."
 )
+TEMPLATE_FAILED = (
+    "mẫu giao diện {kind} (chi tiết: {detail}). Sửa lại tệp này; nếu là tệp xã sửa riêng trong"
+    " overrides, xóa nó thì trang dùng lại mẫu của công cụ."
+)
+TEMPLATE_FAILED_AT = "{file}:{line}: LỖI: {reason}"
+TEMPLATE_SYNTAX = "viết sai cú pháp Jinja (thiếu thẻ đóng, ngoặc…)"
+TEMPLATE_UNDEFINED = "dùng một tên hoặc một phần tử không có"
+TEMPLATE_OTHER = "không dựng được"
+ENGINE_PAGE_FAILED = "Không dựng được trang “{page}”:"

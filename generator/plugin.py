@@ -9,8 +9,9 @@ from __future__ import annotations
 import logging
 import zlib
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
+import jinja2
 from mkdocs.config.base import LegacyConfig
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ from .build import Build, Site, release_memory, start, theme_meta
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from
+from .rendering import TemplateFailed
 from .site.assets import GALLERY_SCRIPT, STYLESHEET, Asset, unfingerprinted
 from .site.pages import GeneratedPage
 from .site.rawhtml import RawBlocks
@@ -87,6 +89,24 @@ def add_theme(config: MkDocsConfig, theme: Theme) -> None:
 
 class ProblemsFound(PluginError):
     """Raised with every problem already formatted; MkDocs prints it without a traceback."""
+
+
+def guard_templates(env: jinja2.Environment, root: Path | None) -> jinja2.Environment:
+    """A mistake in a theme template the engine renders (a commune's override of main.html, a
+    partial) is reported as ours are, naming the file and line in Vietnamese, without a
+    traceback."""
+    original = env.handle_exception
+
+    def handle_exception(source: str | None = None) -> NoReturn:
+        try:
+            original(source)
+        except jinja2.TemplateError as error:
+            failed = TemplateFailed.of(error)
+            problem = Problem(Path(failed.file), failed.line, "", failed.reason)
+            raise ProblemsFound(problem.format(root)) from None
+
+    env.handle_exception = handle_exception  # type: ignore[method-assign]
+    return env
 
 
 # Options are checked by records/settings.py; MkDocs types no __init_subclass__.
@@ -154,7 +174,12 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         """The generated pages and our assets join the hand-written ones."""
         if self.build is None:
             return files
-        for page in self.build.generated_pages():
+        try:
+            generated = self.build.generated_pages()
+        except TemplateFailed as error:  # a commune's override with a mistake
+            problem = Problem(Path(error.file), error.line, "", error.reason)
+            raise ProblemsFound(problem.format(self.build.settings.root)) from None
+        for page in generated:
             existing = files.get_file_from_path(page.src)
             if existing is not None:
                 raise ProblemsFound(
@@ -197,7 +222,8 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         # Every page is converted now: give the converters' freed memory back to the system
         # before the pages are rendered (and Pagefind runs beside this process).
         release_memory()
-        return env
+        root = self.build.settings.root if self.build is not None else None
+        return guard_templates(env, root)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
@@ -331,7 +357,7 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         release_memory()
-        return env
+        return guard_templates(env, None)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -7,7 +7,7 @@ import ast
 from .sample import ROOT
 
 # The dienhinh command, the staff's commands and publish; the MkDocs plugin reports through logging.
-EDGES = {"cli.py", "staff/commands.py", "staff/paperwork.py", "publish/command.py"}
+EDGES = {"cli.py", "staff/commands.py", "staff/paperwork.py", "staff/theme_commands.py", "publish/command.py"}
 PACKAGE = ROOT / "generator"
 
 

@@ -35,7 +35,7 @@ from ..records.photo_checks import normal_name
 from ..records.problems import Problem
 from ..records.sanitize import bounded_markdown, clean_story
 from ..records.settings import Settings
-from ..rendering import environment
+from ..rendering import TemplateFailed, environment
 from ..site.media import ProfileMedia, media_for
 from ..site.pages import sort_key, visit_booklet_path
 from ..theme_files import Theme
@@ -374,7 +374,10 @@ def render_booklet(
     files |= {p.path for items in (photos or {}).values() for p in items}
     files |= {path for slug in (printable or {}) for path in (printable or {})[slug].values()}
     roots = theme.folders("booklet")
-    html = booklet_html(booklet, registry, theme, site_url, photos, exemplars_dir, printable)
+    try:
+        html = booklet_html(booklet, registry, theme, site_url, photos, exemplars_dir, printable)
+    except TemplateFailed as failed:  # a commune's override with a mistake
+        return None, [Problem(Path(failed.file), failed.line, "", failed.reason)]
     page_css = (
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
