@@ -115,3 +115,35 @@ def test_the_readme_is_a_short_front_page_that_links_to_the_docs() -> None:
     assert "scripts/test     # the whole test suite" in text
     for step in ("pipx install dienhinh-", "dienhinh init", "dienhinh edit", "dienhinh upgrade"):
         assert step in text
+
+
+def test_an_option_is_described_by_its_field_description_or_its_docstring() -> None:
+    import importlib.util
+
+    from pydantic import Field
+
+    spec = importlib.util.spec_from_file_location("docs_hooks", DOCS / "hooks.py")
+    assert spec is not None and spec.loader is not None
+    hooks = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(hooks)
+
+    class Target(BaseModel):
+        """Where it goes."""
+
+        host: str = Field(min_length=1, description="The server | its name.")
+
+    class Sample(BaseModel):
+        size: int = Field(default=512, gt=0)
+        """Largest file, in KB."""
+        ratio: float = 1.5
+        target: Target | None = None
+        plain: bool = False
+
+    table = hooks.options_table(Sample)
+    assert table.splitlines()[2:] == [
+        "| `size` | integer, > 0 | `512` | Largest file, in KB. |",
+        "| `ratio` | number | `1.5` |  |",
+        "| `target` | mapping or none | none | Where it goes. |",
+        "| `target.host` | text, length ≥ 1 | required | The server \\| its name. |",
+        "| `plain` | true/false | `false` |  |",
+    ]
