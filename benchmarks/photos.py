@@ -5,7 +5,7 @@
 Makes ``count`` phone-sized photos (4032×3024 JPEG with GPS; half of them with orientation 6,
 i.e. portrait), then times the
 checks every build runs (``inspect_photo``) and the pipeline (``process_photos``) twice on the
-same cache. Figures are printed side by side; the README quotes them.
+same cache. Figures are printed side by side; benchmarks/RESULTS.md records them.
 """
 
 from __future__ import annotations
