@@ -426,7 +426,7 @@ HELP_SCHEMA_OUTPUT = "tệp ghi ra (mặc định: schema/exemplar.schema.json)"
 # the first word when a name has none of them.
 COMMUNE_WORDS = ("xã", "phường", "đặc khu", "thị trấn")
 PROVINCE_WORDS = ("tỉnh", "thành phố")
-HELP_INIT = "tạo dự án mới cho một xã (hỏi từng mục nếu thiếu): danh mục, trang, mẫu giao diện"
+HELP_INIT = "tạo dự án mới cho một xã (hỏi từng mục nếu thiếu): danh mục, các trang, tệp cấu hình"
 HELP_INIT_DIRECTORY = "thư mục của dự án mới (mặc định: thư mục hiện tại)"
 HELP_INIT_COMMUNE = "tên xã, ví dụ “xã Hòa Bình” (thiếu chữ “xã” thì tự thêm)"
 HELP_INIT_PROVINCE = "tên tỉnh, ví dụ “tỉnh Thái Nguyên”"
@@ -1098,8 +1098,8 @@ PROVINCE_DESCRIPTION = (
 PROVINCE_NAV = ("Trang chủ", "Các xã", "Lĩnh vực", "Theo năm", "Nhân rộng", "Đề cử lên tỉnh")
 PERMALINK_TITLE = "Liên kết đến mục này"
 NO_PROVINCE_CONFIG = (
-    "Không có tệp cấu hình của tỉnh “{path}”. Tạo tệp này (xem README, mục “dienhinh gather”)"
-    " với tên tỉnh và danh sách các xã: name, source."
+    "Không có tệp cấu hình của tỉnh “{path}”. Tạo tệp này (xem tài liệu của công cụ, trang"
+    " “Open data and the province site”) với tên tỉnh và danh sách các xã: name, source."
 )
 DATA_ROOT = "(cả tệp)"
 DATA_NOT_UTF8 = "dữ liệu không phải văn bản UTF-8"
