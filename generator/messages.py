@@ -1099,7 +1099,7 @@ PROVINCE_NAV = ("Trang chủ", "Các xã", "Lĩnh vực", "Theo năm", "Nhân r�
 PERMALINK_TITLE = "Liên kết đến mục này"
 NO_PROVINCE_CONFIG = (
     "Không có tệp cấu hình của tỉnh “{path}”. Tạo tệp này (xem tài liệu của công cụ, trang"
-    " “Open data and the province site”) với tên tỉnh và danh sách các xã: name, source."
+    " “Open data and the province”) với tên tỉnh và danh sách các xã: name, source."
 )
 DATA_ROOT = "(cả tệp)"
 DATA_NOT_UTF8 = "dữ liệu không phải văn bản UTF-8"
