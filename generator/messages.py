@@ -8,7 +8,7 @@ import re
 from collections.abc import Sequence
 from typing import Any
 
-from .records.text import visible
+from .text import visible
 
 TABLE_NAMES = {
     "fields": "lĩnh vực",

@@ -10,10 +10,10 @@ import pytest
 import yaml
 
 from dienhinh.printing.booklet import unprintable
-from dienhinh.records.legacy_fonts import TCVN3, VNI_LETTERS, VNI_MARKS, from_vni
+from dienhinh.records.legacy_fonts import TCVN3, VNI_LETTERS, VNI_MARKS, from_vni, legacy_encoding
 from dienhinh.records.privacy import find_personal_data, normalize_for_matching
 from dienhinh.records.problems import Problem
-from dienhinh.records.text import hidden_characters, legacy_encoding, name_key, visible
+from dienhinh.text import hidden_characters, name_key, visible
 
 from .sample import copy_project, run_cli
 

@@ -108,3 +108,57 @@ def guess(text: str) -> Encoding | None:
         return Encoding.vni
     after_vowel = sum(1 for i in signs if i > 0 and text[i - 1] in _AFTER_VOWEL)
     return Encoding.vni if after_vowel / len(signs) >= 0.9 else Encoding.tcvn3
+
+
+# --- Text pasted from a legacy font, without the font -----------------------------------------
+
+# Latin-1 characters that Vietnamese text never holds (its own letters aside), except a few
+# symbols people do type (°, ², «», ·, ×…): the traces of a legacy font read as Latin-1.
+_TYPED_SYMBOLS = set("°²³«»·×©®½¼¾§")
+_ODD = {chr(c) for c in range(0xA1, 0x100)} - _VIETNAMESE_LATIN1 - _TYPED_SYMBOLS
+_WORD = re.compile(r"\S+")
+# Worth a closer look: an odd Latin-1 character, or a VNI mark that Vietnamese never writes
+# after that vowel ("Vaên" for Văn, "Nguyeãn" for Nguyễn; not "hoàn", "quý").
+_SUSPECT = re.compile(
+    "[" + re.escape("".join(sorted(_ODD))) + "]|[aeoAEO][âÂ]|[aA][êÊéÉèÈúÚüÜëËáÁàÀåÅãÃäÄ]|[eE][áÁàÀåÅãÃäÄ]"
+)
+_TONE_MARKS = dict.fromkeys(map(ord, "\u0300\u0301\u0303\u0309\u0323"))
+_VOWEL_GROUPS = re.compile("[aăâeêioôơuưy]+")
+# Vowel groups of Vietnamese syllables (tone marks aside).
+_NUCLEI = set(
+    "a ă â e ê i o ô ơ u ư y ai ao au ay âu ây eo êu ia iê iu oa oă oe oi oo ôi ơi ua uâ uê ui uô uơ"
+    " uy ưa ưi ưu ươ yê iêu oai oao oay oeo uai uay uây uêu uôi uya uyê uyu ươi ươu yêu".split()
+)
+
+
+def _oddities(text: str) -> int:
+    """How far ``text`` is from Vietnamese: odd Latin-1 characters, capitals inside a word,
+    and vowel groups no Vietnamese syllable has."""
+    count = sum(1 for c in text if c in _ODD)
+    for word in _WORD.findall(text):
+        count += sum(1 for a, b in zip(word, word[1:], strict=False) if a.islower() and b.isupper())
+        plain = unicodedata.normalize(
+            "NFC", unicodedata.normalize("NFD", word.lower()).translate(_TONE_MARKS)
+        )
+        count += sum(1 for group in _VOWEL_GROUPS.findall(plain) if group not in _NUCLEI)
+    return count
+
+
+def legacy_encoding(text: str) -> tuple[str, str] | None:
+    """("TCVN3" or "VNI", the text as it was meant) when ``text`` looks typed in a legacy
+    Vietnamese font: converting it removes (nearly) every oddity. None for Unicode text."""
+    if not _SUSPECT.search(text):
+        return None
+    before = _oddities(text)
+    if before < 2:
+        return None
+    # The reading that leaves the fewest oddities, if it removes (nearly) all of them.
+    readings = [
+        (name, fixed)
+        for name, fixed in (("TCVN3", from_tcvn3(text)), ("VNI", from_vni(text)))
+        if fixed != text
+    ]
+    scored = sorted((_oddities(fixed), index, name, fixed) for index, (name, fixed) in enumerate(readings))
+    if scored and scored[0][0] * 4 <= before:
+        return scored[0][2], scored[0][3]
+    return None

@@ -15,9 +15,9 @@ from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
 from .. import messages as msg
+from ..text import describe
 from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem
-from .text import describe
 
 MAX_FILE_KB = 512
 Loc = tuple[str | int, ...]

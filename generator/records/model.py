@@ -25,7 +25,8 @@ from pydantic import (
 from pydantic_core import PydanticCustomError
 
 from ..messages import period_name
-from .text import describe, hidden_characters, legacy_encoding, nfc
+from ..text import describe, hidden_characters, nfc
+from .legacy_fonts import legacy_encoding
 
 CODE_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]

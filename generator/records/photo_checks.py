@@ -16,10 +16,10 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 from PIL import Image, ImageFile, UnidentifiedImageError
 
 from .. import messages as msg
+from ..text import nfc
 from .load import Source, dotted
 from .model import Exemplar
 from .problems import Problem
-from .text import nfc
 
 ACCEPTED_FORMATS = ("JPEG", "PNG", "WEBP")
 # Pillow's orientation values that swap width and height.

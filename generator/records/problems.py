@@ -8,7 +8,7 @@ from enum import StrEnum
 from pathlib import Path
 
 from .. import messages as msg
-from .text import visible
+from ..text import visible
 
 
 class Severity(StrEnum):

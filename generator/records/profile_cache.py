@@ -12,8 +12,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .. import messages
-from . import legacy_fonts, load, model, privacy, problems, text, validate
+from .. import messages, text
+from . import legacy_fonts, load, model, privacy, problems, validate
 from .load import Source
 from .model import Exemplar
 from .problems import Problem

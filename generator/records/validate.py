@@ -11,12 +11,13 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from .. import messages as msg
+from ..text import name_key
 from . import periods
+from .legacy_fonts import legacy_encoding
 from .load import Loc, Source, dotted
 from .model import CODE_TABLES, RESERVED_SLUG, Criterion, Exemplar, Kind, Registry, Status
 from .privacy import find_personal_data
 from .problems import Problem, Severity
-from .text import legacy_encoding, name_key
 
 _VOID_TAGS = {
     "area",

@@ -21,7 +21,7 @@ from ..editor.backend import Change, LocalBackend
 from ..records.model import FRONT_MATTER_KEYS
 from ..records.problems import Problem
 from ..records.settings import Settings
-from ..records.text import name_key
+from ..text import name_key
 from .import_sheet import existing_bundles
 from .new import draft_front_matter, dump_front_matter, make_slug, read_bundle_parts, taken_slugs
 from .word_report import PICTURE_PREFIX, Note, Picture, Report, read_report

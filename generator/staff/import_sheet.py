@@ -32,7 +32,7 @@ from .. import messages as msg
 from ..records.model import Kind, Registry
 from ..records.privacy import find_personal_data
 from ..records.problems import Problem, Severity
-from ..records.text import name_key, nfc
+from ..text import name_key, nfc
 from .new import (
     check_front_matter,
     draft_front_matter,
