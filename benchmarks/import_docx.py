@@ -26,7 +26,7 @@ from PIL import Image, ImageDraw
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
-from dienhinh.staff.word_report import read_report  # noqa: E402
+from dienhinh.intake.word_report import read_report  # noqa: E402
 from tests.sample import copy_project, run_cli  # noqa: E402
 
 WORDS_PER_PAGE = 500  # A4, 13 pt Times New Roman, as commune reports are typed

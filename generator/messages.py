@@ -1855,3 +1855,14 @@ TEMPLATE_SYNTAX = "viết sai cú pháp Jinja (thiếu thẻ đóng, ngoặc…)
 TEMPLATE_UNDEFINED = "dùng một tên hoặc một phần tử không có"
 TEMPLATE_OTHER = "không dựng được"
 ENGINE_PAGE_FAILED = "Không dựng được trang “{page}”:"
+
+
+# --- store ---
+STORE_EXISTS = (
+    "Đã có hồ sơ {path}: không ghi đè lên một hồ sơ khác. Đặt tên (địa chỉ) khác cho hồ sơ mới,"
+    " hoặc mở hồ sơ đã có để sửa."
+)
+STORE_CHANGED = (
+    "Tệp {path} vừa được sửa ở nơi khác trong lúc lưu nên không ghi đè. Mở lại tệp (để thấy bản"
+    " mới nhất) rồi lưu lại."
+)

@@ -15,10 +15,10 @@ import pytest
 from openpyxl import load_workbook
 
 from dienhinh import files
+from dienhinh.intake.import_sheet import read_sheet
 from dienhinh.printing import booklet as bk
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
-from dienhinh.staff.import_sheet import read_sheet
 
 from .sample import copy_project, run_cli, write_xlsx
 

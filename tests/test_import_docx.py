@@ -13,6 +13,7 @@ import pytest
 from docx import Document
 from PIL import Image
 
+from dienhinh.intake.word_report import OLE_MAGIC, read_report
 from dienhinh.records.legacy_fonts import (
     TCVN3,
     Encoding,
@@ -22,7 +23,6 @@ from dienhinh.records.legacy_fonts import (
     from_vni,
     guess,
 )
-from dienhinh.staff.word_report import OLE_MAGIC, read_report
 
 from .sample import run_cli
 from .word_documents import TITLE, add_legacy, report

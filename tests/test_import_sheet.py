@@ -2,15 +2,17 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from openpyxl import Workbook
 
+from dienhinh.intake.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
 from dienhinh.records.load import load_registry, read_exemplar
 from dienhinh.records.model import Status
-from dienhinh.staff.import_sheet import Outcome, Row, import_sheet, normalize, parse_date, read_sheet
+from dienhinh.records.settings import Settings
 
 from .sample import ROOT, run_cli, write_xlsx
 
@@ -219,7 +221,10 @@ def test_import_reports_progress_through_the_callers_wrapper(tmp_path: Path) -> 
 
     exemplars = tmp_path / "exemplars"
     exemplars.mkdir()
-    result = import_sheet(sheet, registry, exemplars, today=dt.date(2026, 1, 1), progress=progress)
+    settings = dataclasses.replace(
+        Settings.from_options(tmp_path, {}), registry_path=ROOT / "exemplars" / "registry.yml"
+    )
+    result = import_sheet(sheet, registry, settings, today=dt.date(2026, 1, 1), progress=progress)
     assert seen == [row.number for row in sheet.rows] and len(seen) == len(EXPECTED)
     assert result.count(Outcome.created) == len(EXPECTED)
     assert {p.parent.name for p in exemplars.glob("*/index.md")} == set(EXPECTED)
@@ -384,7 +389,7 @@ def test_no_header_row_names_the_row_that_looks_most_like_one(tmp_path: Path) ->
 
 
 def test_headers_match_despite_case_accents_spacing_and_typos() -> None:
-    from dienhinh.staff.import_sheet import header_key
+    from dienhinh.intake.import_sheet import header_key
 
     assert header_key("Tên mô hình / điển hình") == "name"
     assert header_key("THUỘC LĨNH VỰC") == "field"

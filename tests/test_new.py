@@ -8,9 +8,11 @@ import sys
 from pathlib import Path
 
 from dienhinh import clock
+from dienhinh.intake.drafts import make_slug
+from dienhinh.records import store
 from dienhinh.records.load import load_registry, read_exemplar
 from dienhinh.records.model import Status
-from dienhinh.staff.new import make_slug, update_front_matter
+from dienhinh.records.settings import Settings
 
 from .sample import run_cli
 
@@ -102,16 +104,20 @@ def test_new_without_a_terminal_names_the_missing_option(project: Path) -> None:
     assert "Thiếu --field" in result.stdout
 
 
-def test_update_front_matter_keeps_story_and_leading_comment(project: Path) -> None:
+def test_a_rewritten_profile_keeps_its_story_and_leading_comment(project: Path) -> None:
     path = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
     before = path.read_text(encoding="utf-8")
     story = before.split("\n---\n", 1)[1]
-    assert update_front_matter(path, {"summary": "Tóm tắt mới."}) is True
+    bundle = store.read_bundle(path)
+    assert bundle is not None and bundle.story == story
+    changed = {**bundle.front_matter, "summary": "Tóm tắt mới."}
+    profile = store.Profile("doi-che-ban-quyen", changed, bundle.story, comments=bundle.comments)
+    settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
+    assert store.save_profile(settings, profile, bundle.raw).written
     after = path.read_text(encoding="utf-8")
     assert after.split("\n---\n", 1)[1] == story
     assert after.startswith("---\n# DỮ LIỆU MINH HỌA")
     assert "summary: Tóm tắt mới.\n" in after
-    assert update_front_matter(path, {"summary": "Tóm tắt mới."}) is False
     assert run_cli("check", cwd=project).returncode == 0
 
 

@@ -2,22 +2,20 @@
 answers them), in Python, over one project: files are read from and written straight into
 the profiles' and visits' folders.
 
-Every save is checked first, the way ``dienhinh check`` checks: the bundle as it would be is
-staged in a temporary folder and the whole project is loaded with it in place
-(``load_catalog(overlay=…)``). When the save would bring an error, nothing is written and the
-reply lists each problem in Vietnamese with the form field it concerns; warnings come back
-with a successful save. Front matter is written the way ``dienhinh new`` writes it (keys in
-the model's order, empty values and defaults left out, leading comments kept)."""
+Every save goes through the project's one checked writer (records.store), as ``dienhinh new``
+and the imports do: checked the way ``dienhinh check`` checks the project after it, nothing
+written when it would bring an error. The reply lists each problem in Vietnamese with the form
+field it concerns; warnings come back with a successful save. Front matter is written the way
+the store writes it (keys in the model's order, empty values and defaults left out here,
+leading comments kept)."""
 
 from __future__ import annotations
 
 import base64
 import binascii
-import dataclasses
 import datetime as dt
 import hashlib
 import re
-import shutil
 import tempfile
 import threading
 from collections.abc import Callable, Iterable, Mapping
@@ -28,13 +26,12 @@ from typing import Any
 from pydantic import BaseModel
 
 from .. import messages as msg
-from ..files import write_atomically
-from ..records.catalog import Catalog, load_catalog
+from ..records import store
 from ..records.load import parse_yaml, split_front_matter
 from ..records.model import SLUG_RE, Exemplar, Kind, Visit
-from ..records.problems import Problem, Severity
+from ..records.problems import Problem
 from ..records.settings import Settings
-from ..staff.new import dump_front_matter
+from ..records.store import Change, dump_front_matter
 from .config import SHARED_MEDIA, _unwrap, field_labels
 from .uploads import Upload, accept_upload
 
@@ -184,11 +181,6 @@ def _sha(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
 
-def _write(path: Path, data: bytes) -> None:
-    """Replace a file whole: a reader never sees half of it (the project's one atomic write)."""
-    write_atomically(path, data)
-
-
 def _decode(asset: Mapping[str, Any]) -> bytes:
     try:
         return base64.b64decode(str(asset.get("content", "")), validate=True)
@@ -227,22 +219,7 @@ def _described(problem: Problem, root: Path, labels: Mapping[str, str], own: boo
     }
 
 
-def _key(problem: Problem) -> tuple[str, str, str, Severity]:
-    # Lines move when a file above them changes; the same problem is the same message.
-    return (str(problem.file), problem.field, problem.message, problem.severity)
-
-
 # --- the backend ---------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Change:
-    """A save about to happen: files to write (path → bytes) and files to remove."""
-
-    writes: dict[Path, bytes]
-    removes: tuple[Path, ...] = ()
-    bundle: str = ""  # the profile it concerns
-    visit: Path | None = None
 
 
 class LocalBackend:
@@ -373,14 +350,18 @@ class LocalBackend:
         raw = str(data_file.get("raw", ""))
         assets = [(self.paths.target(str(a["path"])), _decode(a)) for a in params.get("assets") or []]
         if target.kind == "bundle" and target.path.name == "index.md":
-            return self._save(lambda: self._bundle_change(target, raw, assets))
+            new = bool((params.get("options") or {}).get("newEntry"))
+            return self._save(lambda: self._bundle_change(target, raw, assets, new))
         if target.kind == "visit" and not assets:
             return self._save(lambda: self._visit_change(target, raw))
         raise Refused(msg.EDITOR_PATH_REFUSED.format(path=data_file["path"]))
 
-    def _bundle_change(self, target: Target, raw: str, assets: list[tuple[Target, bytes]]) -> Change:
+    def _bundle_change(
+        self, target: Target, raw: str, assets: list[tuple[Target, bytes]], new: bool
+    ) -> Change:
+        """The save of a profile; ``new`` (Decap's new entry) never replaces one already there."""
         folder = target.path.parent
-        writes: dict[Path, bytes] = {}
+        photos: dict[str, bytes] = {}
         renamed: dict[str, str] = {}
         taken = {p.name for p in folder.iterdir()} if folder.is_dir() else set()
         for asset, data in assets:
@@ -390,19 +371,21 @@ class LocalBackend:
             if isinstance(upload, str):
                 raise Refused(f"{asset.path.name}: {upload}")
             taken.add(upload.name)
-            writes[folder / upload.name] = upload.data
+            photos[upload.name] = upload.data
             if upload.converted_from:
                 renamed[upload.converted_from] = upload.name
         old = target.path.read_bytes() if target.path.is_file() else None
-        writes[target.path] = self._bundle_text(raw, renamed, old, folder).encode("utf-8")
-        return Change(writes, bundle=target.slug)
+        front_matter, story = self._bundle_parts(raw, renamed, folder)
+        profile = store.Profile(target.slug, front_matter, story, photos, comments=tuple(_comments(old)))
+        return store.profile_change(self.settings, profile, None if new else old)
 
     @property
     def _max_pixels(self) -> int:
         return int(self.settings.max_photo_megapixels * 1e6)
 
-    def _bundle_text(self, raw: str, renamed: Mapping[str, str], old: bytes | None, folder: Path) -> str:
-        """The file as the project writes it, photos converted from HEIC named by their JPEG."""
+    def _bundle_parts(self, raw: str, renamed: Mapping[str, str], folder: Path) -> tuple[dict[str, Any], str]:
+        """(front matter, story) as the project writes them, photos converted from HEIC named
+        by their JPEG."""
         parts = split_front_matter(raw.replace("\r\n", "\n"), folder / "index.md")
         if isinstance(parts, Problem):
             raise Refused(parts.message)
@@ -417,8 +400,7 @@ class LocalBackend:
         for before, after in renamed.items():
             story = story.replace(f"]({before})", f"]({after})")
         story = "\n" + story.strip("\n") + "\n" if story.strip() else "\n"
-        head = "".join(f"{line}\n" for line in _comments(old))
-        return f"---\n{head}{dump_front_matter(data)}---\n{story}"
+        return data, story
 
     def _visit_change(self, target: Target, raw: str) -> Change:
         source, problems = parse_yaml(raw.replace("\r\n", "\n"), target.path)
@@ -427,7 +409,7 @@ class LocalBackend:
         old = target.path.read_bytes() if target.path.is_file() else None
         head = "".join(f"{line}\n" for line in _comments(old))
         text = head + dump_front_matter(tidy(source.data, Visit))
-        return Change({target.path: text.encode("utf-8")}, visit=target.path)
+        return Change({target.path: text.encode("utf-8")}, visits=True, expected={target.path: old})
 
     def _persist_media(self, params: dict[str, Any]) -> Reply:
         asset = params["asset"]
@@ -444,7 +426,8 @@ class LocalBackend:
         if problem is not None:
             raise Refused(f"{upload.name}: {problem}")
         path = folder / upload.name
-        reply = self._save(lambda: Change({path: upload.data}, bundle=target.slug))
+        bundles = (target.slug,) if target.slug else ()
+        reply = self._save(lambda: Change({path: upload.data}, bundles=bundles))
         return _ok(self._media_file(path)) if reply.status == 200 else reply
 
     def convert_photo(self, name: str, data: bytes) -> Upload | str:
@@ -480,9 +463,7 @@ class LocalBackend:
             raise Refused(msg.EDITOR_NO_DELETE)
         slugs = {t.slug for t in targets}
         reply = self._save(
-            lambda: Change(
-                {}, tuple(t.path for t in targets), bundle=next(iter(slugs)) if len(slugs) == 1 else ""
-            )
+            lambda: Change({}, tuple(t.path for t in targets), bundles=tuple(sorted(slugs - {""})))
         )
         if reply.status == 200:
             reply = _ok({"message": "deleted", "warnings": reply.body.get("warnings", [])})
@@ -490,30 +471,21 @@ class LocalBackend:
 
     # --- check, then write ---------------------------------------------------------------------
 
-    def apply(self, change: Change) -> tuple[list[Problem], list[Problem]]:
-        """Check a change as ``check`` would see the project after it; write it only when it
-        brings no error. → (errors, warnings)."""
-        with self.lock:
-            errors, warnings = self.check(change)
-            if not errors:
-                _apply(change)
-            return errors, warnings
-
     def _save(self, make: Callable[[], Change]) -> Reply:
         with self.lock:
             change = make()
-            errors, warnings = self.check(change)
-            touched = self._touched(change)
-            if errors:
-                return _refused(
-                    msg.EDITOR_REFUSED.format(count=len(errors)),
-                    (self._described(p, touched) for p in errors),
-                    (self._described(p, touched) for p in warnings),
-                )
-            _apply(change)
-            return _ok(
-                {"message": "entry persisted", "warnings": [self._described(p, touched) for p in warnings]}
+            saved = store.write(self.settings, change, self.today() if self.today else None)
+        mine = store.touched(self.settings, change)
+        warnings = [self._described(p, mine) for p in saved.warnings]
+        if saved.errors:
+            return _refused(
+                msg.EDITOR_REFUSED.format(count=len(saved.errors)),
+                (self._described(p, mine) for p in saved.errors),
+                warnings,
             )
+        if saved.failure is not None:
+            return _refused(saved.failure.message, [self._described(saved.failure, mine)], warnings)
+        return _ok({"message": "entry persisted", "warnings": warnings})
 
     def _described(self, problem: Problem, touched: set[Path]) -> dict[str, Any]:
         visits = self.settings.visits_dir
@@ -521,97 +493,6 @@ class LocalBackend:
         own = problem.file in touched or problem.file.parent in touched
         labels = self.visit_labels if in_visit else self.labels
         return _described(problem, self.settings.root, labels, own)
-
-    def check(self, change: Change) -> tuple[list[Problem], list[Problem]]:
-        """The errors this change would bring (in the files it touches: all of them; elsewhere:
-        those not there before), and the warnings of the files it touches."""
-        with tempfile.TemporaryDirectory(prefix="dienhinh-edit-") as tmp:
-            staged_settings, overlay, stage = self._stage(change, Path(tmp))
-            after = self._catalog(staged_settings, overlay)
-            problems = [dataclasses.replace(p, file=stage.real_of(p.file)) for p in after.problems]
-        touched = self._touched(change)
-        own = [p for p in problems if p.file in touched or p.file.parent in touched]
-        others = [p for p in problems if p not in own and p.severity is Severity.error]
-        if others:
-            before = {_key(p) for p in self._catalog(self.settings, {}).problems}
-            others = [p for p in others if _key(p) not in before]
-        errors = [p for p in own if p.severity is Severity.error] + others
-        warnings = [p for p in own if p.severity is Severity.warning]
-        return errors, warnings
-
-    def _catalog(self, settings: Settings, overlay: Mapping[str, Path | None]) -> Catalog:
-        today = self.today() if self.today else None
-        return load_catalog(settings, today=today, overlay=overlay)
-
-    def _touched(self, change: Change) -> set[Path]:
-        found = {p.resolve() for p in [*change.writes, *change.removes]}
-        if change.bundle:
-            found.add((self.settings.exemplars_dir / change.bundle).resolve())
-        return found
-
-    def _stage(self, change: Change, tmp: Path) -> tuple[Settings, dict[str, Path | None], Stage]:
-        """Copies of what the change touches, as they would be after it."""
-        settings = self.settings
-        overlay: dict[str, Path | None] = {}
-        stage = Stage()
-        if change.bundle:
-            staged = stage.copy(
-                (settings.exemplars_dir / change.bundle).resolve(), tmp / "exemplars" / change.bundle
-            )
-            overlay[change.bundle] = staged
-        if change.visit is not None and settings.visits_dir is not None:
-            staged = stage.copy(settings.visits_dir.resolve(), tmp / "visits")
-            settings = dataclasses.replace(settings, visits_dir=staged)
-        stage.apply(change)
-        return settings, overlay, stage
-
-
-@dataclass
-class Stage:
-    """Folders copied aside (staged copy, real folder), the change applied to the copies."""
-
-    folders: list[tuple[Path, Path]] = dataclasses.field(default_factory=list)
-
-    def copy(self, real: Path, staged: Path) -> Path:
-        if real.is_dir():
-            shutil.copytree(real, staged, symlinks=True)
-        staged.mkdir(parents=True, exist_ok=True)
-        self.folders.append((staged, real))
-        return staged
-
-    def staged_path(self, path: Path) -> Path | None:
-        for staged_dir, real_dir in self.folders:
-            if path.resolve().is_relative_to(real_dir):
-                return staged_dir / path.resolve().relative_to(real_dir)
-        return None
-
-    def apply(self, change: Change) -> None:
-        for path, data in change.writes.items():
-            staged = self.staged_path(path)
-            if staged is not None:
-                staged.write_bytes(data)
-        for path in change.removes:
-            staged = self.staged_path(path)
-            if staged is not None:
-                staged.unlink(missing_ok=True)
-
-    def real_of(self, path: Path) -> Path:
-        """A problem's file in a staged copy → the file it stands for."""
-        for staged_dir, real_dir in self.folders:
-            if path.is_relative_to(staged_dir):
-                return real_dir / path.relative_to(staged_dir)
-        return path
-
-
-def _apply(change: Change) -> None:
-    for path, data in change.writes.items():
-        if path.name != "index.md":
-            _write(path, data)
-    for path, data in change.writes.items():
-        if path.name == "index.md":  # last: the profile names photos already there
-            _write(path, data)
-    for path in change.removes:
-        path.unlink(missing_ok=True)
 
 
 def _converted_before(folder: Path) -> dict[str, str]:

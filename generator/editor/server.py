@@ -122,7 +122,7 @@ class EditorApp:
 
     def import_word(self, data: bytes, query: dict[str, list[str]]) -> Reply:
         """A Word report sent from the editor → its draft profile, with what to look at."""
-        from ..staff.import_docx import DocxOptions, import_report
+        from ..intake.import_docx import DocxOptions, import_report
 
         def option(key: str) -> str | None:
             return (query.get(key) or [""])[0] or None

@@ -18,11 +18,12 @@ from rich.table import Table
 from .. import clock
 from .. import messages as msg
 from ..files import write_atomically
+from ..intake.drafts import draft_front_matter, make_slug, save_new_draft, taken_slugs
+from ..intake.import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
 from ..records.load import load_registry
 from ..records.model import Kind, Registry
-from ..records.problems import Severity, has_errors
+from ..records.problems import Severity
 from ..records.settings import Settings
-from .import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
 from .init import (
     NewCommune,
     commune_name,
@@ -33,15 +34,6 @@ from .init import (
     parse_period,
     province_name,
     write_project,
-)
-from .new import (
-    check_front_matter,
-    draft_front_matter,
-    make_slug,
-    render_bundle,
-    story_template,
-    taken_slugs,
-    write_new_bundle,
 )
 from .theme_commands import add_commands as add_theme_commands
 from .theme_commands import run_override, run_upgrade
@@ -204,19 +196,20 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
         registered=registered,
         summary=answers["summary"],
     )
-    path = settings.exemplars_dir / slug / "index.md"
-    problems = check_front_matter(data, slug, registry, path)
-    if has_errors(problems):
-        for problem in problems:
-            option = problem.field.split(".")[0].split("[")[0]
-            console.print(f"--{option}: {problem.message}", markup=False)
+    saved = save_new_draft(settings, slug, data)
+    for problem in saved.errors:
+        option = problem.field.split(".")[0].split("[")[0]
+        own = option and problem.file.parent.name == slug
+        console.print(
+            f"--{option}: {problem.message}" if own else problem.format(settings.root), markup=False
+        )
+    if saved.errors:
         console.print(msg.NEW_FAILED, markup=False)
         return 1
-    try:
-        written = write_new_bundle(settings.exemplars_dir, slug, render_bundle(data, story_template()))
-    except OSError as error:
-        console.print(msg.write_failed(settings.exemplars_dir / slug / "index.md", error), markup=False)
+    if saved.failure is not None:
+        console.print(saved.failure.message, markup=False)
         return 1
+    written = settings.exemplars_dir / slug / "index.md"
     shown = written.relative_to(settings.root) if written.is_relative_to(settings.root) else written
     console.print(msg.NEW_CREATED.format(path=shown, slug=slug), markup=False)
     console.print(msg.NEW_NEXT, markup=False)
@@ -382,9 +375,7 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
     def progress(rows: Sequence[Row]) -> Iterable[Row]:
         return track(rows, description=msg.IMPORT_PROGRESS, console=console, transient=True)
 
-    result = import_sheet(
-        sheet, registry, settings.exemplars_dir, progress=progress if console.is_terminal else None
-    )
+    result = import_sheet(sheet, registry, settings, progress=progress if console.is_terminal else None)
     labels = {
         Outcome.created: msg.IMPORT_CREATED,
         Outcome.updated: msg.IMPORT_UPDATED,
@@ -473,7 +464,7 @@ def run_editor_config(
 def run_import_docx(settings: Settings, args: argparse.Namespace, console: Console) -> int:
     """``dienhinh import FILE.docx``: a Word report → a draft bundle; what could not be taken
     from the report is listed by place; exit 1 when nothing could be written."""
-    from .import_docx import DocxOptions, DocxOutcome, import_report
+    from ..intake.import_docx import DocxOptions, DocxOutcome, import_report
 
     path: Path = args.sheet
     try:

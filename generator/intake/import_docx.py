@@ -3,7 +3,7 @@ story, its pictures the photos (captions from the line under each, the first as 
 Re-importing the same report (a bundle of the same name) updates a draft's story and the
 photos the report brought, keeps everything else, and never touches a published profile —
 the rules of the sheet import. The bundle is checked as `check` would see it before anything
-is written (the editor's backend does the checking and the writing)."""
+is written (by the store, the one checked writer, as the editor's saves are)."""
 
 from __future__ import annotations
 
@@ -13,17 +13,13 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from .. import clock
 from .. import messages as msg
-from ..editor.backend import Change, LocalBackend
-from ..records.model import FRONT_MATTER_KEYS
+from ..records import store
 from ..records.problems import Problem
 from ..records.settings import Settings
 from ..text import name_key
-from .import_sheet import existing_bundles
-from .new import draft_front_matter, dump_front_matter, make_slug, read_bundle_parts, taken_slugs
+from .drafts import draft_front_matter, existing_bundles, make_slug, taken_slugs
 from .word_report import PICTURE_PREFIX, Note, Picture, Report, read_report
 
 
@@ -69,14 +65,7 @@ def _photo_entries(pictures: tuple[Picture, ...], cover: bool) -> list[dict[str,
     return entries
 
 
-def _text(comments: list[str], data: dict[str, Any], story: str) -> bytes:
-    head = "".join(f"{line}\n" for line in comments)
-    ordered = {k: data[k] for k in FRONT_MATTER_KEYS if k in data}
-    ordered.update({k: v for k, v in data.items() if k not in ordered})
-    return f"---\n{head}{dump_front_matter(ordered)}---\n{story}".encode()
-
-
-def _new_bundle(settings: Settings, report: Report, name: str, options: DocxOptions) -> Change | str:
+def _new_bundle(settings: Settings, report: Report, name: str, options: DocxOptions) -> store.Profile | str:
     missing = [f"--{key}" for key in ("kind", "field") if getattr(options, key) is None]
     if options.hamlet is None and options.organization is None:
         missing.append(msg.DOCX_NEEDS_PLACE)
@@ -93,33 +82,30 @@ def _new_bundle(settings: Settings, report: Report, name: str, options: DocxOpti
     )
     if report.pictures:
         data["photos"] = _photo_entries(report.pictures, cover=True)
-    folder = settings.exemplars_dir / slug
-    writes = {folder / "index.md": _text([], data, report.story)}
-    writes.update({folder / p.name: p.data for p in report.pictures})
-    return Change(writes, bundle=slug)
+    return store.Profile(slug, data, report.story, {p.name: p.data for p in report.pictures})
 
 
-def _updated_bundle(index: Path, report: Report) -> Change | None:
-    """The draft with the report's story and pictures; None when it already has them."""
-    parts = read_bundle_parts(index)
-    if parts is None:
+def _updated_bundle(index: Path, report: Report) -> tuple[store.Profile, bytes] | None:
+    """The draft with the report's story and pictures, and the draft as read; None when it
+    already has them (or cannot be read: ``check`` says why)."""
+    bundle = store.read_bundle(index)
+    if bundle is None:
         return None
-    comments, yaml_text, body = parts
-    data = yaml.safe_load(yaml_text) or {}
+    data = bundle.front_matter
     own = [p for p in data.get("photos") or [] if not str(p.get("file", "")).startswith(PICTURE_PREFIX)]
     cover = not any(p.get("cover") for p in own)
     photos = own + _photo_entries(report.pictures, cover)
     updated = {**data, "photos": photos} if photos else {k: v for k, v in data.items() if k != "photos"}
     folder = index.parent
-    writes = {folder / p.name: p.data for p in report.pictures}
-    stale = tuple(
-        p for p in folder.glob(f"{PICTURE_PREFIX}*") if p.name not in {pic.name for pic in report.pictures}
+    pictures = {p.name: p.data for p in report.pictures}
+    stale = tuple(p.name for p in folder.glob(f"{PICTURE_PREFIX}*") if p.name not in pictures)
+    same_pictures = all(
+        (folder / name).is_file() and (folder / name).read_bytes() == blob for name, blob in pictures.items()
     )
-    same_pictures = all(path.is_file() and path.read_bytes() == blob for path, blob in writes.items())
-    if updated == data and body == report.story and same_pictures and not stale:
+    if updated == data and bundle.story == report.story and same_pictures and not stale:
         return None
-    writes[index] = _text(comments, updated, report.story)
-    return Change(writes, stale, bundle=folder.name)
+    profile = store.Profile(folder.name, updated, report.story, pictures, stale, bundle.comments)
+    return profile, bundle.raw
 
 
 def import_report(settings: Settings, path: Path, options: DocxOptions) -> DocxResult:
@@ -139,14 +125,15 @@ def import_report(settings: Settings, path: Path, options: DocxOptions) -> DocxR
         updated = _updated_bundle(index, report)
         if updated is None:
             return DocxResult(DocxOutcome.unchanged, index, count, report.notes)
-        change, outcome = updated, DocxOutcome.updated
+        (profile, previous), outcome = updated, DocxOutcome.updated
     else:
         created = _new_bundle(settings, report, name, options)
         if isinstance(created, str):
             return DocxResult(None, notes=report.notes, refusal=created)
-        change, outcome = created, DocxOutcome.created
-    errors, warnings = LocalBackend(settings).apply(change)
-    index = settings.exemplars_dir / change.bundle / "index.md"
+        profile, previous, outcome = created, None, DocxOutcome.created
+    saved = store.save_profile(settings, profile, previous)
+    index = settings.exemplars_dir / profile.slug / "index.md"
+    errors = (*saved.errors, *([saved.failure] if saved.failure else []))
     if errors:
-        return DocxResult(None, index, count, report.notes, tuple(errors), tuple(warnings))
-    return DocxResult(outcome, index, count, report.notes, (), tuple(warnings))
+        return DocxResult(None, index, count, report.notes, errors, saved.warnings)
+    return DocxResult(outcome, index, count, report.notes, (), saved.warnings)

@@ -20,7 +20,6 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-import yaml
 from openpyxl import load_workbook
 from openpyxl.utils import get_column_letter
 from openpyxl.utils.datetime import from_excel
@@ -29,21 +28,13 @@ from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from .. import clock
 from .. import messages as msg
+from ..records import store
 from ..records.model import Kind, Registry
 from ..records.privacy import find_personal_data
 from ..records.problems import Problem, Severity
+from ..records.settings import Settings
 from ..text import name_key, nfc
-from .new import (
-    check_front_matter,
-    draft_front_matter,
-    make_slug,
-    read_bundle_parts,
-    render_bundle,
-    story_template,
-    taken_slugs,
-    update_front_matter,
-    write_new_bundle,
-)
+from .drafts import draft_front_matter, existing_bundles, make_slug, story_template, taken_slugs
 
 REQUIRED = ("name", "kind", "field", "registered")
 # Header wordings met on the sheets hamlets and organizations send, normalized (normalize()).
@@ -567,41 +558,32 @@ class ImportResult:
         return sum(1 for _, _, o in self.outcomes if o is outcome)
 
 
-def existing_bundles(exemplars_dir: Path) -> dict[str, tuple[Path, str]]:
-    """Name key → (index.md, status) of every readable bundle."""
-    found: dict[str, tuple[Path, str]] = {}
-    if not exemplars_dir.is_dir():
-        return found
-    for folder in sorted(exemplars_dir.iterdir()):
-        path = folder / "index.md"
-        if not path.is_file():
-            continue
-        parts = read_bundle_parts(path)
-        if parts is None:
-            continue
-        try:
-            data = yaml.safe_load(parts[1])
-        except (yaml.YAMLError, ValueError):
-            continue
-        if isinstance(data, dict) and isinstance(data.get("name"), str):
-            found.setdefault(name_key(data["name"]), (path, str(data.get("status", ""))))
-    return found
+@dataclass(frozen=True)
+class _Write:
+    """A good row's draft, to be written through the store with the others."""
+
+    row: Row
+    outcome: Outcome
+    profile: store.Profile
+    previous: bytes | None  # the draft as read (None: a new draft)
 
 
 def import_sheet(
     sheet: Sheet,
     registry: Registry,
-    exemplars_dir: Path,
+    settings: Settings,
     today: dt.date | None = None,
     progress: Callable[[Sequence[Row]], Iterable[Row]] | None = None,
 ) -> ImportResult:
-    """Create or update draft bundles from the good rows; report the bad ones. ``progress``
-    wraps the rows, e.g. in a progress bar."""
+    """Create or update draft bundles from the good rows; report the bad ones. The drafts are
+    checked and written together through the store: a row whose draft ``check`` would refuse
+    is reported at its row. ``progress`` wraps the rows, e.g. in a progress bar."""
     today = today or clock.today()
     problems: list[Problem] = []
     outcomes: list[tuple[int, str, Outcome]] = []
-    bundles = existing_bundles(exemplars_dir)
-    taken = taken_slugs(exemplars_dir)
+    writes: list[_Write] = []
+    bundles = existing_bundles(settings.exemplars_dir)
+    taken = taken_slugs(settings.exemplars_dir)
     seen: dict[str, int] = {}
     rows: Iterable[Row] = sheet.rows if progress is None else progress(sheet.rows)
     for row in rows:
@@ -610,60 +592,78 @@ def import_sheet(
         if name is not None:
             key = name_key(name)
             if key in seen:
-                parsed.problems.append(
-                    Problem(
-                        sheet.path,
-                        row.number,
-                        sheet.columns["name"].label,
-                        msg.sheet_duplicate_row(seen[key]),
-                    )
-                )
+                label = sheet.columns["name"].label
+                message = msg.sheet_duplicate_row(seen[key])
+                parsed.problems.append(Problem(sheet.path, row.number, label, message))
             seen.setdefault(key, row.number)
-        if not parsed.problems:
-            parsed.problems += _final_check(sheet, row, parsed.data, registry)
         if parsed.problems:
             problems += parsed.problems
             continue
-        data = parsed.data
-        outcome, problem = _write_row(sheet, row, data, exemplars_dir, bundles, taken)
-        if outcome is not None:
-            outcomes.append((row.number, *outcome))
-        if problem is not None:
-            problems.append(problem)
-    return ImportResult(tuple(problems), tuple(outcomes))
+        planned = _plan_row(row, parsed.data, settings, bundles, taken)
+        if isinstance(planned, _Write):
+            writes.append(planned)
+        else:
+            outcomes.append((row.number, *planned[0]))
+            problems += planned[1]
+    saved = store.save_profiles(settings, [(w.profile, w.previous) for w in writes], today)
+    for write, result in zip(writes, saved, strict=True):
+        if result.written:
+            outcomes.append((write.row.number, write.profile.slug, write.outcome))
+        else:
+            problems += _row_problems(sheet, write, result, settings.root)
+    return ImportResult(tuple(problems), tuple(sorted(outcomes, key=lambda o: o[0])))
 
 
-def _write_row(
-    sheet: Sheet,
+def _plan_row(
     row: Row,
     data: Mapping[str, Any],
-    exemplars_dir: Path,
+    settings: Settings,
     bundles: dict[str, tuple[Path, str]],
     taken: set[str],
-) -> tuple[tuple[str, Outcome] | None, Problem | None]:
-    """One good row written: a new draft, or an existing draft's front matter updated
-    (whole or not at all); a published profile is kept. → (slug, outcome), and a problem."""
+) -> _Write | tuple[tuple[str, Outcome], list[Problem]]:
+    """One good row: a new draft, or an existing draft with its front matter updated (the story
+    kept byte for byte), to write; or what happens without writing — a published profile is
+    kept, an unchanged draft stays as it is — with a problem when the draft is unreadable."""
     existing = bundles.get(name_key(data["name"]))
     if existing is None:
         slug = make_slug(data["name"], taken)
         taken.add(slug)
-        try:
-            path = write_new_bundle(exemplars_dir, slug, render_bundle(_draft_front(data), story_template()))
-        except OSError as error:
-            target = exemplars_dir / slug / "index.md"
-            return None, Problem(sheet.path, row.number, "", msg.write_failed(target, error))
-        bundles[name_key(data["name"])] = (path, "draft")
-        return (slug, Outcome.created), None
+        return _Write(row, Outcome.created, store.Profile(slug, _draft_front(data), story_template()), None)
     path, status = existing
+    slug = path.parent.name
     if status != "draft":
-        return (path.parent.name, Outcome.kept), None
-    try:
-        changed = update_front_matter(path, data)
-    except OSError as error:  # the draft is left as it was (written whole or not at all)
-        return None, Problem(sheet.path, row.number, "", msg.write_failed(path, error))
-    if changed is None:
-        return (path.parent.name, Outcome.kept), Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path))
-    return (path.parent.name, Outcome.updated if changed else Outcome.unchanged), None
+        return (slug, Outcome.kept), []
+    bundle = store.read_bundle(path)
+    if bundle is None:
+        return (slug, Outcome.kept), [Problem(path, 0, "", msg.IMPORT_UNREADABLE.format(path=path))]
+    updated = {**bundle.front_matter, **data}
+    if updated == bundle.front_matter:
+        return (slug, Outcome.unchanged), []
+    profile = store.Profile(slug, updated, bundle.story, comments=bundle.comments)
+    return _Write(row, Outcome.updated, profile, bundle.raw)
+
+
+def _row_problems(sheet: Sheet, write: _Write, saved: store.Saved, root: Path) -> list[Problem]:
+    """Why a row's draft was not written, at the row: a problem of a value the sheet gave at
+    its column; of the new draft, at the name; of an existing draft or another file, with
+    where it is in that file."""
+    if saved.failure is not None:  # the disk refused, or the draft changed meanwhile
+        return [Problem(sheet.path, write.row.number, "", saved.failure.message)]
+    found = []
+    for p in saved.errors:
+        key = p.field.split(".")[0].split("[")[0]
+        column = sheet.columns.get(key)
+        own_new = write.previous is None and p.file.parent.name == write.profile.slug
+        if column is None and own_new:
+            column = sheet.columns["name"]
+        if column is not None:
+            found.append(Problem(sheet.path, write.row.number, column.label, p.message))
+        else:
+            shown = p.file.relative_to(root) if p.file.is_relative_to(root) else p.file
+            where = f"{shown}:{p.line}" if p.line else str(shown)
+            field = f" [{p.field}]" if p.field else ""
+            found.append(Problem(sheet.path, write.row.number, "", f"{where}{field}: {p.message}"))
+    return found
 
 
 def _draft_front(data: Mapping[str, Any]) -> dict[str, Any]:
@@ -677,14 +677,3 @@ def _draft_front(data: Mapping[str, Any]) -> dict[str, Any]:
         registered=data["registered"],
         summary=data.get("summary"),
     )
-
-
-def _final_check(sheet: Sheet, row: Row, data: Mapping[str, Any], registry: Registry) -> list[Problem]:
-    """What ``check`` would still say about this row's draft, placed at the row's column."""
-    front = _draft_front(data)
-    found = []
-    for p in check_front_matter(front, "dien-hinh", registry, sheet.path):
-        key = p.field.split(".")[0].split("[")[0]
-        column = sheet.columns.get(key) or sheet.columns["name"]
-        found.append(Problem(sheet.path, row.number, column.label, p.message))
-    return found
