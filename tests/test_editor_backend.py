@@ -88,12 +88,12 @@ Ghi chép đều.
 """
 
 
-def persist(b: LocalBackend, raw: str, assets: list[dict[str, Any]], path: str) -> Any:
+def persist(b: LocalBackend, raw: str, assets: list[dict[str, Any]], path: str, new: bool = False) -> Any:
     params = {
         "branch": "main",
         "dataFiles": [{"slug": path.split("/")[-1], "path": path, "raw": raw}],
         "assets": assets,
-        "options": {"commitMessage": "x", "useWorkflow": False, "status": ""},
+        "options": {"commitMessage": "x", "useWorkflow": False, "status": "", "newEntry": new},
     }
     return b.handle({"action": "persistEntry", "params": params})
 
@@ -127,7 +127,8 @@ def test_lists_bundles_and_visits_as_decap_asks(project: Path) -> None:
 def test_a_valid_new_profile_with_a_heic_photo_is_written_and_passes_check(project: Path) -> None:
     b = backend(project)
     raw = NEW_PROFILE.format(registered="2022-06-10")
-    reply = persist(b, raw, [{"path": PHOTO_ASSET, "content": b64(heic()), "encoding": "base64"}], NEW_PATH)
+    photo = [{"path": PHOTO_ASSET, "content": b64(heic()), "encoding": "base64"}]
+    reply = persist(b, raw, photo, NEW_PATH, new=True)
     assert reply.status == 200, reply.body
     assert reply.body["warnings"] == []
     folder = project / "exemplars" / "chi-dinh-thi-h-minh-hoa"
@@ -147,7 +148,8 @@ def test_a_valid_new_profile_with_a_heic_photo_is_written_and_passes_check(proje
 def test_a_future_registration_is_refused_with_its_field_and_nothing_written(project: Path) -> None:
     b = backend(project)
     raw = NEW_PROFILE.format(registered="2027-01-05")
-    reply = persist(b, raw, [{"path": PHOTO_ASSET, "content": b64(heic()), "encoding": "base64"}], NEW_PATH)
+    photo = [{"path": PHOTO_ASSET, "content": b64(heic()), "encoding": "base64"}]
+    reply = persist(b, raw, photo, NEW_PATH, new=True)
     assert reply.status == 422
     errors = [(p["field"], p["label"], p["message"]) for p in reply.body["problems"]]
     assert errors == [("registered", "Ngày đăng ký", "Ngày “2027-01-05” nằm trong tương lai.")]
@@ -172,6 +174,18 @@ def test_an_edit_that_breaks_a_published_profile_leaves_the_file_as_it_was(proje
         "visits/tham-quan-kinh-te-che-2024.yml › Các điểm đến (theo thứ tự) (mục 1) › Điển hình đến thăm"
         in labels
     )
+    assert path.read_bytes() == before
+
+
+def test_a_new_entry_never_replaces_a_profile_already_there(project: Path) -> None:
+    """Two officers create the same profile: the second save is refused, the first kept."""
+    b = backend(project)
+    path = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
+    before = path.read_bytes()
+    raw = NEW_PROFILE.format(registered="2022-06-10")
+    reply = persist(b, raw, [], "exemplars/doi-che-ban-quyen/index.md", new=True)
+    assert reply.status == 422
+    assert "Đã có hồ sơ exemplars/doi-che-ban-quyen/index.md: không ghi đè" in reply.body["error"]
     assert path.read_bytes() == before
 
 

@@ -169,6 +169,32 @@ def test_importing_twice_updates_without_duplicates_and_keeps_stories(tmp_path: 
     assert written.read_text(encoding="utf-8") == text
 
 
+def test_an_update_that_check_would_refuse_leaves_the_draft_as_it_was(tmp_path: Path, project: Path) -> None:
+    """The sheet moves a draft to a field whose criteria it does not have: refused at its row,
+    naming the draft's line (re-imports used to write such a draft unchecked)."""
+    rows: list[list[object]] = [
+        ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Ngày đăng ký"],
+        ["Tổ vệ sinh xóm Đồng Tâm", "Tập thể", "nong-thon-moi", "dong-tam", "02/05/2022"],
+    ]
+    assert run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project).returncode == 0
+    path = project / "exemplars" / "to-ve-sinh-xom-dong-tam" / "index.md"
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("status: draft\n", "criteria:\n- ntm-1\nstatus: draft\n"),
+        encoding="utf-8",
+    )
+    before = path.read_bytes()
+    assert run_cli("check", cwd=project).returncode == 0
+    rows[1][2] = "kinh-te-ho"
+    result = run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project)
+    assert result.returncode == 1, result.stdout
+    assert (
+        "dang-ky.xlsx: dòng 2: LỖI: exemplars/to-ve-sinh-xom-dong-tam/index.md:9 [criteria[0]]:"
+        in result.stdout
+    )
+    assert "ntm-1" in result.stdout and "Traceback" not in result.stdout + result.stderr
+    assert path.read_bytes() == before
+
+
 def test_published_profile_with_the_same_name_is_left_alone(tmp_path: Path, project: Path) -> None:
     path = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
     before = path.read_text(encoding="utf-8")

@@ -98,6 +98,18 @@ def test_new_rejects_unknown_codes_with_checks_messages(project: Path) -> None:
     assert sorted(p.name for p in (project / "exemplars").iterdir()) == before
 
 
+def test_new_refuses_a_name_another_profile_has(project: Path) -> None:
+    """check refuses two profiles of one name; so does new, before writing anything."""
+    before = sorted(p.name for p in (project / "exemplars").iterdir())
+    result = run_cli(
+        "new", "--name", "Tổ hợp tác chè sạch xóm Bản Quyền", "--kind", "collective",
+        "--field", "kinh-te-ho", "--hamlet", "ban-quyen", cwd=project,
+    )  # fmt: skip
+    assert result.returncode == 1, result.stdout
+    assert "--name: " in result.stdout and "doi-che-ban-quyen" in result.stdout
+    assert sorted(p.name for p in (project / "exemplars").iterdir()) == before
+
+
 def test_new_without_a_terminal_names_the_missing_option(project: Path) -> None:
     result = run_cli("new", "--name", "Mô hình thử", "--kind", "model", cwd=project)
     assert result.returncode == 1

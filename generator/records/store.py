@@ -199,21 +199,23 @@ def _stage(settings: Settings, change: Change, tmp: Path) -> tuple[Settings, dic
 
 @dataclass
 class Stage:
-    """Folders copied aside (staged copy, real folder), the change applied to the copies."""
+    """Folders copied aside (real folder → staged copy), the change applied to the copies."""
 
-    folders: list[tuple[Path, Path]] = field(default_factory=list)
+    folders: dict[Path, Path] = field(default_factory=dict)
 
     def copy(self, real: Path, staged: Path) -> Path:
         if real.is_dir():
             shutil.copytree(real, staged, symlinks=True)
         staged.mkdir(parents=True, exist_ok=True)
-        self.folders.append((staged, real))
+        self.folders[real] = staged
         return staged
 
     def staged_path(self, path: Path) -> Path | None:
-        for staged_dir, real_dir in self.folders:
-            if path.resolve().is_relative_to(real_dir):
-                return staged_dir / path.resolve().relative_to(real_dir)
+        # By the path's folders, not by every staged folder: an import stages thousands.
+        resolved = path.resolve()
+        for folder in resolved.parents:
+            if folder in self.folders:
+                return self.folders[folder] / resolved.relative_to(folder)
         return None
 
     def apply(self, change: Change) -> None:
@@ -228,9 +230,10 @@ class Stage:
 
     def real_of(self, path: Path) -> Path:
         """A problem's file in a staged copy → the file it stands for."""
-        for staged_dir, real_dir in self.folders:
-            if path.is_relative_to(staged_dir):
-                return real_dir / path.relative_to(staged_dir)
+        reals = {staged: real for real, staged in self.folders.items()}
+        for folder in path.parents:
+            if folder in reals:
+                return reals[folder] / path.relative_to(folder)
         return path
 
 
