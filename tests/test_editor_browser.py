@@ -194,6 +194,7 @@ def test_the_editor_as_static_files_signs_in_with_the_git_host(project: Path, tm
     result = run_cli("editor-config", "--site", str(folder), *options, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list(folder.rglob("*.map"))
+    assert "MIT License" in (folder / "decap" / "LICENSE").read_text(encoding="utf-8")  # travels with it
     with serve(folder) as base, chromium() as browser:
         page = browser.new_page()
         requests: list[str] = []

@@ -67,7 +67,7 @@ def test_committed_schema_is_what_the_models_give() -> None:
     assert registry is not None
     assert check_document(json_bytes(open_data(registry, PUBLIC, {}, SITE_URL))).doc is not None
     assert COMMITTED.read_text(encoding="utf-8") == schema_text(), (
-        "schema/dien-hinh.schema.json is stale: run .venv/bin/python -m dienhinh.opendata.schema"
+        "generator/opendata/dien-hinh.schema.json is stale: run .venv/bin/python -m dienhinh.opendata.schema"
     )
 
 

@@ -6,6 +6,7 @@ only pages of its own address (no other site can drive it from a browser)."""
 from __future__ import annotations
 
 import html
+import importlib.resources
 import json
 import mimetypes
 import shutil
@@ -28,9 +29,11 @@ from .config import API_PATH, config_text
 PHOTO_PATH = "/api/photo"  # a chosen HEIC/HEIF photo → JPEG, before the form takes it
 WORD_PATH = "/api/word"  # a Word report → a draft profile (as `dienhinh import FILE.docx`)
 
-ASSETS = Path(__file__).resolve().parent / "assets"
-# Installed by scripts/bootstrap (`npm ci` in editor/, pinned by its package-lock.json).
-DECAP_DIST = Path(__file__).resolve().parents[2] / "editor" / "node_modules" / "decap-cms" / "dist"
+# Both travel in the package. Decap's bundle (its scripts, WebAssembly, licences) is copied
+# from npm by scripts/bootstrap (`npm ci` in editor/, pinned by its package-lock.json).
+_PACKAGE = Path(str(importlib.resources.files(__package__ or "")))
+ASSETS = _PACKAGE / "assets"
+DECAP_DIST = _PACKAGE / "decap"
 DECAP_SCRIPT = "decap-cms.js"
 MAX_REQUEST_BYTES = 200 * 2**20  # a few phone photos, base64-encoded
 
@@ -75,16 +78,12 @@ def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None, lo
 
 def write_static_editor(folder: Path, config: str, dist: Path = DECAP_DIST) -> None:
     """The editor as static files for a web server: the page, its configuration (a Git host's
-    backend), our assets and Decap's bundle (scripts only, no source maps)."""
+    backend), our assets and Decap's bundle with its licences."""
     folder.mkdir(parents=True, exist_ok=True)
     (folder / "index.html").write_text(page("", local=False), encoding="utf-8")
     (folder / "config.yml").write_text(config, encoding="utf-8")
     shutil.copytree(ASSETS, folder / "assets", dirs_exist_ok=True)
-    target = folder / "decap"
-    target.mkdir(exist_ok=True)
-    for path in dist.iterdir():
-        if path.is_file() and not path.name.endswith(".map") and not path.name.endswith("cms.css"):
-            shutil.copy2(path, target / path.name)
+    shutil.copytree(dist, folder / "decap", dirs_exist_ok=True)
 
 
 class EditorApp:

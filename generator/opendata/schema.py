@@ -1,13 +1,15 @@
 """The published JSON Schema of the open data, generated from the export's models.
 
 Every site publishes it beside its data (``du-lieu/dien-hinh.schema.json``); the committed
-copy (``schema/dien-hinh.schema.json``) is checked against this generator by a test.
+copy (``dien-hinh.schema.json`` beside this module, in the package) is checked against this
+generator by a test.
 Regenerate it with ``python -m dienhinh.opendata.schema``.
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.resources
 import json
 from functools import cache
 from pathlib import Path
@@ -16,7 +18,7 @@ from typing import Any
 from .. import messages as msg
 from .model import SCHEMA_ID, SCHEMA_VERSION, OpenData
 
-COMMITTED = Path(__file__).resolve().parents[2] / "schema" / "dien-hinh.schema.json"
+COMMITTED = Path(str(importlib.resources.files(__package__ or "").joinpath("dien-hinh.schema.json")))
 DIALECT = "https://json-schema.org/draft/2020-12/schema"
 
 
