@@ -1698,8 +1698,9 @@ EDIT_STARTED = (
 )
 EDIT_PREVIEW = "Bản xem trước (có cả hồ sơ nháp, đánh dấu “Bản nháp”): {url}"
 EDIT_NOT_INSTALLED = (
-    "Chưa cài trình soạn thảo (Decap CMS) trên máy này: chạy scripts/bootstrap một lần (cần Node.js"
-    " để cài), rồi chạy lại “dienhinh edit”."
+    "Bản công cụ này thiếu trình soạn thảo (Decap CMS). Cài lại công cụ từ tệp .whl chính thức"
+    " (pipx install --force …); nếu đang làm việc trong kho mã nguồn, chạy scripts/bootstrap một lần"
+    " (cần Node.js), rồi chạy lại “dienhinh edit”."
 )
 EDIT_ADDRESS_FAILED = (
     "Không mở được trình soạn thảo ở {addr}: {reason}. Thử địa chỉ khác với -a, ví dụ -a 127.0.0.1:8090."
