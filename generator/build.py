@@ -20,7 +20,6 @@ import html
 import logging
 import os
 from collections.abc import MutableMapping, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -46,16 +45,6 @@ from .site.share import ShareBuilder, card_specs
 from .workers import Background, CacheStats
 
 log = logging.getLogger("dienhinh")
-
-
-@dataclass(frozen=True)
-class Site:
-    """What the engine knows of the site it builds."""
-
-    url: str
-    name: str
-    description: str = ""
-    directory_urls: bool = True
 
 
 def load_project(settings: Settings) -> Catalog:
@@ -97,7 +86,6 @@ class Build:
     def __init__(
         self,
         settings: Settings,
-        site: Site,
         catalog: Catalog,
         shown: list[Exemplar],
         media: dict[str, ProfileMedia],
@@ -107,7 +95,8 @@ class Build:
         background: Background | None,
     ) -> None:
         assert catalog.registry is not None
-        self.settings, self.site, self.catalog = settings, site, catalog
+        self.settings, self.catalog = settings, catalog
+        site = self.site = settings.site
         self.media, self.photo_jobs, self.cards = media, photo_jobs, cards
         self.photo_stats, self.card_stats = stats
         self.background = background
@@ -122,7 +111,7 @@ class Build:
             visits=catalog.visits,
             media=media,
         )
-        self.indexer = SearchIndexer() if settings.search else None
+        self.indexer = SearchIndexer() if settings.options.search else None
         self.generated: set[str] = set()
         self.raw: dict[str, RawBlocks] = {}
 
@@ -296,7 +285,7 @@ class Build:
 
 
 def start(
-    settings: Settings, site: Site, preview: bool = False, catalog: Catalog | None = None
+    settings: Settings, preview: bool = False, catalog: Catalog | None = None
 ) -> tuple[Build | None, list[Problem]]:
     """Load and check every file (or take ``catalog``, already checked); when nothing stops
     the build, plan the photos and share cards, start making those not in the caches, and
@@ -320,7 +309,7 @@ def start(
     # Their outputs are known before they are made (sizes come from the source), so pages
     # can link them while the photos not in the cache are made in the background.
     media, photo_jobs, photo_stats = plan_media(shown, catalog.photos, settings.photo_cache)
-    specs = card_specs(registry, shown, media, site.name)
+    specs = card_specs(registry, shown, media, settings.site_name)
     cards, card_jobs, card_stats = plan_cards(specs, settings.card_cache, fonts)
     # A card whose cover photo is still to be made carries that photo's job: whichever
     # worker comes first makes the photo.
@@ -330,9 +319,7 @@ def start(
         for spec, fonts, target, _ in card_jobs
     ]
     background = _in_background(photo_jobs, card_jobs)
-    build = Build(
-        settings, site, catalog, shown, media, photo_jobs, cards, (photo_stats, card_stats), background
-    )
+    build = Build(settings, catalog, shown, media, photo_jobs, cards, (photo_stats, card_stats), background)
     # Everything loaded so far lives until the end of the build: keep the garbage collector
     # from walking it again and again while thousands of pages are rendered.
     gc.collect()

@@ -23,7 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from . import messages as msg
-from .build import Build, Site, release_memory, start, theme_meta
+from .build import Build, release_memory, start, theme_meta
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from
@@ -139,12 +139,9 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         attach_log()
         self.packed = PackedPages()
         settings, problems = self._settings(config)
-        site = Site(
-            config.site_url or "", config.site_name, config.site_description or "", config.use_directory_urls
-        )
         if settings is not None:
             add_theme(config, settings.theme)
-        build, found = start(settings, site, preview=self.serving) if settings else (None, [])
+        build, found = start(settings, preview=self.serving) if settings else (None, [])
         problems += found
         errors = [p for p in problems if p.severity is Severity.error]
         root = settings.root if settings else Path(config.config_file_path or ".").resolve().parent
@@ -154,7 +151,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self._report(problems, root)
         if errors and settings is not None and self.last_good is not None:
             # The preview keeps showing the last good records, with the problems on top.
-            build, _ = start(settings, site, preview=True, catalog=self.last_good)
+            build, _ = start(settings, preview=True, catalog=self.last_good)
         self.build = build
         config.extra["dienhinh_problems"] = [p.format(root) for p in errors]
         config.extra["dienhinh_preview"] = self.serving
@@ -282,10 +279,14 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         file, problems = read_config(path)
         if file is None:
             return None, problems
-        # MkDocs resolved site_url (the preview server points it at itself) and the name.
-        return settings_from(
-            file.with_options(dict(self.options)), site_url=config.site_url or "", site_name=config.site_name
+        # What MkDocs resolved of the site: site_url (the preview server points it at itself)…
+        engine = file.with_options(dict(self.options)).with_site(
+            url=config.site_url or "",
+            name=config.site_name,
+            description=config.site_description or "",
+            directory_urls=config.use_directory_urls,
         )
+        return settings_from(engine)
 
     def _report(self, problems: list[Problem], root: Path) -> None:
         """Log problems (warnings at INFO so ``--strict`` fails only on errors). Under serve,

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -247,9 +246,7 @@ def test_import_reports_progress_through_the_callers_wrapper(tmp_path: Path) -> 
 
     exemplars = tmp_path / "exemplars"
     exemplars.mkdir()
-    settings = dataclasses.replace(
-        Settings.from_options(tmp_path, {}), registry_path=ROOT / "exemplars" / "registry.yml"
-    )
+    settings = Settings.from_options(tmp_path, {"registry": str(ROOT / "exemplars" / "registry.yml")})
     result = import_sheet(sheet, registry, settings, today=dt.date(2026, 1, 1), progress=progress)
     assert seen == [row.number for row in sheet.rows] and len(seen) == len(EXPECTED)
     assert result.count(Outcome.created) == len(EXPECTED)

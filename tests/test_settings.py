@@ -6,9 +6,13 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from collections.abc import Iterator
 from pathlib import Path
+from typing import get_args
 
 import pytest
+from pydantic import BaseModel
+from pydantic.fields import FieldInfo
 
 from dienhinh.records.settings import DEFAULTS, Options, Settings, load_settings
 
@@ -39,10 +43,43 @@ def test_the_sample_settings_and_the_defaults_in_one_place() -> None:
     settings, problems = load_settings(ROOT / "mkdocs.yml")
     assert problems == [] and settings is not None
     assert settings.exemplars_dir == ROOT / "exemplars" and settings.visits_dir == ROOT / "visits"
-    assert settings.max_file_kb == DEFAULTS.max_file_kb == Options.model_fields["max_file_kb"].default
+    assert settings.options.max_file_kb == DEFAULTS.max_file_kb == Options.model_fields["max_file_kb"].default
     assert settings.site_url == "https://dienhinh.example.vn/" and settings.site_name.startswith("Điển hình")
+    assert settings.site_url_line == line_of(ROOT / "mkdocs.yml", "site_url:")
     # Settings.from_options takes the same defaults (one record holds them).
-    assert Settings.from_options(ROOT, {}).max_photo_mb == DEFAULTS.max_photo_mb
+    assert Settings.from_options(ROOT, {}).options == DEFAULTS
+    assert Settings.from_options(ROOT, {}).cache_dir == ROOT / DEFAULTS.cache_dir
+
+
+def option_fields(model: type[BaseModel], prefix: str = "") -> Iterator[tuple[str, FieldInfo]]:
+    for name, info in model.model_fields.items():
+        yield prefix + name, info
+        for kind in (info.annotation, *get_args(info.annotation)):
+            if isinstance(kind, type) and issubclass(kind, BaseModel):
+                yield from option_fields(kind, f"{prefix}{name}.")
+
+
+def test_every_option_is_described_once_in_one_line() -> None:
+    # The docs' options table is generated from these descriptions.
+    fields = dict(option_fields(Options))
+    assert "publish.ssh.host" in fields and "templates_dir" in fields
+    undescribed = [name for name, info in fields.items() if not (info.description or "").strip()]
+    assert undescribed == []
+    assert [name for name, info in fields.items() if "\n" in (info.description or "")] == []
+
+
+def test_settings_resolve_the_path_options_against_the_project(tmp_path: Path) -> None:
+    settings = Settings.from_options(
+        tmp_path, {"exemplars_dir": "ho-so", "visits_dir": "di-tham", "cache_dir": "/tmp/bo-nho"}
+    )
+    assert settings.exemplars_dir == tmp_path.resolve() / "ho-so"
+    assert settings.visits_dir == tmp_path.resolve() / "di-tham"
+    assert settings.photo_cache == Path("/tmp/bo-nho/photos")  # an absolute path stays itself
+    assert settings.registry_path == tmp_path.resolve() / DEFAULTS.registry
+    assert settings.legacy_templates is None
+    moved = settings.with_options(exemplars_dir=str(tmp_path / "khac"))
+    assert moved.exemplars_dir == tmp_path / "khac" and moved.visits_dir == settings.visits_dir
+    assert settings.exemplars_dir == tmp_path.resolve() / "ho-so"  # settings are values
 
 
 def test_a_wrong_value_is_a_problem_at_its_line(project: Path) -> None:
@@ -153,10 +190,11 @@ def test_publish_targets_are_typed_options(project: Path) -> None:
     )
     settings, problems = load_settings(config)
     assert problems == [] and settings is not None
-    assert settings.publish.targets() == ["ssh", "folder", "github_pages"]
-    assert settings.publish.ssh is not None and settings.publish.ssh.port == 22
-    assert settings.publish.github_pages is not None and settings.publish.github_pages.branch == "gh-pages"
-    assert settings.publish.keep == 5 and settings.site_dir == project / "site"
+    publish = settings.options.publish
+    assert publish.targets() == ["ssh", "folder", "github_pages"]
+    assert publish.ssh is not None and publish.ssh.port == 22
+    assert publish.github_pages is not None and publish.github_pages.branch == "gh-pages"
+    assert publish.keep == 5 and settings.site_dir == project / "site"
 
 
 def test_a_password_in_mkdocs_yml_is_refused_at_its_line(project: Path) -> None:

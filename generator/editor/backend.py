@@ -381,7 +381,7 @@ class LocalBackend:
 
     @property
     def _max_pixels(self) -> int:
-        return int(self.settings.max_photo_megapixels * 1e6)
+        return int(self.settings.options.max_photo_megapixels * 1e6)
 
     def _bundle_parts(self, raw: str, renamed: Mapping[str, str], folder: Path) -> tuple[dict[str, Any], str]:
         """(front matter, story) as the project writes them, photos converted from HEIC named
@@ -447,7 +447,7 @@ class LocalBackend:
             path = Path(tmp) / upload.name
             path.write_bytes(upload.data)
             found = inspect_photo(
-                path, upload.name, int(self.settings.max_photo_mb * 2**20), self._max_pixels
+                path, upload.name, int(self.settings.options.max_photo_mb * 2**20), self._max_pixels
             )
         return found if isinstance(found, str) else None
 

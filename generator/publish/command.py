@@ -32,7 +32,7 @@ def _print(text: str, error: bool = False) -> None:
 
 def choose_target(settings: Settings, wanted: str | None) -> str | None:
     """The target to use, or None after saying why (none configured, several, not configured)."""
-    configured = settings.publish.targets()
+    configured = settings.options.publish.targets()
     config = settings.config_file or settings.root / "mkdocs.yml"
     if wanted is not None and wanted not in configured:
         _print(msg.PUBLISH_TARGET_NOT_SET.format(target=wanted, config=config.name), error=True)
@@ -96,7 +96,7 @@ def send(settings: Settings, target: str) -> int:
 
 
 def _send(settings: Settings, target: str, site: Path) -> Outcome:
-    options = settings.publish
+    options = settings.options.publish
     if target == "ssh":
         from .ssh import publish
 
@@ -132,7 +132,7 @@ def _done(outcome: Outcome) -> str:
 
 def roll_back(settings: Settings, target: str) -> int:
     """Make the previous release live again."""
-    options = settings.publish
+    options = settings.options.publish
     try:
         if target == "ssh":
             from .ssh import rollback

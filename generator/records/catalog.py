@@ -80,7 +80,7 @@ def _read_all(
     cache = ProfileCache(
         settings.cache_dir / "profiles.pickle" if settings.cache_dir else None,
         registry_bytes,
-        settings.max_file_kb,
+        settings.options.max_file_kb,
     )
     results: dict[Path, Entry] = {}
     todo: list[tuple[Path, bytes, str]] = []
@@ -101,7 +101,7 @@ def _read_all(
             results[folder] = cached
         else:
             todo.append((folder, raw, key))
-    jobs = [(folder, registry, settings.max_file_kb, raw) for folder, raw, _ in todo]
+    jobs = [(folder, registry, settings.options.max_file_kb, raw) for folder, raw, _ in todo]
     workers = min(os.cpu_count() or 1, 8)
     if len(todo) >= PARALLEL_FROM and workers > 1:
         with ProcessPoolExecutor(workers) as pool:
@@ -189,8 +189,8 @@ def load_catalog(
     exemplars: list[Exemplar] = []
     sources: dict[str, Source] = {}
     photos: dict[str, tuple[PhotoSource | None, ...]] = {}
-    max_photo_bytes = int(settings.max_photo_mb * 2**20)
-    max_photo_pixels = int(settings.max_photo_megapixels * 1e6)
+    max_photo_bytes = int(settings.options.max_photo_mb * 2**20)
+    max_photo_pixels = int(settings.options.max_photo_megapixels * 1e6)
     overlay = overlay or {}
     for record, source, found in _read_all(settings, registry, overlay):
         problems += found
@@ -215,7 +215,7 @@ def load_catalog(
     visits: tuple[Visit, ...] = ()
     if settings.visits_dir is not None:
         printed = [unprintable_rule(unprintable, Severity.error)] if unprintable else []
-        visits, found = load_visits(settings.visits_dir, exemplars, settings.max_file_kb, printed)
+        visits, found = load_visits(settings.visits_dir, exemplars, settings.options.max_file_kb, printed)
         problems += found
     if unprintable is not None:
         problems += _printable(exemplars, sources, visits, unprintable)

@@ -33,12 +33,21 @@ class SshTarget(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    host: str = Field(min_length=1)
-    path: str = Field(min_length=1)  # on the server, e.g. /srv/dienhinh
-    user: str | None = None  # the local user's name (or ~/.ssh/config's) when not given
-    port: int = Field(default=22, gt=0, lt=65536)
-    key: str | None = None  # private key file; without it, ssh-agent and ~/.ssh/id_*
-    known_hosts: str | None = None  # without it, ~/.ssh/known_hosts
+    host: str = Field(min_length=1, description="The server's name or address.")
+    path: str = Field(
+        min_length=1, description="The folder on the server holding the releases, e.g. /srv/dienhinh."
+    )
+    user: str | None = Field(
+        default=None,
+        description="The user to log in as; without it, the local user's name (or ~/.ssh/config's).",
+    )
+    port: int = Field(default=22, gt=0, lt=65536, description="The server's SSH port.")
+    key: str | None = Field(
+        default=None, description="A private key file; without it, ssh-agent and the keys of ~/.ssh log in."
+    )
+    known_hosts: str | None = Field(
+        default=None, description="The file of known server keys; without it, ~/.ssh/known_hosts."
+    )
 
 
 class GitHubPagesTarget(BaseModel):
@@ -46,9 +55,9 @@ class GitHubPagesTarget(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    remote: str = Field(default="origin", min_length=1)
-    branch: str = Field(default="gh-pages", min_length=1)
-    cname: str | None = None  # a custom domain GitHub Pages serves the site at
+    remote: str = Field(default="origin", min_length=1, description="The Git remote the branch is pushed to.")
+    branch: str = Field(default="gh-pages", min_length=1, description="The branch GitHub Pages serves.")
+    cname: str | None = Field(default=None, description="A custom domain GitHub Pages serves the site at.")
 
 
 class PublishOptions(BaseModel):
@@ -57,10 +66,19 @@ class PublishOptions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    folder: str | None = None  # a shared drive or a USB stick; relative to mkdocs.yml
-    ssh: SshTarget | None = None
-    github_pages: GitHubPagesTarget | None = None
-    keep: int = Field(default=5, ge=2, le=50)  # releases kept on the server
+    folder: str | None = Field(
+        default=None,
+        description="A folder to copy the site to (a shared drive, a USB stick); relative to mkdocs.yml.",
+    )
+    ssh: SshTarget | None = Field(
+        default=None, description="A server reached over SSH (SFTP), one release folder per publish."
+    )
+    github_pages: GitHubPagesTarget | None = Field(
+        default=None, description="A gh-pages branch pushed to a Git remote (true: with the defaults)."
+    )
+    keep: int = Field(
+        default=5, ge=2, le=50, description="How many releases a server keeps (the live one included)."
+    )
 
     @field_validator("github_pages", mode="before")
     @classmethod
@@ -80,71 +98,88 @@ SECRET_KEYS = ("password", "passphrase", "passwd", "mat_khau", "token")
 
 
 class Options(BaseModel):
-    """The ``dienhinh`` entry of ``plugins`` in mkdocs.yml: every option and its default."""
+    """The ``dienhinh`` entry of ``plugins`` in mkdocs.yml: every option, its default and what
+    it is (the docs' options table is generated from these declarations)."""
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    exemplars_dir: str = "exemplars"
-    registry: str = "exemplars/registry.yml"
-    # The commune's own templates, styles or Word template laid over the tool's theme (only
-    # the files it changed; see theme_files.py). Absent: the theme as the tool ships it.
-    overrides_dir: str = "overrides"
-    # The 0.1 layout: the whole theme copied into the commune (``dienhinh upgrade`` moves it).
-    templates_dir: str | None = None
-    visits_dir: str = "visits"
-    # Parsed profiles, processed photos and share cards kept between builds.
-    cache_dir: str = ".cache/dienhinh"
-    max_file_kb: int = Field(default=MAX_FILE_KB, gt=0, le=100_000)
-    max_photo_mb: float = Field(default=15.0, gt=0, le=1000)
-    max_photo_megapixels: float = Field(default=50.0, gt=0, le=1000)
-    search: bool = True
-    publish: PublishOptions = PublishOptions()
+    exemplars_dir: str = Field(
+        default="exemplars",
+        description="The folder of the profiles, one folder per exemplar; relative to mkdocs.yml.",
+    )
+    registry: str = Field(
+        default="exemplars/registry.yml",
+        description="The registry: the commune, its hamlets, organizations, fields and criteria.",
+    )
+    overrides_dir: str = Field(
+        default="overrides",
+        description="The commune's own theme files (only those it changed), laid over the tool's theme.",
+    )
+    templates_dir: str | None = Field(
+        default=None,
+        description="The first layout: the whole theme copied into the commune (dienhinh upgrade moves it).",
+    )
+    visits_dir: str = Field(
+        default="visits", description="The folder of the study visits, one YAML file each."
+    )
+    cache_dir: str = Field(
+        default=".cache/dienhinh",
+        description="Where parsed profiles, processed photos and share cards are kept between builds.",
+    )
+    max_file_kb: int = Field(
+        default=MAX_FILE_KB,
+        gt=0,
+        le=100_000,
+        description="The largest profile or visit file read, in kilobytes.",
+    )
+    max_photo_mb: float = Field(
+        default=15.0, gt=0, le=1000, description="The largest photo file accepted, in megabytes."
+    )
+    max_photo_megapixels: float = Field(
+        default=50.0, gt=0, le=1000, description="The largest photo accepted, in millions of pixels."
+    )
+    search: bool = Field(default=True, description="Build the site's search index (Pagefind).")
+    publish: PublishOptions = Field(
+        default=PublishOptions(), description="Where dienhinh publish sends the built site."
+    )
 
 
 DEFAULTS = Options()
 
 
 @dataclass(frozen=True)
+class Site:
+    """What mkdocs.yml says of the site, as the engine resolved it when there is one
+    (``mkdocs serve`` points the address at the preview)."""
+
+    url: str = ""  # site_url: absolute links in booklets (QR codes), share previews, the feed
+    name: str = ""
+    description: str = ""
+    directory_urls: bool = True
+    folder: str = "site"  # site_dir, relative to mkdocs.yml: the built site
+    url_line: int = 0  # where mkdocs.yml sets site_url (0: not set there)
+
+
+@dataclass(frozen=True)
 class Settings:
-    """Paths and limits for one project (a folder holding mkdocs.yml)."""
+    """One project (a folder holding mkdocs.yml): its options, the file they were read from
+    and, resolved against the folder, the paths the options name."""
 
     root: Path
-    exemplars_dir: Path
-    registry_path: Path
-    overrides_dir: Path
-    max_file_kb: int = DEFAULTS.max_file_kb
-    max_photo_mb: float = DEFAULTS.max_photo_mb
-    max_photo_megapixels: float = DEFAULTS.max_photo_megapixels
-    # Parsed profiles and processed photos kept between runs; None turns caching off.
-    cache_dir: Path | None = None
-    visits_dir: Path | None = None  # study visits, one YAML file each (None: no visits)
-    site_url: str = ""  # mkdocs.yml's site_url: absolute links in booklets (QR codes)
-    site_name: str = ""
-    search: bool = DEFAULTS.search
-    config_file: Path | None = field(default=None, compare=False)
-    site_dir: Path | None = None  # mkdocs.yml's site_dir: the built site (``publish`` sends it)
-    site_url_line: int = 0  # where mkdocs.yml sets site_url (0: not set there)
-    publish: PublishOptions = DEFAULTS.publish
-    legacy_templates: Path | None = None  # a 0.1 commune's copied theme (``templates_dir``)
+    options: Options
+    config: ConfigFile = field(compare=False)
 
-    @property
-    def theme(self) -> Theme:
-        """The commune's overrides over the tool's theme."""
-        return Theme.of(self.overrides_dir, self.legacy_templates)
-
-    @property
-    def photo_cache(self) -> Path:
-        """Processed photos by content hash (always kept: the site is built from them)."""
-        return (self.cache_dir or self.root / ".cache" / "dienhinh") / "photos"
-
-    @property
-    def card_cache(self) -> Path:
-        return (self.cache_dir or self.root / ".cache" / "dienhinh") / "cards"
+    @classmethod
+    def of(cls, config: ConfigFile, options: Options) -> Settings:
+        return cls(config.path.parent.resolve(), options, config)
 
     @classmethod
     def from_options(cls, root: Path, options: Mapping[str, Any], site_url: str = "") -> Settings:
-        """Settings from options already known to be valid (tests, benchmarks)."""
-        return _resolve(root, Options.model_validate(dict(options)), site_url, "", None)
+        """Settings from options already known to be valid (tests, benchmarks); the project's
+        mkdocs.yml is not read."""
+        path = root.resolve() / "mkdocs.yml"
+        config = ConfigFile(path, Site(url=site_url), Source(path, dict(options), {}))
+        return cls.of(config, Options.model_validate(dict(options)))
 
     @classmethod
     def from_mkdocs_yml(cls, config_file: Path) -> Settings:
@@ -155,36 +190,74 @@ class Settings:
             raise ValueError("\n".join(p.format() for p in problems))
         return settings
 
+    def with_options(self, **changes: Any) -> Settings:
+        """The same project with some options changed (a path option may be absolute)."""
+        return dataclasses.replace(self, options=self.options.model_copy(update=changes))
 
-def _resolve(
-    root: Path,
-    options: Options,
-    site_url: str,
-    site_name: str,
-    config_file: Path | None,
-    site_dir: str = "site",
-    site_url_line: int = 0,
-) -> Settings:
-    root = root.resolve()
-    return Settings(
-        root=root,
-        exemplars_dir=root / options.exemplars_dir,
-        registry_path=root / options.registry,
-        overrides_dir=root / options.overrides_dir,
-        legacy_templates=root / options.templates_dir if options.templates_dir else None,
-        max_file_kb=options.max_file_kb,
-        max_photo_mb=options.max_photo_mb,
-        max_photo_megapixels=options.max_photo_megapixels,
-        cache_dir=root / options.cache_dir,
-        visits_dir=root / options.visits_dir,
-        site_url=site_url,
-        site_name=site_name,
-        search=options.search,
-        config_file=config_file,
-        site_dir=root / site_dir,
-        site_url_line=site_url_line,
-        publish=options.publish,
-    )
+    # --- what the options and mkdocs.yml name, resolved against the project's folder ----------
+
+    @property
+    def config_file(self) -> Path:
+        return self.config.path
+
+    @property
+    def site(self) -> Site:
+        return self.config.site
+
+    @property
+    def site_url(self) -> str:
+        return self.config.site.url
+
+    @property
+    def site_name(self) -> str:
+        return self.config.site.name
+
+    @property
+    def site_url_line(self) -> int:
+        return self.config.site.url_line
+
+    @property
+    def site_dir(self) -> Path:
+        return self.root / self.config.site.folder
+
+    @property
+    def exemplars_dir(self) -> Path:
+        return self.root / self.options.exemplars_dir
+
+    @property
+    def registry_path(self) -> Path:
+        return self.root / self.options.registry
+
+    @property
+    def overrides_dir(self) -> Path:
+        return self.root / self.options.overrides_dir
+
+    @property
+    def legacy_templates(self) -> Path | None:
+        """A 0.1 commune's copied theme (``templates_dir``)."""
+        return self.root / self.options.templates_dir if self.options.templates_dir else None
+
+    @property
+    def visits_dir(self) -> Path:
+        return self.root / self.options.visits_dir
+
+    @property
+    def cache_dir(self) -> Path:
+        return self.root / self.options.cache_dir
+
+    @property
+    def theme(self) -> Theme:
+        """The commune's overrides over the tool's theme."""
+        return Theme.of(self.overrides_dir, self.legacy_templates)
+
+    @property
+    def photo_cache(self) -> Path:
+        """Processed photos by content hash (always kept: the site is built from them)."""
+        return self.cache_dir / "photos"
+
+    @property
+    def card_cache(self) -> Path:
+        return self.cache_dir / "cards"
 
 
 # --- reading mkdocs.yml -----------------------------------------------------------------------
@@ -201,19 +274,20 @@ _ConfigLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 @dataclass(frozen=True)
 class ConfigFile:
-    """What the core needs of mkdocs.yml: the site's address and name and our options."""
+    """What the core needs of mkdocs.yml: what it says of the site, and our options."""
 
     path: Path
-    site_url: str
-    site_name: str
+    site: Site
     options: Source  # the dienhinh options, with the line of each in mkdocs.yml
-    site_dir: str = "site"
-    site_url_line: int = 0
 
     def with_options(self, options: Mapping[str, Any]) -> ConfigFile:
         """The same file with the options as an engine resolved them (``!ENV``, inherited
         files); lines still point into this file."""
         return dataclasses.replace(self, options=Source(self.path, dict(options), self.options.lines))
+
+    def with_site(self, **engine: Any) -> ConfigFile:
+        """The same file with what the engine resolved of the site (its address, name…)."""
+        return dataclasses.replace(self, site=dataclasses.replace(self.site, **engine))
 
 
 def _value(loader: _ConfigLoader, node: Node, loc: Loc, lines: dict[Loc, int]) -> Any:
@@ -256,6 +330,10 @@ def _plugin_node(root: MappingNode) -> Node | None:
     return None
 
 
+# What the core reads of mkdocs.yml besides our options (the rest is the engine's).
+_SITE_KEYS = ("site_url", "site_name", "site_description", "use_directory_urls", "site_dir")
+
+
 def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
     """mkdocs.yml → what the core needs of it, or the problems (YAML syntax, encoding)."""
     text, problems = read_text(path)
@@ -269,7 +347,7 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
         top: dict[str, Any] = {}
         top_lines: dict[str, int] = {}
         for key_node, value_node in root.value:
-            if isinstance(key_node, ScalarNode) and key_node.value in ("site_url", "site_name", "site_dir"):
+            if isinstance(key_node, ScalarNode) and key_node.value in _SITE_KEYS:
                 top[key_node.value] = loader.construct_object(value_node, deep=True)
                 top_lines[key_node.value] = key_node.start_mark.line + 1
         node = _plugin_node(root)
@@ -288,24 +366,20 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
         return None, [Problem(path, 1, "", msg.yaml_syntax(str(error)))]
     finally:
         loader.dispose()
-    return (
-        ConfigFile(
-            path,
-            str(top.get("site_url") or ""),
-            str(top.get("site_name") or ""),
-            Source(path, options if options is not None else {}, lines),
-            str(top.get("site_dir") or "site"),
-            top_lines.get("site_url", 0),
-        ),
-        [],
+    site = Site(
+        url=str(top.get("site_url") or ""),
+        name=str(top.get("site_name") or ""),
+        description=str(top.get("site_description") or ""),
+        directory_urls=top.get("use_directory_urls") is not False,
+        folder=str(top.get("site_dir") or "site"),
+        url_line=top_lines.get("site_url", 0),
     )
+    return ConfigFile(path, site, Source(path, options if options is not None else {}, lines)), []
 
 
-def settings_from(
-    config: ConfigFile, site_url: str | None = None, site_name: str | None = None
-) -> tuple[Settings | None, list[Problem]]:
-    """Our options checked against ``Options``; ``site_url`` and ``site_name`` as the engine
-    resolved them when it did (``mkdocs serve`` points site_url at the preview)."""
+def settings_from(config: ConfigFile) -> tuple[Settings | None, list[Problem]]:
+    """Our options checked against ``Options``; what ``config`` says of the site as it is (an
+    engine gives its own: ``ConfigFile.with_site``)."""
     source = config.options
     where = f"plugins.{PLUGIN_NAME}"
     if not isinstance(source.data, dict):
@@ -333,12 +407,7 @@ def settings_from(
         options = None
     if options is None or problems:
         return None, problems
-    url = config.site_url if site_url is None else site_url
-    name = config.site_name if site_name is None else site_name
-    settings = _resolve(
-        config.path.parent, options, url, name, config.path, config.site_dir, config.site_url_line
-    )
-    return settings, []
+    return Settings.of(config, options), []
 
 
 def _without_secrets(value: Any, loc: tuple[str, ...]) -> tuple[Any, list[tuple[str, ...]]]:

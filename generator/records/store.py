@@ -189,10 +189,10 @@ def _stage(settings: Settings, change: Change, tmp: Path) -> tuple[Settings, dic
         # The first profile of a project: read the staged bundles beside an empty folder.
         empty = tmp / "no-exemplars"
         empty.mkdir()
-        staged = dataclasses.replace(staged, exemplars_dir=empty)
+        staged = staged.with_options(exemplars_dir=str(empty))
     if change.visits and settings.visits_dir is not None:
         visits = stage.copy(settings.visits_dir.resolve(), tmp / "visits")
-        staged = dataclasses.replace(staged, visits_dir=visits)
+        staged = staged.with_options(visits_dir=str(visits))
     stage.apply(change)
     return staged, overlay, stage
 
