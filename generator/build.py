@@ -36,7 +36,7 @@ from .records.settings import Settings
 from .search.index import SearchIndexer
 from .site.alt_text import fill_missing_alt
 from .site.assets import Asset, site_assets
-from .site.cards import FontMissing, batches, find_fonts, plan_cards, render_cards
+from .site.cards import FontMissing, batches, card_fonts, plan_cards, render_cards
 from .site.media import ProfileMedia, plan_media
 from .site.pages import CRITERIA_MARKER, GeneratedPage, SiteBuilder, is_searchable, profile_page
 from .site.photos import PhotoJob, check_photo_jobs, in_cache, run_photo_job
@@ -298,7 +298,7 @@ def start(
     registry = catalog.registry
     warnings = [p for p in catalog.problems if p.severity is Severity.warning]
     try:
-        fonts = find_fonts()
+        fonts = card_fonts()
     except FontMissing as missing:
         config = settings.config_file or settings.root / "mkdocs.yml"
         return None, [*warnings, Problem(config, 0, "", str(missing))]

@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 from pypdf import PdfReader
 
+from dienhinh.fonts import Typeface
 from dienhinh.printing import booklet as bk
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.model import Exemplar
@@ -347,9 +348,8 @@ def test_story_images_come_from_the_profile_folder(project: Path) -> None:
 
 
 def test_missing_fonts_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
-    monkeypatch.setattr(bk, "_FONT_DIRS", (tmp_path,))
-    assert bk.find_fonts((tmp_path,)) is None
-    monkeypatch.setattr(bk, "find_fonts", lambda: None)
+    monkeypatch.setattr(bk, "SANS", Typeface("DH Sans", {"regular": (tmp_path / "NotoSans-Regular.ttf",)}))
+    assert bk.booklet_fonts() is None
     rendered, problems = bk.render_booklet(
         bk.visit_booklet(VISIT, CATALOG.public), REGISTRY, SETTINGS.theme, SETTINGS.site_url
     )
@@ -359,11 +359,11 @@ def test_missing_fonts_give_a_clear_message(monkeypatch: pytest.MonkeyPatch, tmp
 
 
 def test_fonts_are_whole_debian_files() -> None:
-    fonts = bk.find_fonts()
-    assert fonts is not None
-    for styles in fonts.values():
-        assert set(styles) == {"regular", "bold", "italic", "bolditalic"}
-        for path in styles.values():
+    fonts = bk.booklet_fonts()
+    assert fonts is not None and [faces.family for faces in fonts] == ["DH Serif", "DH Sans"]
+    for faces in fonts:
+        assert set(faces.files) == {"regular", "bold", "italic", "bolditalic"}
+        for path in faces.files.values():
             assert path.suffix == ".ttf" and path.stat().st_size > 100_000  # not a unicode-range subset
 
 

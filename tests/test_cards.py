@@ -9,14 +9,15 @@ from pathlib import Path
 import pytest
 from PIL import Image, ImageChops, ImageDraw, ImageFont, ImageStat
 
+from dienhinh.fonts import Typeface
 from dienhinh.site.cards import (
     HEIGHT,
     WIDTH,
     CardSpec,
     FontMissing,
     _draw_line,
+    card_fonts,
     draw_card,
-    find_fonts,
     make_cards,
     text_length,
     wrap,
@@ -37,7 +38,7 @@ def spec(title: str = "Tổ hợp tác chè sạch xóm Bản Quyền", photo: P
 
 def test_font_has_a_real_glyph_for_every_vietnamese_letter() -> None:
     """No tofu: each letter draws differently from a code point the font lacks."""
-    fonts = find_fonts()
+    fonts = card_fonts()
     font = ImageFont.truetype(str(fonts.bold), 48)
 
     def drawn(ch: str) -> bytes:
@@ -54,18 +55,18 @@ def test_font_has_a_real_glyph_for_every_vietnamese_letter() -> None:
 def test_card_is_1200_by_630_with_photo_and_field_colour(tmp_path: Path) -> None:
     photo = tmp_path / "p.jpg"
     Image.new("RGB", (960, 640), (0, 200, 0)).save(photo)
-    card = draw_card(spec(photo=photo), find_fonts())
+    card = draw_card(spec(photo=photo), card_fonts())
     assert card.size == (WIDTH, HEIGHT) == (1200, 630)
     assert card.getpixel((5, 300)) == (0x6D, 0x4C, 0x41)  # the field colour band
     r, g, b = card.getpixel((1100, 300))
     assert g > 150 and r < 60 and b < 60  # the cover photo, cropped to the right panel
-    without = draw_card(spec(), find_fonts())
+    without = draw_card(spec(), card_fonts())
     assert without.getpixel((1100, 40)) == (0x6D, 0x4C, 0x41)  # no photo: the field colour
     assert ImageChops.difference(card, without).getbbox() is not None
 
 
 def test_long_titles_wrap_and_stay_inside_the_text_panel() -> None:
-    fonts = find_fonts()
+    fonts = card_fonts()
     font = ImageFont.truetype(str(fonts.bold), 48)
     lines = wrap("Đội thanh niên tình nguyện hỗ trợ dịch vụ công trực tuyến cho người dân", font, 600)
     assert len(lines) > 1 and all(font.getlength(line) <= 600 for line in lines)
@@ -81,7 +82,7 @@ def test_long_titles_wrap_and_stay_inside_the_text_panel() -> None:
 def test_lines_drawn_from_cached_words_match_pillow() -> None:
     """Cards measure and draw a line word by word from caches: the width Pillow measures for
     the whole line, and pixels closer to Pillow's own drawing than a one-pixel shift of it."""
-    fonts = find_fonts()
+    fonts = card_fonts()
 
     def drawn(x: float, line: str, font: ImageFont.FreeTypeFont, ours: bool) -> Image.Image:
         im = Image.new("RGB", (1400, 200), (255, 255, 255))
@@ -106,7 +107,7 @@ def test_lines_drawn_from_cached_words_match_pillow() -> None:
 
 
 def test_cards_without_a_photo_are_palette_pngs_of_the_same_picture(tmp_path: Path) -> None:
-    fonts = find_fonts()
+    fonts = card_fonts()
     plain = replace(spec("Đội thanh niên tình nguyện hỗ trợ dịch vụ công trực tuyến"), name="chia-se/z.png")
     found, _ = make_cards([plain, replace(plain, name="chia-se/z.jpg")], tmp_path, fonts, workers=1)
     with Image.open(found["chia-se/z.png"]) as png, Image.open(found["chia-se/z.jpg"]) as jpeg:
@@ -118,7 +119,7 @@ def test_cards_without_a_photo_are_palette_pngs_of_the_same_picture(tmp_path: Pa
 
 
 def test_cards_are_cached(tmp_path: Path) -> None:
-    fonts = find_fonts()
+    fonts = card_fonts()
     specs = [spec(), replace(spec("Trường Tiểu học xã"), name="chia-se/y.jpg")]
     found, stats = make_cards(specs, tmp_path, fonts, workers=1)
     assert (stats.made, stats.cached) == (2, 0)
@@ -130,9 +131,11 @@ def test_cards_are_cached(tmp_path: Path) -> None:
 
 
 def test_missing_font_is_a_clear_vietnamese_error(tmp_path: Path) -> None:
+    absent = Typeface("DH Sans", {"regular": (tmp_path / "a.ttf",), "bold": (tmp_path / "b.ttf",)})
     with pytest.raises(FontMissing) as error:
-        find_fonts([(tmp_path / "a.ttf", tmp_path / "b.ttf")])
+        card_fonts(absent)
     assert "Không tìm thấy phông chữ" in str(error.value) and "fonts-noto-core" in str(error.value)
+    assert str(tmp_path / "b.ttf") in str(error.value)
 
 
 def test_json_for_script_tag_cannot_close_the_tag() -> None:

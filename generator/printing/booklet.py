@@ -28,6 +28,7 @@ from markupsafe import Markup
 
 from .. import messages as msg
 from ..files import write_atomically
+from ..fonts import FALLBACK, SANS, SERIF, Faces
 from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
 from ..records.periods import plan_title
@@ -48,37 +49,6 @@ _COVER_HEIGHTS = {"A5": "181mm", "A4": "268mm"}
 TEMPLATE = "booklet.html.j2"
 STYLESHEET = "booklet.css"
 
-# Whole-file fonts from Debian (fonts-noto-core, else fonts-dejavu-core), by role and style.
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/noto"), Path("/usr/share/fonts/truetype/dejavu"))
-_FONT_FILES: dict[str, dict[str, tuple[str, ...]]] = {
-    "serif": {
-        "regular": ("NotoSerif-Regular.ttf", "DejaVuSerif.ttf"),
-        "bold": ("NotoSerif-Bold.ttf", "DejaVuSerif-Bold.ttf"),
-        "italic": ("NotoSerif-Italic.ttf", "DejaVuSerif-Italic.ttf"),
-        "bolditalic": ("NotoSerif-BoldItalic.ttf", "DejaVuSerif-BoldItalic.ttf"),
-    },
-    "sans": {
-        "regular": ("NotoSans-Regular.ttf", "DejaVuSans.ttf"),
-        "bold": ("NotoSans-Bold.ttf", "DejaVuSans-Bold.ttf"),
-        "italic": ("NotoSans-Italic.ttf", "DejaVuSans-Oblique.ttf"),
-        "bolditalic": ("NotoSans-BoldItalic.ttf", "DejaVuSans-BoldOblique.ttf"),
-    },
-}
-_STYLE = {
-    "regular": (400, "normal"),
-    "bold": (700, "normal"),
-    "italic": (400, "italic"),
-    "bolditalic": (700, "italic"),
-}
-# Faces Pango falls back to, through fontconfig, for what the booklet's own fonts lack:
-# symbols and emoji drawn in black and white (Debian fonts-symbola, fonts-noto-core, DejaVu).
-FALLBACK_FONTS = (
-    Path("/usr/share/fonts/truetype/ancient-scripts/Symbola_hint.ttf"),
-    Path("/usr/share/fonts/truetype/noto/NotoSansSymbols2-Regular.ttf"),
-    Path("/usr/share/fonts/truetype/noto/NotoSansSymbols-Regular.ttf"),
-    Path("/usr/share/fonts/truetype/noto/NotoSansMath-Regular.ttf"),
-    Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-)
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
 _PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
 
@@ -159,20 +129,10 @@ def profile_url(site_url: str, slug: str) -> str:
     return f"{site_url.rstrip('/')}/dien-hinh/{slug}/"
 
 
-def find_fonts(font_dirs: Sequence[Path] = _FONT_DIRS) -> dict[str, dict[str, Path]] | None:
-    """Font file per role and style; None when no regular face of a role is installed."""
-    found: dict[str, dict[str, Path]] = {}
-    for role, styles in _FONT_FILES.items():
-        found[role] = {}
-        for style, names in styles.items():
-            for name in names:
-                candidates = [d / name for d in font_dirs if (d / name).is_file()]
-                if candidates:
-                    found[role][style] = candidates[0]
-                    break
-        if "regular" not in found[role]:
-            return None
-    return found
+def booklet_fonts() -> tuple[Faces, ...] | None:
+    """The booklet's serif and sans faces; None when a regular face is not installed."""
+    found = (SERIF.find(), SANS.find())
+    return None if None in found else tuple(f for f in found if f is not None)
 
 
 @functools.cache
@@ -181,10 +141,10 @@ def printable_characters() -> frozenset[int] | None:
     booklet's fonts are not installed (that is its own message)."""
     from fontTools.ttLib import TTFont
 
-    fonts = find_fonts()
+    fonts = booklet_fonts()
     if fonts is None:
         return None
-    files = [styles["regular"] for styles in fonts.values()] + [f for f in FALLBACK_FONTS if f.is_file()]
+    files = [faces.files["regular"] for faces in fonts] + [f for f in FALLBACK if f.is_file()]
     found: set[int] = set()
     for file in files:
         with TTFont(file, lazy=True) as font:
@@ -223,19 +183,6 @@ def unprintable(text: str) -> str:
         if not c.isspace() and unicodedata.category(c) not in ("Mn", "Me", "Cf", "Cc")
     }
     return "".join(missing)
-
-
-def _font_css(fonts: Mapping[str, Mapping[str, Path]]) -> str:
-    rules = []
-    for role, styles in fonts.items():
-        family = "DH Serif" if role == "serif" else "DH Sans"
-        for style, path in styles.items():
-            weight, slant = _STYLE[style]
-            rules.append(
-                f'@font-face {{ font-family: "{family}"; src: url("{path.resolve().as_uri()}");'
-                f" font-weight: {weight}; font-style: {slant}; }}"
-            )
-    return "\n".join(rules)
 
 
 def _story_html(
@@ -364,13 +311,13 @@ def render_booklet(
         raise ValueError(f"unknown page size {size!r}")
     if not booklet.exemplars:
         return None, [Problem(template, 0, "", msg.BOOKLET_NOTHING)]
-    fonts = find_fonts()
+    fonts = booklet_fonts()
     if fonts is None:
         return None, [Problem(template, 0, "", msg.BOOKLET_FONT_MISSING)]
     # What the booklet may read: its own folder (template, CSS), its fonts, and the processed
     # copies of the declared photos of the profiles it prints. Nothing else, whatever a story
     # names: not an original photo (EXIF, GPS), not another (draft) bundle's file.
-    files = {path for styles in fonts.values() for path in styles.values()}
+    files = {path for faces in fonts for path in faces.files.values()}
     files |= {p.path for items in (photos or {}).values() for p in items}
     files |= {path for slug in (printable or {}) for path in (printable or {})[slug].values()}
     roots = theme.folders("booklet")
@@ -386,7 +333,7 @@ def render_booklet(
     fetcher = _local_fetcher(roots, files)
     with _weasyprint_warnings() as caught:
         stylesheets = [
-            CSS(string=_font_css(fonts), font_config=font_config, url_fetcher=fetcher),
+            CSS(string="\n".join(f.css() for f in fonts), font_config=font_config, url_fetcher=fetcher),
             CSS(filename=str(theme.find(f"booklet/{STYLESHEET}")), font_config=font_config),
             CSS(string=page_css, font_config=font_config),
         ]

@@ -1,7 +1,7 @@
 """Share cards: the 1200×630 image Zalo, Facebook and others show for a shared link.
 
-Drawn with Pillow in a whole-file system font (Noto Sans or DejaVu Sans, both cover every
-Vietnamese letter), cached by a hash of everything drawn, so an unchanged card is never
+Drawn with Pillow in a whole-file system font (fonts.py: Noto Sans or DejaVu Sans, both cover
+every Vietnamese letter), cached by a hash of everything drawn, so an unchanged card is never
 drawn twice. Nothing is fetched from the internet.
 """
 
@@ -19,23 +19,13 @@ from pathlib import Path
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
 from .. import messages as msg
+from ..fonts import SANS, Typeface
 from ..workers import CacheStats, run_all
 from .photos import PhotoJob, run_photo_job
 
 # Cached cards are keyed by this module's own source too: any change to the drawing redraws them.
 CARD_VERSION = hashlib.sha256(Path(__file__).read_bytes()).hexdigest()[:16]
 WIDTH, HEIGHT = 1200, 630
-# Debian's fonts-noto-core, then fonts-dejavu-core: (bold, regular).
-FONT_CANDIDATES = (
-    (
-        Path("/usr/share/fonts/truetype/noto/NotoSans-Bold.ttf"),
-        Path("/usr/share/fonts/truetype/noto/NotoSans-Regular.ttf"),
-    ),
-    (
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans-Bold.ttf"),
-        Path("/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"),
-    ),
-)
 _TEXT = (33, 33, 33)
 _MUTED = (84, 84, 84)
 _PAPER = (250, 250, 247)
@@ -54,13 +44,13 @@ class Fonts:
     regular: Path
 
 
-def find_fonts(candidates: Sequence[tuple[Path, Path]] = FONT_CANDIDATES) -> Fonts:
-    """The first installed (bold, regular) pair, or FontMissing with a Vietnamese message."""
-    for bold, regular in candidates:
-        if bold.is_file() and regular.is_file():
-            return Fonts(bold, regular)
-    tried = ", ".join(str(bold) for bold, _ in candidates)
-    raise FontMissing(msg.FONT_MISSING.format(paths=tried))
+def card_fonts(typeface: Typeface = SANS) -> Fonts:
+    """The bold and regular faces cards are drawn in, or FontMissing with a Vietnamese message."""
+    found = typeface.find(needed=("bold", "regular"))
+    if found is None:
+        tried = ", ".join(str(path) for path in typeface.files["bold"])
+        raise FontMissing(msg.FONT_MISSING.format(paths=tried))
+    return Fonts(found.files["bold"], found.files["regular"])
 
 
 @dataclass(frozen=True)
