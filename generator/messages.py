@@ -1020,37 +1020,37 @@ FEED_SUBTITLE = (
 )
 FEED_LINK_TITLE = "Điển hình mới công bố, mới cập nhật"
 CSV_YES = "Có"
-# The CSV's header row, one heading per column (export.csv_row gives the values in this order).
-CSV_COLUMNS = (
-    "Mã hồ sơ",
-    "Địa chỉ trang",
-    "Tên điển hình",
-    "Loại",
-    "Mã lĩnh vực",
-    "Lĩnh vực",
-    "Lĩnh vực khác",
-    "Mã xóm",
-    "Xóm",
-    "Mã tổ chức",
-    "Tổ chức",
-    "Ngày đăng ký",
-    "Ngày cập nhật",
-    "Tóm tắt",
-    "Tiêu biểu",
-    "Tiêu chí đạt được",
-    "Số lần đánh giá",
-    "Năm đánh giá gần nhất",
-    "Kết quả đánh giá gần nhất",
-    "Số lần khen thưởng",
-    "Khen thưởng",
-    "Số nơi nhân rộng",
-    "Số hộ/đơn vị làm theo",
-    "Nơi nhân rộng",
-    "Số lần đề cử",
-    "Đề cử",
-    "Số ảnh",
-    "Ảnh bìa",
-)
+# The CSV's header row: the heading of each column (export.CSV_COLUMNS: the order, the values).
+CSV_HEADINGS = {
+    "slug": "Mã hồ sơ",
+    "url": "Địa chỉ trang",
+    "name": "Tên điển hình",
+    "kind": "Loại",
+    "field_code": "Mã lĩnh vực",
+    "field": "Lĩnh vực",
+    "other_fields": "Lĩnh vực khác",
+    "hamlet_code": "Mã xóm",
+    "hamlet": "Xóm",
+    "organization_code": "Mã tổ chức",
+    "organization": "Tổ chức",
+    "registered": "Ngày đăng ký",
+    "updated": "Ngày cập nhật",
+    "summary": "Tóm tắt",
+    "featured": "Tiêu biểu",
+    "criteria": "Tiêu chí đạt được",
+    "evaluation_count": "Số lần đánh giá",
+    "latest_evaluation_year": "Năm đánh giá gần nhất",
+    "latest_evaluation_result": "Kết quả đánh giá gần nhất",
+    "commendation_count": "Số lần khen thưởng",
+    "commendations": "Khen thưởng",
+    "replication_count": "Số nơi nhân rộng",
+    "replicated_units": "Số hộ/đơn vị làm theo",
+    "replication_places": "Nơi nhân rộng",
+    "nomination_count": "Số lần đề cử",
+    "nominations": "Đề cử",
+    "photo_count": "Số ảnh",
+    "cover": "Ảnh bìa",
+}
 HELP_OPEN_DATA_SCHEMA = "ghi lược đồ JSON Schema của dữ liệu mở (du-lieu/dien-hinh.json)"
 OPEN_DATA_SCHEMA_TITLE = "Dữ liệu mở điển hình tiên tiến của một xã (du-lieu/dien-hinh.json)"
 OPEN_DATA_SCHEMA_DESCRIPTION = (

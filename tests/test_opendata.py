@@ -23,7 +23,14 @@ from dienhinh import clock
 from dienhinh import messages as msg
 from dienhinh.opendata import model as od
 from dienhinh.opendata.check import check_document
-from dienhinh.opendata.export import csv_bytes, json_bytes, open_data, profile_updated, site_files
+from dienhinh.opendata.export import (
+    CSV_COLUMNS,
+    csv_bytes,
+    json_bytes,
+    open_data,
+    profile_updated,
+    site_files,
+)
 from dienhinh.opendata.schema import COMMITTED, schema_text
 from dienhinh.records.model import Exemplar
 
@@ -249,7 +256,10 @@ def test_csv_opens_in_a_spreadsheet_with_vietnamese_intact(sample_site: Path) ->
     assert raw.startswith(b"\xef\xbb\xbf")  # the BOM that tells Excel it is UTF-8
     assert b"\r\n" in raw
     rows = list(csv.reader(io.StringIO(raw.decode("utf-8-sig"), newline="")))
-    assert tuple(rows[0]) == msg.CSV_COLUMNS
+    assert rows[0] == [msg.CSV_HEADINGS[key] for key, _ in CSV_COLUMNS]
+    # Each column once, each heading used: the headings and the values are declared together.
+    assert [key for key, _ in CSV_COLUMNS] == list(msg.CSV_HEADINGS)
+    assert len(set(rows[0])) == len(rows[0])
     assert len(rows) == 1 + len(PUBLIC)
     by_slug = {row[0]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     for e in PUBLIC:

@@ -12,7 +12,7 @@ import csv
 import datetime as dt
 import io
 import json
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from .. import messages as msg
@@ -197,6 +197,7 @@ def json_bytes(doc: od.OpenData) -> bytes:
 
 # --- CSV -------------------------------------------------------------------------------------
 
+
 def _cell(value: object) -> str:
     """A spreadsheet cell: text that starts like a formula is prefixed with an apostrophe, so
     Excel shows it instead of running it (CSV injection)."""
@@ -212,46 +213,53 @@ def _latest(p: od.Profile) -> od.Evaluation | None:
     return p.evaluations[-1] if p.evaluations else None
 
 
-def _nomination_text(n: od.Nomination) -> str:
-    what = n.congress or n.award
-    return f"{n.year} {n.level.name}: {what}" if what else f"{n.year} {n.level.name}"
+def _nominations(p: od.Profile) -> str:
+    return _joined(
+        f"{n.year} {n.level.name}: {n.congress or n.award or ''}".rstrip(": ") for n in p.nominations
+    )
 
 
-def csv_row(p: od.Profile) -> list[object]:
-    """One profile flattened, in the order of ``msg.CSV_COLUMNS``."""
-    latest = _latest(p)
-    return [
-        p.slug,
-        p.url,
-        p.name,
-        p.kind.name,
-        p.field.code,
-        p.field.name,
-        _joined(f.name for f in p.other_fields),
-        p.hamlet.code if p.hamlet else "",
-        p.hamlet.name if p.hamlet else "",
-        p.organization.code if p.organization else "",
-        p.organization.name if p.organization else "",
-        p.registered.isoformat(),
-        p.updated.isoformat(),
-        p.summary,
-        msg.CSV_YES if p.featured else "",
-        _joined(c.text for c in p.criteria),
-        len(p.evaluations),
-        latest.year if latest else "",
-        latest.result.name if latest else "",
-        len(p.commendations),
-        _joined(f"{c.date.isoformat()} {c.form.name} ({c.level.name}, {c.issuer})" for c in p.commendations),
-        len(p.replications),
-        sum(r.units for r in p.replications),
-        _joined(r.hamlet.name if r.hamlet else (r.place or "") for r in p.replications),
-        len(p.nominations),
-        _joined(
-            f"{n.year} {n.level.name}: {n.congress or n.award or ''}".rstrip(": ") for n in p.nominations
-        ),
-        len(p.photos),
-        p.cover.url if p.cover else "",
-    ]
+def _commendations(p: od.Profile) -> str:
+    return _joined(
+        f"{c.date.isoformat()} {c.form.name} ({c.level.name}, {c.issuer})" for c in p.commendations
+    )
+
+
+# The CSV's columns in order: each one's heading (its key in msg.CSV_HEADINGS) and its value
+# for one profile.
+CSV_COLUMNS: tuple[tuple[str, Callable[[od.Profile], object]], ...] = (
+    ("slug", lambda p: p.slug),
+    ("url", lambda p: p.url),
+    ("name", lambda p: p.name),
+    ("kind", lambda p: p.kind.name),
+    ("field_code", lambda p: p.field.code),
+    ("field", lambda p: p.field.name),
+    ("other_fields", lambda p: _joined(f.name for f in p.other_fields)),
+    ("hamlet_code", lambda p: p.hamlet.code if p.hamlet else ""),
+    ("hamlet", lambda p: p.hamlet.name if p.hamlet else ""),
+    ("organization_code", lambda p: p.organization.code if p.organization else ""),
+    ("organization", lambda p: p.organization.name if p.organization else ""),
+    ("registered", lambda p: p.registered.isoformat()),
+    ("updated", lambda p: p.updated.isoformat()),
+    ("summary", lambda p: p.summary),
+    ("featured", lambda p: msg.CSV_YES if p.featured else ""),
+    ("criteria", lambda p: _joined(c.text for c in p.criteria)),
+    ("evaluation_count", lambda p: len(p.evaluations)),
+    ("latest_evaluation_year", lambda p: latest.year if (latest := _latest(p)) else ""),
+    ("latest_evaluation_result", lambda p: latest.result.name if (latest := _latest(p)) else ""),
+    ("commendation_count", lambda p: len(p.commendations)),
+    ("commendations", _commendations),
+    ("replication_count", lambda p: len(p.replications)),
+    ("replicated_units", lambda p: sum(r.units for r in p.replications)),
+    (
+        "replication_places",
+        lambda p: _joined(r.hamlet.name if r.hamlet else (r.place or "") for r in p.replications),
+    ),
+    ("nomination_count", lambda p: len(p.nominations)),
+    ("nominations", _nominations),
+    ("photo_count", lambda p: len(p.photos)),
+    ("cover", lambda p: p.cover.url if p.cover else ""),
+)
 
 
 def csv_bytes(profiles: Sequence[od.Profile]) -> bytes:
@@ -259,9 +267,9 @@ def csv_bytes(profiles: Sequence[od.Profile]) -> bytes:
     right), comma-separated, CRLF line ends, a header row in Vietnamese."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(msg.CSV_COLUMNS)
+    writer.writerow(msg.CSV_HEADINGS[key] for key, _ in CSV_COLUMNS)
     for p in profiles:
-        writer.writerow([_cell(v) for v in csv_row(p)])
+        writer.writerow(_cell(value(p)) for _, value in CSV_COLUMNS)
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
