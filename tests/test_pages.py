@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
+import jinja2
 import pytest
 
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
 from dienhinh.rendering import number_vi
 from dienhinh.site.pages import (
+    PAGE_SIZE,
+    GeneratedPage,
+    PageBuilder,
     Pager,
     SiteBuilder,
     numbered_page,
@@ -113,3 +120,58 @@ def test_our_url_rule_agrees_with_the_engine(directory_urls: bool) -> None:
             assert relative_href(origin, target, directory_urls) == expected, (origin, target)
         photo = "dien-hinh/x/anh-480.jpg"
         assert relative_asset(origin, photo, directory_urls) == get_relative_url(photo, engine[origin])
+
+
+# --- the page-building base the commune's and the province's pages share ---------------------
+
+
+class Listing(PageBuilder[str]):
+    """The smallest builder: one listing of names, each drawn by a card macro."""
+
+    card_template = "_card.j2"
+    card_macro = "card"
+    card_name = "card"
+
+    def __init__(self, names: list[str]) -> None:
+        templates = {
+            "_card.j2": "{% macro card(name) %}<a href='{{ link('x/' ~ name ~ '.md') }}'>{{ name }}</a>"
+            "{{ drawn.append(name) or '' }}{% endmacro %}",
+            "list.md.j2": "{{ title }} {{ pager.number }}/{{ pager.count }} ({{ totals.names }}):"
+            "{% for name in names %} {{ card(name) }}{% endfor %} {{ asset('a/b.jpg') }}",
+        }
+        super().__init__(jinja2.Environment(loader=jinja2.DictLoader(templates)))
+        self.names, self.drawn = names, list[str]()
+
+    def page_values(self) -> dict[str, Any]:
+        return {"title": "Xóm", "drawn": self.drawn}
+
+    def card_key(self, item: str, link: Callable[[str], str], asset: Callable[[str], str]) -> tuple[str, ...]:
+        return (item, link(f"x/{item}.md"))
+
+    def every_page(self) -> list[GeneratedPage]:
+        pages = self._paged("list.md.j2", "x/index.md", {"names": self.names})
+        for base in ("y/z/index.md", "y/w/index.md"):  # the same depth: the same links
+            pages += self._paged("list.md.j2", base, {"names": self.names[:2]})
+        return pages
+
+
+def test_a_builder_renders_cards_once_per_distinct_link_and_splits_listings() -> None:
+    names = [f"n{i}" for i in range(PAGE_SIZE + 2)]
+    builder = Listing(names)
+    pages = builder.pages()
+    assert [p.src for p in pages] == ["x/index.md", "x/trang-2.md", "y/z/index.md", "y/w/index.md"]
+    assert pages[0].markdown.startswith(f"Xóm 1/2 ({PAGE_SIZE + 2}): <a href='n0/'>n0</a>")
+    assert pages[1].markdown == f"Xóm 2/2 ({PAGE_SIZE + 2}): <a href='../n{PAGE_SIZE}/'>n{PAGE_SIZE}</a>" + (
+        f" <a href='../n{PAGE_SIZE + 1}/'>n{PAGE_SIZE + 1}</a> ../../a/b.jpg"
+    )
+    assert (
+        pages[2].markdown
+        == "Xóm 1/1 (2): <a href='../../x/n0/'>n0</a> <a href='../../x/n1/'>n1</a> ../../a/b.jpg"
+    )
+    assert pages[3].markdown == pages[2].markdown
+    # Each card drawn once per distinct link in it: y/z links n0 and n1 from deeper than x, and
+    # y/w takes y/z's cards.
+    assert builder.drawn == [*names, "n0", "n1"]
+    builder.drawn.clear()
+    builder.pages()  # the cards are forgotten between builds: drawn again
+    assert builder.drawn == [*names, "n0", "n1"]

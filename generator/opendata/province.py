@@ -13,7 +13,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -26,16 +26,7 @@ from .. import messages as msg
 from ..files import link_or_copy
 from ..rendering import environment
 from ..site.assets import STYLESHEET, Asset, site_assets
-from ..site.pages import (
-    PAGE_SIZE,
-    GeneratedPage,
-    Pager,
-    field_page,
-    relative_asset,
-    relative_href,
-    sort_key,
-    year_page,
-)
+from ..site.pages import GeneratedPage, PageBuilder, field_page, sort_key, year_page
 from ..theme_files import MATERIAL, Theme
 from . import model as od
 from .config import ProvinceConfig
@@ -89,14 +80,18 @@ def _folded(text: str) -> str:
     return slugify(text, separator=" ")
 
 
-class ProvinceSite:
+class ProvinceSite(PageBuilder[Entry]):
     """Every page of the province site for one gathering."""
 
+    card_template = "_province.j2"
+    card_macro = "card_markup"
+    card_name = "card"
+
     def __init__(self, config: ProvinceConfig, gathered: Gathered, theme: Theme) -> None:
-        self.config, self.gathered = config, gathered
         folders = [*theme.folders("province"), *theme.folders("pages")]
-        self.env = environment(folders, finalize=_one_line, keep_trailing_newline=True)
+        super().__init__(environment(folders, finalize=_one_line, keep_trailing_newline=True))
         self.env.filters["yaml_url"] = lambda url: Markup(json.dumps(url))
+        self.config, self.gathered = config, gathered
         self.communes = gathered.communes
         self.communes_by_code = {c.code: c for c in self.communes}
         self.entries = sorted(
@@ -113,36 +108,19 @@ class ProvinceSite:
             self.by_year[e.profile.registered.year].append(e)
             self.fields.setdefault(e.profile.field.code, e.profile.field)
         self.field_order = sorted(self.fields, key=lambda code: sort_key(self.fields[code].name))
-        self._cards: dict[tuple[str, str], Markup] = {}
 
     # --- what the templates are given ----------------------------------------------------------
 
-    def _context(self, src: str) -> dict[str, Any]:
-        def link(target: str) -> str:
-            return relative_href(src, target)
+    def card_key(
+        self, item: Entry, link: Callable[[str], str], asset: Callable[[str], str]
+    ) -> tuple[str, ...]:
+        # The entry and the link to it (the same card is on the commune, field and year pages).
+        return (item.src, link(item.src))
 
-        def asset(path: str) -> str:
-            return relative_asset(src, path)
-
-        macros: list[Any] = []
-
-        def card(entry: Entry) -> Markup:
-            """An entry's card, rendered once per distinct link from a page (the same card is
-            on the commune, field and year pages, mostly at the same depth)."""
-            key = (entry.src, link(entry.src))
-            html = self._cards.get(key)
-            if html is None:
-                if not macros:
-                    macros.append(self.env.get_template("_province.j2").make_module(context))
-                html = self._cards[key] = Markup(macros[0].card_markup(entry))
-            return html
-
-        context = {
+    def page_values(self) -> dict[str, Any]:
+        return {
             "config": self.config.options,
             "site_name": self.config.site_name,
-            "link": link,
-            "asset": asset,
-            "card": card,
             "thumbs": self.thumbs,
             "commune_page": commune_page,
             "communes_by_code": self.communes_by_code,
@@ -159,7 +137,6 @@ class ProvinceSite:
                 "nominations": NOMINATIONS,
             },
         }
-        return context
 
     def thumbs(self, entry: Entry) -> list[tuple[str, Thumb]]:
         """(site path, thumbnail) of an entry's photos, cover first."""
@@ -168,42 +145,28 @@ class ProvinceSite:
         ordered = sorted(found, key=lambda t: not t.photo.cover)
         return [(f"{folder}/{t.name}", t) for t in ordered]
 
-    def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
-        return GeneratedPage(src, self.env.get_template(template).render(**self._context(src), **values))
-
-    def _paged(
+    def _listing(
         self, template: str, base_src: str, entries: Sequence[Entry], **values: Any
     ) -> list[GeneratedPage]:
-        count = max(1, (len(entries) + PAGE_SIZE - 1) // PAGE_SIZE)
-        pages = []
-        for number in range(1, count + 1):
-            pager = Pager(base_src, number, count)
-            part = entries[(number - 1) * PAGE_SIZE : number * PAGE_SIZE]
-            pages.append(
-                self._render(
-                    template, pager.src(number), pager=pager, entries=part, total=len(entries), **values
-                )
-            )
-        return pages
+        return self._paged(template, base_src, {"entries": entries}, total=len(entries), **values)
 
     # --- pages ---------------------------------------------------------------------------------
 
-    def pages(self) -> list[GeneratedPage]:
-        """Every page: home, communes, fields, years, replication, nominations, profiles."""
+    def every_page(self) -> list[GeneratedPage]:
+        """Home, communes, fields, years, replication, nominations, profiles."""
         pages = [self.home(), self.commune_index(), self.field_index(), self.year_index()]
         pages += [self.replication(), self.nominations()]
         for c in self.communes:
             if c.doc is not None:
-                pages += self._paged(
+                pages += self._listing(
                     "commune.md.j2", commune_page(c.code), self.by_commune[c.code], commune=c
                 )
         for code in self.field_order:
             field = self.fields[code]
-            pages += self._paged("field.md.j2", field_page(code), self.by_field[code], field=field)
+            pages += self._listing("field.md.j2", field_page(code), self.by_field[code], field=field)
         for year in sorted(self.by_year):
-            pages += self._paged("year.md.j2", year_page(year), self.by_year[year], year=year)
+            pages += self._listing("year.md.j2", year_page(year), self.by_year[year], year=year)
         pages += [self.profile(e) for e in self.entries]
-        self._cards.clear()
         return pages
 
     def profile(self, e: Entry) -> GeneratedPage:

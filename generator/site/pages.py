@@ -7,11 +7,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections import Counter, defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
-from typing import Any
+from typing import Any, Generic, TypeVar
 
+from jinja2 import Environment
 from markupsafe import Markup
 from slugify import slugify
 
@@ -201,8 +202,96 @@ def sort_key(text: str) -> str:
     return slugify(text, separator=" ")
 
 
-class SiteBuilder:
+CardItem = TypeVar("CardItem")
+
+
+class PageBuilder(Generic[CardItem]):
+    """What the commune's and the province's pages share: one Jinja environment; each page
+    rendered from a template with ``link`` and ``asset`` relative to it; cards rendered once
+    per distinct link; listings split over pages of PAGE_SIZE. A subclass gives the values of
+    its pages (``page_values``), what makes a card differ (``card_key``) and its pages."""
+
+    # The macro that draws a card: its template, its name there, the name pages call it by.
+    card_template: str
+    card_macro: str
+    card_name: str
+
+    def __init__(self, env: Environment, directory_urls: bool = True) -> None:
+        self.env = env
+        self.directory_urls = directory_urls
+        # What makes a card differ (its item, the links in it) → its HTML; emptied after pages().
+        self._cards: dict[tuple[str, ...], Markup] = {}
+
+    def page_values(self) -> dict[str, Any]:
+        """What every page's template is given besides ``link``, ``asset`` and the card."""
+        return {}
+
+    def card_key(
+        self, item: CardItem, link: Callable[[str], str], asset: Callable[[str], str]
+    ) -> tuple[str, ...]:
+        """The item's card and the page's links to what it shows: cards with the same key
+        are the same HTML (a profile is listed on a dozen pages, most at the same depth)."""
+        raise NotImplementedError
+
+    def every_page(self) -> list[GeneratedPage]:
+        """The pages, in the order the engine is given them."""
+        raise NotImplementedError
+
+    def pages(self) -> list[GeneratedPage]:
+        """Every page, rendered."""
+        try:
+            return self.every_page()
+        finally:
+            self._cards.clear()
+
+    def _context(self, src: str) -> dict[str, Any]:
+        def link(target: str) -> str:
+            return relative_href(src, target, self.directory_urls)
+
+        def asset(path: str) -> str:
+            return relative_asset(src, path, self.directory_urls)
+
+        macros: list[Any] = []  # this page's card template, made when a card is first needed
+
+        def card(item: CardItem) -> Markup:
+            key = self.card_key(item, link, asset)
+            html = self._cards.get(key)
+            if html is None:
+                if not macros:
+                    macros.append(self.env.get_template(self.card_template).make_module(context))
+                html = self._cards[key] = Markup(getattr(macros[0], self.card_macro)(item))
+            return html
+
+        context = {**self.page_values(), "link": link, "asset": asset, self.card_name: card}
+        return context
+
+    def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
+        text = self.env.get_template(template).render(**self._context(src), **values)
+        return GeneratedPage(src, text)
+
+    def _paged(
+        self, template: str, base_src: str, lists: Mapping[str, Sequence[Any]], **values: Any
+    ) -> list[GeneratedPage]:
+        """A listing split over pages of PAGE_SIZE: page k shows the k-th slice of each list."""
+        count = max([1, *((len(items) + PAGE_SIZE - 1) // PAGE_SIZE for items in lists.values())])
+        totals = {name: len(items) for name, items in lists.items()}
+        pages = []
+        for number in range(1, count + 1):
+            start = (number - 1) * PAGE_SIZE
+            slices = {name: items[start : start + PAGE_SIZE] for name, items in lists.items()}
+            pager = Pager(base_src, number, count)
+            pages.append(
+                self._render(template, pager.src(number), pager=pager, totals=totals, **slices, **values)
+            )
+        return pages
+
+
+class SiteBuilder(PageBuilder[Exemplar]):
     """Renders every generated page for one set of published exemplars."""
+
+    card_template = "_macros.j2"
+    card_macro = "card"
+    card_name = "card_html"
 
     def __init__(
         self,
@@ -215,6 +304,10 @@ class SiteBuilder:
         media: Mapping[str, ProfileMedia] | None = None,
         covers: Mapping[str, Cover] | None = None,
     ) -> None:
+        super().__init__(
+            environment(theme.folders("pages"), finalize=markdown_text, keep_trailing_newline=True),
+            directory_urls,
+        )
         self.registry = registry
         self.fence = fence or StoryFence()
         self.visits = tuple(visits)
@@ -222,10 +315,6 @@ class SiteBuilder:
         # Slug → card picture: given, or the cover photo of the photo stage's media.
         self.covers: Mapping[str, Cover] = covers if covers is not None else card_covers(self.media)
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
-        self.directory_urls = directory_urls
-        # (slug, link to it, picture address) → its rendered card; emptied after pages().
-        self._cards: dict[tuple[str, str, str], Markup] = {}
-        self.env = environment(theme.folders("pages"), finalize=markdown_text, keep_trailing_newline=True)
         self.fields = registry.table("fields")
         self.hamlets = registry.table("hamlets")
         self.organizations = registry.table("organizations")
@@ -257,30 +346,17 @@ class SiteBuilder:
                 if r.hamlet:
                     self.adopted_in[r.hamlet].append((e, r))
 
-    # --- helpers handed to templates -----------------------------------------------------
+    # --- what templates are given ------------------------------------------------------
 
-    def _context(self, src: str) -> dict[str, Any]:
-        def link(target: str) -> str:
-            return relative_href(src, target, self.directory_urls)
+    def card_key(
+        self, item: Exemplar, link: Callable[[str], str], asset: Callable[[str], str]
+    ) -> tuple[str, ...]:
+        # The profile, the link to it and its picture's address.
+        cover = self.covers.get(item.slug)
+        return (item.slug, link(profile_page(item.slug)), asset(cover.src) if cover else "")
 
-        def asset(path: str) -> str:
-            return relative_asset(src, path, self.directory_urls)
-
-        macros: list[Any] = []  # this page's _macros.j2, made when a card is first needed
-
-        def card_html(e: Exemplar) -> Markup:
-            """The ``card`` macro for ``e``, rendered once per distinct link and picture
-            address: a profile is listed on a dozen pages, most at the same depth."""
-            cover = self.covers.get(e.slug)
-            key = (e.slug, link(profile_page(e.slug)), asset(cover.src) if cover else "")
-            html = self._cards.get(key)
-            if html is None:
-                if not macros:
-                    macros.append(self.env.get_template("_macros.j2").make_module(context))
-                html = self._cards[key] = Markup(macros[0].card(e))
-            return html
-
-        context = {
+    def page_values(self) -> dict[str, Any]:
+        return {
             "reg": self.registry,
             "commune": self.registry.commune,
             "fields": self.fields,
@@ -303,9 +379,6 @@ class SiteBuilder:
             "period_label": plan.period_label,
             "deadline": plan.deadline,
             "hamlet_groups": self.hamlet_groups,
-            "link": link,
-            "asset": asset,
-            "card_html": card_html,
             "covers": self.covers,
             "field_page": field_page,
             "hamlet_page": hamlet_page,
@@ -326,32 +399,11 @@ class SiteBuilder:
                 "nominations": NOMINATIONS,
             },
         }
-        return context
-
-    def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
-        text = self.env.get_template(template).render(**self._context(src), **values)
-        return GeneratedPage(src, text)
-
-    def _paged(
-        self, template: str, base_src: str, lists: dict[str, Sequence[Any]], **values: Any
-    ) -> list[GeneratedPage]:
-        """A listing split over pages of PAGE_SIZE: page k shows the k-th slice of each list."""
-        count = max([1, *((len(items) + PAGE_SIZE - 1) // PAGE_SIZE for items in lists.values())])
-        totals = {name: len(items) for name, items in lists.items()}
-        pages = []
-        for number in range(1, count + 1):
-            start = (number - 1) * PAGE_SIZE
-            slices = {name: items[start : start + PAGE_SIZE] for name, items in lists.items()}
-            pager = Pager(base_src, number, count)
-            pages.append(
-                self._render(template, pager.src(number), pager=pager, totals=totals, **slices, **values)
-            )
-        return pages
 
     # --- pages -------------------------------------------------------------------------
 
-    def pages(self) -> list[GeneratedPage]:
-        """Every generated page: home, indexes, one per field/hamlet/organization/year/profile."""
+    def every_page(self) -> list[GeneratedPage]:
+        """Home, indexes, one per field/hamlet/organization/year/profile, visits, periods."""
         pages = [
             self.home(),
             self.field_index(),
@@ -374,7 +426,6 @@ class SiteBuilder:
         for period in self.periods:
             pages += self.period(period)
         pages.append(self.nominations())
-        self._cards.clear()
         return pages
 
     def home(self) -> GeneratedPage:
