@@ -167,10 +167,13 @@ class Settings:
 
     root: Path
     options: Options
+    # The file as read (raw options with their lines, what it says of the site). Not compared:
+    # its raw data (dicts) cannot be hashed, and the folder and options say which project it is.
     config: ConfigFile = field(compare=False)
 
     @classmethod
     def of(cls, config: ConfigFile, options: Options) -> Settings:
+        """The settings of ``config``, whose options ``options`` are once checked."""
         return cls(config.path.parent.resolve(), options, config)
 
     @classmethod
@@ -191,7 +194,8 @@ class Settings:
         return settings
 
     def with_options(self, **changes: Any) -> Settings:
-        """The same project with some options changed (a path option may be absolute)."""
+        """The same project with some options changed, not checked again (a path option may
+        be absolute: the store reads a staged copy of a folder this way)."""
         return dataclasses.replace(self, options=self.options.model_copy(update=changes))
 
     # --- what the options and mkdocs.yml name, resolved against the project's folder ----------
