@@ -15,7 +15,8 @@ from typing import Any
 from markupsafe import Markup
 from slugify import slugify
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import site as msg
 from ..records import periods as plan
 from ..records.model import Exemplar, Hamlet, Named, Period, Registry, Visit
 from ..records.sanitize import StoryFence
@@ -293,8 +294,8 @@ class SiteBuilder:
             "criteria": self.registry.criteria_by_id(),
             # Residents read a criterion's field (or "general"), never its code (kth-1).
             "criterion_fields": criterion_fields(self.registry),
-            "kinds": msg.KIND_NAMES,
-            "nomination_levels": msg.NOMINATION_LEVELS,
+            "kinds": common_msg.KIND_NAMES,
+            "nomination_levels": common_msg.NOMINATION_LEVELS,
             "periods": self.periods,
             "current": self.current,
             "period_of": self.period_of,
@@ -504,7 +505,7 @@ class SiteBuilder:
     def nominations(self) -> GeneratedPage:
         """Exemplars introduced to congresses or proposed for awards upward, per period (the
         period of the nomination's year), current period first, highest level first."""
-        rank = {level: index for index, level in enumerate(reversed(msg.NOMINATION_LEVELS))}
+        rank = {level: index for index, level in enumerate(reversed(common_msg.NOMINATION_LEVELS))}
         grouped: dict[str, list[tuple[Exemplar, Any]]] = defaultdict(list)
         for e in self.exemplars:
             for nomination in e.nominations:
