@@ -25,8 +25,12 @@ from typing import Any
 
 from markupsafe import escape
 
-from . import messages as msg
 from .files import link_or_copy
+from .messages import booklet as booklet_msg
+from .messages import opendata as opendata_msg
+from .messages import photos as photos_msg
+from .messages import search as search_msg
+from .messages import site as msg
 from .opendata.export import FEED_FILE, site_files
 from .records.catalog import Catalog, load_catalog
 from .records.model import Exemplar
@@ -137,7 +141,7 @@ class Build:
             "dienhinh_commune": commune.full_name,
         }
         if self.site.url:  # the feed exists only with the site's address (Atom ids are absolute)
-            values["dienhinh_feed"] = {"href": FEED_FILE, "title": msg.FEED_LINK_TITLE}
+            values["dienhinh_feed"] = {"href": FEED_FILE, "title": opendata_msg.FEED_LINK_TITLE}
         return values
 
     # --- each page ----------------------------------------------------------------------------
@@ -199,7 +203,7 @@ class Build:
                 result = indexer.finish(site_dir)
                 if result.error:
                     return [self._config_problem(result.error)]
-                log.info(msg.SEARCH_INDEXED.format(pages=result.pages))
+                log.info(search_msg.SEARCH_INDEXED.format(pages=result.pages))
             if self.background is not None:
                 background, self.background = self.background, None
                 background.wait()
@@ -209,8 +213,10 @@ class Build:
                 return clashes
             _link_into(site_dir, self._published_files())
             _sitemap_without_date(site_dir)
-            log.info(msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached))
-            log.info(msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
+            log.info(
+                photos_msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached)
+            )
+            log.info(photos_msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
             self._open_data(site_dir)
             return self._booklets(site_dir)
         finally:
@@ -260,7 +266,7 @@ class Build:
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         shown = ", ".join(name.rsplit("/", 1)[1] for name in files)
-        log.info(msg.OPEN_DATA_WRITTEN.format(profiles=len(self.catalog.public), files=shown))
+        log.info(opendata_msg.OPEN_DATA_WRITTEN.format(profiles=len(self.catalog.public), files=shown))
 
     def _booklets(self, site_dir: Path) -> list[Problem]:
         if not self.catalog.visits:
@@ -273,7 +279,7 @@ class Build:
 
         problems = build_visit_booklets(self.catalog, self.settings, site_dir, self.media)
         if not problems:
-            log.info(msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
+            log.info(booklet_msg.BOOKLETS_BUILT.format(count=len(self.catalog.visits)))
         return problems
 
     @property

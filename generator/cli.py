@@ -16,8 +16,13 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
-from . import messages as msg
 from .build import load_project
+from .messages import booklet as booklet_msg
+from .messages import cli as msg
+from .messages import editor as editor_msg
+from .messages import province as province_msg
+from .messages import publish as publish_msg
+from .messages import theme as theme_msg
 from .publish import command as publish_command
 from .records.model import RESERVED_SLUG
 from .records.problems import Severity
@@ -55,24 +60,26 @@ def _parser() -> argparse.ArgumentParser:
     build.add_argument("--strict", action="store_true", help=msg.HELP_BUILD_STRICT)
     serve = commands.add_parser("serve", help=msg.HELP_SERVE)
     serve.add_argument("-a", "--dev-addr", default="127.0.0.1:8000", help=msg.HELP_SERVE_ADDR)
-    edit = commands.add_parser("edit", help=msg.HELP_EDIT)
-    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8080", help=msg.HELP_EDIT_ADDR)
-    edit.add_argument("--preview-addr", default="127.0.0.1:8000", help=msg.HELP_EDIT_PREVIEW_ADDR)
-    edit.add_argument("--no-browser", action="store_true", help=msg.HELP_EDIT_NO_BROWSER)
-    edit.add_argument("--no-preview", action="store_true", help=msg.HELP_EDIT_NO_PREVIEW)
+    edit = commands.add_parser("edit", help=editor_msg.HELP_EDIT)
+    edit.add_argument("-a", "--dev-addr", default="127.0.0.1:8080", help=editor_msg.HELP_EDIT_ADDR)
+    edit.add_argument("--preview-addr", default="127.0.0.1:8000", help=editor_msg.HELP_EDIT_PREVIEW_ADDR)
+    edit.add_argument("--no-browser", action="store_true", help=editor_msg.HELP_EDIT_NO_BROWSER)
+    edit.add_argument("--no-preview", action="store_true", help=editor_msg.HELP_EDIT_NO_PREVIEW)
     add_staff_commands(commands)
     publish_command.add_command(commands)
-    booklet = commands.add_parser("booklet", help=msg.HELP_BOOKLET)
-    booklet.add_argument("visit", nargs="?", help=msg.HELP_BOOKLET_VISIT)
+    booklet = commands.add_parser("booklet", help=booklet_msg.HELP_BOOKLET)
+    booklet.add_argument("visit", nargs="?", help=booklet_msg.HELP_BOOKLET_VISIT)
     group = booklet.add_mutually_exclusive_group()
-    group.add_argument("--field", metavar=msg.METAVAR_CODE, help=msg.HELP_BOOKLET_FIELD)
-    group.add_argument("--all", action="store_true", help=msg.HELP_BOOKLET_ALL)
-    booklet.add_argument("--size", default="A5", type=str.upper, help=msg.HELP_BOOKLET_SIZE)
-    booklet.add_argument("-o", "--output", type=Path, help=msg.HELP_BOOKLET_OUTPUT)
-    gather = commands.add_parser("gather", help=msg.HELP_GATHER)
-    gather.add_argument("config", nargs="?", type=Path, default=Path("tinh.yml"), help=msg.HELP_GATHER_CONFIG)
-    gather.add_argument("-d", "--site-dir", type=Path, help=msg.HELP_GATHER_SITE_DIR)
-    gather.add_argument("--docs-dir", type=Path, help=msg.HELP_GATHER_DOCS_DIR)
+    group.add_argument("--field", metavar=msg.METAVAR_CODE, help=booklet_msg.HELP_BOOKLET_FIELD)
+    group.add_argument("--all", action="store_true", help=booklet_msg.HELP_BOOKLET_ALL)
+    booklet.add_argument("--size", default="A5", type=str.upper, help=booklet_msg.HELP_BOOKLET_SIZE)
+    booklet.add_argument("-o", "--output", type=Path, help=booklet_msg.HELP_BOOKLET_OUTPUT)
+    gather = commands.add_parser("gather", help=province_msg.HELP_GATHER)
+    gather.add_argument(
+        "config", nargs="?", type=Path, default=Path("tinh.yml"), help=province_msg.HELP_GATHER_CONFIG
+    )
+    gather.add_argument("-d", "--site-dir", type=Path, help=province_msg.HELP_GATHER_SITE_DIR)
+    gather.add_argument("--docs-dir", type=Path, help=province_msg.HELP_GATHER_DOCS_DIR)
     return parser
 
 
@@ -103,11 +110,11 @@ def _booklet_refusal(
     from .printing import booklet as bk
 
     if size not in bk.PAGE_SIZES:
-        return msg.BOOKLET_BAD_SIZE.format(size=size)
+        return booklet_msg.BOOKLET_BAD_SIZE.format(size=size)
     if visit is None and field is None and not everything:
-        return msg.BOOKLET_CHOOSE
+        return booklet_msg.BOOKLET_CHOOSE
     if visit is not None and (field is not None or everything):
-        return msg.BOOKLET_VISIT_AND_GROUP
+        return booklet_msg.BOOKLET_VISIT_AND_GROUP
     if not settings.site_url:
         return bk.no_site_url(settings.config_file or settings.root / "mkdocs.yml").format(settings.root)
     return None
@@ -128,7 +135,7 @@ def run_booklet(
         for problem in catalog.problems:
             if problem.severity is Severity.error:
                 _print(problem.format(settings.root), error=True)
-        _print(msg.BOOKLET_FAILED, error=True)
+        _print(booklet_msg.BOOKLET_FAILED, error=True)
         return 1
     chosen = bk.choose_booklet(catalog, visit, field)
     if isinstance(chosen, str):
@@ -139,10 +146,10 @@ def run_booklet(
     if rendered is None:
         for problem in problems:
             _print(problem.format(settings.root), error=True)
-        _print(msg.BOOKLET_FAILED, error=True)
+        _print(booklet_msg.BOOKLET_FAILED, error=True)
         return 1
     _print(
-        msg.BOOKLET_OK.format(
+        booklet_msg.BOOKLET_OK.format(
             path=target,
             pages=rendered.pages,
             exemplars=len(chosen.exemplars),
@@ -225,12 +232,12 @@ def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) 
         _print(problem.format(config.root), error=True)
     communes = gathered.communes
     if not any(c.doc is not None for c in communes):
-        _print(msg.GATHER_NOTHING, error=True)
+        _print(province_msg.GATHER_NOTHING, error=True)
         return 1
     target = (site_dir or config.site_dir).resolve()
     with tempfile.TemporaryDirectory(prefix="dienhinh-tinh-") as work:
         prepared = prepare(config, gathered, Path(work), config.theme, docs_dir)
-        done = msg.GATHER_OK.format(
+        done = province_msg.GATHER_OK.format(
             path=target,
             communes=sum(1 for c in communes if c.doc is not None),
             total=len(communes),
@@ -247,7 +254,7 @@ def run_gather(config_path: Path, site_dir: Path | None, docs_dir: Path | None) 
         gc.freeze()
         code = _engine_build(engine_yml, target, plugin)
     if code:
-        _print(msg.GATHER_FAILED, error=True)
+        _print(province_msg.GATHER_FAILED, error=True)
         return code
     _print(done)
     return 0
@@ -289,7 +296,7 @@ def run_publish(config_file: Path, settings: Settings, args: argparse.Namespace)
     if not args.no_build:
         code = run_build(config_file, None, strict=False, quiet=True)
         if code != 0:
-            _print(msg.PUBLISH_FAILED, error=True)
+            _print(publish_msg.PUBLISH_FAILED, error=True)
             return code
     return publish_command.send(settings, target)
 
@@ -355,7 +362,7 @@ def run_edit(config_file: Path, args: argparse.Namespace) -> int:
             _print(problem.format(), error=True)
         return 1
     if not decap_installed():
-        _print(msg.EDIT_NOT_INSTALLED, error=True)
+        _print(editor_msg.EDIT_NOT_INSTALLED, error=True)
         return 1
     host, _, port = str(args.dev_addr).rpartition(":")
     preview_url = "" if args.no_preview else f"http://{args.preview_addr}/"
@@ -363,12 +370,12 @@ def run_edit(config_file: Path, args: argparse.Namespace) -> int:
         server = start_editor(EditorApp(settings, preview_url), host or "127.0.0.1", int(port))
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or error
-        _print(msg.EDIT_ADDRESS_FAILED.format(addr=args.dev_addr, reason=reason), error=True)
+        _print(editor_msg.EDIT_ADDRESS_FAILED.format(addr=args.dev_addr, reason=reason), error=True)
         return 1
     url = f"http://{args.dev_addr}/"
-    _print(msg.EDIT_STARTED.format(url=url))
+    _print(editor_msg.EDIT_STARTED.format(url=url))
     if preview_url:
-        _print(msg.EDIT_PREVIEW.format(url=preview_url))
+        _print(editor_msg.EDIT_PREVIEW.format(url=preview_url))
     if not args.no_browser and _has_display():
         webbrowser.open(url)
     try:
@@ -381,7 +388,7 @@ def run_edit(config_file: Path, args: argparse.Namespace) -> int:
     finally:
         server.shutdown()
         server.server_close()
-        _print(msg.EDIT_STOPPED)
+        _print(editor_msg.EDIT_STOPPED)
 
 
 class _Formatter(logging.Formatter):
@@ -390,7 +397,7 @@ class _Formatter(logging.Formatter):
     def format(self, record: logging.LogRecord) -> str:
         text = record.getMessage()
         if record.name.split(".")[0] != "dienhinh":
-            text = _ENGINE_PAGE.sub(lambda m: msg.ENGINE_PAGE_FAILED.format(page=m.group(2)), text)
+            text = _ENGINE_PAGE.sub(lambda m: theme_msg.ENGINE_PAGE_FAILED.format(page=m.group(2)), text)
         if record.levelno == logging.WARNING and record.name.split(".")[0] != "dienhinh":
             return f"{msg.MKDOCS_WARNING}{text}"
         return text

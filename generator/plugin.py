@@ -22,8 +22,8 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from . import messages as msg
 from .build import Build, release_memory, start, theme_meta
+from .messages import site as msg
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity
 from .records.settings import Settings, read_config, settings_from

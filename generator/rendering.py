@@ -13,7 +13,8 @@ from typing import Any, NoReturn
 import jinja2
 from markupsafe import Markup
 
-from . import messages as msg
+from .messages import common as common_msg
+from .messages import theme as msg
 
 
 def date_vi(value: dt.date) -> str:
@@ -88,7 +89,7 @@ class _Environment(jinja2.Environment):
 
 FILTERS: dict[str, Callable[..., Any]] = {
     "date_vi": date_vi,
-    "long_date_vi": msg.long_date,
+    "long_date_vi": common_msg.long_date,
     "number_vi": number_vi,
     "meta_text": meta_text,
 }

@@ -11,8 +11,8 @@ from typing import Annotated, Any
 import yaml
 from pydantic import AfterValidator, Field
 
-from dienhinh import messages as msg
 from dienhinh.editor.config import BODY, NOT_IN_FORM, Choices, _Builder, editor_config
+from dienhinh.editor.decap_phrases import DECAP_PHRASES
 from dienhinh.records.load import load_registry
 from dienhinh.records.model import Exemplar, KnownCode, Record, Visit
 
@@ -128,7 +128,7 @@ def test_config_follows_the_registry() -> None:
 
 
 def test_decap_phrases_say_save_not_publish() -> None:
-    toolbar = msg.EDITOR_DECAP_PHRASES["editor"]["editorToolbar"]
+    toolbar = DECAP_PHRASES["editor"]["editorToolbar"]
     assert isinstance(toolbar, dict)
     assert toolbar["publish"] == "Lưu" and toolbar["publishNow"] == "Lưu"
 

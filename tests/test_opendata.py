@@ -20,7 +20,8 @@ from bs4 import BeautifulSoup
 from jsonschema import Draft202012Validator, FormatChecker
 
 from dienhinh import clock
-from dienhinh import messages as msg
+from dienhinh.messages import common as common_msg
+from dienhinh.messages import opendata as msg
 from dienhinh.opendata import model as od
 from dienhinh.opendata.check import check_document
 from dienhinh.opendata.export import (
@@ -111,7 +112,7 @@ def test_data_has_labels_evaluations_commendations_replications(sample_site: Pat
         assert p["name"] == e.name
         assert p["url"] == f"{SITE_URL}dien-hinh/{e.slug}/"
         assert p["field"]["name"] == registry.field(e.field).name
-        assert p["kind"]["name"] == msg.KIND_NAMES[e.kind.value]
+        assert p["kind"]["name"] == common_msg.KIND_NAMES[e.kind.value]
         assert [ev["year"] for ev in p["evaluations"]] == sorted(ev.year for ev in e.evaluations)
         assert len(p["commendations"]) == len(e.commendations)
         assert sum(r["units"] for r in p["replications"]) == sum(r.units for r in e.replications)

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from dienhinh import messages as msg
+from dienhinh.messages import booklet as msg
+from dienhinh.messages import intake as intake_msg
 from dienhinh.printing.booklet import no_site_url
 from dienhinh.records.problems import Problem, Severity
 
@@ -23,7 +24,7 @@ def test_warning_and_problems_without_line_or_field(tmp_path: Path) -> None:
 
 
 def test_sheet_problem_names_row_and_column() -> None:
-    problem = Problem(Path("/x/dang-ky.xlsx"), 5, msg.sheet_cell("C", "lĩnh vực"), "Không có.")
+    problem = Problem(Path("/x/dang-ky.xlsx"), 5, intake_msg.sheet_cell("C", "lĩnh vực"), "Không có.")
     assert problem.format(sheet=True) == "dang-ky.xlsx: dòng 5, cột C “lĩnh vực”: LỖI: Không có."
     assert Problem(Path("/x/dang-ky.csv"), 0, "", "Hỏng.").format(sheet=True) == "dang-ky.csv: LỖI: Hỏng."
 

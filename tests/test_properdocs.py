@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from dienhinh import messages as msg
+from dienhinh.messages import search as msg
 
 from .sample import ROOT
 

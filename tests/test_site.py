@@ -10,7 +10,8 @@ from urllib.parse import unquote, urlsplit
 import pytest
 from bs4 import BeautifulSoup
 
-from dienhinh import messages as msg
+from dienhinh.messages import cli as msg
+from dienhinh.messages import search as search_msg
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.model import Exemplar
 from dienhinh.records.settings import Settings
@@ -223,7 +224,7 @@ def test_plain_mkdocs_build_works(tmp_path: Path, extra: list[str]) -> None:
     # as INFO lines, which --strict does not count.
     lines = result.stderr.splitlines()
     assert any(line.startswith("INFO") and "CẢNH BÁO [registered]" in line for line in lines)
-    assert any(line.startswith("INFO") and msg.SEARCH_INDEXED.split("{")[0] in line for line in lines)
+    assert any(line.startswith("INFO") and search_msg.SEARCH_INDEXED.split("{")[0] in line for line in lines)
     quiet = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "-q", "-d", str(tmp_path / "quiet")],
         cwd=project,

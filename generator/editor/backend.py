@@ -25,7 +25,9 @@ from typing import Any
 
 from pydantic import BaseModel
 
-from .. import messages as msg
+from ..messages import editor as msg
+from ..messages import photos as photos_msg
+from ..messages import records as records_msg
 from ..records import store
 from ..records.load import parse_yaml, split_front_matter
 from ..records.model import SLUG_RE, Exemplar, Kind, Visit
@@ -333,7 +335,7 @@ class LocalBackend:
     def _get_media_file(self, params: dict[str, Any]) -> Reply:
         target = self.paths.target(str(params["path"]))
         if not target.path.is_file():
-            raise Refused(msg.photo_missing(str(params["path"])))
+            raise Refused(photos_msg.photo_missing(str(params["path"])))
         return _ok(self._media_file(target.path))
 
     # --- saving ----------------------------------------------------------------------------
@@ -392,7 +394,7 @@ class LocalBackend:
         yaml_text, body, _ = parts
         source, problems = parse_yaml(yaml_text, folder / "index.md", first_line=2)
         if source is None or problems or not isinstance(source.data, dict):
-            raise Refused(problems[0].message if problems else msg.NOT_A_MAPPING)
+            raise Refused(problems[0].message if problems else records_msg.NOT_A_MAPPING)
         # An earlier upload converted in this folder (the form still shows the HEIC's name).
         renamed = {**_converted_before(folder), **renamed}
         data = tidy_exemplar(_renamed(source.data, renamed))
@@ -405,7 +407,7 @@ class LocalBackend:
     def _visit_change(self, target: Target, raw: str) -> Change:
         source, problems = parse_yaml(raw.replace("\r\n", "\n"), target.path)
         if source is None or problems or not isinstance(source.data, dict):
-            raise Refused(problems[0].message if problems else msg.NOT_A_MAPPING)
+            raise Refused(problems[0].message if problems else records_msg.NOT_A_MAPPING)
         old = target.path.read_bytes() if target.path.is_file() else None
         head = "".join(f"{line}\n" for line in _comments(old))
         text = head + dump_front_matter(tidy(source.data, Visit))

@@ -22,7 +22,8 @@ import yaml
 from pydantic import AfterValidator, BaseModel
 from pydantic.fields import FieldInfo
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import editor as msg
 from ..records.model import TIME_PATTERN, Exemplar, KnownCode, Registry, Visit
 
 DEFAULT_OUTPUT = Path("editor") / "config.yml"
@@ -53,9 +54,9 @@ ITEM_SUMMARIES = {
 }
 # Vietnamese names of the models' choices (an enum's values).
 ENUM_NAMES = {
-    "Kind": msg.KIND_NAMES,
+    "Kind": common_msg.KIND_NAMES,
     "Status": msg.EDITOR_STATUS_NAMES,
-    "NominationLevel": msg.NOMINATION_LEVELS,
+    "NominationLevel": common_msg.NOMINATION_LEVELS,
 }
 
 

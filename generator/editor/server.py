@@ -20,11 +20,14 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, quote
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import editor as msg
+from ..messages import intake as intake_msg
 from ..records.load import load_registry
 from ..records.settings import Settings
 from .backend import LocalBackend, Reply
 from .config import API_PATH, config_text
+from .decap_phrases import DECAP_PHRASES
 
 PHOTO_PATH = "/api/photo"  # a chosen HEIC/HEIF photo → JPEG, before the form takes it
 WORD_PATH = "/api/word"  # a Word report → a draft profile (as `dienhinh import FILE.docx`)
@@ -62,13 +65,13 @@ def decap_installed(dist: Path = DECAP_DIST) -> bool:
 
 
 def page(preview_url: str, choices: dict[str, list[list[str]]] | None = None, local: bool = True) -> str:
-    """The editor's page; its words for our own parts of the UI come from messages.py.
+    """The editor's page; its words for our own parts of the UI come from messages.editor.
     ``local``: served by `dienhinh edit` (checks on save, HEIC photos, Word import)."""
     settings = {
         "local": local,
         "preview": preview_url,
         "text": msg.EDITOR_UI,
-        "decap": msg.EDITOR_DECAP_PHRASES,
+        "decap": DECAP_PHRASES,
         "choices": choices or {},
     }
     # Inside <script>: "</" must not end the element early.
@@ -113,7 +116,7 @@ class EditorApp:
         if registry is None:
             return {}
         return {
-            "kind": [[k, v] for k, v in msg.KIND_NAMES.items()],
+            "kind": [[k, v] for k, v in common_msg.KIND_NAMES.items()],
             "field": [[f.code, f.short_name] for f in registry.fields],
             "hamlet": [[h.code, h.name] for h in registry.hamlets],
             "organization": [[o.code, o.name] for o in registry.organizations],
@@ -134,7 +137,7 @@ class EditorApp:
             options = DocxOptions(None, kind, field, option("hamlet"), option("organization"))
             result = import_report(self.settings, path, options)
         notes = [
-            {"label": msg.docx_place(name, note.paragraph, note.snippet), "message": note.message,
+            {"label": intake_msg.docx_place(name, note.paragraph, note.snippet), "message": note.message,
              "severity": "warning"}
             for note in result.notes
         ]  # fmt: skip
@@ -143,7 +146,7 @@ class EditorApp:
         if result.outcome is None:
             if result.refusal:
                 problems.append({"label": name, "message": result.refusal, "severity": "error"})
-            return Reply(422, {"error": msg.DOCX_FAILED, "problems": problems, "warnings": notes})
+            return Reply(422, {"error": intake_msg.DOCX_FAILED, "problems": problems, "warnings": notes})
         slug = result.index.parent.name if result.index else ""
         return Reply(200, {"outcome": result.outcome.value, "slug": slug, "warnings": notes})
 

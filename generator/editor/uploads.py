@@ -11,7 +11,8 @@ from pathlib import PurePosixPath
 
 from PIL import Image, ImageOps
 
-from .. import messages as msg
+from ..messages import editor as msg
+from ..messages import photos as photos_msg
 from ..records.photo_checks import is_heif, strict_decoding
 
 JPEG_QUALITY = 90
@@ -40,7 +41,7 @@ def heif_to_jpeg(data: bytes, max_pixels: int) -> bytes | str:
         try:
             with Image.open(io.BytesIO(data), formats=("HEIF",)) as im:
                 if im.width * im.height > max_pixels:
-                    return msg.photo_too_many_pixels(im.width, im.height, max_pixels / 1e6)
+                    return photos_msg.photo_too_many_pixels(im.width, im.height, max_pixels / 1e6)
                 upright = ImageOps.exif_transpose(im).convert("RGB")
         except (Image.DecompressionBombError, Image.DecompressionBombWarning):
             return msg.UPLOAD_HEIC_UNREADABLE

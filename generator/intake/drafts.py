@@ -10,10 +10,11 @@ from typing import Any
 
 from slugify import slugify
 
-from .. import messages as msg
+from ..messages import intake as msg
 from ..records import store
 from ..records.model import Kind
 from ..records.settings import Settings
+from ..records.validate import DRAFT_STORY_SECTIONS
 from ..text import name_key
 
 FALLBACK_SLUG = "dien-hinh"
@@ -65,7 +66,7 @@ def draft_front_matter(
 def story_template() -> str:
     """The story's three sections with a hint under each (HTML comments: not shown)."""
     parts = [""]
-    for heading, hint in msg.DRAFT_STORY_SECTIONS:
+    for heading, hint in DRAFT_STORY_SECTIONS:
         parts += [f"## {heading}", "", f"<!-- {hint} -->", ""]
     return "\n".join(parts)
 

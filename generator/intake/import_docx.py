@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from .. import clock
-from .. import messages as msg
+from ..messages import intake as msg
 from ..records import store
 from ..records.problems import Problem
 from ..records.settings import Settings

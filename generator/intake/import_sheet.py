@@ -27,7 +27,8 @@ from openpyxl.utils.exceptions import InvalidFileException
 from openpyxl.worksheet._read_only import ReadOnlyWorksheet
 
 from .. import clock
-from .. import messages as msg
+from ..messages import intake as msg
+from ..messages import records as records_msg
 from ..records import store
 from ..records.model import Kind, Registry
 from ..records.privacy import find_personal_data
@@ -37,6 +38,16 @@ from ..text import name_key, nfc
 from .drafts import draft_front_matter, existing_bundles, make_slug, story_template, taken_slugs
 
 REQUIRED = ("name", "kind", "field", "registered")
+# Each column as a message names it (the sheet lacks “tên điển hình”).
+COLUMN_NAMES = {
+    "name": "tên điển hình",
+    "kind": "loại",
+    "field": "lĩnh vực",
+    "hamlet": "xóm",
+    "organization": "tổ chức",
+    "registered": "ngày đăng ký",
+    "summary": "tóm tắt",
+}
 # Header wordings met on the sheets hamlets and organizations send, normalized (normalize()).
 HEADER_ALIASES: dict[str, tuple[str, ...]] = {
     "name": (
@@ -327,7 +338,7 @@ def read_sheet(path: Path) -> tuple[Sheet | None, list[Problem]]:
     if missing:
         found = [" ".join(str(c).split()) for c in grid[index] if c is not None and str(c).strip()]
         return None, [
-            Problem(path, index + 1, "", msg.sheet_missing_column(msg.SHEET_COLUMNS[key], found))
+            Problem(path, index + 1, "", msg.sheet_missing_column(COLUMN_NAMES[key], found))
             for key in missing
         ]
     rows, skipped = _rows(grid, index, columns)
@@ -451,12 +462,12 @@ class _RowReader:
         if name:
             self.result.data["name"] = name
         else:
-            self.problem("name", msg.EMPTY)
+            self.problem("name", records_msg.EMPTY)
 
     def read_kind(self) -> None:
         kind = self.text("kind")
         if not kind:
-            self.problem("kind", msg.EMPTY)
+            self.problem("kind", records_msg.EMPTY)
         elif kind in Kind.__members__:
             self.result.data["kind"] = kind
         elif normalize(kind) in KIND_WORDS:
@@ -477,7 +488,7 @@ class _RowReader:
             value = self.text(key)
             if not value:
                 if key == "field":
-                    self.problem(key, msg.EMPTY)
+                    self.problem(key, records_msg.EMPTY)
                 continue
             item = _lookup(items, value, **options)
             if item is None:
@@ -492,17 +503,17 @@ class _RowReader:
             return
         labels = (_label(cols, "hamlet"), _label(cols, "organization"))
         if not any(p.field in labels for p in self.result.problems):
-            self.problem("hamlet" if "hamlet" in cols else "organization", msg.NEEDS_HAMLET_OR_ORG)
+            self.problem("hamlet" if "hamlet" in cols else "organization", records_msg.NEEDS_HAMLET_OR_ORG)
 
     def read_registered(self) -> None:
         raw_date = self.row.values.get("registered")
         date = None if raw_date in (None, "") else parse_date(raw_date)
         if raw_date in (None, ""):
-            self.problem("registered", msg.EMPTY)
+            self.problem("registered", records_msg.EMPTY)
         elif date is None:
             self.problem("registered", msg.sheet_bad_date(raw_date))
         elif date > self.today:
-            self.problem("registered", msg.future_date(date.strftime("%d/%m/%Y")))
+            self.problem("registered", records_msg.future_date(date.strftime("%d/%m/%Y")))
         else:
             self.result.data["registered"] = date
 
@@ -516,7 +527,7 @@ class _RowReader:
         for key in ("name", "summary"):
             if key in self.sheet.columns:
                 for finding in find_personal_data(self.text(key)):
-                    self.problem(key, msg.personal_data(finding.kind, finding.text))
+                    self.problem(key, records_msg.personal_data(finding.kind, finding.text))
 
 
 def parse_row(sheet: Sheet, row: Row, registry: Registry, today: dt.date) -> RowResult:

@@ -25,7 +25,7 @@ from docx.text.run import Run
 from lxml import etree
 from PIL import Image
 
-from .. import messages as msg
+from ..messages import intake as msg
 from ..records import legacy_fonts
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Word, or an encrypted .docx

@@ -19,7 +19,8 @@ from jsonschema import Draft202012Validator, FormatChecker
 from jsonschema.exceptions import ValidationError as SchemaError
 from pydantic import ValidationError
 
-from .. import messages as msg
+from ..messages import province as msg
+from ..messages import records as records_msg
 from ..records.load import dotted
 from ..records.model import RESERVED_SLUG
 from . import model as od
@@ -140,5 +141,5 @@ def _parsed(data: dict[str, Any], dropped: list[str]) -> Checked:
     try:
         doc = od.OpenData.model_validate({**data, "profiles": kept})
     except ValidationError as error:  # the schema and the models disagree: a bug, said plainly
-        return Checked(None, msg.invalid(str(error.errors(include_url=False)[0].get("msg"))))
+        return Checked(None, records_msg.invalid(str(error.errors(include_url=False)[0].get("msg"))))
     return Checked(doc, None, tuple(dropped))

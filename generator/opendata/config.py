@@ -12,7 +12,8 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 from slugify import slugify
 
-from .. import messages as msg
+from ..messages import province as msg
+from ..messages import records as records_msg
 from ..records.load import Source, parse_yaml, problems_from, read_text
 from ..records.model import Code, Text
 from ..records.problems import Problem
@@ -109,7 +110,7 @@ def load_config(path: Path) -> tuple[ProvinceConfig | None, list[Problem]]:
     if source is None or problems:
         return None, problems
     if not isinstance(source.data, dict):
-        return None, [Problem(path, 1, "", msg.NOT_A_MAPPING)]
+        return None, [Problem(path, 1, "", records_msg.NOT_A_MAPPING)]
     try:
         options = ProvinceOptions.model_validate(source.data)
     except ValidationError as error:

@@ -15,7 +15,8 @@ import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import opendata as msg
 from ..records.model import Exemplar, Registry
 from ..records.sanitize import looks_like_formula
 from ..site.media import ProfileMedia, ShownPhoto
@@ -91,7 +92,7 @@ class Exporter:
             slug=e.slug,
             url=site_link(self.site_url, folder + "/"),
             name=e.name,
-            kind=od.KindLabel(code=e.kind.value, name=msg.KIND_NAMES[e.kind.value]),
+            kind=od.KindLabel(code=e.kind.value, name=common_msg.KIND_NAMES[e.kind.value]),
             field=self._field(e.field),
             other_fields=tuple(self._field(code) for code in e.other_fields),
             hamlet=self._label(self.hamlets, e.hamlet) if e.hamlet else None,
@@ -167,7 +168,7 @@ def nominations(e: Exemplar) -> tuple[od.Nomination, ...]:
     found = [
         od.Nomination(
             level=od.NominationLevelLabel.model_validate(
-                {"code": n.level.value, "name": msg.NOMINATION_LEVELS[n.level.value]}
+                {"code": n.level.value, "name": common_msg.NOMINATION_LEVELS[n.level.value]}
             ),
             year=n.year,
             congress=n.congress,

@@ -13,7 +13,7 @@ import datetime as dt
 from feedgen.feed import FeedGenerator
 
 from .. import clock
-from .. import messages as msg
+from ..messages import opendata as msg
 from . import model as od
 
 FEED_SIZE = 50  # the most recently updated profiles

@@ -16,7 +16,7 @@ from pathlib import Path
 import httpx
 
 from .. import clock
-from .. import messages as msg
+from ..messages import province as msg
 
 DATA_FILE = "dien-hinh.json"
 META_FILE = "meta.json"

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlparse
 from urllib.request import url2pathname
 
-from .. import messages as msg
+from ..messages import province as msg
 from ..records.problems import Problem, Severity
 from . import model as od
 from .check import Checked, check_document

@@ -22,8 +22,9 @@ import yaml
 from markupsafe import Markup
 from slugify import slugify
 
-from .. import messages as msg
 from ..files import link_or_copy
+from ..messages import common as common_msg
+from ..messages import province as msg
 from ..rendering import environment
 from ..site.assets import STYLESHEET, Asset, site_assets
 from ..site.pages import GeneratedPage, PageBuilder, field_page, sort_key, year_page
@@ -127,7 +128,7 @@ class ProvinceSite(PageBuilder[Entry]):
             "field_src": field_page,
             "year_src": year_page,
             "fields": self.fields,
-            "kinds": msg.KIND_NAMES,
+            "kinds": common_msg.KIND_NAMES,
             "pages": {
                 "home": HOME,
                 "communes": COMMUNES,

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
-from .. import messages as msg
+from ..messages import opendata as msg
 from .model import SCHEMA_ID, SCHEMA_VERSION, OpenData
 
 COMMITTED = Path(str(importlib.resources.files(__package__ or "").joinpath("dien-hinh.schema.json")))

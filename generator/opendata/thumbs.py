@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PIL import Image, ImageOps
 
-from .. import messages as msg
+from ..messages import province as msg
 from . import model as od
 
 THUMB_WIDTH = 480

@@ -26,9 +26,11 @@ import markdown
 import segno
 from markupsafe import Markup
 
-from .. import messages as msg
 from ..files import write_atomically
 from ..fonts import FALLBACK, SANS, SERIF, Faces
+from ..messages import booklet as msg
+from ..messages import common as common_msg
+from ..messages import records as records_msg
 from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
 from ..records.periods import plan_title
@@ -246,7 +248,7 @@ def booklet_html(
         organizations=registry.table("organizations"),
         levels=registry.table("commendation_levels"),
         forms=registry.table("commendation_forms"),
-        kinds=msg.KIND_NAMES,
+        kinds=common_msg.KIND_NAMES,
         names=names,
         stops=stops,
         photos=photos or {},
@@ -393,7 +395,12 @@ def write_booklet(pdf: bytes, target: Path) -> list[Problem]:
         write_atomically(target, pdf)
     except OSError as error:
         return [
-            Problem(target, 0, "", msg.BOOKLET_WRITE_FAILED.format(path=target, reason=msg.os_reason(error)))
+            Problem(
+                target,
+                0,
+                "",
+                msg.BOOKLET_WRITE_FAILED.format(path=target, reason=common_msg.os_reason(error)),
+            )
         ]
     return []
 
@@ -426,7 +433,7 @@ def choose_booklet(catalog: Catalog, visit: str | None = None, field: str | None
     if field is not None:
         codes = list(catalog.registry.table("fields"))
         if field not in codes:
-            return msg.unknown_code("fields", field, codes)
+            return records_msg.unknown_code("fields", field, codes)
         return field_booklet(catalog.registry, field, catalog.public)
     return all_booklet(catalog.registry, catalog.public)
 

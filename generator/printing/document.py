@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from .. import messages as msg
+from ..messages import papers as msg
 
 # Phụ lục I, II: A4; margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (the
 # smaller ends: more room for tables). Times New Roman; body 13–14 pt.

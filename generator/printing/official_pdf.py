@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from .. import messages as msg
 from ..files import write_atomically
 from ..fonts import OFFICIAL_SERIF, STYLES
+from ..messages import papers as msg
 from ..rendering import environment
 from ..theme_files import Theme
 from .booklet import _local_fetcher, _weasyprint_warnings

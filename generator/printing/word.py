@@ -19,14 +19,35 @@ from docx.oxml.ns import qn
 from docx.shared import Mm
 from docx.table import Table, _Cell
 
-from .. import messages as msg
 from ..files import write_atomically
+from ..messages import papers as msg
 from .document import DocHeading, DocParagraph, DocTable, OfficialDocument
 
 TEMPLATE = "mau-van-ban.docx"
 
-# Style names in the template (what a commune may restyle in Word): messages.DOC_STYLES.
-STYLES = msg.DOC_STYLES
+# Paragraph styles of the Word template (the theme's report/mau-van-ban.docx), by role: the
+# names a commune sees and may restyle in Word (renaming one breaks the report, which says so).
+STYLES = {
+    "issuer": "Tên cơ quan ban hành",
+    "rule": "Đường kẻ ngang",
+    "number": "Số ký hiệu",
+    "national": "Quốc hiệu",
+    "motto": "Tiêu ngữ",
+    "place_date": "Địa danh và ngày tháng",
+    "kind": "Tên loại văn bản",
+    "subject": "Trích yếu",
+    "heading": "Đề mục",
+    "body": "Nội dung",
+    "caption": "Tên bảng",
+    "cell": "Ô bảng",
+    "cell_number": "Ô bảng số",
+    "cell_header": "Ô tiêu đề bảng",
+    "recipients_title": "Nơi nhận",
+    "recipient": "Danh sách nơi nhận",
+    "authority": "Quyền hạn và chức vụ người ký",
+    "signer": "Họ tên người ký",
+    "page_number": "Số trang",
+}
 TABLE_STYLE = "Table Grid"
 # Text width of A4 portrait with the decree's margins (210 − 30 − 15 mm); landscape: 297 − 45.
 _TEXT_WIDTH_MM = {False: 165.0, True: 252.0}

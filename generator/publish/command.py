@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .. import messages as msg
+from ..messages import publish as msg
 from ..records.load import load_registry
 from ..records.settings import Settings, example_site_url, local_site_url
 from .manifest import Outcome, PublishError

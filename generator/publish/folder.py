@@ -13,7 +13,7 @@ import shutil
 from collections.abc import Callable
 from pathlib import Path
 
-from .. import messages as msg
+from ..messages import publish as msg
 from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
 
 MANIFEST = ".dienhinh-manifest.json.gz"

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import ghp_import
 
-from .. import messages as msg
+from ..messages import publish as msg
 from ..records.settings import GitHubPagesTarget
 from .manifest import Outcome, PublishError, scan
 

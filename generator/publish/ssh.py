@@ -28,7 +28,7 @@ from typing import Any, TypeVar
 import asyncssh
 
 from .. import clock
-from .. import messages as msg
+from ..messages import publish as msg
 from ..records.settings import SshTarget
 from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
-from .. import messages as msg
+from ..messages import records as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Visit
 from .photo_checks import PhotoSource, check_photos

@@ -14,7 +14,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from .. import messages as msg
+from ..messages import records as msg
 from ..text import describe
 from .model import FRONT_MATTER_KEYS, RESERVED_SLUG, SLUG_RE, TIME_PATTERN, Exemplar, Registry
 from .problems import Problem

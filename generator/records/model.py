@@ -24,7 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
-from ..messages import period_name
+from ..messages.common import period_name
 from ..text import describe, hidden_characters, nfc
 from .legacy_fonts import legacy_encoding
 

@@ -9,7 +9,7 @@ import datetime as dt
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from .. import messages as msg
+from ..messages import common as msg
 from .model import Period, Registry
 
 # Without a deadline of its own, a year's registrations close on 30 June of that year.

@@ -15,7 +15,7 @@ from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from PIL import Image, ImageFile, UnidentifiedImageError
 
-from .. import messages as msg
+from ..messages import photos as msg
 from ..text import nfc
 from .load import Source, dotted
 from .model import Exemplar

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
 
-from .. import messages as msg
+from ..messages import common as msg
+from ..messages import intake as intake_msg
 from ..text import visible
 
 
@@ -36,7 +37,7 @@ class Problem:
     def _format(self, root: Path | None, sheet: bool) -> str:
         label = msg.ERROR if self.severity is Severity.error else msg.WARNING
         if sheet:
-            return f"{msg.sheet_place(self.file.name, self.line, self.field)}: {label}: {self.message}"
+            return f"{intake_msg.sheet_place(self.file.name, self.line, self.field)}: {label}: {self.message}"
         shown = self.file
         if root is not None:
             try:

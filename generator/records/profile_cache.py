@@ -12,7 +12,9 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .. import messages, text
+from .. import text
+from ..messages import common as common_msg
+from ..messages import records as records_msg
 from . import legacy_fonts, load, model, privacy, problems, validate
 from .load import Source
 from .model import Exemplar
@@ -20,7 +22,18 @@ from .problems import Problem
 
 Entry = tuple[Exemplar | None, Source | None, list[Problem]]
 # The code that parses profiles: a change to any of it makes every cached entry stale.
-_CODE = (model, load, messages, problems, privacy, text, legacy_fonts, validate, sys.modules[__name__])
+_CODE = (
+    model,
+    load,
+    common_msg,
+    records_msg,
+    problems,
+    privacy,
+    text,
+    legacy_fonts,
+    validate,
+    sys.modules[__name__],
+)
 
 
 def _fingerprint(registry_bytes: bytes, max_kb: int) -> str:

@@ -8,7 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import schema as msg
 from .model import Exemplar, Registry
 
 SCHEMA_ID = "https://dienhinh.example.vn/schema/exemplar.schema.json"
@@ -49,9 +50,9 @@ def exemplar_schema(registry: Registry | None) -> dict[str, Any]:
             continue
         target.pop("title", None)
         target["description"] = text
-    defs["Kind"]["markdownEnumDescriptions"] = [msg.KIND_NAMES[k] for k in defs["Kind"]["enum"]]
+    defs["Kind"]["markdownEnumDescriptions"] = [common_msg.KIND_NAMES[k] for k in defs["Kind"]["enum"]]
     levels = defs["NominationLevel"]
-    levels["markdownEnumDescriptions"] = [msg.NOMINATION_LEVELS[k] for k in levels["enum"]]
+    levels["markdownEnumDescriptions"] = [common_msg.NOMINATION_LEVELS[k] for k in levels["enum"]]
     if registry is not None:
         fields = [(f.code, f"{f.short_name} — {f.name}") for f in registry.fields]
         _enum(props["field"], fields)

@@ -17,7 +17,8 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 from yaml_env_tag import construct_env_tag
 
-from .. import messages as msg
+from ..messages import records as records_msg
+from ..messages import settings as msg
 from ..theme_files import Theme
 from .load import MAX_FILE_KB, Loc, Source, problems_from, read_text
 from .problems import Problem, Severity
@@ -347,7 +348,7 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
     try:
         root = loader.get_single_node()
         if not isinstance(root, MappingNode):
-            return None, [Problem(path, 1, "", msg.NOT_A_MAPPING)]
+            return None, [Problem(path, 1, "", records_msg.NOT_A_MAPPING)]
         top: dict[str, Any] = {}
         top_lines: dict[str, int] = {}
         for key_node, value_node in root.value:
@@ -364,10 +365,12 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
     except yaml.MarkedYAMLError as error:
         mark = error.problem_mark or error.context_mark
         return None, [
-            Problem(path, mark.line + 1 if mark else 1, "", msg.yaml_syntax(error.problem or str(error)))
+            Problem(
+                path, mark.line + 1 if mark else 1, "", records_msg.yaml_syntax(error.problem or str(error))
+            )
         ]
     except yaml.YAMLError as error:
-        return None, [Problem(path, 1, "", msg.yaml_syntax(str(error)))]
+        return None, [Problem(path, 1, "", records_msg.yaml_syntax(str(error)))]
     finally:
         loader.dispose()
     site = Site(

@@ -23,8 +23,9 @@ from typing import Any
 
 import yaml
 
-from .. import messages as msg
 from ..files import write_atomically
+from ..messages import common as common_msg
+from ..messages import records as msg
 from .catalog import load_catalog
 from .load import split_front_matter
 from .model import FRONT_MATTER_KEYS
@@ -326,7 +327,7 @@ def _conflict(settings: Settings, change: Change) -> Problem | None:
         except FileNotFoundError:
             current = None
         except OSError as error:
-            return Problem(path, 0, "", msg.write_failed(_shown(settings, path), error))
+            return Problem(path, 0, "", common_msg.write_failed(_shown(settings, path), error))
         if current != expected:
             template = msg.STORE_EXISTS if expected is None else msg.STORE_CHANGED
             return Problem(path, 0, "", template.format(path=_shown(settings, path)))
@@ -356,7 +357,7 @@ def _write(settings: Settings, change: Change, warnings: tuple[Problem, ...]) ->
             at.unlink(missing_ok=True)
     except OSError as error:
         _undo_new(new_folders, written)
-        return Saved(warnings=warnings, failure=Problem(at, 0, "", msg.write_failed(at, error)))
+        return Saved(warnings=warnings, failure=Problem(at, 0, "", common_msg.write_failed(at, error)))
     return Saved(warnings=warnings)
 
 

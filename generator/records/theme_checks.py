@@ -4,7 +4,7 @@ whose original in the tool's theme changed since the commune made it (it may lac
 
 from __future__ import annotations
 
-from .. import messages as msg
+from ..messages import theme as msg
 from ..theme_files import stale_overrides
 from .problems import Problem, Severity
 from .settings import PLUGIN_NAME, Settings, read_config

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pydantic import ValidationError
 
-from .. import messages as msg
+from ..messages import records as msg
 from .load import MAX_FILE_KB, Source, dotted, parse_yaml, problems_from, read_text
 from .model import SLUG_RE, VISIT_KEYS, Exemplar, Visit
 from .problems import Problem, Severity

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .. import messages as msg
+from ..messages import search as msg
 from ..workers import remove_folders_of_dead
 from .bundle import BundleFormatError, merge, rechunk
 

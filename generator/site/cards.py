@@ -18,8 +18,8 @@ from pathlib import Path
 
 from PIL import Image, ImageDraw, ImageFont, ImageOps
 
-from .. import messages as msg
 from ..fonts import SANS, Typeface
+from ..messages import photos as msg
 from ..workers import CacheStats, run_all
 from .photos import PhotoJob, run_photo_job
 

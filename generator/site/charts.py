@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from .. import messages as msg
+from ..messages import site as msg
 
 WIDTH = 320  # viewBox units; the SVG scales to its container (≈ 1 unit per CSS px on phones)
 ROW = 46

@@ -16,7 +16,8 @@ from jinja2 import Environment
 from markupsafe import Markup
 from slugify import slugify
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import site as msg
 from ..records import periods as plan
 from ..records.model import Exemplar, Hamlet, Named, Period, Registry, Visit
 from ..records.sanitize import StoryFence
@@ -369,8 +370,8 @@ class SiteBuilder(PageBuilder[Exemplar]):
             "criteria": self.registry.criteria_by_id(),
             # Residents read a criterion's field (or "general"), never its code (kth-1).
             "criterion_fields": criterion_fields(self.registry),
-            "kinds": msg.KIND_NAMES,
-            "nomination_levels": msg.NOMINATION_LEVELS,
+            "kinds": common_msg.KIND_NAMES,
+            "nomination_levels": common_msg.NOMINATION_LEVELS,
             "periods": self.periods,
             "current": self.current,
             "period_of": self.period_of,
@@ -555,7 +556,7 @@ class SiteBuilder(PageBuilder[Exemplar]):
     def nominations(self) -> GeneratedPage:
         """Exemplars introduced to congresses or proposed for awards upward, per period (the
         period of the nomination's year), current period first, highest level first."""
-        rank = {level: index for index, level in enumerate(reversed(msg.NOMINATION_LEVELS))}
+        rank = {level: index for index, level in enumerate(reversed(common_msg.NOMINATION_LEVELS))}
         grouped: dict[str, list[tuple[Exemplar, Any]]] = defaultdict(list)
         for e in self.exemplars:
             for nomination in e.nominations:

@@ -9,7 +9,8 @@ from dataclasses import asdict, dataclass
 from typing import Any
 from urllib.parse import urljoin
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import photos as msg
 from ..records.model import Exemplar, FieldOfWork, Kind, Registry
 from .cards import CardSpec
 from .media import ProfileMedia
@@ -199,7 +200,7 @@ def card_specs(
             CardSpec(
                 profile_card(e.slug, has_cover(media, e.slug)),
                 e.name,
-                f"{msg.KIND_NAMES[e.kind.value]} · {field.short_name}",
+                f"{common_msg.KIND_NAMES[e.kind.value]} · {field.short_name}",
                 footer,
                 field.color,
                 photo.jpeg if photo else None,

@@ -16,10 +16,16 @@ from rich.progress import track
 from rich.table import Table
 
 from .. import clock
-from .. import messages as msg
 from ..files import write_atomically
 from ..intake.drafts import draft_front_matter, make_slug, save_new_draft, taken_slugs
 from ..intake.import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
+from ..messages import common as common_msg
+from ..messages import editor as editor_msg
+from ..messages import intake as intake_msg
+from ..messages import papers as papers_msg
+from ..messages import records as records_msg
+from ..messages import schema as schema_msg
+from ..messages import staff as msg
 from ..records.load import load_registry
 from ..records.model import Kind, Registry
 from ..records.problems import Severity
@@ -53,39 +59,43 @@ def add_commands(commands: Any) -> None:
     new.add_argument("--summary", help=msg.HELP_NEW_SUMMARY)
     new.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
-    imp = commands.add_parser("import", help=msg.HELP_IMPORT)
-    imp.add_argument("sheet", type=Path, help=msg.HELP_IMPORT_SHEET)
+    imp = commands.add_parser("import", help=intake_msg.HELP_IMPORT)
+    imp.add_argument("sheet", type=Path, help=intake_msg.HELP_IMPORT_SHEET)
     # A Word report's new profile needs what the report does not say.
-    imp.add_argument("--name", help=msg.HELP_IMPORT_NAME)
+    imp.add_argument("--name", help=intake_msg.HELP_IMPORT_NAME)
     imp.add_argument("--kind", help=msg.HELP_NEW_KIND)
     imp.add_argument("--field", help=msg.HELP_NEW_FIELD)
     imp.add_argument("--hamlet", help=msg.HELP_NEW_HAMLET)
     imp.add_argument("--organization", help=msg.HELP_NEW_ORGANIZATION)
     imp.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
-    report = commands.add_parser("report", help=msg.HELP_REPORT)
-    report.add_argument("--html", type=Path, help=msg.HELP_REPORT_HTML)
-    report.add_argument("--xlsx", type=Path, help=msg.HELP_REPORT_XLSX)
-    report.add_argument("--docx", type=Path, help=msg.HELP_REPORT_DOCX)
-    report.add_argument("--pdf", type=Path, help=msg.HELP_REPORT_PDF)
+    report = commands.add_parser("report", help=papers_msg.HELP_REPORT)
+    report.add_argument("--html", type=Path, help=papers_msg.HELP_REPORT_HTML)
+    report.add_argument("--xlsx", type=Path, help=papers_msg.HELP_REPORT_XLSX)
+    report.add_argument("--docx", type=Path, help=papers_msg.HELP_REPORT_DOCX)
+    report.add_argument("--pdf", type=Path, help=papers_msg.HELP_REPORT_PDF)
     _paperwork_options(report)
 
-    nominations = commands.add_parser("nominations", help=msg.HELP_NOMINATIONS)
-    nominations.add_argument("--docx", type=Path, help=msg.HELP_NOMINATIONS_DOCX)
-    nominations.add_argument("--xlsx", type=Path, help=msg.HELP_NOMINATIONS_XLSX)
+    nominations = commands.add_parser("nominations", help=papers_msg.HELP_NOMINATIONS)
+    nominations.add_argument("--docx", type=Path, help=papers_msg.HELP_NOMINATIONS_DOCX)
+    nominations.add_argument("--xlsx", type=Path, help=papers_msg.HELP_NOMINATIONS_XLSX)
     _paperwork_options(nominations)
 
-    schema = commands.add_parser("schema", help=msg.HELP_SCHEMA)
-    schema.add_argument("-o", "--output", type=Path, help=msg.HELP_SCHEMA_OUTPUT)
+    schema = commands.add_parser("schema", help=schema_msg.HELP_SCHEMA)
+    schema.add_argument("-o", "--output", type=Path, help=schema_msg.HELP_SCHEMA_OUTPUT)
 
-    editor = commands.add_parser("editor-config", help=msg.HELP_EDITOR_CONFIG)
-    editor.add_argument("-o", "--output", type=Path, help=msg.HELP_EDITOR_CONFIG_OUTPUT)
-    editor.add_argument("--site", type=Path, metavar=msg.METAVAR_FOLDER, help=msg.HELP_EDITOR_SITE)
-    editor.add_argument("--backend", choices=("github", "gitlab", "gitea"), help=msg.HELP_EDITOR_BACKEND)
-    editor.add_argument("--repo", help=msg.HELP_EDITOR_REPO)
-    editor.add_argument("--branch", default="main", help=msg.HELP_EDITOR_BRANCH)
-    editor.add_argument("--base-url", default="", help=msg.HELP_EDITOR_BASE_URL)
-    editor.add_argument("--app-id", default="", help=msg.HELP_EDITOR_APP_ID)
+    editor = commands.add_parser("editor-config", help=editor_msg.HELP_EDITOR_CONFIG)
+    editor.add_argument("-o", "--output", type=Path, help=editor_msg.HELP_EDITOR_CONFIG_OUTPUT)
+    editor.add_argument(
+        "--site", type=Path, metavar=editor_msg.METAVAR_FOLDER, help=editor_msg.HELP_EDITOR_SITE
+    )
+    editor.add_argument(
+        "--backend", choices=("github", "gitlab", "gitea"), help=editor_msg.HELP_EDITOR_BACKEND
+    )
+    editor.add_argument("--repo", help=editor_msg.HELP_EDITOR_REPO)
+    editor.add_argument("--branch", default="main", help=editor_msg.HELP_EDITOR_BRANCH)
+    editor.add_argument("--base-url", default="", help=editor_msg.HELP_EDITOR_BASE_URL)
+    editor.add_argument("--app-id", default="", help=editor_msg.HELP_EDITOR_APP_ID)
 
     add_theme_commands(commands)
 
@@ -104,11 +114,11 @@ def add_commands(commands: Any) -> None:
 
 
 def _paperwork_options(parser: Any) -> None:
-    parser.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
-    parser.add_argument("--period", help=msg.HELP_REPORT_PERIOD)
-    parser.add_argument("--number", help=msg.HELP_REPORT_NUMBER)
-    parser.add_argument("--signer", default="", help=msg.HELP_REPORT_SIGNER)
-    parser.add_argument("--date", help=msg.HELP_REPORT_DATE)
+    parser.add_argument("--year", type=int, help=papers_msg.HELP_REPORT_YEAR)
+    parser.add_argument("--period", help=papers_msg.HELP_REPORT_PERIOD)
+    parser.add_argument("--number", help=papers_msg.HELP_REPORT_NUMBER)
+    parser.add_argument("--signer", default="", help=papers_msg.HELP_REPORT_SIGNER)
+    parser.add_argument("--date", help=papers_msg.HELP_REPORT_DATE)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -160,7 +170,7 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     interactive = sys.stdin.isatty()
     answers: dict[str, str | None] = {}
-    kinds = [(k.value, msg.KIND_NAMES[k.value]) for k in Kind]
+    kinds = [(k.value, common_msg.KIND_NAMES[k.value]) for k in Kind]
     questions: list[tuple[str, str, list[tuple[str, str]] | None, bool]] = [
         ("name", msg.PROMPT_NAME, None, True),
         ("kind", msg.PROMPT_KIND, kinds, True),
@@ -183,7 +193,7 @@ def run_new(settings: Settings, args: argparse.Namespace) -> int:
     try:
         registered = dt.date.fromisoformat(args.registered) if args.registered else clock.today()
     except ValueError:
-        console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
+        console.print(f"--registered: {records_msg.bad_date(args.registered)}", markup=False)
         return 1
 
     slug = make_slug(answers["name"] or "", taken_slugs(settings.exemplars_dir))
@@ -370,24 +380,26 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
     for warning in sheet.warnings():
         console.print(warning.format(sheet=True), markup=False)
     if sheet.skipped:
-        console.print(msg.sheet_skipped(sheet.skipped), markup=False)
+        console.print(intake_msg.sheet_skipped(sheet.skipped), markup=False)
 
     def progress(rows: Sequence[Row]) -> Iterable[Row]:
-        return track(rows, description=msg.IMPORT_PROGRESS, console=console, transient=True)
+        return track(rows, description=intake_msg.IMPORT_PROGRESS, console=console, transient=True)
 
     result = import_sheet(sheet, registry, settings, progress=progress if console.is_terminal else None)
     labels = {
-        Outcome.created: msg.IMPORT_CREATED,
-        Outcome.updated: msg.IMPORT_UPDATED,
-        Outcome.unchanged: msg.IMPORT_UNCHANGED,
-        Outcome.kept: msg.IMPORT_KEPT,
+        Outcome.created: intake_msg.IMPORT_CREATED,
+        Outcome.updated: intake_msg.IMPORT_UPDATED,
+        Outcome.unchanged: intake_msg.IMPORT_UNCHANGED,
+        Outcome.kept: intake_msg.IMPORT_KEPT,
     }
     for number, slug, outcome in result.outcomes:
-        console.print(msg.IMPORT_OUTCOME.format(row=number, outcome=labels[outcome], slug=slug), markup=False)
+        console.print(
+            intake_msg.IMPORT_OUTCOME.format(row=number, outcome=labels[outcome], slug=slug), markup=False
+        )
     for p in sorted(result.problems, key=lambda p: (p.line, p.field)):
         console.print(p.format(sheet=True), markup=False)
     console.print(
-        msg.IMPORT_SUMMARY.format(
+        intake_msg.IMPORT_SUMMARY.format(
             rows=len(sheet.rows),
             created=result.count(Outcome.created),
             updated=result.count(Outcome.updated),
@@ -397,7 +409,7 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
         markup=False,
     )
     if result.problems:
-        console.print(msg.IMPORT_ROW_ERRORS, markup=False)
+        console.print(intake_msg.IMPORT_ROW_ERRORS, markup=False)
         return 1
     return 0
 
@@ -413,9 +425,9 @@ def run_schema(settings: Settings, registry: Registry, output: Path | None, cons
     try:
         write_atomically(path, schema_text(registry))
     except OSError as error:
-        console.print(msg.write_failed(path, error), markup=False)
+        console.print(common_msg.write_failed(path, error), markup=False)
         return 1
-    console.print(msg.SCHEMA_WRITTEN.format(path=path), markup=False)
+    console.print(schema_msg.SCHEMA_WRITTEN.format(path=path), markup=False)
     return 0
 
 
@@ -430,7 +442,7 @@ def run_editor_config(
     backend = None
     if args.backend:
         if not args.repo:
-            console.print(msg.EDITOR_NEEDS_REPO, markup=False)
+            console.print(editor_msg.EDITOR_NEEDS_REPO, markup=False)
             return 1
         backend = git_backend(args.backend, args.repo, args.branch, args.base_url, args.app_id)
     root = settings.root
@@ -445,19 +457,22 @@ def run_editor_config(
         from ..editor.server import decap_installed, write_static_editor
 
         if backend is None or not decap_installed():
-            console.print(msg.EDITOR_NEEDS_REPO if backend is None else msg.EDIT_NOT_INSTALLED, markup=False)
+            console.print(
+                editor_msg.EDITOR_NEEDS_REPO if backend is None else editor_msg.EDIT_NOT_INSTALLED,
+                markup=False,
+            )
             return 1
         write_static_editor(args.site, text)
-        console.print(msg.EDITOR_SITE_WRITTEN.format(path=args.site), markup=False)
+        console.print(editor_msg.EDITOR_SITE_WRITTEN.format(path=args.site), markup=False)
         return 0
     default = DEFAULT_OUTPUT.with_name("config-git.yml") if backend else DEFAULT_OUTPUT
     path = args.output if args.output is not None else root / default
     try:
         write_atomically(path, text)
     except OSError as error:
-        console.print(msg.write_failed(path, error), markup=False)
+        console.print(common_msg.write_failed(path, error), markup=False)
         return 1
-    console.print(msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
+    console.print(editor_msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
     return 0
 
 
@@ -470,7 +485,7 @@ def run_import_docx(settings: Settings, args: argparse.Namespace, console: Conso
     try:
         registered = dt.date.fromisoformat(args.registered) if args.registered else None
     except ValueError:
-        console.print(f"--registered: {msg.bad_date(args.registered)}", markup=False)
+        console.print(f"--registered: {records_msg.bad_date(args.registered)}", markup=False)
         return 1
     kind = args.kind
     if kind and normalize(kind) in KIND_WORDS:
@@ -478,25 +493,25 @@ def run_import_docx(settings: Settings, args: argparse.Namespace, console: Conso
     options = DocxOptions(args.name, kind, args.field, args.hamlet, args.organization, registered)
     result = import_report(settings, path, options)
     if result.notes:
-        console.print(msg.DOCX_NOTES_TITLE, markup=False)
+        console.print(intake_msg.DOCX_NOTES_TITLE, markup=False)
     for note in result.notes:
-        where = msg.docx_place(path.name, note.paragraph, note.snippet)
-        console.print(f"{where}: {msg.WARNING}: {note.message}", markup=False)
+        where = intake_msg.docx_place(path.name, note.paragraph, note.snippet)
+        console.print(f"{where}: {common_msg.WARNING}: {note.message}", markup=False)
     for problem in (*result.errors, *result.warnings):
         console.print(problem.format(settings.root), markup=False)
     if result.outcome is None:
         if result.refusal:
-            console.print(f"{path.name}: {msg.ERROR}: {result.refusal}", markup=False)
-        console.print(msg.DOCX_FAILED, markup=False)
+            console.print(f"{path.name}: {common_msg.ERROR}: {result.refusal}", markup=False)
+        console.print(intake_msg.DOCX_FAILED, markup=False)
         return 1
     assert result.index is not None
     inside = result.index.is_relative_to(settings.root)
     shown = result.index.relative_to(settings.root) if inside else result.index
     text = {
-        DocxOutcome.created: msg.DOCX_CREATED,
-        DocxOutcome.updated: msg.DOCX_UPDATED,
-        DocxOutcome.unchanged: msg.DOCX_UNCHANGED,
-        DocxOutcome.kept: msg.DOCX_KEPT,
+        DocxOutcome.created: intake_msg.DOCX_CREATED,
+        DocxOutcome.updated: intake_msg.DOCX_UPDATED,
+        DocxOutcome.unchanged: intake_msg.DOCX_UNCHANGED,
+        DocxOutcome.kept: intake_msg.DOCX_KEPT,
     }[result.outcome]
     console.print(text.format(path=shown, pictures=result.pictures), markup=False)
     return 0

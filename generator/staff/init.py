@@ -20,7 +20,8 @@ from pathlib import Path
 
 from slugify import slugify
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import staff as msg
 from ..records.settings import SAMPLE_SITE_URL, load_settings
 from ..rendering import environment
 from ..theme_files import Layer, theme_files
@@ -131,7 +132,7 @@ class NewCommune:
 
     def template_values(self) -> dict[str, object]:
         first, last = self.period
-        name = msg.period_name(first, last)
+        name = common_msg.period_name(first, last)
         hamlet_codes = codes_for(self.hamlets, strip=("xom-", "thon-"))
         org_codes = codes_for(self.organizations, drop_suffix="-xa")
         return {
@@ -142,7 +143,7 @@ class NewCommune:
             "last": last,
             "period_code": f"{first}-{last}",
             "period_name": name,
-            "period_title": msg.plan_title_of(name),
+            "period_title": common_msg.plan_title_of(name),
             "decision": {"number": self.decision} if self.decision else None,
             "hamlets": list(zip(hamlet_codes, self.hamlets, strict=True)),
             "organizations": [

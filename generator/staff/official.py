@@ -10,7 +10,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import messages as msg
+from ..messages import common as common_msg
+from ..messages import papers as msg
 from ..printing.document import (
     DocHeading,
     DocParagraph,
@@ -86,7 +87,7 @@ def _doc_table(section: Section, caption: str) -> DocTable:
 def _kinds_text(overview: Overview) -> str:
     return ", ".join(
         f"{count} {name.lower()}"
-        for name, count in zip(msg.KIND_NAMES.values(), overview.by_kind, strict=True)
+        for name, count in zip(common_msg.KIND_NAMES.values(), overview.by_kind, strict=True)
     )
 
 

@@ -12,7 +12,8 @@ from pathlib import Path
 from rich.console import Console
 
 from .. import clock
-from .. import messages as msg
+from ..messages import papers as msg
+from ..messages import records as records_msg
 from ..records.model import Registry
 from ..records.problems import Severity
 from ..records.settings import Settings
@@ -39,7 +40,7 @@ def _paper(args: argparse.Namespace, today: dt.date) -> Paperwork | str:
         try:
             day = dt.date.fromisoformat(args.date)
         except ValueError:
-            return f"--date: {msg.bad_date(args.date)}"
+            return f"--date: {records_msg.bad_date(args.date)}"
     else:
         day = today
     return Paperwork(date=day, number=args.number, signer=args.signer or "")

@@ -19,8 +19,9 @@ from rich.console import RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from .. import messages as msg
 from ..files import write_atomically
+from ..messages import common as common_msg
+from ..messages import papers as msg
 from ..records import periods
 from ..records.model import Exemplar, Named, Registry
 from ..rendering import environment
@@ -92,7 +93,7 @@ class FieldRow:
     """Registrations of one field, by kind."""
 
     name: str
-    counts: tuple[int, ...]  # per kind, in the order of ``msg.KIND_NAMES``
+    counts: tuple[int, ...]  # per kind, in the order of ``common_msg.KIND_NAMES``
     published: int
 
     @property
@@ -151,7 +152,7 @@ class Overview:
     # More than one former commune (merged communes): hamlets are shown grouped by it.
     by_former_commune: bool = False
     scope: Scope = EVERYTHING
-    by_kind: tuple[int, ...] = ()  # registered per kind, in the order of ``msg.KIND_NAMES``
+    by_kind: tuple[int, ...] = ()  # registered per kind, in the order of ``common_msg.KIND_NAMES``
     fields: tuple[FieldRow, ...] = ()
     evaluation_years: tuple[int, ...] = ()
     evaluations: tuple[EvaluationRow, ...] = ()
@@ -183,7 +184,7 @@ def build_overview(
     if scope.last is not None and last_year is None:
         last = min(scope.last, last)
     registered = view.registered
-    kinds = list(msg.KIND_NAMES)
+    kinds = list(common_msg.KIND_NAMES)
     return Overview(
         commune=registry.commune.full_name,
         generated=as_of(scope, today),
@@ -262,7 +263,7 @@ def _replications(registry: Registry, view: ScopedData) -> tuple[ReplicationRow,
 
 
 def _fields(registry: Registry, registered: Sequence[Exemplar]) -> tuple[FieldRow, ...]:
-    kinds = list(msg.KIND_NAMES)
+    kinds = list(common_msg.KIND_NAMES)
     rows = []
     for item in registry.fields:
         mine = [e for e in registered if e.field == item.code]
@@ -282,7 +283,7 @@ def address(registry: Registry, exemplar: Exemplar) -> str:
 
 def _nominations(registry: Registry, view: ScopedData) -> tuple[NominationRow, ...]:
     """Each nomination of the view, by year, highest level first."""
-    order = list(msg.NOMINATION_LEVELS)
+    order = list(common_msg.NOMINATION_LEVELS)
     found = sorted(
         ((n, e) for e in view.exemplars for n in e.nominations),
         key=lambda pair: (pair[0].year, -order.index(pair[0].level.value), pair[1].name),
@@ -298,10 +299,10 @@ def _nominations(registry: Registry, view: ScopedData) -> tuple[NominationRow, .
             NominationRow(
                 e.slug,
                 e.name,
-                msg.KIND_NAMES[e.kind.value],
+                common_msg.KIND_NAMES[e.kind.value],
                 address(registry, e),
                 e.summary,
-                msg.NOMINATION_LEVELS[n.level.value],
+                common_msg.NOMINATION_LEVELS[n.level.value],
                 n.year,
                 n.award or msg.REPORT_CONGRESS.format(congress=n.congress or ""),
                 decision,
@@ -314,7 +315,7 @@ def _listed(registry: Registry, e: Exemplar) -> ExemplarRow:
     return ExemplarRow(
         e.slug,
         e.name,
-        msg.KIND_NAMES[e.kind.value],
+        common_msg.KIND_NAMES[e.kind.value],
         registry.field(e.field).short_name,
         address(registry, e),
         e.registered,
@@ -399,7 +400,7 @@ def sections(overview: Overview) -> tuple[Section, ...]:
     """The report as titled tables; terminal, HTML and Excel all show exactly these, every
     one computed from the same scoped view (``build_overview``). No folder names: a higher
     level reads names."""
-    kinds = tuple(msg.KIND_NAMES.values())
+    kinds = tuple(common_msg.KIND_NAMES.values())
     number = msg.REPORT_NUMBER
     return (
         Section(

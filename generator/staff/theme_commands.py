@@ -11,8 +11,8 @@ from typing import Any
 
 from rich.console import Console
 
-from .. import messages as msg
 from ..files import write_atomically
+from ..messages import theme as msg
 from ..records.settings import Settings
 from ..theme_files import BASES, Layer, bases_text, digest, recorded_bases, stale_overrides, theme_files
 from . import upgrade as up

@@ -5,7 +5,7 @@
  * - the preview pane shows the real page from the live preview server (`dienhinh serve`),
  *   drafts marked "Bản nháp";
  * - Decap's Vietnamese phrases completed (its save button says "Lưu", not "Công bố").
- * Every word shown comes from the page's JSON (generator/messages.py). */
+ * Every word shown comes from the page's JSON (generator/messages/editor.py). */
 (function () {
   "use strict";
   var settings = JSON.parse(document.getElementById("dienhinh-editor").textContent);

@@ -1,0 +1,341 @@
+"""What ``check`` says about profiles, the registry and visits: files and YAML, fields,
+cross-checks, privacy, and the one checked writer."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from .common import TABLE_NAMES, quote, suggest
+
+
+def unknown_code(table: str, value: object, valid: Sequence[str]) -> str:
+    name = TABLE_NAMES.get(table, table)
+    return (
+        f"Mã {name} {quote(value)} không có trong danh mục (registry).{suggest(value, valid)}"
+        f" Các mã hợp lệ: {', '.join(valid)}."
+    )
+
+
+def unknown_key(key: object, valid: Sequence[str]) -> str:
+    return (
+        f"Trường {quote(key)} không có trong mẫu hồ sơ.{suggest(key, valid)}"
+        f" Các trường hợp lệ: {', '.join(valid)}."
+    )
+
+
+def missing(field: str) -> str:
+    return f"Thiếu trường bắt buộc {quote(field)}."
+
+
+def bad_date(value: object) -> str:
+    rewrite = _iso_rewrite(value)
+    if rewrite is not None:  # 15/06/2022 as typed in a spreadsheet: the exact rewrite
+        return f"Ngày {quote(value)} cần viết theo dạng NĂM-THÁNG-NGÀY: viết là {rewrite}."
+    return (
+        f"Ngày {quote(value)} không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY, ví dụ 2022-06-15,"
+        " và phải là ngày có thật."
+    )
+
+
+def _iso_rewrite(value: object) -> str | None:
+    """ "2022-06-15" for a real date written day first (15/06/2022, 15-6-2022, 15.06.2022)."""
+    found = re.fullmatch(r"\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*", str(value))
+    if found is None:
+        return None
+    day, month, year = (int(g) for g in found.groups())
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
+
+
+def bad_choice(value: object, valid: Sequence[str]) -> str:
+    return f"Giá trị {quote(value)} không hợp lệ; chọn một trong: {', '.join(valid)}."
+
+
+def bad_type(expected: str, value: object) -> str:
+    return f"Phải là {expected}, nhưng đang là {quote(value)}."
+
+
+TYPE_NAMES = {
+    "int": "một số nguyên",
+    "float": "một số",
+    "bool": "true hoặc false",
+    "string": "một đoạn chữ",
+    "list": "một danh sách",
+    "tuple": "một danh sách",
+    "dict": "một nhóm trường (dạng khóa: giá trị)",
+    "model": "một nhóm trường (dạng khóa: giá trị)",
+}
+
+EMPTY = "Không được để trống."
+TOO_LONG = "Quá dài: tối đa {max_length} ký tự."
+BAD_CODE_FORMAT = "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: dong-tam)."
+BAD_COLOR = "Màu phải viết dạng #RRGGBB, ví dụ #2e7d32."
+NUMBER_TOO_SMALL = "Phải lớn hơn hoặc bằng {ge}."
+NUMBER_TOO_LARGE = "Phải nhỏ hơn hoặc bằng {le}."
+NOT_FINITE = "Phải là một con số thật (không phải .nan, .inf hay số quá lớn như 1e400)."
+NUMBER_TOO_LONG = "Số quá dài (hàng nghìn chữ số); hãy ghi con số thật."
+
+
+def invalid(detail: str) -> str:
+    return f"Giá trị không hợp lệ ({detail})."
+
+
+NOT_UTF8 = "Tệp không phải mã UTF-8. Hãy lưu lại tệp với bảng mã UTF-8."
+EMPTY_FILE = "Tệp rỗng."
+NO_FRONT_MATTER = (
+    "Thiếu phần thông tin đầu hồ sơ: tệp phải bắt đầu bằng dòng “---”, tiếp theo là các trường,"
+    " rồi một dòng “---” nữa."
+)
+UNCLOSED_FRONT_MATTER = "Phần thông tin đầu hồ sơ mở bằng “---” nhưng không có dòng “---” đóng lại."
+NOT_A_MAPPING = "Phần thông tin đầu phải là các dòng dạng “trường: giá trị”."
+YAML_ALIAS = "Không dùng tham chiếu YAML (*tên / &tên) trong hồ sơ; hãy viết giá trị trực tiếp."
+DUPLICATE_KEY = "Trường {key} được viết hai lần (lần trước ở dòng {first})."
+NON_TEXT_KEY = "Tên trường phải là chữ."
+MISSING_REGISTRY = "Không tìm thấy tệp danh mục (registry) {path}."
+MISSING_EXEMPLARS_DIR = "Không tìm thấy thư mục hồ sơ {path}."
+NO_INDEX = "Thư mục hồ sơ không có tệp index.md."
+
+
+def file_too_large(size_kb: int, limit_kb: int) -> str:
+    return f"Tệp quá lớn ({size_kb} KB); giới hạn là {limit_kb} KB."
+
+
+def yaml_syntax(problem: str) -> str:
+    return f"Lỗi cú pháp YAML: {problem}. Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép."
+
+
+def yaml_tag(tag: str) -> str:
+    return f"Không dùng thẻ YAML {quote(tag)} trong hồ sơ; hãy viết giá trị bình thường."
+
+
+def bad_slug(slug: str) -> str:
+    return (
+        f"Tên thư mục {quote(slug)} không dùng được làm địa chỉ trang: chỉ gồm chữ thường"
+        " không dấu, số và dấu gạch ngang (ví dụ: doi-che-ban-quyen), và không được có dạng"
+        " “trang-số” (dành cho các trang của danh sách)."
+    )
+
+
+def criterion_not_in_fields(criterion: str, valid: Sequence[str]) -> str:
+    return (
+        f"Tiêu chí {quote(criterion)} không thuộc lĩnh vực của hồ sơ cũng không phải tiêu chí"
+        f" chung.{suggest(criterion, valid)} Các tiêu chí hợp lệ: {', '.join(valid)}."
+    )
+
+
+def repeated_code(code: str, first: int) -> str:
+    return f"{quote(code)} đã có ở vị trí thứ {first} của danh sách; mỗi mã chỉ ghi một lần."
+
+
+def other_field_repeats_main(code: str) -> str:
+    return f"Lĩnh vực {quote(code)} đã là lĩnh vực chính; không cần ghi lại ở other_fields."
+
+
+NEEDS_PLACE = "Cần ghi hoặc “hamlet” (mã xóm trong xã) hoặc “place” (nơi khác), chỉ một trong hai."
+NEEDS_HAMLET_OR_ORG = "Hồ sơ cần ghi ít nhất một trong hai: “hamlet” (xóm) hoặc “organization” (tổ chức)."
+CONSENT_REQUIRED = (
+    "Hồ sơ cá nhân cần ghi sự đồng ý công bố: consent: {given: true, date: 2022-06-15}."
+    " Chưa có đồng ý thì hồ sơ không được đăng."
+)
+CONSENT_ONLY_INDIVIDUAL = "Chỉ hồ sơ cá nhân mới ghi “consent”."
+CONSENT_DATE_REQUIRED = "Đã đồng ý công bố thì cần ghi ngày đồng ý (consent.date)."
+
+
+def future_date(value: object) -> str:
+    return f"Ngày {quote(value)} nằm trong tương lai."
+
+
+def future_year(value: object) -> str:
+    return f"Năm {quote(value)} nằm trong tương lai."
+
+
+def late_registration(value: object, deadline: object, year: int, period: str) -> str:
+    return (
+        f"Đăng ký ngày {quote(value)}, sau hạn đăng ký năm {year} ({quote(deadline)}) của {period.lower()}."
+    )
+
+
+def registered_outside_periods(value: object, periods: Sequence[str]) -> str:
+    listed = ", ".join(periods) if periods else "(danh mục chưa có giai đoạn nào)"
+    return (
+        f"Ngày đăng ký {quote(value)} không thuộc giai đoạn nào của kế hoạch ({listed});"
+        " thêm giai đoạn vào “periods” trong danh mục (registry) hoặc sửa ngày đăng ký."
+    )
+
+
+def field_closed_in_period(code: str, period: str, open_codes: Sequence[str]) -> str:
+    return (
+        f"Lĩnh vực {quote(code)} không có trong {period.lower()} (hồ sơ thuộc giai đoạn này theo"
+        f" ngày đăng ký).{suggest(code, open_codes)} Các lĩnh vực của giai đoạn: {', '.join(open_codes)}."
+    )
+
+
+def period_reversed(first: int, last: int) -> str:
+    return (
+        f"Năm bắt đầu ({first}) sau năm kết thúc ({last}); viết theo thứ tự [năm đầu, năm cuối],"
+        f" ví dụ [{last}, {first}]."
+    )
+
+
+def periods_overlap(name: str, other: str) -> str:
+    return f"{name} trùng năm với {other.lower()}; các giai đoạn không được chồng lên nhau."
+
+
+def deadline_outside_period(value: object, name: str) -> str:
+    return (
+        f"Hạn đăng ký {quote(value)} không thuộc năm nào của {name.lower()}; mỗi hạn thay"
+        " cho ngày 30/6 của chính năm đó."
+    )
+
+
+def alias_taken(alias: str, owner: str) -> str:
+    return f"Địa chỉ cũ {quote(alias)} đã được dùng cho {owner}; mỗi địa chỉ chỉ dẫn tới một trang."
+
+
+PERIODS_MISSING = (
+    "Danh mục cần ít nhất một giai đoạn kế hoạch: thêm “periods” (mỗi giai đoạn có code, name,"
+    " years: [năm đầu, năm cuối])."
+)
+PERIODS_AND_PREVIOUS_FORMAT = (
+    "Đã có danh sách giai đoạn “periods”: hãy bỏ “{key}” khỏi “commune” (cách ghi cũ của một giai"
+    " đoạn) để không có hai giá trị khác nhau."
+)
+NOMINATION_CONGRESS_OR_AWARD = (
+    "Cần ghi hoặc “congress” (đại hội, hội nghị được giới thiệu dự) hoặc “award” (hình thức khen"
+    " thưởng được đề nghị), chỉ một trong hai."
+)
+
+
+def duplicate_year(year: int, first_line: int) -> str:
+    return f"Năm {year} đã có đánh giá (dòng {first_line}); mỗi năm chỉ một đánh giá."
+
+
+def duplicate_name(name: str, other: str) -> str:
+    return f"Tên {quote(name)} trùng với hồ sơ {quote(other)}."
+
+
+def duplicate_code(table: str, code: str) -> str:
+    return f"Mã {quote(code)} bị lặp trong danh sách {TABLE_NAMES.get(table, table)}."
+
+
+def hamlet_without_exemplar(name: str) -> str:
+    return (
+        f"{name} chưa có điển hình nào được công bố; kế hoạch yêu cầu mỗi xóm đăng ký ít nhất một điển hình."
+    )
+
+
+def missing_story_section(section: str) -> str:
+    return f"Câu chuyện chưa có mục “## {section}”."
+
+
+def broken_profile_link(target: str) -> str:
+    return f"Liên kết tới hồ sơ {quote(target)} không tồn tại hoặc chưa được công bố."
+
+
+def unclosed_tag(tag: str) -> str:
+    return (
+        f"Thẻ HTML <{tag}> được mở nhưng không đóng; thêm </{tag}> hoặc bỏ thẻ đi"
+        " (thẻ mở dở làm hỏng phần còn lại của trang)."
+    )
+
+
+def stray_closing_tag(tag: str) -> str:
+    return f"Thẻ đóng </{tag}> không có thẻ mở tương ứng; hãy xóa nó."
+
+
+EXTERNAL_IMAGE = "Ảnh lấy từ trang web khác không được dùng: hãy lưu ảnh vào thư mục hồ sơ và ghi tên tệp."
+
+PERSONAL_DATA_KINDS = {"phone": "số điện thoại", "id_number": "số CMND/CCCD", "email": "địa chỉ e-mail"}
+
+
+def personal_data(kind: str, text: str) -> str:
+    return (
+        f"Có vẻ là {PERSONAL_DATA_KINDS[kind]} {quote(text)}: dữ liệu cá nhân không được công bố."
+        " Hãy xóa đi, chuyển vào private_notes, hoặc nếu đây là thông tin công khai (ví dụ"
+        " đường dây nóng của cơ quan) thì ghi nó vào public_contacts."
+    )
+
+
+LEGACY_FONTS = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
+
+
+def legacy_encoding(encoding: str, meant: str) -> str:
+    shown = meant if len(meant) <= 60 else meant[:57] + "…"
+    return (
+        f"Chữ có vẻ gõ bằng bảng mã cũ {LEGACY_FONTS[encoding]}, chưa chuyển sang Unicode, nên trên"
+        f" trang web sẽ thành chữ lạ; có lẽ là {quote(shown)}. Hãy chuyển mã sang Unicode"
+        " (ví dụ bằng công cụ chuyển mã của Unikey) rồi lưu lại."
+    )
+
+
+def unprintable(chars: str) -> str:
+    listed = ", ".join(f"{quote(c)} (U+{ord(c):04X})" for c in chars[:5])
+    return (
+        f"Ký tự {listed} không có trong phông chữ của sổ tay in (PDF) nên không in được;"
+        " hãy bỏ hoặc thay bằng chữ thường."
+    )
+
+
+def hidden_character(described: str, position: int) -> str:
+    where = f" ở vị trí thứ {position}" if position else ""
+    return (
+        f"Có ký tự ẩn hoặc ký tự điều khiển {described}{where}: ký tự này không"
+        " nhìn thấy được, có thể đảo ngược hay làm sai lệch chữ hiển thị. Hãy xóa nó (gõ lại"
+        " đoạn chữ quanh đó nếu cần)."
+    )
+
+
+VISIT_WITHOUT_STOPS = (
+    "Chuyến tham quan chưa có điểm đến nào: thêm ít nhất một mục vào “stops”"
+    " (exemplar: mã hồ sơ, time: giờ, place: địa điểm)."
+)
+VISITS_NOT_A_FOLDER = "“{path}” không phải là thư mục chứa các tệp chuyến tham quan (.yml)."
+
+
+def bad_visit_slug(name: str) -> str:
+    return (
+        f"Tên tệp {quote(name)} không dùng được làm địa chỉ trang: chỉ gồm chữ thường"
+        " không dấu, số và dấu gạch ngang (ví dụ: tham-quan-che-2024.yml)."
+    )
+
+
+def bad_time(value: object) -> str:
+    return f"Giờ {quote(value)} không hợp lệ. Viết theo dạng GIỜ:PHÚT, ví dụ 08:30 hoặc 14:00."
+
+
+def unknown_visit_exemplar(slug: str, close: Sequence[str]) -> str:
+    hint = (
+        " Có phải ý bạn là " + ", ".join(quote(c) for c in close) + "?"
+        if close
+        else " Mã hồ sơ là tên thư mục của hồ sơ trong exemplars/."
+    )
+    return f"Không có hồ sơ điển hình {quote(slug)}.{hint}"
+
+
+def exemplar_not_public(slug: str) -> str:
+    return (
+        f"Hồ sơ {quote(slug)} chưa được công bố (bản nháp, hoặc cá nhân chưa đồng ý công bố)"
+        " nên không đưa vào chuyến tham quan được."
+    )
+
+
+def duplicate_stop(slug: str, first: int) -> str:
+    return f"Hồ sơ {quote(slug)} đã có trong lịch trình (điểm đến thứ {first})."
+
+
+def stop_out_of_order(time: str, previous: str) -> str:
+    return f"Giờ {quote(time)} sớm hơn điểm đến trước ({quote(previous)}); hãy xếp theo thứ tự thời gian."
+
+
+STORE_EXISTS = (
+    "Đã có hồ sơ {path}: không ghi đè lên một hồ sơ khác. Đặt tên (địa chỉ) khác cho hồ sơ mới,"
+    " hoặc mở hồ sơ đã có để sửa."
+)
+STORE_CHANGED = (
+    "Tệp {path} vừa được sửa ở nơi khác trong lúc lưu nên không ghi đè. Mở lại tệp (để thấy bản"
+    " mới nhất) rồi lưu lại."
+)
