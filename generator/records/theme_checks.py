@@ -7,16 +7,15 @@ from __future__ import annotations
 from ..messages import theme as msg
 from ..theme_files import stale_overrides
 from .problems import Problem, Severity
-from .settings import PLUGIN_NAME, Settings, read_config
+from .settings import PLUGIN_NAME, Settings
 
 
 def theme_problems(settings: Settings) -> list[Problem]:
     """Warnings only: the site builds as the commune made it."""
     problems = []
     legacy = settings.legacy_templates
-    if legacy is not None and settings.config_file is not None:
-        config, _ = read_config(settings.config_file)
-        line = config.options.line_of(("templates_dir",)) if config is not None else 0
+    if legacy is not None and legacy.is_dir():
+        line = settings.config.options.line_of(("templates_dir",))
         problems.append(
             Problem(
                 settings.config_file,
