@@ -34,6 +34,7 @@ from .staff.commands import COMMANDS as STAFF_COMMANDS
 from .staff.commands import add_commands as add_staff_commands
 from .staff.commands import run as run_staff
 from .staff.commands import run_init
+from .staff.theme_commands import run_upgrade_all
 
 if TYPE_CHECKING:
     from .plugin import ProvincePlugin
@@ -481,6 +482,8 @@ def _run(args: argparse.Namespace) -> int:
         return run_gather(args.config, args.site_dir, args.docs_dir)
     if args.command == "init":  # makes the project: there is no mkdocs.yml yet
         return run_init(args)
+    if args.command == "upgrade" and args.projects:  # several communes' folders at once
+        return run_upgrade_all(args)
     config_file: Path = args.config_file
     if not config_file.is_file():
         _print(msg.NO_CONFIG.format(path=config_file), error=True)

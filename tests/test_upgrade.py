@@ -148,3 +148,18 @@ def test_the_package_theme_holds_every_file_a_commune_may_override() -> None:
     assert theme.find("pages/profile.md.j2") == ROOT / "site_templates" / "pages" / "profile.md.j2"
     shipped = {name for name, _ in theme_files(theme.layers[-1])}
     assert set(up.legacy_versions()) <= shipped
+
+
+def test_one_command_upgrades_every_commune_of_a_machine(tmp_path: Path) -> None:
+    """A province's computer holds many communes: ``upgrade A B C`` does them all; one that is
+    not a project is said, the others are upgraded, the exit code says something failed."""
+    for name in ("xa-mot", "xa-hai"):
+        shutil.copytree(FIXTURE, tmp_path / name)
+    result = run_cli("upgrade", "xa-mot", "xa-hai", "khong-phai-du-an", cwd=tmp_path)
+    assert result.returncode == 1
+    assert "Không có tệp mkdocs.yml trong “khong-phai-du-an”" in result.stdout
+    assert "1/3 dự án chưa nâng cấp được" in result.stdout
+    for name in ("xa-mot", "xa-hai"):
+        assert not (tmp_path / name / "site_templates").exists()
+        assert (tmp_path / name / "overrides" / "pages" / "home.md.j2").is_file()
+    assert "Traceback" not in result.stdout + result.stderr

@@ -62,3 +62,10 @@ TEMPLATE_SYNTAX = "viết sai cú pháp Jinja (thiếu thẻ đóng, ngoặc…)
 TEMPLATE_UNDEFINED = "dùng một tên hoặc một phần tử không có"
 TEMPLATE_OTHER = "không dựng được"
 ENGINE_PAGE_FAILED = "Không dựng được trang “{page}”:"
+HELP_UPGRADE_PROJECTS = (
+    "thư mục dự án của các xã cần nâng cấp, nhiều thư mục một lần (mặc định: dự án ở thư mục hiện tại)"
+)
+METAVAR_PROJECT = "THƯ_MỤC"
+UPGRADE_PROJECT = "— {path}"
+UPGRADE_SOME_FAILED = "{count}/{total} dự án chưa nâng cấp được; xem thông báo ở trên."
+UPGRADE_NOT_A_PROJECT = "Không có tệp mkdocs.yml trong “{path}”: đây không phải thư mục dự án của một xã."

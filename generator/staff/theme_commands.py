@@ -7,13 +7,14 @@ from __future__ import annotations
 import argparse
 import difflib
 import shutil
+from pathlib import Path
 from typing import Any
 
 from rich.console import Console
 
 from ..files import write_atomically
 from ..messages import theme as msg
-from ..records.settings import Settings
+from ..records.settings import Settings, load_settings
 from ..theme_files import BASES, Layer, bases_text, digest, recorded_bases, stale_overrides, theme_files
 from . import upgrade as up
 
@@ -21,8 +22,34 @@ from . import upgrade as up
 def add_commands(commands: Any) -> None:
     upgrade = commands.add_parser("upgrade", help=msg.HELP_UPGRADE)
     upgrade.add_argument("--dry-run", action="store_true", help=msg.HELP_UPGRADE_DRY_RUN)
+    upgrade.add_argument(
+        "projects", nargs="*", type=Path, metavar=msg.METAVAR_PROJECT, help=msg.HELP_UPGRADE_PROJECTS
+    )
     override = commands.add_parser("override", help=msg.HELP_OVERRIDE)
     override.add_argument("names", nargs="*", metavar=msg.METAVAR_THEME_FILE, help=msg.HELP_OVERRIDE_NAMES)
+
+
+def run_upgrade_all(args: argparse.Namespace) -> int:
+    """``dienhinh upgrade XA1 XA2 …``: every commune folder of a machine in one command; one
+    that cannot be upgraded is said and the others go on. Exit 1 if any failed."""
+    console = Console(highlight=False, soft_wrap=True)
+    failed = 0
+    for project in args.projects:
+        console.print(msg.UPGRADE_PROJECT.format(path=project), markup=False)
+        if not (project / "mkdocs.yml").is_file():
+            console.print(msg.UPGRADE_NOT_A_PROJECT.format(path=project), markup=False)
+            failed += 1
+            continue
+        settings, problems = load_settings(project / "mkdocs.yml")
+        if settings is None:
+            for problem in problems:
+                console.print(problem.format(), markup=False)
+            failed += 1
+            continue
+        failed += run_upgrade(settings, args, console) != 0
+    if failed:
+        console.print(msg.UPGRADE_SOME_FAILED.format(count=failed, total=len(args.projects)), markup=False)
+    return 1 if failed else 0
 
 
 def run_upgrade(settings: Settings, args: argparse.Namespace, console: Console) -> int:
