@@ -230,7 +230,7 @@ def test_command_and_site_build_share_one_booklet_core(tmp_path: Path) -> None:
     visits = [v.slug for v in CATALOG.visits]
     assert bk.choose_booklet(CATALOG, "khong-co") == bk.msg.unknown_visit("khong-co", visits)
     fields = list(REGISTRY.table("fields"))
-    assert bk.choose_booklet(CATALOG, field="chuyen-doi") == bk.msg.unknown_code(
+    assert bk.choose_booklet(CATALOG, field="chuyen-doi") == bk.records_msg.unknown_code(
         "fields", "chuyen-doi", fields
     )
     chosen = bk.choose_booklet(CATALOG, VISIT.slug)
