@@ -3,7 +3,11 @@ on it, build its site, and serve a built site over http, each in one place."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+import io
+import logging
 import os
 import shutil
 import signal
@@ -49,6 +53,73 @@ def run_cli(
         encoding="utf-8",
         timeout=timeout,
     )
+
+
+def run_main(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``dienhinh`` in this process: the same arguments, exit code and output as ``run_cli``,
+    without starting Python and importing the tool again (a second or two each). For the
+    commands that need no process of their own: not ``serve``/``edit``, signals, tracebacks
+    or a changed ``PYTHONPATH``. A bug's exception reaches the test as it is."""
+    from dienhinh.cli import main
+
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _kept_logging(),
+        _environment(env or {}),
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's usage errors, as the process would end
+            code = _exit_code(stop.code, err)
+        finally:
+            # A build freezes what it loaded for the garbage collector (the process ends after
+            # it); the test process goes on.
+            gc.unfreeze()
+    return subprocess.CompletedProcess(["dienhinh", *args], code, out.getvalue(), err.getvalue())
+
+
+def _exit_code(code: object, err: io.StringIO) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=err)
+    return 1
+
+
+# The loggers a command sets up for its run (its console handler, levels); a process would end
+# with them, so each in-process run leaves them as it found them.
+_LOGGERS = ("", "dienhinh", "mkdocs", "weasyprint")
+
+
+@contextlib.contextmanager
+def _kept_logging() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in _LOGGERS]
+    saved = [(lg, list(lg.handlers), lg.level, lg.propagate, lg.disabled) for lg in loggers]
+    try:
+        yield
+    finally:
+        for logger, handlers, level, propagate, disabled in saved:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+            logger.propagate, logger.disabled = propagate, disabled
+
+
+@contextlib.contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def build_site(site: Path, project: Path = ROOT) -> float:

@@ -22,7 +22,7 @@ from PIL import Image
 from dienhinh.cli import main
 from dienhinh.printing.booklet import printable_characters
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 from .test_leaks import foreign_scripts
 
 # Markup a hostile editor may try, each carrying the token "dhx" wherever it would land if it
@@ -268,6 +268,6 @@ def test_sample_project_builds_with_hostile_names_in_the_cli(tmp_path: Path) -> 
     project = tmp_path / "p"
     project.mkdir()
     write_project(project, strings)
-    result = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
+    result = run_main("build", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert injected(tmp_path / "site", strings) == []

@@ -15,7 +15,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.model import Exemplar
 from dienhinh.records.settings import Settings
 
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry
@@ -258,10 +258,10 @@ def test_cli_reports_an_abort_in_vietnamese(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     page = project / "content" / "de-cu.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](khong-con.md)\n", encoding="utf-8")
-    lenient = run_cli("build", "-d", str(tmp_path / "a"), cwd=project)
+    lenient = run_main("build", "-d", str(tmp_path / "a"), cwd=project)
     assert lenient.returncode == 0, lenient.stderr
     assert f"{msg.MKDOCS_WARNING}Doc file 'de-cu.md'" in lenient.stderr
-    strict = run_cli("build", "--strict", "-d", str(tmp_path / "b"), cwd=project)
+    strict = run_main("build", "--strict", "-d", str(tmp_path / "b"), cwd=project)
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-2:] == [msg.STRICT_ABORT, msg.BUILD_FAILED]
     assert "Aborted" not in strict.stderr and not (tmp_path / "b").exists()
@@ -271,7 +271,7 @@ def test_cli_reports_an_abort_in_vietnamese(tmp_path: Path) -> None:
         profile.read_text(encoding="utf-8").replace("\nfield: ", "\nfield: x-"), encoding="utf-8"
     )
     for extra in ([], ["--strict"]):
-        failed = run_cli("build", *extra, "-d", str(tmp_path / "c"), cwd=project)
+        failed = run_main("build", *extra, "-d", str(tmp_path / "c"), cwd=project)
         assert failed.returncode == 1
         lines = failed.stderr.splitlines()
         # The problems, then only our summary: no "Aborted with a BuildError!", no strict message.
