@@ -40,10 +40,23 @@ def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:
     return target
 
 
+# The kind (unit, e2e, browser) of the test running, set by tests/conftest.py; None outside
+# pytest (benchmarks, scripts). A unit test runs no process of the tool and builds nothing.
+running_kind: str | None = None
+# Commands that build a site or print a booklet: run in process, they are end to end too.
+SITE_COMMANDS = frozenset({"build", "booklet", "publish", "gather"})
+
+
+def refuse_in_unit_test(what: str) -> None:
+    if running_kind == "unit":
+        raise AssertionError(f"a unit test {what}: mark it e2e (pytest.mark.e2e)")
+
+
 def run_cli(
     *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600
 ) -> subprocess.CompletedProcess[str]:
     """``dienhinh`` as a user runs it, in a separate process (``env``: variables added)."""
+    refuse_in_unit_test("starts the tool in a process")
     return subprocess.run(
         [sys.executable, "-m", "dienhinh.cli", *args],
         cwd=cwd,
@@ -62,6 +75,8 @@ def run_main(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subpro
     or a changed ``PYTHONPATH``. A bug's exception reaches the test as it is."""
     from dienhinh.cli import main
 
+    if args and args[0] in SITE_COMMANDS:
+        refuse_in_unit_test(f"runs `dienhinh {args[0]}`")
     out, err = io.StringIO(), io.StringIO()
     with (
         _kept_logging(),

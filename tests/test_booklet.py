@@ -561,6 +561,7 @@ def assert_margins_clear(pdf: Path, tmp_path: Path) -> None:
     assert images_outside_the_content_box(pdf) + ink_in_margins(pdf, tmp_path) == []
 
 
+@pytest.mark.e2e  # its booklet is a fixture named by the parameter
 @pytest.mark.parametrize("booklet", ["visit_pdf", "visit_a4_pdf", "all_pdf", "all_a4_pdf"])
 def test_nothing_is_drawn_in_the_margins(
     booklet: str, request: pytest.FixtureRequest, tmp_path: Path

@@ -5,11 +5,9 @@ the share previews."""
 
 from __future__ import annotations
 
-import io
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
@@ -19,10 +17,9 @@ from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from dienhinh.cli import main
 from dienhinh.printing.booklet import printable_characters
 
-from .sample import ROOT, run_main
+from .sample import ROOT, run_cli, run_main
 from .test_leaks import foreign_scripts
 
 # Markup a hostile editor may try, each carrying the token "dhx" wherever it would land if it
@@ -224,10 +221,8 @@ def injected(site: Path, strings: list[str]) -> list[str]:
 
 
 def build(project: Path, site: Path) -> tuple[int, str]:
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(out):
-        code = main(["-f", str(project / "mkdocs.yml"), "build", "-d", str(site)])
-    return code, out.getvalue()
+    result = run_main("build", "-d", str(site), cwd=project)
+    return result.returncode, result.stdout + result.stderr
 
 
 # Each example builds a whole site: a few examples, no shrinking (a failure prints its strings).
@@ -268,6 +263,6 @@ def test_sample_project_builds_with_hostile_names_in_the_cli(tmp_path: Path) -> 
     project = tmp_path / "p"
     project.mkdir()
     write_project(project, strings)
-    result = run_main("build", "-d", str(tmp_path / "site"), cwd=project)
+    result = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert injected(tmp_path / "site", strings) == []

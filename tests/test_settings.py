@@ -65,7 +65,9 @@ def test_a_misspelt_option_is_named_with_a_suggestion(project: Path) -> None:
     assert "lớn hơn" in by_field["plugins.dienhinh.max_photo_mb"].message
 
 
-@pytest.mark.parametrize("command", [["check"], ["report"], ["booklet", "--all"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["report"], pytest.param(["booklet", "--all"], marks=pytest.mark.e2e)]
+)
 def test_commands_report_bad_options_without_a_traceback(project: Path, command: list[str]) -> None:
     with_options(project, "      max_file_kb: nhieu\n")
     result = run_main(*command, cwd=project)

@@ -16,7 +16,7 @@ import pytest
 from dienhinh.search import index as search
 from dienhinh.site import staging
 
-from .sample import ROOT, copy_project
+from .sample import ROOT, copy_project, run_main
 from .test_hardening import digest
 
 COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds
@@ -36,13 +36,7 @@ def big_project(target: Path) -> Path:
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     """A whole build, waited for."""
-    return subprocess.run(
-        [sys.executable, "-m", "dienhinh.cli", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_main("build", cwd=project)
 
 
 def _default_ctrl_c() -> None:
