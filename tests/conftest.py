@@ -58,8 +58,10 @@ HELPERS = __name__.rpartition(".")[0] + "."  # this folder's modules: "tests."
 PROCESS_NAMES = frozenset({"executable", "Popen"})
 
 
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     wrong = []
+    kinds: dict[str, int] = {}
     for item in items:
         marked = [kind for kind in KINDS if item.get_closest_marker(kind)]
         seen = kind_seen(item)
@@ -68,8 +70,23 @@ def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item
         kind = max([*marked, seen], key=KINDS.index)
         if kind not in marked:
             item.add_marker(kind)
+        kinds[item.nodeid] = KINDS.index(kind)
     if wrong:
         raise pytest.UsageError("\n".join(wrong))
+    if "PYTEST_XDIST_WORKER" in os.environ:
+        _spread(items, kinds)
+
+
+def _spread(items: list[pytest.Item], kinds: dict[str, int]) -> None:
+    """For pytest-xdist (``--dist loadfile --no-loadscope-reorder``: a module's tests share its
+    fixtures, a booklet, a big build, a browser, made once on one worker): the modules with the
+    most end-to-end and browser tests go first, so that the run ends on short unit tests spread
+    over the workers, not on one long module while the other workers wait."""
+    weight: dict[str, float] = {}
+    for item in items:
+        module = item.nodeid.split("::")[0]
+        weight[module] = weight.get(module, 0) + (1 if kinds[item.nodeid] else 0.05)
+    items.sort(key=lambda item: -weight[item.nodeid.split("::")[0]])
 
 
 def kind_seen(item: pytest.Item) -> str:
