@@ -97,6 +97,11 @@ def kind_seen(item: pytest.Item) -> str:
     roots = [function]
     if fixtures is not None:
         roots += [d.func for defs in fixtures.name2fixturedefs.values() for d in defs]
+    return kind_of(roots)
+
+
+def kind_of(roots: list[Any]) -> str:
+    """The kind of a test made of these functions (the test's and its fixtures')."""
     kind = "unit"
     for code, namespace in _reached(roots):
         found = _kind_of_code(code, namespace)
@@ -135,8 +140,13 @@ def _reached(roots: list[Any]) -> Iterator[tuple[CodeType, dict[str, Any]]]:
             yield inner, namespace
             for name in inner.co_names:
                 found = namespace.get(name)
-                if inspect.isfunction(found) and found.__module__.startswith(HELPERS):
+                if inspect.isfunction(found) and _is_helper(found.__module__):
                     stack.append(found)
+
+
+def _is_helper(module: str) -> bool:
+    """A module of this folder, other than this one (which names everything it looks for)."""
+    return module.startswith(HELPERS) and module != __name__
 
 
 def _codes(code: CodeType) -> Iterator[CodeType]:
