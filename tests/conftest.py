@@ -21,7 +21,8 @@ from .sample import build_site, copy_project, run_main
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    return copy_project(tmp_path / "project")
+    """A copy of the sample project, with the photos and cards its builds already made."""
+    return copy_project(tmp_path / "project", media_cache=True)
 
 
 @pytest.fixture(scope="session")

@@ -28,8 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "visits")
 
 
-def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:
-    """A private copy of the sample project that a test, benchmark or script may change."""
+# The sample's processed photos and share cards, as its builds leave them (keyed by content).
+MEDIA_CACHE = ROOT / ".cache" / "dienhinh"
+
+
+def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS, media_cache: bool = False) -> Path:
+    """A private copy of the sample project that a test, benchmark or script may change.
+    ``media_cache``: with the photos and cards a build of the sample here already made, when
+    there are some (its build then skips redoing the same work: seconds of CPU)."""
     target.mkdir(parents=True, exist_ok=True)
     for part in parts:
         source = ROOT / part
@@ -37,6 +43,12 @@ def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:
             shutil.copytree(source, target / part)
         else:
             shutil.copy2(source, target / part)
+    if media_cache:
+        for kind in ("photos", "cards"):
+            if (MEDIA_CACHE / kind).is_dir():
+                # Not the half-written entries of a build running now (".name.xyz").
+                ignore = shutil.ignore_patterns(".*")
+                shutil.copytree(MEDIA_CACHE / kind, target / ".cache" / "dienhinh" / kind, ignore=ignore)
     return target
 
 

@@ -216,7 +216,7 @@ mkdocs.utils.write_file = write_file
 def test_a_full_disk_during_the_build_keeps_the_site(tmp_path: Path, sample_site: Path) -> None:
     from .test_hardening import digest
 
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     shutil.copytree(sample_site, project / "site")
     before = digest(project / "site")
     hook = tmp_path / "hook"

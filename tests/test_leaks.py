@@ -100,7 +100,7 @@ Vẫn còn [liên kết thường](../doi-che-ban-quyen/index.md) và **chữ đ
 
 
 def test_hostile_story_is_sanitized(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     folder = project / "exemplars" / "doc-hai"
     folder.mkdir()
     (folder / "index.md").write_text(HOSTILE, encoding="utf-8")

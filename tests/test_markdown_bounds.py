@@ -69,7 +69,7 @@ PATHOLOGICAL = "\n\n".join(
 
 
 def test_pathological_story_builds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n\n" + PATHOLOGICAL, encoding="utf-8")
     result = run_main("build", "-d", str(tmp_path / "site"), cwd=project)

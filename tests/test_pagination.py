@@ -44,7 +44,7 @@ def cards(page: Path) -> list[str]:
 
 
 def test_big_listings_are_paginated(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     for i in range(EXTRA):
         folder = project / "exemplars" / f"mo-hinh-so-{i}"
         folder.mkdir()

@@ -81,7 +81,7 @@ def published_setup(tmp_path: Path) -> Iterator[Published]:
         editor.mkdir(mode=0o755)
         (editor / "index.html").write_text("<!doctype html><title>Biên tập</title>", encoding="utf-8")
         with nginx(base / "nginx", server_path / "current", editor) as url:
-            project = copy_project(tmp_path / "project")
+            project = copy_project(tmp_path / "project", media_cache=True)
             configure(project, ssh, server_path, url)
             yield Published(project, server_path, url)
 

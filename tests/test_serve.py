@@ -58,7 +58,7 @@ def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _serve(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", media_cache=True)
     port = free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(

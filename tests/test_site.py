@@ -209,7 +209,7 @@ def test_profiles_stay_out_of_nav(sample_site: Path) -> None:
 @pytest.mark.parametrize("extra", [[], ["--strict"]])
 def test_plain_mkdocs_build_works(tmp_path: Path, extra: list[str]) -> None:
     """Must-show 2: the plugin is a real MkDocs plugin (entry point), strict mode included."""
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *extra, "-d", str(tmp_path / "out")],
         cwd=project,
@@ -235,7 +235,7 @@ def test_plain_mkdocs_build_works(tmp_path: Path, extra: list[str]) -> None:
 
 
 def test_mkdocs_build_fails_cleanly_on_bad_profile(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     profile = next((project / "exemplars").glob("*/index.md"))
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("\nfield: ", "\nfield: x-"), encoding="utf-8"
@@ -255,7 +255,7 @@ def test_mkdocs_build_fails_cleanly_on_bad_profile(tmp_path: Path) -> None:
 def test_cli_reports_an_abort_in_vietnamese(tmp_path: Path) -> None:
     """MkDocs ends an aborted build with an English summary; the CLI says why in Vietnamese,
     judging by the exception's type and what was logged, not by MkDocs's wording."""
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     page = project / "content" / "de-cu.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](khong-con.md)\n", encoding="utf-8")
     lenient = run_main("build", "-d", str(tmp_path / "a"), cwd=project)

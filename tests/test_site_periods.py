@@ -55,7 +55,7 @@ def merged_project(project: Path) -> Path:
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(project, site) of the merged sample, built once for this module."""
-    project = merged_project(copy_project(tmp_path_factory.mktemp("merged") / "project"))
+    project = merged_project(copy_project(tmp_path_factory.mktemp("merged") / "project", media_cache=True))
     site = project / "out"
     result = run_main("build", "-d", str(site), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -228,7 +228,7 @@ def test_old_addresses_lead_to_the_new_pages_without_javascript(merged: tuple[Pa
 
 
 def test_an_old_address_taken_by_another_profile_is_an_error(tmp_path: Path) -> None:
-    project = merged_project(copy_project(tmp_path / "project"))
+    project = merged_project(copy_project(tmp_path / "project", media_cache=True))
     other = project / "exemplars" / "mo-hinh-xom-so-na-a" / "index.md"
     other.write_text(
         other.read_text(encoding="utf-8").replace(

@@ -23,7 +23,7 @@ COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds
 
 def big_project(target: Path) -> Path:
     """The sample project plus many copies of one profile (a slow, valid build)."""
-    project = copy_project(target)
+    project = copy_project(target, media_cache=True)
     source = (ROOT / "exemplars" / "doi-che-ban-quyen" / "index.md").read_text(encoding="utf-8")
     for i in range(COPIES):
         folder = project / "exemplars" / f"ban-sao-{i}"
