@@ -82,11 +82,15 @@ def _spread(items: list[pytest.Item], kinds: dict[str, int]) -> None:
     """For pytest-xdist (``--dist loadfile --no-loadscope-reorder``: a module's tests share its
     fixtures, a booklet, a big build, a browser, made once on one worker): the modules with the
     most end-to-end and browser tests go first, so that the run ends on short unit tests spread
-    over the workers, not on one long module while the other workers wait."""
+    over the workers, not on one long module while the other workers wait. A test much longer
+    than a build says so: ``pytest.mark.e2e(weight=30)`` counts as 30 end-to-end tests."""
     weight: dict[str, float] = {}
     for item in items:
         module = item.nodeid.split("::")[0]
-        weight[module] = weight.get(module, 0) + (1 if kinds[item.nodeid] else 0.05)
+        marks = [m for kind in KINDS for m in item.iter_markers(kind)]
+        declared = [m.kwargs["weight"] for m in marks if "weight" in m.kwargs]
+        own = declared[0] if declared else 1 if kinds[item.nodeid] else 0.05
+        weight[module] = weight.get(module, 0) + own
     items.sort(key=lambda item: -weight[item.nodeid.split("::")[0]])
 
 

@@ -11,6 +11,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
@@ -226,6 +227,7 @@ def build(project: Path, site: Path) -> tuple[int, str]:
 
 
 # Each example builds a whole site: a few examples, no shrinking (a failure prints its strings).
+@pytest.mark.e2e(weight=8)  # eight builds: scheduled early under pytest-xdist
 @settings(
     max_examples=8,
     deadline=None,
