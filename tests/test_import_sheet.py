@@ -176,16 +176,16 @@ def test_an_update_that_check_would_refuse_leaves_the_draft_as_it_was(tmp_path: 
         ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Ngày đăng ký"],
         ["Tổ vệ sinh xóm Đồng Tâm", "Tập thể", "nong-thon-moi", "dong-tam", "02/05/2022"],
     ]
-    assert run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project).returncode == 0
+    assert run_main("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project).returncode == 0
     path = project / "exemplars" / "to-ve-sinh-xom-dong-tam" / "index.md"
     path.write_text(
         path.read_text(encoding="utf-8").replace("status: draft\n", "criteria:\n- ntm-1\nstatus: draft\n"),
         encoding="utf-8",
     )
     before = path.read_bytes()
-    assert run_cli("check", cwd=project).returncode == 0
+    assert run_main("check", cwd=project).returncode == 0
     rows[1][2] = "kinh-te-ho"
-    result = run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project)
+    result = run_main("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project)
     assert result.returncode == 1, result.stdout
     assert (
         "dang-ky.xlsx: dòng 2: LỖI: exemplars/to-ve-sinh-xom-dong-tam/index.md:9 [criteria[0]]:"
