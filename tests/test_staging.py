@@ -7,6 +7,7 @@ import shutil
 import signal
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -15,7 +16,7 @@ import pytest
 from dienhinh.search import index as search
 from dienhinh.site import staging
 
-from .sample import ROOT, copy_project, run_cli, run_main
+from .sample import ROOT, copy_project, run_main
 from .test_hardening import digest
 
 COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds
@@ -108,7 +109,9 @@ def processes_of(project: Path) -> list[str]:
     return found
 
 
-def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Path) -> None:
+def test_sigkill_during_mkdocs_stage_keeps_previous_site(
+    built_big, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = fresh_copy(built_big, tmp_path / "p")
     before = built_big[1]
     # A temporary folder of its own, which only the next build below looks into.
@@ -131,7 +134,8 @@ def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Pa
     assert list(project.glob(".site.building-*"))
     # Its search folders too (page copies in memory, parts on disk); the next build removes them.
     assert search_dirs_of(process.pid, temp)
-    result = run_cli("build", cwd=project, env={"TMPDIR": str(temp)})
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # this process's builds: there too
+    result = build(project)
     assert result.returncode == 0, result.stderr
     assert not list(project.glob(".site.*"))
     assert search_dirs_of(process.pid, temp) == []
