@@ -9,6 +9,8 @@ from urllib.parse import quote, urljoin
 
 from playwright.sync_api import Browser, Page, sync_playwright
 
+from . import sample
+
 CHROMIUM = "/usr/bin/chromium"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking"]
 PHONE = {"width": 360, "height": 780}
@@ -17,6 +19,8 @@ SCREENSHOT_PROFILE = "doi-che-ban-quyen"
 
 @contextmanager
 def chromium() -> Iterator[Browser]:
+    if sample.running_kind not in (None, "browser"):
+        raise AssertionError("a test that drives Chromium is a browser test: mark it pytest.mark.browser")
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         try:

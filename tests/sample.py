@@ -3,7 +3,11 @@ on it, build its site, and serve a built site over http, each in one place."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import gc
+import io
+import logging
 import os
 import shutil
 import signal
@@ -24,8 +28,14 @@ ROOT = Path(__file__).resolve().parent.parent
 PROJECT_PARTS = ("mkdocs.yml", "content", "exemplars", "visits")
 
 
-def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:
-    """A private copy of the sample project that a test, benchmark or script may change."""
+# The sample's processed photos and share cards, as its builds leave them (keyed by content).
+MEDIA_CACHE = ROOT / ".cache" / "dienhinh"
+
+
+def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS, media_cache: bool = False) -> Path:
+    """A private copy of the sample project that a test, benchmark or script may change.
+    ``media_cache``: with the photos and cards a build of the sample here already made, when
+    there are some (its build then skips redoing the same work: seconds of CPU)."""
     target.mkdir(parents=True, exist_ok=True)
     for part in parts:
         source = ROOT / part
@@ -33,13 +43,32 @@ def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS) -> Path:
             shutil.copytree(source, target / part)
         else:
             shutil.copy2(source, target / part)
+    if media_cache:
+        for kind in ("photos", "cards"):
+            if (MEDIA_CACHE / kind).is_dir():
+                # Not the half-written entries of a build running now (".name.xyz").
+                ignore = shutil.ignore_patterns(".*")
+                shutil.copytree(MEDIA_CACHE / kind, target / ".cache" / "dienhinh" / kind, ignore=ignore)
     return target
+
+
+# The kind (unit, e2e, browser) of the test running, set by tests/conftest.py; None outside
+# pytest (benchmarks, scripts). A unit test runs no process of the tool and builds nothing.
+running_kind: str | None = None
+# Commands that build a site or print a booklet: run in process, they are end to end too.
+SITE_COMMANDS = frozenset({"build", "booklet", "publish", "gather"})
+
+
+def refuse_in_unit_test(what: str) -> None:
+    if running_kind == "unit":
+        raise AssertionError(f"a unit test {what}: mark it e2e (pytest.mark.e2e)")
 
 
 def run_cli(
     *args: str, cwd: Path, env: dict[str, str] | None = None, timeout: float = 600
 ) -> subprocess.CompletedProcess[str]:
     """``dienhinh`` as a user runs it, in a separate process (``env``: variables added)."""
+    refuse_in_unit_test("starts the tool in a process")
     return subprocess.run(
         [sys.executable, "-m", "dienhinh.cli", *args],
         cwd=cwd,
@@ -49,6 +78,75 @@ def run_cli(
         encoding="utf-8",
         timeout=timeout,
     )
+
+
+def run_main(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """``dienhinh`` in this process: the same arguments, exit code and output as ``run_cli``,
+    without starting Python and importing the tool again (a second or two each). For the
+    commands that need no process of their own: not ``serve``/``edit``, signals, tracebacks
+    or a changed ``PYTHONPATH``. A bug's exception reaches the test as it is."""
+    from dienhinh.cli import main
+
+    if args and args[0] in SITE_COMMANDS:
+        refuse_in_unit_test(f"runs `dienhinh {args[0]}`")
+    out, err = io.StringIO(), io.StringIO()
+    with (
+        _kept_logging(),
+        _environment(env or {}),
+        contextlib.chdir(cwd),
+        contextlib.redirect_stdout(out),
+        contextlib.redirect_stderr(err),
+    ):
+        try:
+            code = main(list(args))
+        except SystemExit as stop:  # argparse's usage errors, as the process would end
+            code = _exit_code(stop.code, err)
+        finally:
+            # A build freezes what it loaded for the garbage collector (the process ends after
+            # it); the test process goes on.
+            gc.unfreeze()
+    return subprocess.CompletedProcess(["dienhinh", *args], code, out.getvalue(), err.getvalue())
+
+
+def _exit_code(code: object, err: io.StringIO) -> int:
+    if code is None:
+        return 0
+    if isinstance(code, int):
+        return code
+    print(code, file=err)
+    return 1
+
+
+# The loggers a command sets up for its run (its console handler, levels); a process would end
+# with them, so each in-process run leaves them as it found them.
+_LOGGERS = ("", "dienhinh", "mkdocs", "weasyprint")
+
+
+@contextlib.contextmanager
+def _kept_logging() -> Iterator[None]:
+    loggers = [logging.getLogger(name) for name in _LOGGERS]
+    saved = [(lg, list(lg.handlers), lg.level, lg.propagate, lg.disabled) for lg in loggers]
+    try:
+        yield
+    finally:
+        for logger, handlers, level, propagate, disabled in saved:
+            logger.handlers[:] = handlers
+            logger.setLevel(level)
+            logger.propagate, logger.disabled = propagate, disabled
+
+
+@contextlib.contextmanager
+def _environment(variables: dict[str, str]) -> Iterator[None]:
+    saved = {name: os.environ.get(name) for name in variables}
+    os.environ.update(variables)
+    try:
+        yield
+    finally:
+        for name, value in saved.items():
+            if value is None:
+                os.environ.pop(name, None)
+            else:
+                os.environ[name] = value
 
 
 def build_site(site: Path, project: Path = ROOT) -> float:

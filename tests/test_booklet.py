@@ -20,7 +20,7 @@ from dienhinh.records.model import Exemplar
 from dienhinh.records.settings import Settings
 from dienhinh.site.media import media_for
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 SETTINGS = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
 CATALOG = load_catalog(SETTINGS)
@@ -36,7 +36,7 @@ TOC_END = "Mỗi phần có mã QR"  # the sentence closing the contents
 
 def make_booklet(tmp_path_factory: pytest.TempPathFactory, *args: str) -> Path:
     out = tmp_path_factory.mktemp("booklet") / "so-tay.pdf"
-    result = run_cli("booklet", *args, "-o", str(out), cwd=ROOT)
+    result = run_main("booklet", *args, "-o", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Đã in sổ tay" in result.stdout
     return out
@@ -251,9 +251,9 @@ def test_command_and_site_build_share_one_booklet_core(tmp_path: Path) -> None:
 
 
 def test_unknown_field_and_missing_choice() -> None:
-    unknown = run_cli("booklet", "--field", "chuyen-doi", cwd=ROOT)
+    unknown = run_main("booklet", "--field", "chuyen-doi", cwd=ROOT)
     assert unknown.returncode == 1 and "Có phải ý bạn là “chuyen-doi-so”" in unknown.stderr
-    nothing = run_cli("booklet", cwd=ROOT)
+    nothing = run_main("booklet", cwd=ROOT)
     assert nothing.returncode == 1 and "--all" in nothing.stderr
     assert "Traceback" not in unknown.stderr + nothing.stderr
 
@@ -262,7 +262,7 @@ def test_booklet_without_site_url_names_the_config_file(project: Path) -> None:
     config = project / "mkdocs.yml"
     text = config.read_text(encoding="utf-8")
     config.write_text(re.sub(r"(?m)^site_url:.*\n", "", text), encoding="utf-8")
-    result = run_cli("booklet", "--all", cwd=project)
+    result = run_main("booklet", "--all", cwd=project)
     assert result.returncode == 1
     assert result.stderr.startswith("mkdocs.yml: LỖI [site_url]: Cần khai báo “site_url”"), result.stderr
     assert not list(project.glob("*.pdf"))
@@ -276,7 +276,7 @@ def test_weasyprint_warnings_are_errors(project: Path, tmp_path: Path) -> None:
         text.replace("## Kết quả", "![Ảnh đồi chè](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8"
     )
     out = project / "out.pdf"
-    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    result = run_main("booklet", VISIT.slug, "-o", str(out), cwd=project)
     assert result.returncode == 1
     # The photo checks catch an undeclared story image first, with its line and field.
     assert "anh-khong-co.jpg" in result.stderr and "Không in được sổ tay." in result.stderr
@@ -302,7 +302,7 @@ def test_images_from_elsewhere_are_refused(project: Path, image: str) -> None:
     text = profile.read_text(encoding="utf-8")
     profile.write_text(text.replace("## Kết quả", f"![Ảnh]({image})\n\n## Kết quả"), encoding="utf-8")
     out = project / "out.pdf"
-    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    result = run_main("booklet", VISIT.slug, "-o", str(out), cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert f"exemplars/{VISITED[0].slug}/index.md:" in result.stderr and "[story]" in result.stderr
     assert not out.exists()
@@ -336,7 +336,7 @@ def test_story_images_come_from_the_profile_folder(project: Path) -> None:
     )
     profile.write_text(text, encoding="utf-8")
     out = project / "out.pdf"
-    result = run_cli("booklet", VISIT.slug, "-o", str(out), cwd=project)
+    result = run_main("booklet", VISIT.slug, "-o", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     listing = subprocess.run(["pdfimages", "-list", str(out)], capture_output=True, text=True, check=True)
     rows = [line.split() for line in listing.stdout.splitlines()[2:]]
@@ -401,12 +401,12 @@ def test_photos_are_printed_when_given(tmp_path: Path) -> None:
 
 def test_site_build_fails_cleanly_when_a_visit_booklet_cannot_be_made(project: Path) -> None:
     site = project / "site"
-    assert run_cli("build", "-d", str(site), cwd=project).returncode == 0
+    assert run_main("build", "-d", str(site), cwd=project).returncode == 0
     published = (site / "tham-quan" / VISIT.slug / "so-tay.pdf").read_bytes()
     profile = project / "exemplars" / VISITED[-1].slug / "index.md"
     text = profile.read_text(encoding="utf-8")
     profile.write_text(text.replace("## Kết quả", "![Ảnh](anh-khong-co.jpg)\n\n## Kết quả"), encoding="utf-8")
-    result = run_cli("build", "-d", str(site), cwd=project)
+    result = run_main("build", "-d", str(site), cwd=project)
     assert result.returncode == 1
     # Caught by the photo checks before any booklet is laid out.
     assert "anh-khong-co.jpg" in result.stderr and "Traceback" not in result.stderr
@@ -561,6 +561,7 @@ def assert_margins_clear(pdf: Path, tmp_path: Path) -> None:
     assert images_outside_the_content_box(pdf) + ink_in_margins(pdf, tmp_path) == []
 
 
+@pytest.mark.e2e  # its booklet is a fixture named by the parameter
 @pytest.mark.parametrize("booklet", ["visit_pdf", "visit_a4_pdf", "all_pdf", "all_a4_pdf"])
 def test_nothing_is_drawn_in_the_margins(
     booklet: str, request: pytest.FixtureRequest, tmp_path: Path
@@ -635,7 +636,7 @@ def test_extreme_photos_fit_the_page(project: Path, tmp_path: Path, size: str) -
     (never past the bottom margin), with their shape kept."""
     extreme_photos_project(project)
     out = project / "so-tay.pdf"
-    result = run_cli("booklet", VISIT.slug, "--size", size, "-o", str(out), cwd=project)
+    result = run_main("booklet", VISIT.slug, "--size", size, "-o", str(out), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     placed = image_placements(out)
     shapes = sorted(round((x1 - x0) / (y1 - y0), 2) for _, (x0, y0, x1, y1) in placed)

@@ -23,7 +23,7 @@ from dienhinh.records.load import exemplar_folders
 from dienhinh.records.model import Exemplar
 from dienhinh.records.settings import load_settings
 
-from .sample import run_cli
+from .sample import run_main
 
 TODAY = dt.date(2026, 6, 1)
 
@@ -141,7 +141,7 @@ def test_a_valid_new_profile_with_a_heic_photo_is_written_and_passes_check(proje
     with Image.open(folder / "img_0001.jpg") as photo:
         assert photo.format == "JPEG" and photo.size == (480, 640)  # upright
         assert not photo.getexif() and "exif" not in photo.info  # no GPS, no EXIF at all
-    check = run_cli("check", cwd=project)
+    check = run_main("check", cwd=project)
     assert check.returncode == 0, check.stdout + check.stderr
 
 

@@ -19,7 +19,7 @@ from dienhinh import clock
 from dienhinh.editor.server import decap_installed
 
 from .browser import chromium
-from .sample import run_cli, running_editor, serve
+from .sample import run_main, running_editor, serve
 from .test_editor_backend import heic
 from .word_documents import TITLE, report
 
@@ -129,7 +129,7 @@ def test_officer_creates_previews_and_publishes_a_profile(
         assert "status: published" in text and "given: true" in text and "date: 2022-06-12" in text
         assert "file: img_0001.jpg" in text and "Chị bắt đầu với 200 con gà giống." in text
         assert sorted(p.name for p in index.parent.iterdir()) == ["img_0001.jpg", "index.md"]
-        check = run_cli("check", cwd=project)
+        check = run_main("check", cwd=project)
         assert check.returncode == 0, check.stdout + check.stderr
 
         # A registration date in the future: refused in Vietnamese, naming the field.
@@ -145,7 +145,7 @@ def test_officer_creates_previews_and_publishes_a_profile(
         assert box.locator("h2").inner_text() == "Chưa lưu — cần sửa trước:"
         page.screenshot(path=str(tmp_path / "refused.png"))
         assert index.read_bytes() == published
-        assert run_cli("check", cwd=project).returncode == 0
+        assert run_main("check", cwd=project).returncode == 0
 
 
 def test_officer_imports_a_word_report_from_the_editor(project: Path, tmp_path: Path) -> None:
@@ -176,7 +176,7 @@ def test_officer_imports_a_word_report_from_the_editor(project: Path, tmp_path: 
     text = index.read_text(encoding="utf-8")
     assert "status: draft" in text and "| 2023 | 18 | 540 |" in text
     assert (index.parent / "bao-cao-anh-2.jpg").is_file()
-    assert run_cli("check", cwd=project).returncode == 0
+    assert run_main("check", cwd=project).returncode == 0
 
 
 def test_the_editor_as_static_files_signs_in_with_the_git_host(project: Path, tmp_path: Path) -> None:
@@ -191,7 +191,7 @@ def test_the_editor_as_static_files_signs_in_with_the_git_host(project: Path, tm
         "--base-url",
         "https://git.example.vn",
     )
-    result = run_cli("editor-config", "--site", str(folder), *options, cwd=project)
+    result = run_main("editor-config", "--site", str(folder), *options, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert not list(folder.rglob("*.map"))
     assert "MIT License" in (folder / "decap" / "LICENSE").read_text(encoding="utf-8")  # travels with it

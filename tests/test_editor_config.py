@@ -16,7 +16,7 @@ from dienhinh.editor.decap_phrases import DECAP_PHRASES
 from dienhinh.records.load import load_registry
 from dienhinh.records.model import Exemplar, KnownCode, Record, Visit
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 CONFIG_PATH = ROOT / "editor" / "config.yml"
 
@@ -37,7 +37,7 @@ def collection(config: dict[str, Any], name: str) -> dict[str, Any]:
 
 def test_committed_config_is_what_the_command_writes(tmp_path: Path) -> None:
     out = tmp_path / "config.yml"
-    result = run_cli("editor-config", "-o", str(out), cwd=ROOT)
+    result = run_main("editor-config", "-o", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert out.read_text(encoding="utf-8") == CONFIG_PATH.read_text(encoding="utf-8"), (
         "editor/config.yml is stale: run `.venv/bin/dienhinh editor-config`"
@@ -135,7 +135,7 @@ def test_decap_phrases_say_save_not_publish() -> None:
 
 def test_git_host_config_for_several_computers(project: Path) -> None:
     out = project / "editor" / "config-git.yml"
-    result = run_cli("editor-config", "--backend", "gitea", "--repo", "xa-diem-mac/dien-hinh",
+    result = run_main("editor-config", "--backend", "gitea", "--repo", "xa-diem-mac/dien-hinh",
                      "--base-url", "https://git.example.vn/", "--app-id", "abc-123", cwd=project)  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
     config = yaml.safe_load(out.read_text(encoding="utf-8"))
@@ -145,5 +145,5 @@ def test_git_host_config_for_several_computers(project: Path) -> None:
     }  # fmt: skip
     local = yaml.safe_load(CONFIG_PATH.read_text(encoding="utf-8"))
     assert config["collections"] == local["collections"]
-    missing = run_cli("editor-config", "--backend", "github", cwd=project)
+    missing = run_main("editor-config", "--backend", "github", cwd=project)
     assert missing.returncode == 1 and "--repo" in missing.stdout

@@ -5,24 +5,22 @@ the share previews."""
 
 from __future__ import annotations
 
-import io
 import shutil
 import unicodedata
 from collections.abc import Iterator
-from contextlib import redirect_stderr, redirect_stdout
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 from bs4 import BeautifulSoup
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from PIL import Image
 
-from dienhinh.cli import main
 from dienhinh.printing.booklet import printable_characters
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_cli, run_main
 from .test_leaks import foreign_scripts
 
 # Markup a hostile editor may try, each carrying the token "dhx" wherever it would land if it
@@ -224,13 +222,12 @@ def injected(site: Path, strings: list[str]) -> list[str]:
 
 
 def build(project: Path, site: Path) -> tuple[int, str]:
-    out = io.StringIO()
-    with redirect_stdout(out), redirect_stderr(out):
-        code = main(["-f", str(project / "mkdocs.yml"), "build", "-d", str(site)])
-    return code, out.getvalue()
+    result = run_main("build", "-d", str(site), cwd=project)
+    return result.returncode, result.stdout + result.stderr
 
 
 # Each example builds a whole site: a few examples, no shrinking (a failure prints its strings).
+@pytest.mark.e2e(weight=8)  # eight builds: scheduled early under pytest-xdist
 @settings(
     max_examples=8,
     deadline=None,

@@ -28,7 +28,7 @@ from PIL import Image
 
 from dienhinh.opendata.check import check_document
 
-from .sample import run_cli
+from .sample import run_main
 from .test_leaks import foreign_scripts
 from .test_site import PUBLIC
 
@@ -157,7 +157,7 @@ def test_province_site_from_four_communes_over_http(sample_site: Path, tmp_path:
     ):
         config = CONFIG.format(good=good_url, broken=broken_url, error=error_url, slow=slow_url)
         (tmp_path / "tinh.yml").write_text(config, encoding="utf-8")
-        result = run_cli("gather", cwd=tmp_path)
+        result = run_main("gather", cwd=tmp_path)
         assert result.returncode == 0, result.stdout + result.stderr
         site = tmp_path / "site"
 
@@ -233,7 +233,7 @@ def test_province_site_from_four_communes_over_http(sample_site: Path, tmp_path:
         # Second run: the good commune's site is down; its last good copy is used. The
         # others answer "not modified" to the conditional requests.
         good.mode = "error"
-        again = run_cli("gather", cwd=tmp_path)
+        again = run_main("gather", cwd=tmp_path)
         assert again.returncode == 0, again.stdout + again.stderr
         down = [w for w in warnings_of(again.stderr) if "[communes[0]]" in w]
         assert len(down) == 1
@@ -254,7 +254,7 @@ def test_province_site_from_four_communes_over_http(sample_site: Path, tmp_path:
         # Third run: the good site is back; it is asked whether its data changed.
         good.mode = "site"
         good.requests.clear()
-        third = run_cli("gather", cwd=tmp_path)
+        third = run_main("gather", cwd=tmp_path)
         assert third.returncode == 0, third.stderr
         asked = [headers for path, headers in good.requests if path == DATA_PATH]
         assert len(asked) == 1 and "If-Modified-Since" in asked[0]
@@ -291,7 +291,7 @@ def test_hostile_data_from_a_local_folder_is_shown_as_text(sample_site: Path, tm
         "province: tỉnh Thử\ncommunes:\n  - name: Xã Lạ\n    code: xa-la\n    source: xa-la\n",
         encoding="utf-8",
     )
-    result = run_cli("gather", "-d", str(tmp_path / "out"), cwd=tmp_path)
+    result = run_main("gather", "-d", str(tmp_path / "out"), cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     assert warnings_of(result.stderr) == [
         "tinh.yml:3: CẢNH BÁO [communes[0]]: Xã Lạ: 1 ảnh không lấy được, hồ sơ vẫn hiện không có ảnh đó"
@@ -329,7 +329,7 @@ def test_no_commune_answering_leaves_the_previous_site(tmp_path: Path) -> None:
         "  - name: Xã Vắng\n    source: http://127.0.0.1:9/du-lieu/dien-hinh.json\n",
         encoding="utf-8",
     )
-    result = run_cli("gather", cwd=tmp_path)
+    result = run_main("gather", cwd=tmp_path)
     assert result.returncode == 1
     assert "Xã Vắng: không kết nối được tới máy chủ của xã" in result.stderr
     assert "Không lấy được dữ liệu của xã nào" in result.stderr
@@ -357,7 +357,7 @@ def test_a_wrong_configuration_is_a_vietnamese_error_at_its_line(
     tmp_path: Path, config: str, expected: str
 ) -> None:
     (tmp_path / "tinh.yml").write_text(config, encoding="utf-8")
-    result = run_cli("gather", cwd=tmp_path)
+    result = run_main("gather", cwd=tmp_path)
     assert result.returncode == 1
     assert expected in result.stderr, result.stderr
     assert "Traceback" not in result.stderr
@@ -372,7 +372,7 @@ def test_pages_from_memory_are_what_mkdocs_makes_of_the_same_markdown(
     (tmp_path / "tinh.yml").write_text(
         f"province: tỉnh Thử\ncommunes:\n  - name: Xã Điềm Mặc\n    source: {sample_site}\n", encoding="utf-8"
     )
-    result = run_cli("gather", "--docs-dir", "kept", cwd=tmp_path)
+    result = run_main("gather", "--docs-dir", "kept", cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     plain = subprocess.run(
         [

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_main
 
 GOOD = """---
 name: Mô hình kiểm thử
@@ -417,7 +417,7 @@ def test_bad_input_is_reported_and_site_kept(
     project = copy_project(tmp_path / "project")
     shutil.copytree(sample_site, project / "site")
     case.mutate(project)
-    result = run_cli("build", cwd=project)
+    result = run_main("build", cwd=project)
     output = result.stdout + result.stderr
     assert result.returncode == 1, output
     assert "Traceback" not in output

@@ -20,7 +20,7 @@ from dienhinh.printing import booklet as bk
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
 
-from .sample import copy_project, run_cli, write_xlsx
+from .sample import copy_project, run_cli, run_main, write_xlsx
 
 HEADERS = ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Ngày đăng ký"]
 ROW = ["Tổ hợp tác mới", "Tập thể", "Nông thôn mới", "Đồng Tâm", "15/06/2022"]
@@ -77,7 +77,7 @@ def test_formula_in_a_name_is_text_in_the_excel_report(tmp_path: Path) -> None:
     # A late registration, so the name is listed in a table of the report.
     index.write_text(index.read_text("utf-8").replace("registered: 2022-", "registered: 2023-", 1), "utf-8")
     out = tmp_path / "bao-cao.xlsx"
-    result = run_cli("report", "--xlsx", str(out), cwd=project)
+    result = run_main("report", "--xlsx", str(out), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     with zipfile.ZipFile(out) as archive:
         xml = b"".join(archive.read(n) for n in archive.namelist() if n.startswith("xl/worksheets/"))
@@ -108,7 +108,7 @@ def test_a_full_disk_never_truncates_a_draft(tmp_path: Path, monkeypatch: pytest
 def test_reimport_on_a_full_disk_keeps_the_draft_and_says_so(tmp_path: Path) -> None:
     project = copy_project(tmp_path / "p")
     sheet = write_xlsx(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])
-    assert run_cli("import", str(sheet), cwd=project).returncode == 0
+    assert run_main("import", str(sheet), cwd=project).returncode == 0
     draft = next(project.glob("exemplars/to-hop-tac-moi/index.md"))
     before = draft.read_bytes()
     write_xlsx(sheet, [[*HEADERS, "Tóm tắt"], [*ROW, "Tóm tắt mới."]])
@@ -134,7 +134,7 @@ def test_unwritable_outputs_are_a_message(tmp_path: Path, command: tuple[str, st
     project = copy_project(tmp_path / "p")
     blocked = tmp_path / "tep-thuong"
     blocked.write_text("x", encoding="utf-8")  # a file where a folder should be
-    result = run_cli(*command, str(blocked / "ra.xlsx"), cwd=project)
+    result = run_main(*command, str(blocked / "ra.xlsx"), cwd=project)
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
     assert "Traceback" not in out
@@ -146,7 +146,7 @@ def test_import_with_a_utf16_profile_beside_it(tmp_path: Path) -> None:
     folder = project / "exemplars" / "ho-so-utf16"
     folder.mkdir()
     (folder / "index.md").write_text("---\nname: Hồ sơ UTF-16\n---\n", encoding="utf-16")
-    result = run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])), cwd=project)
+    result = run_main("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", [HEADERS, ROW])), cwd=project)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out
     assert "Traceback" not in out and "tạo mới exemplars/to-hop-tac-moi/index.md" in out
@@ -170,7 +170,7 @@ def test_a_story_cannot_print_undeclared_photos(tmp_path: Path) -> None:
     (folder / "anh-goc-chua-khai-bao.jpg").write_bytes((folder / "anh-doi-che.jpg").read_bytes())
     index = folder / "index.md"
     index.write_text(index.read_text("utf-8") + STORY_IMAGES, encoding="utf-8")
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     undeclared = [line for line in result.stdout.splitlines() if "chưa được khai báo" in line]
     assert result.returncode == 1
     assert len(undeclared) == 4, result.stdout
@@ -216,7 +216,7 @@ mkdocs.utils.write_file = write_file
 def test_a_full_disk_during_the_build_keeps_the_site(tmp_path: Path, sample_site: Path) -> None:
     from .test_hardening import digest
 
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     shutil.copytree(sample_site, project / "site")
     before = digest(project / "site")
     hook = tmp_path / "hook"

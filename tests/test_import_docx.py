@@ -24,7 +24,7 @@ from dienhinh.records.legacy_fonts import (
     guess,
 )
 
-from .sample import run_cli
+from .sample import run_main
 from .word_documents import TITLE, add_legacy, report
 
 SLUG = "to-hop-tac-nuoi-ong-xom-tham-khe-minh-hoa"
@@ -64,7 +64,7 @@ Năm 2022, tổ có **mười hai hộ** cùng nuôi ong *lấy mật*.
 
 def test_a_report_becomes_a_draft_bundle(project: Path, tmp_path: Path) -> None:
     source = report(tmp_path / "bao-cao.docx")
-    result = run_cli("import", str(source), *OPTIONS, cwd=project)
+    result = run_main("import", str(source), *OPTIONS, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert f"Đã tạo hồ sơ nháp exemplars/{SLUG}/index.md từ báo cáo (2 ảnh)." in out
@@ -91,20 +91,20 @@ def test_a_report_becomes_a_draft_bundle(project: Path, tmp_path: Path) -> None:
     ) in head
     with Image.open(folder / "bao-cao-anh-1.jpg") as photo:
         assert photo.format == "JPEG" and photo.size == (800, 600)
-    check = run_cli("check", cwd=project)
+    check = run_main("check", cwd=project)
     assert check.returncode == 0, check.stdout + check.stderr
 
 
 def test_reimport_updates_the_drafts_story_without_a_second_bundle(project: Path, tmp_path: Path) -> None:
     source = report(tmp_path / "bao-cao.docx")
-    assert run_cli("import", str(source), *OPTIONS, cwd=project).returncode == 0
+    assert run_main("import", str(source), *OPTIONS, cwd=project).returncode == 0
     index = project / "exemplars" / SLUG / "index.md"
     # The officer adds a summary in the editor; the next report version has one picture.
     index.write_text(
         index.read_text(encoding="utf-8").replace("summary: ", "summary: Tổ nuôi ong. #"), "utf-8"
     )
     report(source, story_extra="Năm 2024 tổ có thêm sáu hộ.", pictures=1)
-    again = run_cli("import", str(source), cwd=project)  # no options: the draft has them
+    again = run_main("import", str(source), cwd=project)  # no options: the draft has them
     assert again.returncode == 0, again.stdout + again.stderr
     assert f"Đã cập nhật câu chuyện và ảnh của hồ sơ nháp exemplars/{SLUG}/index.md (1 ảnh)." in again.stdout
     bundles = [p.name for p in (project / "exemplars").iterdir() if p.name.startswith("to-hop-tac-nuoi-ong")]
@@ -112,22 +112,22 @@ def test_reimport_updates_the_drafts_story_without_a_second_bundle(project: Path
     text = index.read_text(encoding="utf-8")
     assert "Năm 2024 tổ có thêm sáu hộ." in text and "summary: Tổ nuôi ong." in text
     assert "bao-cao-anh-2" not in text and not (index.parent / "bao-cao-anh-2.jpg").exists()
-    assert run_cli("import", str(source), cwd=project).stdout.strip().endswith("không cần thay đổi.")
+    assert run_main("import", str(source), cwd=project).stdout.strip().endswith("không cần thay đổi.")
     # Once published, a report never changes it.
     index.write_text(text.replace("status: draft", "status: published"), encoding="utf-8")
     published = index.read_bytes()
     report(source, story_extra="Một đoạn khác.")
-    kept = run_cli("import", str(source), cwd=project)
+    kept = run_main("import", str(source), cwd=project)
     assert kept.returncode == 0 and "đã công bố nên không bị báo cáo thay đổi" in kept.stdout
     assert index.read_bytes() == published
 
 
 def test_a_new_profile_needs_what_the_report_does_not_say(project: Path, tmp_path: Path) -> None:
     source = report(tmp_path / "bao-cao.docx")
-    result = run_cli("import", str(source), "--field", "kinh-te-ho", cwd=project)
+    result = run_main("import", str(source), "--field", "kinh-te-ho", cwd=project)
     assert result.returncode == 1
     assert "Hồ sơ mới cần thêm: --kind, --hamlet (hoặc --organization)." in result.stdout
-    wrong = run_cli("import", str(source), *OPTIONS[:4], "--hamlet", "tham-kh", cwd=project)
+    wrong = run_main("import", str(source), *OPTIONS[:4], "--hamlet", "tham-kh", cwd=project)
     assert wrong.returncode == 1 and "Mã xóm “tham-kh” không có trong danh mục" in wrong.stdout
     assert not (project / "exemplars" / SLUG).exists()
 
@@ -149,7 +149,7 @@ def write(path: Path, data: bytes) -> Path:
 )  # fmt: skip
 def test_files_that_cannot_be_read_say_what_to_do(project: Path, tmp_path: Path, name: str, data: bytes,
                                                   expected: str) -> None:  # fmt: skip
-    result = run_cli("import", str(write(tmp_path / name, data)), *OPTIONS, cwd=project)
+    result = run_main("import", str(write(tmp_path / name, data)), *OPTIONS, cwd=project)
     assert result.returncode == 1
     assert f"{name}: LỖI: " in result.stdout and expected in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -159,7 +159,7 @@ def test_a_zip_that_is_not_a_word_document(project: Path, tmp_path: Path) -> Non
     path = tmp_path / "khac.docx"
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("hello.txt", "xin chào")
-    result = run_cli("import", str(path), *OPTIONS, cwd=project)
+    result = run_main("import", str(path), *OPTIONS, cwd=project)
     assert result.returncode == 1 and "Tệp bị hỏng hoặc không phải tệp Word" in result.stdout
 
 

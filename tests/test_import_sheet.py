@@ -13,7 +13,7 @@ from dienhinh.records.load import load_registry, read_exemplar
 from dienhinh.records.model import Status
 from dienhinh.records.settings import Settings
 
-from .sample import ROOT, run_cli, write_xlsx
+from .sample import ROOT, run_main, write_xlsx
 
 SAMPLE_XLSX = ROOT / "samples" / "dang-ky-mau.xlsx"
 SAMPLE_CSV = ROOT / "samples" / "dang-ky-mau.csv"
@@ -69,7 +69,7 @@ def test_normalize_and_dates() -> None:
 
 def test_sample_sheet_creates_the_expected_drafts(project: Path) -> None:
     before = folders(project)
-    result = run_cli("import", str(SAMPLE_XLSX), cwd=project)
+    result = run_main("import", str(SAMPLE_XLSX), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert folders(project) - before == set(EXPECTED)
     registry, _, _ = load_registry(project / "exemplars" / "registry.yml")
@@ -85,7 +85,7 @@ def test_sample_sheet_creates_the_expected_drafts(project: Path) -> None:
         )
         assert record.registered.isoformat() == registered
         assert "## Cách làm" in record.story
-    check = run_cli("check", cwd=project)
+    check = run_main("check", cwd=project)
     assert check.returncode == 0 and "LỖI" not in check.stdout, check.stdout
     # The late one (15/07/2022) is flagged by check, as for any profile.
     assert "cau-lac-bo-dan-ca-tay-xom-ban-moi/index.md" in check.stdout
@@ -93,11 +93,11 @@ def test_sample_sheet_creates_the_expected_drafts(project: Path) -> None:
 
 def test_csv_with_bom_and_semicolons_gives_the_same_bundles(tmp_path: Path, project: Path) -> None:
     assert SAMPLE_CSV.read_bytes().startswith(b"\xef\xbb\xbf")
-    assert run_cli("import", str(SAMPLE_XLSX), cwd=project).returncode == 0
+    assert run_main("import", str(SAMPLE_XLSX), cwd=project).returncode == 0
     from .conftest import copy_project
 
     other = copy_project(tmp_path / "other")
-    assert run_cli("import", str(SAMPLE_CSV), cwd=other).returncode == 0
+    assert run_main("import", str(SAMPLE_CSV), cwd=other).returncode == 0
     for slug in EXPECTED:
         xlsx_text = (project / "exemplars" / slug / "index.md").read_text(encoding="utf-8")
         csv_text = (other / "exemplars" / slug / "index.md").read_text(encoding="utf-8")
@@ -123,7 +123,7 @@ def test_bad_field_code_and_bad_date_reported_with_row_and_column(tmp_path: Path
         ],
     )
     before = folders(project)
-    result = run_cli("import", str(sheet), cwd=project)
+    result = run_main("import", str(sheet), cwd=project)
     out = result.stdout
     assert result.returncode == 1
     assert "dang-ky.xlsx: dòng 3, cột C “lĩnh vực”: LỖI: Không có lĩnh vực “kinh-te”" in out
@@ -141,7 +141,7 @@ def test_importing_twice_updates_without_duplicates_and_keeps_stories(tmp_path: 
         ["Mô hình trồng nấm xóm Pa Chò", "Mô hình", "kinh-te-ho", "pa-cho", "03/05/2022", "Nấm."],
     ]
     sheet = write_xlsx(tmp_path / "dang-ky.xlsx", rows)
-    assert run_cli("import", str(sheet), cwd=project).returncode == 0
+    assert run_main("import", str(sheet), cwd=project).returncode == 0
     after_first = folders(project)
 
     # An editor writes the story of one draft; the sheet changes another row's summary.
@@ -153,7 +153,7 @@ def test_importing_twice_updates_without_duplicates_and_keeps_stories(tmp_path: 
     rows[2][0] = "  mô hình  TRỒNG nấm xóm Pa Chò "  # the same exemplar, typed differently
     sheet = write_xlsx(tmp_path / "dang-ky.xlsx", rows)
 
-    result = run_cli("import", str(sheet), cwd=project)
+    result = run_main("import", str(sheet), cwd=project)
     assert result.returncode == 0, result.stdout
     assert folders(project) == after_first
     text = written.read_text(encoding="utf-8")
@@ -163,7 +163,7 @@ def test_importing_twice_updates_without_duplicates_and_keeps_stories(tmp_path: 
     assert "0 hồ sơ nháp mới, 2 cập nhật, 0 không đổi" in result.stdout
     nam = (project / "exemplars" / "mo-hinh-trong-nam-xom-pa-cho" / "index.md").read_text(encoding="utf-8")
     assert "name: mô hình TRỒNG nấm xóm Pa Chò\n" in nam
-    again = run_cli("import", str(sheet), cwd=project)
+    again = run_main("import", str(sheet), cwd=project)
     assert "0 hồ sơ nháp mới, 0 cập nhật, 2 không đổi" in again.stdout
     assert written.read_text(encoding="utf-8") == text
 
@@ -175,16 +175,16 @@ def test_an_update_that_check_would_refuse_leaves_the_draft_as_it_was(tmp_path: 
         ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Ngày đăng ký"],
         ["Tổ vệ sinh xóm Đồng Tâm", "Tập thể", "nong-thon-moi", "dong-tam", "02/05/2022"],
     ]
-    assert run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project).returncode == 0
+    assert run_main("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project).returncode == 0
     path = project / "exemplars" / "to-ve-sinh-xom-dong-tam" / "index.md"
     path.write_text(
         path.read_text(encoding="utf-8").replace("status: draft\n", "criteria:\n- ntm-1\nstatus: draft\n"),
         encoding="utf-8",
     )
     before = path.read_bytes()
-    assert run_cli("check", cwd=project).returncode == 0
+    assert run_main("check", cwd=project).returncode == 0
     rows[1][2] = "kinh-te-ho"
-    result = run_cli("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project)
+    result = run_main("import", str(write_xlsx(tmp_path / "dang-ky.xlsx", rows)), cwd=project)
     assert result.returncode == 1, result.stdout
     assert (
         "dang-ky.xlsx: dòng 2: LỖI: exemplars/to-ve-sinh-xom-dong-tam/index.md:9 [criteria[0]]:"
@@ -203,7 +203,7 @@ def test_published_profile_with_the_same_name_is_left_alone(tmp_path: Path, proj
         "Tổ hợp tác chè sạch xóm Bản Quyền,Tập thể,kinh-te-ho,ban-quyen,01/06/2022,Khác.\n",
         encoding="utf-8",
     )
-    result = run_cli("import", str(sheet), cwd=project)
+    result = run_main("import", str(sheet), cwd=project)
     assert result.returncode == 0, result.stdout
     assert "đã công bố nên giữ nguyên" in result.stdout
     assert path.read_text(encoding="utf-8") == before
@@ -213,7 +213,7 @@ def test_sheet_without_the_needed_columns_is_refused(tmp_path: Path, project: Pa
     sheet = tmp_path / "sai.csv"
     sheet.write_text("Tên điển hình;Loại;Tóm tắt\nA;Tập thể;x\n", encoding="utf-8")
     before = folders(project)
-    result = run_cli("import", str(sheet), cwd=project)
+    result = run_main("import", str(sheet), cwd=project)
     assert result.returncode == 1
     assert "Bảng tính thiếu cột “lĩnh vực”." in result.stdout
     assert "Bảng tính thiếu cột “ngày đăng ký”." in result.stdout
@@ -221,12 +221,12 @@ def test_sheet_without_the_needed_columns_is_refused(tmp_path: Path, project: Pa
 
 
 def test_missing_or_unreadable_sheet_is_a_message_not_a_traceback(tmp_path: Path, project: Path) -> None:
-    result = run_cli("import", str(tmp_path / "khong-co.xlsx"), cwd=project)
+    result = run_main("import", str(tmp_path / "khong-co.xlsx"), cwd=project)
     assert result.returncode == 1
     assert "Không tìm thấy tệp bảng tính" in result.stdout
     broken = tmp_path / "hong.xlsx"
     broken.write_bytes(b"not a zip file")
-    result = run_cli("import", str(broken), cwd=project)
+    result = run_main("import", str(broken), cwd=project)
     assert result.returncode == 1
     assert "Không đọc được bảng tính" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -315,7 +315,7 @@ def messy_sheet(path: Path) -> Path:
 
 def test_messy_sheet_imports_every_real_row_with_one_warning(tmp_path: Path, project: Path) -> None:
     before = folders(project)
-    result = run_cli("import", str(messy_sheet(tmp_path / "xom-ban-moi.xlsx")), cwd=project)
+    result = run_main("import", str(messy_sheet(tmp_path / "xom-ban-moi.xlsx")), cwd=project)
     out = result.stdout
     assert result.returncode == 0, out + result.stderr
     assert "LỖI" not in out

@@ -28,7 +28,7 @@ from dienhinh.staff.init import (
     province_name,
 )
 
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 from .test_site import CATALOG, REGISTRY
 
 HAMLETS = "Xóm Khe Mát\nXóm Làng Tre\nThôn Đồng Cỏ"
@@ -79,7 +79,7 @@ def test_names_codes_kinds_and_periods() -> None:
 
 
 def init(target: Path, *extra: str) -> subprocess.CompletedProcess[str]:
-    return run_cli(
+    return run_main(
         "init",
         str(target),
         "--commune",
@@ -103,9 +103,9 @@ def new_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     project = tmp_path_factory.mktemp("init") / "xa-moi"
     result = init(project, "--decision", "15/KH-UBND")
     assert result.returncode == 0, result.stdout + result.stderr
-    check = run_cli("check", cwd=project)
+    check = run_main("check", cwd=project)
     assert check.returncode == 0, check.stdout + check.stderr
-    build = run_cli("build", cwd=project)
+    build = run_main("build", cwd=project)
     assert build.returncode == 0, build.stdout + build.stderr
     return project
 
@@ -177,24 +177,24 @@ def test_init_refuses_to_write_over_a_project(new_site: Path) -> None:
     after = {p: p.read_bytes() for p in new_site.rglob("*") if p.is_file() and "site" not in p.parts}
     assert after == before
     sample = copy_project(new_site.parent / "mau", parts=("mkdocs.yml",))
-    result = run_cli("init", str(sample), "--commune", "X", "--province", "Y", "--hamlets", "Z", cwd=sample)
+    result = run_main("init", str(sample), "--commune", "X", "--province", "Y", "--hamlets", "Z", cwd=sample)
     assert result.returncode == 1 and "mkdocs.yml" in result.stdout
     assert sorted(p.name for p in sample.iterdir()) == ["mkdocs.yml"]
 
 
 def test_init_without_a_terminal_names_what_is_missing(tmp_path: Path) -> None:
-    result = run_cli("init", str(tmp_path / "du-an"), "--commune", "Khe Mát", cwd=tmp_path)
+    result = run_main("init", str(tmp_path / "du-an"), "--commune", "Khe Mát", cwd=tmp_path)
     assert result.returncode == 1 and "Thiếu --province" in result.stdout
-    result = run_cli("init", str(tmp_path / "du-an"), "--commune", "A", "--province", "B", cwd=tmp_path)
+    result = run_main("init", str(tmp_path / "du-an"), "--commune", "A", "--province", "B", cwd=tmp_path)
     assert result.returncode == 1 and "Cần ít nhất một xóm" in result.stdout
-    bad = run_cli(
+    bad = run_main(
         "init", str(tmp_path / "du-an"), "--commune", "A", "--province", "B", "--hamlets", "C",
         "--period", "2030-2026", cwd=tmp_path,
     )  # fmt: skip
     assert bad.returncode == 1 and "Giai đoạn “2030-2026” không hợp lệ" in bad.stdout
     assert not (tmp_path / "du-an" / "mkdocs.yml").exists()
     (tmp_path / "tep").write_text("x", encoding="utf-8")
-    a_file = run_cli(
+    a_file = run_main(
         "init", str(tmp_path / "tep"), "--commune", "A", "--province", "B", "--hamlets", "C", cwd=tmp_path
     )
     assert a_file.returncode == 1 and "không phải thư mục" in a_file.stdout
@@ -222,7 +222,7 @@ def test_init_takes_the_overrides_of_another_project(tmp_path: Path) -> None:
     copied = tmp_path / "xa-moi" / "overrides" / "pages" / "home.md.j2"
     assert copied.read_text(encoding="utf-8").endswith("Mẫu riêng của xã cũ.\n")
     assert [p.name for p in (tmp_path / "xa-moi" / "overrides").rglob("*") if p.is_file()] == ["home.md.j2"]
-    missing = run_cli("init", str(tmp_path / "khac"), "--from", str(tmp_path / "khong-co"), cwd=tmp_path)
+    missing = run_main("init", str(tmp_path / "khac"), "--from", str(tmp_path / "khong-co"), cwd=tmp_path)
     assert missing.returncode == 1 and "Không thấy phần giao diện riêng" in missing.stdout
     assert not (tmp_path / "khac").exists()
 

@@ -10,7 +10,7 @@ from bs4 import BeautifulSoup
 
 from dienhinh.records.privacy import find_personal_data
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_main
 from .test_site import CATALOG, HIDDEN
 
 # The theme's scripts and ours (fingerprinted); no inline script at all (the theme's inline
@@ -100,11 +100,11 @@ Vẫn còn [liên kết thường](../doi-che-ban-quyen/index.md) và **chữ đ
 
 
 def test_hostile_story_is_sanitized(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     folder = project / "exemplars" / "doc-hai"
     folder.mkdir()
     (folder / "index.md").write_text(HOSTILE, encoding="utf-8")
-    result = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
+    result = run_main("build", "-d", str(tmp_path / "site"), cwd=project)
     assert result.returncode == 0, result.stderr
     site = tmp_path / "site"
     assert foreign_scripts(site) == []

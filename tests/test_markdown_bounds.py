@@ -13,7 +13,7 @@ import pytest
 
 from dienhinh.records.sanitize import MAX_CONTAINER_DEPTH, bounded_markdown
 
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 
 EXTENSIONS = ["tables", "attr_list", "md_in_html", "admonition", "toc"]
 
@@ -69,10 +69,10 @@ PATHOLOGICAL = "\n\n".join(
 
 
 def test_pathological_story_builds(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
     index.write_text(index.read_text(encoding="utf-8") + "\n\n" + PATHOLOGICAL, encoding="utf-8")
-    result = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
+    result = run_main("build", "-d", str(tmp_path / "site"), cwd=project)
     out = result.stdout + result.stderr
     assert result.returncode == 0, out[-3000:]
     assert "Traceback" not in out and "RecursionError" not in out

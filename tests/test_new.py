@@ -14,7 +14,7 @@ from dienhinh.records.load import load_registry, read_exemplar
 from dienhinh.records.model import Status
 from dienhinh.records.settings import Settings
 
-from .sample import run_cli
+from .sample import run_main
 
 
 def test_slug_is_vietnamese_safe_and_unique() -> None:
@@ -28,7 +28,7 @@ def test_slug_is_vietnamese_safe_and_unique() -> None:
 
 
 def test_new_creates_a_draft_that_passes_check(project: Path) -> None:
-    result = run_cli(
+    result = run_main(
         "new",
         "--name",
         "Đồi chè Bản Quyền",
@@ -62,25 +62,25 @@ def test_new_creates_a_draft_that_passes_check(project: Path) -> None:
     assert record.registered == clock.today()
     assert (record.hamlet, record.organization, record.field) == ("ban-quyen", "hoi-nong-dan", "kinh-te-ho")
 
-    check = run_cli("check", cwd=project)
+    check = run_main("check", cwd=project)
     assert check.returncode == 0, check.stdout
     assert "LỖI" not in check.stdout
 
 
 def test_new_individual_gets_a_consent_reminder_and_passes_check(project: Path) -> None:
-    result = run_cli(
+    result = run_main(
         "new", "--name", "Bà Lò Thị M (minh họa)", "--kind", "Cá nhân", "--field", "giao-duc",
         "--organization", "truong-thcs", cwd=project,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout
     text = (project / "exemplars" / "ba-lo-thi-m-minh-hoa" / "index.md").read_text(encoding="utf-8")
     assert "consent:\n  given: false\n" in text
-    assert run_cli("check", cwd=project).returncode == 0
+    assert run_main("check", cwd=project).returncode == 0
 
 
 def test_new_rejects_unknown_codes_with_checks_messages(project: Path) -> None:
     before = sorted(p.name for p in (project / "exemplars").iterdir())
-    result = run_cli(
+    result = run_main(
         "new", "--name", "Mô hình thử", "--kind", "modle", "--field", "kinh-te",
         "--hamlet", "ban-quye", cwd=project,
     )  # fmt: skip
@@ -101,7 +101,7 @@ def test_new_rejects_unknown_codes_with_checks_messages(project: Path) -> None:
 def test_new_refuses_a_name_another_profile_has(project: Path) -> None:
     """check refuses two profiles of one name; so does new, before writing anything."""
     before = sorted(p.name for p in (project / "exemplars").iterdir())
-    result = run_cli(
+    result = run_main(
         "new", "--name", "Tổ hợp tác chè sạch xóm Bản Quyền", "--kind", "collective",
         "--field", "kinh-te-ho", "--hamlet", "ban-quyen", cwd=project,
     )  # fmt: skip
@@ -111,7 +111,7 @@ def test_new_refuses_a_name_another_profile_has(project: Path) -> None:
 
 
 def test_new_without_a_terminal_names_the_missing_option(project: Path) -> None:
-    result = run_cli("new", "--name", "Mô hình thử", "--kind", "model", cwd=project)
+    result = run_main("new", "--name", "Mô hình thử", "--kind", "model", cwd=project)
     assert result.returncode == 1
     assert "Thiếu --field" in result.stdout
 
@@ -130,7 +130,7 @@ def test_a_rewritten_profile_keeps_its_story_and_leading_comment(project: Path) 
     assert after.split("\n---\n", 1)[1] == story
     assert after.startswith("---\n# DỮ LIỆU MINH HỌA")
     assert "summary: Tóm tắt mới.\n" in after
-    assert run_cli("check", cwd=project).returncode == 0
+    assert run_main("check", cwd=project).returncode == 0
 
 
 def test_new_asks_in_vietnamese_when_run_in_a_terminal(project: Path) -> None:

@@ -22,7 +22,7 @@ from dienhinh.staff.report import build_overview, sections
 from dienhinh.staff.scope import dated_years, scoped, year_scope
 from dienhinh.theme_files import Theme
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry
@@ -94,7 +94,7 @@ def test_no_table_shows_a_folder_name() -> None:
 
 def test_word_report_for_a_year(tmp_path: Path) -> None:
     path = tmp_path / "bao-cao-2023.docx"
-    result = run_cli(
+    result = run_main(
         "report",
         "--year",
         "2023",
@@ -180,7 +180,7 @@ def test_word_report_for_a_year(tmp_path: Path) -> None:
 
 def test_period_report_for_the_summary_conference(tmp_path: Path) -> None:
     path = tmp_path / "tong-ket.docx"
-    result = run_cli("report", "--period", "2022-2025", "--docx", str(path), cwd=ROOT)
+    result = run_main("report", "--period", "2022-2025", "--docx", str(path), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     word = Document(str(path))
     texts = [p.text for p in word.paragraphs]
@@ -194,9 +194,9 @@ def test_period_report_for_the_summary_conference(tmp_path: Path) -> None:
 
 
 def test_year_and_period_together_or_an_unknown_period_are_messages(tmp_path: Path) -> None:
-    both = run_cli("report", "--year", "2023", "--period", "2022-2025", cwd=ROOT)
+    both = run_main("report", "--year", "2023", "--period", "2022-2025", cwd=ROOT)
     assert both.returncode == 1 and "Chọn một trong hai" in both.stdout
-    unknown = run_cli("report", "--period", "2019-2021", cwd=ROOT)
+    unknown = run_main("report", "--period", "2019-2021", cwd=ROOT)
     assert unknown.returncode == 1
     assert (
         "Không có giai đoạn “2019-2021” trong danh mục; các giai đoạn: 2022-2025, 2026-2030."
@@ -211,14 +211,14 @@ def test_a_restyled_template_is_used_and_a_lost_style_is_named(project: Path, tm
     word = Document(str(template))
     word.styles["Nội dung"].font.size = Pt(13)  # the commune restyles the body in Word
     word.save(str(template))
-    result = run_cli("report", "--docx", str(tmp_path / "a.docx"), cwd=project)
+    result = run_main("report", "--docx", str(tmp_path / "a.docx"), cwd=project)
     assert result.returncode == 0, result.stdout
     body = [p for p in Document(str(tmp_path / "a.docx")).paragraphs if p.style.name == "Nội dung"]
     assert body and body[0].style.font.size == Pt(13)
 
     word.styles["Trích yếu"].name = "Trich yeu cua toi"
     word.save(str(template))
-    result = run_cli("report", "--docx", str(tmp_path / "b.docx"), cwd=project)
+    result = run_main("report", "--docx", str(tmp_path / "b.docx"), cwd=project)
     assert result.returncode == 1
     assert "thiếu kiểu (style) “Trích yếu”" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr
@@ -230,7 +230,7 @@ def test_a_restyled_template_is_used_and_a_lost_style_is_named(project: Path, tm
 
 def test_pdf_report_layout(tmp_path: Path) -> None:
     path = tmp_path / "bao-cao.pdf"
-    result = run_cli("report", "--year", "2024", "--date", "2025-01-10", "--pdf", str(path), cwd=ROOT)
+    result = run_main("report", "--year", "2024", "--date", "2025-01-10", "--pdf", str(path), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True).stdout
     assert "595.276 x 841.89 pts (A4)" in info
@@ -266,7 +266,7 @@ def test_pdf_report_layout(tmp_path: Path) -> None:
 
 def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
     docx_path, xlsx_path = tmp_path / "ds.docx", tmp_path / "ds.xlsx"
-    result = run_cli(
+    result = run_main(
         "nominations", "--year", "2025", "--docx", str(docx_path), "--xlsx", str(xlsx_path), cwd=ROOT
     )
     assert result.returncode == 0, result.stdout + result.stderr
@@ -309,7 +309,7 @@ def test_report_workbook_prints_as_an_office_expects(project: Path) -> None:
         text.replace(old_name, 'name: "=HYPERLINK(\\"http://x.example\\",\\"Đồi chè\\")"'), encoding="utf-8"
     )
     xlsx_path = project / "bao-cao.xlsx"
-    result = run_cli("report", "--xlsx", str(xlsx_path), cwd=project)
+    result = run_main("report", "--xlsx", str(xlsx_path), cwd=project)
     assert result.returncode == 0, result.stdout
     book = load_workbook(xlsx_path)
     assert "Danh sách" in book.sheetnames and "Theo lĩnh vực" in book.sheetnames
@@ -338,7 +338,7 @@ def test_a_commune_template_that_is_not_a_word_file_is_a_message(project: Path, 
     template = project / "overrides" / "report" / "mau-van-ban.docx"
     template.parent.mkdir(parents=True)
     template.write_bytes(b"not a Word file")
-    result = run_cli("report", "--docx", str(tmp_path / "a.docx"), cwd=project)
+    result = run_main("report", "--docx", str(tmp_path / "a.docx"), cwd=project)
     assert result.returncode == 1
     assert "Không đọc được mẫu Word" in result.stdout and "overrides" in result.stdout
     assert "Traceback" not in result.stdout + result.stderr

@@ -8,7 +8,7 @@ from bs4 import BeautifulSoup
 
 from dienhinh.site.pages import PAGE_SIZE
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_main
 
 PROFILE = """---
 name: Mô hình số {i}
@@ -44,13 +44,13 @@ def cards(page: Path) -> list[str]:
 
 
 def test_big_listings_are_paginated(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     for i in range(EXTRA):
         folder = project / "exemplars" / f"mo-hinh-so-{i}"
         folder.mkdir()
         (folder / "index.md").write_text(PROFILE.format(i=i), encoding="utf-8")
     site = tmp_path / "site"
-    result = run_cli("build", "-d", str(site), cwd=project)
+    result = run_main("build", "-d", str(site), cwd=project)
     assert result.returncode == 0, result.stderr
 
     field = site / "linh-vuc" / "chuyen-doi-so"

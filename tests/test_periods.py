@@ -20,7 +20,7 @@ from dienhinh.records.settings import Settings
 from dienhinh.records.validate import check_registry
 from dienhinh.staff.report import build_overview
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 from .test_validate import GOOD, write_profile
 
 PREVIOUS_FORMAT = Path(__file__).parent / "fixtures" / "registry-v1.yml"
@@ -85,7 +85,7 @@ def test_lateness_in_check_and_report_agree(project: Path) -> None:
     reported = {x.slug: x.days_late for x in overview.late}
     assert warned == set(reported)
     assert reported["muon-2023"] == 3 and "dung-han-2023" not in reported
-    result = run_cli("report", "--xlsx", str(project / "bao-cao.xlsx"), cwd=project)
+    result = run_main("report", "--xlsx", str(project / "bao-cao.xlsx"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     sheet = load_workbook(project / "bao-cao.xlsx")["Đăng ký muộn"]
     header = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
@@ -117,10 +117,10 @@ def test_existing_profiles_stay_valid_with_the_previous_registry(project: Path) 
     the site builds; the one profile of the new period is the only one that needs the new one."""
     shutil.copy(PREVIOUS_FORMAT, project / "exemplars" / "registry.yml")
     shutil.rmtree(project / "exemplars" / CURRENT_SLUG)
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     assert "sau hạn đăng ký năm 2022 (“2022-06-30”)" in result.stdout
-    result = run_cli("build", "-d", str(project / "out"), cwd=project)
+    result = run_main("build", "-d", str(project / "out"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     home = (project / "out" / "index.html").read_text(encoding="utf-8")
     assert "huyện Định Hóa" in home and "Giai đoạn 2022 – 2025" not in home  # one period: no period UI
@@ -188,7 +188,7 @@ def test_period_mistakes_are_vietnamese_errors_at_their_line(
     project: Path, old: str, new: str, field: str, message: str
 ) -> None:
     text = edit_registry(project, old, new)
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     line = line_of(text, new.strip().split("\n")[-1])

@@ -17,6 +17,9 @@ from dienhinh.messages import search as msg
 
 from .sample import ROOT
 
+# Builds with ProperDocs in its own virtual environment (scripts/bootstrap-properdocs).
+pytestmark = pytest.mark.e2e
+
 VENV = ROOT / ".venv-properdocs"
 LOCK = ROOT / "requirements-properdocs.txt"
 

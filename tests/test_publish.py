@@ -15,7 +15,7 @@ from dienhinh.publish import folder, ghpages, ssh
 from dienhinh.publish.manifest import PublishError, plan, scan
 from dienhinh.records.settings import GitHubPagesTarget, SshTarget
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_main
 from .servers import shared_folder, ssh_server
 
 
@@ -117,14 +117,14 @@ def test_the_folder_target_from_the_command_line(tmp_path: Path, sample_site: Pa
         ),
         encoding="utf-8",
     )
-    refused = run_cli("publish", "--no-build", cwd=project)
+    refused = run_main("publish", "--no-build", cwd=project)
     assert refused.returncode == 1 and "Chưa đưa trang lên mạng" in refused.stderr
     assert not (tmp_path / "usb").exists()
-    done = run_cli("publish", "--no-build", "--allow-sample", cwd=project)
+    done = run_main("publish", "--no-build", "--allow-sample", cwd=project)
     assert done.returncode == 0, done.stderr
     assert f"Đã đưa trang lên {tmp_path / 'usb'}: gửi " in done.stdout
     assert (tmp_path / "usb" / "index.html").read_bytes() == (sample_site / "index.html").read_bytes()
-    back = run_cli("publish", "--rollback", cwd=project)
+    back = run_main("publish", "--rollback", cwd=project)
     assert back.returncode == 1 and "thư mục chỉ giữ bản mới nhất" in back.stderr
     assert "Traceback" not in done.stderr + back.stderr
 

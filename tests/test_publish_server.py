@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from .browser import chromium, search_results
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 from .servers import SshServer, nginx, shared_folder, ssh_server
 
 PROFILE = "mo-hinh-camera-an-ninh-xom-dong-lan"
@@ -81,7 +81,7 @@ def published_setup(tmp_path: Path) -> Iterator[Published]:
         editor.mkdir(mode=0o755)
         (editor / "index.html").write_text("<!doctype html><title>Biên tập</title>", encoding="utf-8")
         with nginx(base / "nginx", server_path / "current", editor) as url:
-            project = copy_project(tmp_path / "project")
+            project = copy_project(tmp_path / "project", media_cache=True)
             configure(project, ssh, server_path, url)
             yield Published(project, server_path, url)
 
@@ -128,12 +128,12 @@ def test_publish_twice_over_ssh_then_nginx_serves_it_under_its_csp(tmp_path: Pat
         project, server_path, url = setup.project, setup.server_path, setup.url
 
         # Refused while site_url is a local address and the sample data is on.
-        refused = run_cli("publish", cwd=project)
+        refused = run_main("publish", cwd=project)
         assert refused.returncode == 1
         assert "site_url" in refused.stderr and "sample_data: true" in refused.stderr
         assert not (server_path / "releases").exists()
 
-        first = run_cli("publish", "--allow-sample", cwd=project)
+        first = run_main("publish", "--allow-sample", cwd=project)
         site = project / "site"
         assert sent_files(first) == len(files_of(site))
         release_1 = live_release(server_path)
@@ -144,7 +144,7 @@ def test_publish_twice_over_ssh_then_nginx_serves_it_under_its_csp(tmp_path: Pat
         story.write_text(
             text.replace("## Kết quả\n", "## Kết quả\n\nXóm lắp thêm hai mắt camera.\n", 1), "utf-8"
         )
-        second = run_cli("publish", "--allow-sample", cwd=project)
+        second = run_main("publish", "--allow-sample", cwd=project)
         release_2 = live_release(server_path)
         assert release_2 != release_1
         old_site, new_site = (
@@ -290,7 +290,7 @@ def test_a_killed_publish_leaves_the_live_site_and_rollback_restores_the_previou
         project, server_path, url = setup.project, setup.server_path, setup.url
         site = project / "site"
         subprocess.run(["cp", "-a", str(sample_site), str(site)], check=True)
-        sent_files(run_cli("publish", "--no-build", "--allow-sample", cwd=project))
+        sent_files(run_main("publish", "--no-build", "--allow-sample", cwd=project))
         release_1 = live_release(server_path)
         home_1 = fetch(url)[2]
 
@@ -322,7 +322,7 @@ def test_a_killed_publish_leaves_the_live_site_and_rollback_restores_the_previou
         assert fetch(url + "them/tep-0000.txt")[0] == 404
 
         # The next publish finishes the job and clears what the killed one left.
-        again = run_cli("publish", "--no-build", "--allow-sample", cwd=project)
+        again = run_main("publish", "--no-build", "--allow-sample", cwd=project)
         sent_files(again)
         release_2 = live_release(server_path)
         assert not (releases / unfinished).exists() or unfinished == release_2
@@ -331,13 +331,13 @@ def test_a_killed_publish_leaves_the_live_site_and_rollback_restores_the_previou
         assert "Bản mới" in gzip.decompress(body).decode()
         assert fetch(url + "them/tep-2999.txt")[0] == 200
 
-        back = run_cli("publish", "--rollback", cwd=project)
+        back = run_main("publish", "--rollback", cwd=project)
         assert back.returncode == 0, back.stderr
         assert release_1 in back.stdout and release_2 in back.stdout
         assert live_release(server_path) == release_1
         assert fetch(url)[2] == home_1
         assert fetch(url + "them/tep-0000.txt")[0] == 404
-        nothing_older = run_cli("publish", "--rollback", cwd=project)
+        nothing_older = run_main("publish", "--rollback", cwd=project)
         assert nothing_older.returncode == 1 and "Không còn bản nào cũ hơn" in nothing_older.stderr
 
 

@@ -14,7 +14,7 @@ from dienhinh.records.settings import Settings
 from dienhinh.site.pages import SiteBuilder
 from dienhinh.site.rawhtml import RawBlocks
 
-from .sample import run_cli
+from .sample import run_cli, run_main
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -128,7 +128,7 @@ def test_an_extension_that_rewrites_paragraphs_is_a_vietnamese_error(project: Pa
     """An extension in mkdocs.yml that changes every paragraph also changes the placeholders:
     the build stops with a Vietnamese message naming the page, and the site is kept."""
     site = project / "site"
-    assert run_cli("build", cwd=project).returncode == 0
+    assert run_main("build", cwd=project).returncode == 0
     before = (site / "index.html").read_bytes()
     (project / "mangle_paragraphs.py").write_text(MANGLER, encoding="utf-8")
     config = project / "mkdocs.yml"
@@ -136,6 +136,8 @@ def test_an_extension_that_rewrites_paragraphs_is_a_vietnamese_error(project: Pa
     config.write_text(
         text.replace("markdown_extensions:\n", "markdown_extensions:\n  - mangle_paragraphs\n", 1)
     )
+    # A process of its own: `python -m` puts the project folder, where the extension is, on
+    # the import path.
     result = run_cli("build", cwd=project)
     output = result.stdout + result.stderr
     assert result.returncode != 0 and "Traceback" not in output

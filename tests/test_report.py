@@ -14,7 +14,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
 from dienhinh.staff.report import build_overview
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry
@@ -91,7 +91,7 @@ def test_organization_with_no_exemplar_is_flagged_as_none() -> None:
 
 def test_report_command_terminal_html_and_xlsx(tmp_path: Path) -> None:
     html_path, xlsx_path = tmp_path / "bao-cao.html", tmp_path / "bao-cao.xlsx"
-    result = run_cli("report", "--html", str(html_path), "--xlsx", str(xlsx_path), cwd=ROOT)
+    result = run_main("report", "--html", str(html_path), "--xlsx", str(xlsx_path), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
     assert "Xóm chưa có điển hình được công bố: Xóm Bản Piềng, Xóm Bản Mới." in out
@@ -127,7 +127,7 @@ def test_hamlet_with_no_registration_at_all(project: Path) -> None:
         if e.hamlet == "ban-pieng":
             shutil.rmtree(project / "exemplars" / e.slug)
     xlsx_path = project / "bao-cao.xlsx"
-    result = run_cli("report", "--xlsx", str(xlsx_path), cwd=project)
+    result = run_main("report", "--xlsx", str(xlsx_path), cwd=project)
     assert result.returncode == 0, result.stdout
     rows = {r[1]: r[2:] for r in table_rows(load_workbook(xlsx_path)["Theo xóm"])[1]}
     assert rows["Xóm Bản Piềng"] == (0, 0, "chưa có điển hình")

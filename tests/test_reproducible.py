@@ -12,7 +12,7 @@ import pytest
 
 from dienhinh.search.bundle import read_meta, read_packed
 
-from .sample import build_site, copy_project, run_cli
+from .sample import copy_project, run_main
 
 PROFILE = "mo-hinh-camera-an-ninh-xom-dong-lan"
 TEN_DAYS_LATER = 10 * 24 * 3600
@@ -34,8 +34,9 @@ def build_later(project: Path, site: Path, monkeypatch: pytest.MonkeyPatch) -> N
     monkeypatch.setenv(
         "SOURCE_DATE_EPOCH", str(int(os.path.getmtime(project / "mkdocs.yml")) + TEN_DAYS_LATER)
     )
-    build_site(site, project)
+    result = run_main("build", "-d", str(site), cwd=project)
     monkeypatch.delenv("SOURCE_DATE_EPOCH")
+    assert result.returncode == 0, result.stderr
 
 
 def test_two_builds_days_apart_are_byte_identical_and_one_story_changes_one_page(
@@ -45,7 +46,7 @@ def test_two_builds_days_apart_are_byte_identical_and_one_story_changes_one_page
     # the same sources built in another folder give other booklet bytes.
     project = copy_project(tmp_path / "project")
     first, again = tmp_path / "first", tmp_path / "again"
-    built = run_cli("build", "-d", str(first), cwd=project)
+    built = run_main("build", "-d", str(first), cwd=project)
     assert built.returncode == 0, built.stderr
     # The sample's example site_url: one warning per build, naming what it affects.
     (warning,) = [line for line in built.stderr.splitlines() if "[site_url]" in line]
@@ -63,7 +64,7 @@ def test_two_builds_days_apart_are_byte_identical_and_one_story_changes_one_page
         encoding="utf-8",
     )
     changed = tmp_path / "changed"
-    build_site(changed, project)
+    assert run_main("build", "-d", str(changed), cwd=project).returncode == 0
     sent = differing(again, changed)
     # The profile's own page, and the search index's files that hold its words.
     assert f"dien-hinh/{PROFILE}/index.html" in sent

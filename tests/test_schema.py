@@ -12,7 +12,7 @@ from jsonschema import Draft7Validator, FormatChecker
 
 from dienhinh.records.load import exemplar_folders, parse_yaml, read_text, split_front_matter
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 SCHEMA_PATH = ROOT / "schema" / "exemplar.schema.json"
 SAMPLE_SHEET = ROOT / "samples" / "dang-ky-mau.xlsx"
@@ -45,7 +45,7 @@ def errors(data: dict[str, Any]) -> list[str]:
 
 def test_committed_schema_is_what_the_command_writes(tmp_path: Path) -> None:
     out = tmp_path / "schema.json"
-    result = run_cli("schema", "-o", str(out), cwd=ROOT)
+    result = run_main("schema", "-o", str(out), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     assert out.read_text(encoding="utf-8") == SCHEMA_PATH.read_text(encoding="utf-8")
 
@@ -79,8 +79,8 @@ def test_schema_offers_and_enforces_registry_codes() -> None:
 
 
 def test_drafts_from_new_and_import_validate(project: Path) -> None:
-    assert run_cli("import", str(SAMPLE_SHEET), cwd=project).returncode == 0
-    made = run_cli("new", "--name", "Mô hình thử", "--kind", "model", "--field", "giao-duc",
+    assert run_main("import", str(SAMPLE_SHEET), cwd=project).returncode == 0
+    made = run_main("new", "--name", "Mô hình thử", "--kind", "model", "--field", "giao-duc",
                    "--hamlet", "na-a", cwd=project)  # fmt: skip
     assert made.returncode == 0
     new_folders = set(exemplar_folders(project / "exemplars")) - {

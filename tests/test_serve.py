@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_cli, run_main
 
 SLUG = "doi-che-ban-quyen"
 DRAFT = "mo-hinh-homestay-atk-gan-voi-doi-che-xom-ban-moi"  # the sample's one draft
@@ -58,7 +58,7 @@ def server(tmp_path: Path) -> Iterator[tuple[Path, str]]:
 
 
 def _serve(tmp_path: Path) -> Iterator[tuple[Path, str]]:
-    project = copy_project(tmp_path / "project")
+    project = copy_project(tmp_path / "project", media_cache=True)
     port = free_port()
     log = (tmp_path / "serve.log").open("w", encoding="utf-8")
     process = subprocess.Popen(
@@ -187,7 +187,7 @@ def test_drafts_are_previewed_marked_and_never_built(server: tuple[Path, str], t
     assert public.select_one(".dh-draft") is None
 
     site = tmp_path / "built"
-    result = run_cli("build", "-d", str(site), cwd=project)
+    result = run_main("build", "-d", str(site), cwd=project)
     assert result.returncode == 0, result.stderr
     assert not (site / "dien-hinh" / DRAFT).exists()
     built = "".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))

@@ -16,7 +16,7 @@ from pydantic.fields import FieldInfo
 
 from dienhinh.records.settings import DEFAULTS, Options, Settings, load_settings
 
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 
 PLUGIN_LINE = "      visits_dir: visits\n"
 
@@ -102,10 +102,12 @@ def test_a_misspelt_option_is_named_with_a_suggestion(project: Path) -> None:
     assert "lớn hơn" in by_field["plugins.dienhinh.max_photo_mb"].message
 
 
-@pytest.mark.parametrize("command", [["check"], ["report"], ["booklet", "--all"]])
+@pytest.mark.parametrize(
+    "command", [["check"], ["report"], pytest.param(["booklet", "--all"], marks=pytest.mark.e2e)]
+)
 def test_commands_report_bad_options_without_a_traceback(project: Path, command: list[str]) -> None:
     with_options(project, "      max_file_kb: nhieu\n")
-    result = run_cli(*command, cwd=project)
+    result = run_main(*command, cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stderr + result.stdout
     assert "mkdocs.yml:" in result.stderr and "LỖI [plugins.dienhinh.max_file_kb]" in result.stderr
@@ -146,10 +148,10 @@ def test_env_tags_are_read_as_mkdocs_reads_them(project: Path, monkeypatch: pyte
 
 def test_booklets_use_an_env_site_url(project: Path, tmp_path: Path) -> None:
     with_options(project, "", ("site_url: https://dienhinh.example.vn/", "site_url: !ENV DIENHINH_SITE_URL"))
-    without = run_cli("booklet", "--field", "kinh-te-ho", "-o", str(tmp_path / "a.pdf"), cwd=project)
+    without = run_main("booklet", "--field", "kinh-te-ho", "-o", str(tmp_path / "a.pdf"), cwd=project)
     assert without.returncode == 1 and "LỖI [site_url]" in without.stderr
     env = {"DIENHINH_SITE_URL": "https://dienhinh.diemmac.vn/"}
-    result = run_cli("booklet", "--field", "kinh-te-ho", "-o", str(tmp_path / "b.pdf"), cwd=project, env=env)
+    result = run_main("booklet", "--field", "kinh-te-ho", "-o", str(tmp_path / "b.pdf"), cwd=project, env=env)
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "b.pdf").read_bytes().startswith(b"%PDF")
 
@@ -170,7 +172,7 @@ def test_a_broken_config_is_a_problem(tmp_path: Path, extra: str, field: str) ->
     settings, problems = load_settings(config)
     assert settings is None and len(problems) == 1 and problems[0].field == field
     assert problems[0].line > 0
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr and "LỖI" in result.stderr
 
 
@@ -220,7 +222,7 @@ def test_a_password_in_mkdocs_yml_is_refused_at_its_line(project: Path) -> None:
 
 
 def test_the_example_site_url_is_one_warning_naming_what_it_affects(project: Path) -> None:
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 0
     warnings = [line for line in result.stdout.splitlines() if "[site_url]" in line]
     assert len(warnings) == 1
@@ -230,4 +232,4 @@ def test_the_example_site_url_is_one_warning_naming_what_it_affects(project: Pat
     with_options(
         project, "", ("site_url: https://dienhinh.example.vn/", "site_url: https://dienhinh.diemmac.vn/")
     )
-    assert "[site_url]" not in run_cli("check", cwd=project).stdout
+    assert "[site_url]" not in run_main("check", cwd=project).stdout

@@ -16,7 +16,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.model import Exemplar
 from dienhinh.records.settings import Settings
 
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
 REGISTRY = CATALOG.registry
@@ -210,7 +210,7 @@ def test_profiles_stay_out_of_nav(sample_site: Path) -> None:
 @pytest.mark.parametrize("extra", [[], ["--strict"]])
 def test_plain_mkdocs_build_works(tmp_path: Path, extra: list[str]) -> None:
     """Must-show 2: the plugin is a real MkDocs plugin (entry point), strict mode included."""
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", *extra, "-d", str(tmp_path / "out")],
         cwd=project,
@@ -236,7 +236,7 @@ def test_plain_mkdocs_build_works(tmp_path: Path, extra: list[str]) -> None:
 
 
 def test_mkdocs_build_fails_cleanly_on_bad_profile(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     profile = next((project / "exemplars").glob("*/index.md"))
     profile.write_text(
         profile.read_text(encoding="utf-8").replace("\nfield: ", "\nfield: x-"), encoding="utf-8"
@@ -256,13 +256,13 @@ def test_mkdocs_build_fails_cleanly_on_bad_profile(tmp_path: Path) -> None:
 def test_cli_reports_an_abort_in_vietnamese(tmp_path: Path) -> None:
     """MkDocs ends an aborted build with an English summary; the CLI says why in Vietnamese,
     judging by the exception's type and what was logged, not by MkDocs's wording."""
-    project = copy_project(tmp_path / "p")
+    project = copy_project(tmp_path / "p", media_cache=True)
     page = project / "content" / "de-cu.md"
     page.write_text(page.read_text(encoding="utf-8") + "\n[Trang cũ](khong-con.md)\n", encoding="utf-8")
-    lenient = run_cli("build", "-d", str(tmp_path / "a"), cwd=project)
+    lenient = run_main("build", "-d", str(tmp_path / "a"), cwd=project)
     assert lenient.returncode == 0, lenient.stderr
     assert f"{msg.MKDOCS_WARNING}Doc file 'de-cu.md'" in lenient.stderr
-    strict = run_cli("build", "--strict", "-d", str(tmp_path / "b"), cwd=project)
+    strict = run_main("build", "--strict", "-d", str(tmp_path / "b"), cwd=project)
     assert strict.returncode == 1
     assert strict.stderr.splitlines()[-2:] == [msg.STRICT_ABORT, msg.BUILD_FAILED]
     assert "Aborted" not in strict.stderr and not (tmp_path / "b").exists()
@@ -272,7 +272,7 @@ def test_cli_reports_an_abort_in_vietnamese(tmp_path: Path) -> None:
         profile.read_text(encoding="utf-8").replace("\nfield: ", "\nfield: x-"), encoding="utf-8"
     )
     for extra in ([], ["--strict"]):
-        failed = run_cli("build", *extra, "-d", str(tmp_path / "c"), cwd=project)
+        failed = run_main("build", *extra, "-d", str(tmp_path / "c"), cwd=project)
         assert failed.returncode == 1
         lines = failed.stderr.splitlines()
         # The problems, then only our summary: no "Aborted with a BuildError!", no strict message.

@@ -18,7 +18,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.settings import Settings
 
 from .browser import chromium
-from .sample import copy_project, run_cli, serve
+from .sample import copy_project, run_main, serve
 from .test_site import article, profile_links, soup
 from .test_site_residents import pagefind_urls
 
@@ -55,9 +55,9 @@ def merged_project(project: Path) -> Path:
 @pytest.fixture(scope="module")
 def merged(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     """(project, site) of the merged sample, built once for this module."""
-    project = merged_project(copy_project(tmp_path_factory.mktemp("merged") / "project"))
+    project = merged_project(copy_project(tmp_path_factory.mktemp("merged") / "project", media_cache=True))
     site = project / "out"
-    result = run_cli("build", "-d", str(site), cwd=project)
+    result = run_main("build", "-d", str(site), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     return project, site
 
@@ -177,7 +177,7 @@ def test_hamlets_are_grouped_by_former_commune(merged: tuple[Path, Path], catalo
     assert home.select_one("svg#dh-chart-hamlets-xa-dong") and home.select_one("svg#dh-chart-hamlets-xa-tay")
     assert [h.get_text().rstrip("¶") for h in home.select("h3")] == list(FORMER.values())
 
-    result = run_cli("report", "--xlsx", str(project / "bao-cao.xlsx"), cwd=project)
+    result = run_main("report", "--xlsx", str(project / "bao-cao.xlsx"), cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     sheet = load_workbook(project / "bao-cao.xlsx")["Theo xóm"]
     header = int(sheet.print_title_rows.split(":")[0].lstrip("$"))
@@ -228,7 +228,7 @@ def test_old_addresses_lead_to_the_new_pages_without_javascript(merged: tuple[Pa
 
 
 def test_an_old_address_taken_by_another_profile_is_an_error(tmp_path: Path) -> None:
-    project = merged_project(copy_project(tmp_path / "project"))
+    project = merged_project(copy_project(tmp_path / "project", media_cache=True))
     other = project / "exemplars" / "mo-hinh-xom-so-na-a" / "index.md"
     other.write_text(
         other.read_text(encoding="utf-8").replace(
@@ -236,7 +236,7 @@ def test_an_old_address_taken_by_another_profile_is_an_error(tmp_path: Path) -> 
         ),
         encoding="utf-8",
     )
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 1
     assert re.search(
         r"exemplars/mo-hinh-xom-so-na-a/index\.md:\d+: LỖI \[aliases\[0\]\]: Địa chỉ cũ “doi-che-ban-quyen”",

@@ -16,7 +16,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.model import Kind
 from dienhinh.records.settings import Settings
 
-from .sample import ROOT, copy_project, run_cli
+from .sample import ROOT, copy_project, run_main
 from .test_photos import jpeg_bytes, phone_photo, png_bomb
 
 CATALOG = load_catalog(Settings.from_mkdocs_yml(ROOT / "mkdocs.yml"))
@@ -144,7 +144,7 @@ def test_published_images_carry_no_metadata_and_no_original(sample_site: Path) -
 def test_second_build_processes_no_photo(tmp_path: Path) -> None:
     """Must-show 2: the build says how many photos it processed; the second says zero."""
     project = copy_project(tmp_path / "p")
-    first = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
+    first = run_main("build", "-d", str(tmp_path / "site"), cwd=project)
     assert first.returncode == 0, first.stderr
     assert f"Ảnh: {UNIQUE_PHOTOS} xử lý mới, 0 lấy từ bộ nhớ đệm." in first.stderr
     # A draft's photos are checked but never processed nor published (the count above too).
@@ -152,7 +152,7 @@ def test_second_build_processes_no_photo(tmp_path: Path) -> None:
     names = re.compile("|".join(rf"{Path(p.file).stem}-[0-9a-f]{{8}}-\d+\.(jpg|webp)" for p in draft.photos))
     published = [p for p in (tmp_path / "site").rglob("*") if names.fullmatch(p.name)]
     assert published == [] and not (tmp_path / "site" / "dien-hinh" / draft.slug).exists()
-    second = run_cli("build", "-d", str(tmp_path / "site"), cwd=project)
+    second = run_main("build", "-d", str(tmp_path / "site"), cwd=project)
     assert second.returncode == 0, second.stderr
     assert f"Ảnh: 0 xử lý mới, {UNIQUE_PHOTOS} lấy từ bộ nhớ đệm." in second.stderr
     assert "Thẻ chia sẻ: 0 tạo mới" in second.stderr
@@ -171,7 +171,7 @@ def test_unsafe_photos_fail_the_build_and_keep_the_previous_site(tmp_path: Path)
     exit 1, no traceback, and the site built before is left exactly as it was."""
     project = copy_project(tmp_path / "p")
     site = tmp_path / "site"
-    good = run_cli("build", "-d", str(site), cwd=project)
+    good = run_main("build", "-d", str(site), cwd=project)
     assert good.returncode == 0, good.stderr
     before = snapshot(site)
     assert any(name.startswith("dien-hinh/doi-che-ban-quyen/anh/") for name in before)
@@ -213,7 +213,7 @@ def test_unsafe_photos_fail_the_build_and_keep_the_previous_site(tmp_path: Path)
     index.write_text(index.read_text(encoding="utf-8").replace("---\n", "---\n" + block, 1), encoding="utf-8")
 
     for args in (["check"], ["build", "-d", str(site)]):
-        result = run_cli(*args, cwd=project)
+        result = run_main(*args, cwd=project)
         output = result.stdout + result.stderr
         assert result.returncode == 1, output
         assert "Traceback" not in output
@@ -236,7 +236,7 @@ def test_booklet_prints_processed_photos_never_the_originals(tmp_path: Path) -> 
     phone_photo(bundle / "anh-luong-che.jpg", size=(2400, 1800), orientation=1)  # in the story
     visit = next(v for v in CATALOG.visits if any(s.exemplar == "doi-che-ban-quyen" for s in v.stops))
     out = tmp_path / "so-tay.pdf"
-    result = run_cli("booklet", visit.slug, "-o", str(out), cwd=project)
+    result = run_main("booklet", visit.slug, "-o", str(out), cwd=project)
     assert result.returncode == 0, result.stderr
     # The PDF's streams may be compressed: extract the embedded JPEGs and read them.
     subprocess.run(["pdfimages", "-j", str(out), str(tmp_path / "img")], check=True)

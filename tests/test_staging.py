@@ -16,7 +16,7 @@ import pytest
 from dienhinh.search import index as search
 from dienhinh.site import staging
 
-from .sample import ROOT, copy_project
+from .sample import ROOT, copy_project, run_main
 from .test_hardening import digest
 
 COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds
@@ -24,7 +24,7 @@ COPIES = 300  # enough pages that the MkDocs stage lasts a few seconds
 
 def big_project(target: Path) -> Path:
     """The sample project plus many copies of one profile (a slow, valid build)."""
-    project = copy_project(target)
+    project = copy_project(target, media_cache=True)
     source = (ROOT / "exemplars" / "doi-che-ban-quyen" / "index.md").read_text(encoding="utf-8")
     for i in range(COPIES):
         folder = project / "exemplars" / f"ban-sao-{i}"
@@ -36,13 +36,7 @@ def big_project(target: Path) -> Path:
 
 def build(project: Path) -> subprocess.CompletedProcess[str]:
     """A whole build, waited for."""
-    return subprocess.run(
-        [sys.executable, "-m", "dienhinh.cli", "build"],
-        cwd=project,
-        capture_output=True,
-        text=True,
-        timeout=600,
-    )
+    return run_main("build", cwd=project)
 
 
 def _default_ctrl_c() -> None:
@@ -51,10 +45,11 @@ def _default_ctrl_c() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
-def start_build(project: Path) -> subprocess.Popen[str]:
+def start_build(project: Path, env: dict[str, str] | None = None) -> subprocess.Popen[str]:
     return subprocess.Popen(
         [sys.executable, "-m", "dienhinh.cli", "build"],
         cwd=project,
+        env={**os.environ, **(env or {})},
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         text=True,
@@ -94,12 +89,11 @@ def fresh_copy(built: tuple[Path, dict[str, str]], target: Path) -> Path:
     return target
 
 
-def search_dirs_of(pid: int) -> list[Path]:
-    """The temporary search folders a build process made (in /dev/shm and the temp folder)."""
-    found: list[Path] = []
-    for base in (search.MEMORY_DIR, Path(tempfile.gettempdir())):
-        found += base.glob(f"{search.TEMP_PREFIX}{pid}-*")
-    return found
+def search_dirs_of(pid: int, temp: Path) -> list[Path]:
+    """The temporary search folders a build process made in the temporary folder ``temp``.
+    (Its page copies in /dev/shm are not looked at: any build on this machine, another test's
+    on another worker too, removes a dead build's folders there.)"""
+    return list(temp.glob(f"{search.TEMP_PREFIX}{pid}-*"))
 
 
 def processes_of(project: Path) -> list[str]:
@@ -115,10 +109,15 @@ def processes_of(project: Path) -> list[str]:
     return found
 
 
-def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Path) -> None:
+def test_sigkill_during_mkdocs_stage_keeps_previous_site(
+    built_big, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     project = fresh_copy(built_big, tmp_path / "p")
     before = built_big[1]
-    process = start_build(project)
+    # A temporary folder of its own, which only the next build below looks into.
+    temp = tmp_path / "tmp"
+    temp.mkdir()
+    process = start_build(project, env={"TMPDIR": str(temp)})
     wait_for_mkdocs_stage(project, process)
     process.kill()
     process.wait(timeout=30)
@@ -134,11 +133,12 @@ def test_sigkill_during_mkdocs_stage_keeps_previous_site(built_big, tmp_path: Pa
     # The killed build left its staging folder; the next build removes it and succeeds.
     assert list(project.glob(".site.building-*"))
     # Its search folders too (page copies in memory, parts on disk); the next build removes them.
-    assert search_dirs_of(process.pid)
+    assert search_dirs_of(process.pid, temp)
+    monkeypatch.setattr(tempfile, "tempdir", str(temp))  # this process's builds: there too
     result = build(project)
     assert result.returncode == 0, result.stderr
     assert not list(project.glob(".site.*"))
-    assert search_dirs_of(process.pid) == []
+    assert search_dirs_of(process.pid, temp) == []
     assert "Đã sửa" in (project / "site" / "dien-hinh" / "ban-sao-0" / "index.html").read_text(
         encoding="utf-8"
     )

@@ -15,7 +15,7 @@ from dienhinh.records.privacy import find_personal_data, normalize_for_matching
 from dienhinh.records.problems import Problem
 from dienhinh.text import hidden_characters, name_key, visible
 
-from .sample import copy_project, run_cli
+from .sample import copy_project, run_main
 
 SPELLINGS = [
     ("Gọi (0912) 345 678 nhé.", "phone"),
@@ -148,7 +148,7 @@ def test_check_finds_personal_data_in_visits_hidden_characters_and_legacy_fonts(
     path = project / "exemplars" / "mo-hinh-xom-so-na-a" / "index.md"
     summary = next(line for line in path.read_text("utf-8").splitlines() if line.startswith("summary:"))
     _edit(path, summary, "summary: " + to_tcvn3("Xóm số đầu tiên của xã, bà con dùng điện thoại"))
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     out = result.stdout
     assert result.returncode == 1, out
     lines = out.splitlines()
@@ -183,7 +183,7 @@ def test_nfd_names_photos_and_duplicates(tmp_path: Path) -> None:
     (project / "exemplars" / "ho-so-trung" / "index.md").write_text(
         f"---\n{yaml.safe_dump(twin, allow_unicode=True)}---\n## Cách làm\n", encoding="utf-8"
     )
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     out = result.stdout
     assert "ảnh-đồi.jpg" not in out, out  # found on disk, whatever its spelling
     assert any(

@@ -12,7 +12,7 @@ import pytest
 
 from dienhinh.theme_files import Theme, package_theme
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 FIXTURE = ROOT / "tests" / "fixtures" / "old-commune"
 
@@ -22,9 +22,9 @@ def commune(tmp_path: Path) -> Path:
     """A small commune in today's layout (the fixture upgraded), built once."""
     project = tmp_path / "xa"
     shutil.copytree(FIXTURE, project)
-    assert run_cli("upgrade", cwd=project).returncode == 0
+    assert run_main("upgrade", cwd=project).returncode == 0
     shutil.rmtree(project / "overrides")
-    built = run_cli("build", cwd=project)
+    built = run_main("build", cwd=project)
     assert built.returncode == 0, built.stdout + built.stderr
     return project
 
@@ -43,7 +43,7 @@ def test_an_override_wins_over_the_theme_for_every_kind_of_template(commune: Pat
     override(commune, "material/assets/dienhinh.css", css + "\n.dh-rieng-cua-xa { color: #000; }\n")
     field = (package_theme() / "pages" / "field_index.md.j2").read_text(encoding="utf-8")
     override(commune, "pages/field_index.md.j2", field + "\nTrang lĩnh vực của xã (mẫu riêng).\n")
-    built = run_cli("build", cwd=commune)
+    built = run_main("build", cwd=commune)
     assert built.returncode == 0, built.stdout + built.stderr
     site = commune / "site"
     home = (site / "index.html").read_text(encoding="utf-8")
@@ -74,7 +74,7 @@ def test_a_mistake_in_an_override_names_its_file_and_line(
 ) -> None:
     before = (commune / "site" / "index.html").read_bytes()
     override(commune, name, text)
-    result = run_cli(*command, cwd=commune)
+    result = run_main(*command, cwd=commune)
     out = result.stdout + result.stderr
     assert result.returncode == 1, out
     assert "Traceback" not in out

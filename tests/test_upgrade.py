@@ -14,7 +14,7 @@ from dienhinh.records.settings import Settings
 from dienhinh.staff import upgrade as up
 from dienhinh.theme_files import BASES, Layer, Theme, digest, package_theme, theme_files
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 FIXTURE = ROOT / "tests" / "fixtures" / "old-commune"
 CHANGED = ["material/partials/copyright.html", "pages/home.md.j2"]
@@ -32,14 +32,14 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def test_an_old_commune_upgrades_and_builds_the_same_pages(old_commune: Path, tmp_path: Path) -> None:
-    check = run_cli("check", cwd=old_commune)
+    check = run_main("check", cwd=old_commune)
     assert check.returncode == 0, check.stdout + check.stderr
     assert "mkdocs.yml:43: CẢNH BÁO [plugins.dienhinh.templates_dir]" in check.stdout
     assert "dienhinh upgrade" in check.stdout
-    before = run_cli("build", "-d", str(tmp_path / "before"), cwd=old_commune)
+    before = run_main("build", "-d", str(tmp_path / "before"), cwd=old_commune)
     assert before.returncode == 0, before.stdout + before.stderr
 
-    upgrade = run_cli("upgrade", cwd=old_commune)
+    upgrade = run_main("upgrade", cwd=old_commune)
     assert upgrade.returncode == 0, upgrade.stdout + upgrade.stderr
     assert "Đã nâng cấp: bỏ thư mục site_templates/ (48 tệp" in upgrade.stdout
     for name in CHANGED:
@@ -56,7 +56,7 @@ def test_an_old_commune_upgrades_and_builds_the_same_pages(old_commune: Path, tm
     assert "custom_dir" not in config and "templates_dir" not in config
     assert "# \"custom\" is Vietnamese" in config  # the commune's comments stay
 
-    after = run_cli("build", "-d", str(tmp_path / "after"), cwd=old_commune)
+    after = run_main("build", "-d", str(tmp_path / "after"), cwd=old_commune)
     assert after.returncode == 0, after.stdout + after.stderr
     old, new = site_files(tmp_path / "before"), site_files(tmp_path / "after")
     assert sorted(old) == sorted(new)
@@ -65,14 +65,14 @@ def test_an_old_commune_upgrades_and_builds_the_same_pages(old_commune: Path, tm
     assert "Văn phòng UBND xã Minh Họa (minh họa)" in home  # the commune's footer
     assert "mẫu đã sửa" in home  # and its home page template
 
-    again = run_cli("upgrade", cwd=old_commune)
+    again = run_main("upgrade", cwd=old_commune)
     assert again.returncode == 0 and "Không có gì phải nâng cấp" in again.stdout
-    clean = run_cli("check", cwd=old_commune)
+    clean = run_main("check", cwd=old_commune)
     assert "templates_dir" not in clean.stdout and "giao diện" not in clean.stdout
 
 
 def test_check_names_an_override_whose_original_changed_until_it_is_reviewed(old_commune: Path) -> None:
-    assert run_cli("upgrade", cwd=old_commune).returncode == 0
+    assert run_main("upgrade", cwd=old_commune).returncode == 0
     bases_file = old_commune / "overrides" / BASES
     bases = json.loads(bases_file.read_text(encoding="utf-8"))
     assert sorted(bases) == CHANGED
@@ -82,27 +82,27 @@ def test_check_names_an_override_whose_original_changed_until_it_is_reviewed(old
     # A later version of the tool changes the header the commune changed.
     bases["material/partials/copyright.html"] = "0" * 64
     bases_file.write_text(json.dumps(bases), encoding="utf-8")
-    check = run_cli("check", cwd=old_commune)
+    check = run_main("check", cwd=old_commune)
     assert check.returncode == 0
     stale = [line for line in check.stdout.splitlines() if "được làm từ một bản cũ" in line]
     assert len(stale) == 1 and stale[0].startswith("overrides/material/partials/copyright.html: CẢNH BÁO")
-    listing = run_cli("override", cwd=old_commune)
+    listing = run_main("override", cwd=old_commune)
     assert "copyright.html — giao diện của công cụ đã thay đổi" in listing.stdout
-    reviewed = run_cli("override", "material/partials/copyright.html", cwd=old_commune)
+    reviewed = run_main("override", "material/partials/copyright.html", cwd=old_commune)
     assert reviewed.returncode == 0 and "đã xem lại" in reviewed.stdout
-    assert "được làm từ một bản cũ" not in run_cli("check", cwd=old_commune).stdout
+    assert "được làm từ một bản cũ" not in run_main("check", cwd=old_commune).stdout
 
 
 def test_override_copies_a_theme_file_and_names_close_ones_for_a_typo(tmp_path: Path) -> None:
     project = tmp_path / "xa"
     shutil.copytree(FIXTURE, project)
-    assert run_cli("upgrade", cwd=project).returncode == 0
-    copied = run_cli("override", "overrides\\booklet\\booklet.css", cwd=project)
+    assert run_main("upgrade", cwd=project).returncode == 0
+    copied = run_main("override", "overrides\\booklet\\booklet.css", cwd=project)
     assert copied.returncode == 0, copied.stdout + copied.stderr
     css = project / "overrides" / "booklet" / "booklet.css"
     assert css.read_bytes() == (package_theme() / "booklet" / "booklet.css").read_bytes()
     assert "booklet/booklet.css" in json.loads((project / "overrides" / BASES).read_text(encoding="utf-8"))
-    typo = run_cli("override", "material/partials/heder.html", cwd=project)
+    typo = run_main("override", "material/partials/heder.html", cwd=project)
     assert typo.returncode == 1
     assert "không có tệp “material/partials/heder.html”" in typo.stdout
     assert "material/partials/header.html" in typo.stdout
@@ -111,14 +111,14 @@ def test_override_copies_a_theme_file_and_names_close_ones_for_a_typo(tmp_path: 
 
 def test_a_dry_run_changes_nothing_and_a_clash_stops_before_any_change(old_commune: Path) -> None:
     files = site_files(old_commune)
-    dry = run_cli("upgrade", "--dry-run", cwd=old_commune)
+    dry = run_main("upgrade", "--dry-run", cwd=old_commune)
     assert dry.returncode == 0 and "Sẽ nâng cấp" in dry.stdout
     assert site_files(old_commune) == files
     clash = old_commune / "overrides" / "pages" / "home.md.j2"
     clash.parent.mkdir(parents=True)
     clash.write_text("một bản khác", encoding="utf-8")
     files = site_files(old_commune)
-    refused = run_cli("upgrade", cwd=old_commune)
+    refused = run_main("upgrade", cwd=old_commune)
     assert refused.returncode == 1 and "pages/home.md.j2 có cả trong" in refused.stdout
     assert site_files(old_commune) == files
 

@@ -23,7 +23,7 @@ from dienhinh.records.validate import (
     check_registry,
 )
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 GOOD = """---
 name: Mô hình thử nghiệm
@@ -155,7 +155,7 @@ def test_check_reports_three_problems_in_vietnamese_without_traceback(project: P
     bad = GOOD.replace("field: chuyen-doi-so", "field: nong-thon").replace("2022-05-01", "2022-02-30")
     bad = bad.replace("summary: Một mô hình để kiểm thử.\n", "")
     path = write_profile(project, "ho-so-loi", bad)
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 1
     assert "Traceback" not in result.stdout + result.stderr
     lines = [line for line in result.stdout.splitlines() if "ho-so-loi" in line]
@@ -171,7 +171,7 @@ def test_check_reports_three_problems_in_vietnamese_without_traceback(project: P
 
 
 def test_check_exits_zero_on_sample(project: Path) -> None:
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 0, result.stdout
     assert "Không có lỗi" in result.stdout
     assert "CẢNH BÁO" in result.stdout  # late registrations are warned about, not fatal
@@ -182,7 +182,7 @@ def test_broken_registry_is_reported_not_raised(project: Path) -> None:
     registry.write_text(
         registry.read_text(encoding="utf-8").replace('color: "#2e7d32"', "color: green"), encoding="utf-8"
     )
-    result = run_cli("check", cwd=project)
+    result = run_main("check", cwd=project)
     assert result.returncode == 1
     assert "exemplars/registry.yml:" in result.stdout and "fields[1].color" in result.stdout
     assert "Traceback" not in result.stderr

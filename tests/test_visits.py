@@ -10,7 +10,7 @@ from dienhinh.records.catalog import load_catalog
 from dienhinh.records.problems import Severity
 from dienhinh.records.settings import Settings
 
-from .sample import ROOT, run_cli
+from .sample import ROOT, run_main
 
 VISIT = """\
 title: Chuyến thử
@@ -118,12 +118,12 @@ def test_check_and_booklet_report_visit_errors_in_vietnamese(project: Path) -> N
     """Must-show 4: unknown slug and a visit with no exemplars — file and line, exit 1, no traceback."""
     write_visit(project, "chuyen-thu", VISIT.format(second="doi-che-ban-quyenn"))
     write_visit(project, "khong-diem-den", "title: Chuyến rỗng\ndate: 2024-05-02\norganizer: Xã\nstops:\n")
-    check = run_cli("check", cwd=project)
+    check = run_main("check", cwd=project)
     assert check.returncode == 1
     assert f"visits/chuyen-thu.yml:{SECOND_EXEMPLAR_LINE}: LỖI [stops[1].exemplar]" in check.stdout
     assert "Có phải ý bạn là “doi-che-ban-quyen”" in check.stdout
     assert "visits/khong-diem-den.yml:4: LỖI [stops]: Chuyến tham quan chưa có điểm đến nào" in check.stdout
-    booklet = run_cli("booklet", "chuyen-thu", cwd=project)
+    booklet = run_main("booklet", "chuyen-thu", cwd=project)
     assert booklet.returncode == 1
     assert f"visits/chuyen-thu.yml:{SECOND_EXEMPLAR_LINE}: LỖI [stops[1].exemplar]" in booklet.stderr
     assert "Không in được sổ tay." in booklet.stderr
@@ -133,7 +133,7 @@ def test_check_and_booklet_report_visit_errors_in_vietnamese(project: Path) -> N
 
 
 def test_unknown_visit_name_lists_the_known_ones(project: Path) -> None:
-    result = run_cli("booklet", "tham-quan-khong-co", cwd=project)
+    result = run_main("booklet", "tham-quan-khong-co", cwd=project)
     assert result.returncode == 1 and "Traceback" not in result.stderr
     assert "Không có chuyến tham quan “tham-quan-khong-co”" in result.stderr
     assert "tham-quan-kinh-te-che-2024" in result.stderr

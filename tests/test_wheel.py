@@ -26,7 +26,7 @@ from dienhinh import clock
 from .browser import chromium
 from .sample import ROOT, free_port, wait_for
 
-pytestmark = pytest.mark.e2e
+pytestmark = pytest.mark.e2e(weight=30)  # a wheel, a venv, a commune: first under pytest-xdist
 
 NAME = "Tổ hợp tác rau an toàn Khe Mát"
 SLUG = "to-hop-tac-rau-an-toan-khe-mat"
