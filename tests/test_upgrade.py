@@ -155,7 +155,7 @@ def test_one_command_upgrades_every_commune_of_a_machine(tmp_path: Path) -> None
     not a project is said, the others are upgraded, the exit code says something failed."""
     for name in ("xa-mot", "xa-hai"):
         shutil.copytree(FIXTURE, tmp_path / name)
-    result = run_cli("upgrade", "xa-mot", "xa-hai", "khong-phai-du-an", cwd=tmp_path)
+    result = run_main("upgrade", "xa-mot", "xa-hai", "khong-phai-du-an", cwd=tmp_path)
     assert result.returncode == 1
     assert "Không có tệp mkdocs.yml trong “khong-phai-du-an”" in result.stdout
     assert "1/3 dự án chưa nâng cấp được" in result.stdout
