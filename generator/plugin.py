@@ -25,7 +25,7 @@ from mkdocs.utils.templates import TemplateContext
 from .build import Build, release_memory, start, theme_meta
 from .messages import site as msg
 from .records.catalog import Catalog
-from .records.problems import Problem, Severity
+from .records.problems import Problem, Severity, template_problem
 from .records.settings import Settings, read_config, settings_from
 from .rendering import TemplateFailed
 from .site.assets import GALLERY_SCRIPT, STYLESHEET, Asset, unfingerprinted
@@ -101,8 +101,7 @@ def guard_templates(env: jinja2.Environment, root: Path | None) -> jinja2.Enviro
         try:
             original(source)
         except jinja2.TemplateError as error:
-            failed = TemplateFailed.of(error)
-            problem = Problem(Path(failed.file), failed.line, "", failed.reason)
+            problem = template_problem(TemplateFailed.of(error))
             raise ProblemsFound(problem.format(root)) from None
 
     env.handle_exception = handle_exception  # type: ignore[method-assign]
@@ -174,8 +173,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         try:
             generated = self.build.generated_pages()
         except TemplateFailed as error:  # a commune's override with a mistake
-            problem = Problem(Path(error.file), error.line, "", error.reason)
-            raise ProblemsFound(problem.format(self.build.settings.root)) from None
+            raise ProblemsFound(template_problem(error).format(self.build.settings.root)) from None
         for page in generated:
             existing = files.get_file_from_path(page.src)
             if existing is not None:

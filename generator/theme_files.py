@@ -83,16 +83,6 @@ class Theme:
                 return path
         raise FileNotFoundError(name)
 
-    def overridden(self) -> Iterator[tuple[str, Path]]:
-        """Each file a commune layer holds that the package theme also has: (theme name, path)."""
-        base = self.layers[-1]
-        seen: set[str] = set()
-        for layer in self.own:
-            for name, path in theme_files(layer):
-                if name not in seen and base.path(name).is_file():
-                    seen.add(name)
-                    yield name, path
-
 
 def theme_files(layer: Layer) -> Iterator[tuple[str, Path]]:
     """Every file of a layer, named as in the package theme ("material/partials/header.html"),

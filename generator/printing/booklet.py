@@ -35,7 +35,7 @@ from ..records.catalog import Catalog
 from ..records.model import Exemplar, Registry, Visit
 from ..records.periods import plan_title
 from ..records.photo_checks import normal_name
-from ..records.problems import Problem
+from ..records.problems import Problem, template_problem
 from ..records.sanitize import bounded_markdown, clean_story
 from ..records.settings import Settings
 from ..rendering import TemplateFailed, environment
@@ -326,7 +326,7 @@ def render_booklet(
     try:
         html = booklet_html(booklet, registry, theme, site_url, photos, exemplars_dir, printable)
     except TemplateFailed as failed:  # a commune's override with a mistake
-        return None, [Problem(Path(failed.file), failed.line, "", failed.reason)]
+        return None, [template_problem(failed)]
     page_css = (
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"

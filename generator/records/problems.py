@@ -6,10 +6,14 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..messages import common as msg
 from ..messages import intake as intake_msg
 from ..text import visible
+
+if TYPE_CHECKING:  # only named here: problems stay importable without Jinja
+    from ..rendering import TemplateFailed
 
 
 class Severity(StrEnum):
@@ -47,6 +51,12 @@ class Problem:
         where = f"{shown}:{self.line}" if self.line else str(shown)
         field = f" [{self.field}]" if self.field else ""
         return f"{where}: {label}{field}: {self.message}"
+
+
+def template_problem(failed: TemplateFailed) -> Problem:
+    """A template that could not be rendered (a commune's override with a mistake), as a
+    Problem naming its file and line."""
+    return Problem(Path(failed.file), failed.line, "", failed.reason)
 
 
 def sorted_problems(problems: Iterable[Problem]) -> list[Problem]:
