@@ -78,12 +78,27 @@ def _start_worker(build: int, background: bool) -> None:
     threading.Thread(target=watch, name="dienhinh-watch-build", daemon=True).start()
 
 
+SOCKET_PATH_MAX = 103  # bytes of a Unix socket's path: 107 on Linux, 103 on macOS and BSD
+
+
+def _forkserver_fits() -> bool:
+    """Whether the forkserver's socket path fits: it lies in the temporary folder
+    (``TMPDIR``), and under a deep one Python cannot bind it ("AF_UNIX path too long")."""
+    from multiprocessing import util
+
+    try:
+        folder = util.get_temp_dir()
+    except OSError:
+        return False
+    return len(os.fsencode(os.path.join(folder, "listener-xxxxxxxx"))) <= SOCKET_PATH_MAX
+
+
 def worker_pool(workers: int, background: bool = False, preload: Sequence[str] = ()) -> ProcessPoolExecutor:
     """Processes for CPU-bound work. Not forked from the (possibly threaded, under a preview
     server) build process: a clean forkserver where there is one, else spawn. ``preload``:
     modules the forkserver imports once, so each worker starts with them loaded."""
     start = (os.getpid(), background)
-    if "forkserver" not in multiprocessing.get_all_start_methods():
+    if "forkserver" not in multiprocessing.get_all_start_methods() or not _forkserver_fits():
         spawn = multiprocessing.get_context("spawn")
         return ProcessPoolExecutor(workers, mp_context=spawn, initializer=_start_worker, initargs=start)
     context = multiprocessing.get_context("forkserver")

@@ -61,7 +61,9 @@ def wait_for_mkdocs_stage(project: Path, process: subprocess.Popen[str], timeout
     """The staging folder, once MkDocs has started writing profile pages into it."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert process.poll() is None, "the build ended before it could be interrupted"
+        if process.poll() is not None:
+            output = process.stdout.read() if process.stdout else ""
+            raise AssertionError(f"the build ended before it could be interrupted:\n{output}")
         for building in project.glob(".site.building-*"):
             pages = building / "dien-hinh"
             if pages.is_dir() and sum(1 for _ in pages.iterdir()) >= 20:

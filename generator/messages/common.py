@@ -76,7 +76,9 @@ def os_reason(error: OSError) -> str:
     """A system error in Vietnamese (its code when it has no translation here)."""
     import errno
 
-    code = errno.errorcode.get(error.errno or 0, "")
+    if error.errno is None:  # raised by Python itself, not by the system: its own words
+        return f"lỗi hệ thống ({error})"
+    code = errno.errorcode.get(error.errno, "")
     return OS_REASONS.get(code, f"lỗi hệ thống {code or error.errno}")
 
 
