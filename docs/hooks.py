@@ -52,9 +52,9 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
 
         markdown = markdown.replace(OPTIONS_MARKER, options_table(Options))
     if COMMANDS_MARKER in markdown:
-        from dienhinh.cli import _parser
+        from dienhinh.commands import parser
 
-        markdown = markdown.replace(COMMANDS_MARKER, commands_table(_parser()))
+        markdown = markdown.replace(COMMANDS_MARKER, commands_table(parser()))
     return "\n".join(_included(line) for line in markdown.split("\n"))
 
 

@@ -17,7 +17,7 @@ import pytest
 from bs4 import BeautifulSoup
 from pydantic import BaseModel
 
-from dienhinh.cli import _parser
+from dienhinh.commands import parser
 from dienhinh.records.settings import Options
 
 from .sample import ROOT
@@ -85,7 +85,7 @@ def test_the_options_table_lists_every_declared_option(built_docs: Path) -> None
 
 def test_the_commands_table_lists_every_command_of_the_parser(built_docs: Path) -> None:
     listed = _first_cells(built_docs / "commands" / "index.html", "as-the-parser-declares-them")
-    subparsers = next(a for a in _parser()._actions if isinstance(a, argparse._SubParsersAction))
+    subparsers = next(a for a in parser()._actions if isinstance(a, argparse._SubParsersAction))
     assert listed == [choice.dest for choice in subparsers._choices_actions]
     assert "upgrade" in listed
 

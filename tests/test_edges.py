@@ -6,8 +6,10 @@ import ast
 
 from .sample import ROOT
 
-# The dienhinh command, the staff's commands and publish; the MkDocs plugin reports through logging.
-EDGES = {"cli.py", "staff/commands.py", "staff/paperwork.py", "staff/theme_commands.py", "publish/command.py"}
+# The commands (cli.py and commands/, where a terminal is); the MkDocs plugin reports through
+# logging.
+EDGES = ("commands", "cli.py")  # the commands package; the entry point sets the streams' encoding
+SEEN_PRINTING = ("commands/terminal.py", "commands/engine.py", "commands/new.py")
 PACKAGE = ROOT / "generator"
 
 
@@ -33,7 +35,7 @@ def test_domain_modules_do_not_print() -> None:
     found = [
         f"{path.relative_to(ROOT)}:{line}"
         for path in sorted(PACKAGE.rglob("*.py"))
-        if path.relative_to(PACKAGE).as_posix() not in EDGES
+        if path.relative_to(PACKAGE).parts[0] not in EDGES
         for line in _terminal_output(ast.parse(path.read_text(encoding="utf-8")))
     ]
     assert found == []
@@ -41,5 +43,5 @@ def test_domain_modules_do_not_print() -> None:
 
 def test_the_edges_are_seen_printing() -> None:
     """The scan finds what it looks for (else the test above could never fail)."""
-    for edge in EDGES:
+    for edge in SEEN_PRINTING:
         assert _terminal_output(ast.parse((PACKAGE / edge).read_text(encoding="utf-8"))), edge

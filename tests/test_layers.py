@@ -29,8 +29,8 @@ FLOORS: dict[str, frozenset[str]] = {
 }
 NAMES = list(FLOORS)
 # The engine adapter: the only modules that import MkDocs (the stages know nothing of it).
-# cli.py holds the CLI's build command until the commands package does.
-ENGINE_ADAPTERS = frozenset({"plugin.py", "cli.py", "commands/build.py"})
+# plugin.py for the build's events, commands/engine.py for the build and preview commands.
+ENGINE_ADAPTERS = frozenset({"plugin.py", "commands/engine.py"})
 ENGINE = "mkdocs"
 
 

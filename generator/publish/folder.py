@@ -11,9 +11,11 @@ from __future__ import annotations
 import os
 import shutil
 from collections.abc import Callable
+from dataclasses import dataclass
 from pathlib import Path
 
 from ..messages import publish as msg
+from ..records.settings import Settings
 from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
 
 MANIFEST = ".dienhinh-manifest.json.gz"
@@ -83,3 +85,23 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
         removed=len(todo.remove),
         site_bytes=local.size,
     )
+
+
+@dataclass(frozen=True)
+class FolderTarget:
+    """A folder (a shared drive, a USB stick): it holds the latest site only."""
+
+    folder: Path
+
+    def publish(self, site: Path, progress: Callable[[str], None]) -> Outcome:
+        return publish(site, self.folder, progress)
+
+    def rollback(self) -> tuple[str, str]:
+        raise PublishError(msg.ROLLBACK_NOT_FOR_FOLDER)
+
+
+def target(settings: Settings) -> FolderTarget:
+    """The folder of ``publish: folder:``, relative to the project."""
+    folder = settings.options.publish.folder
+    assert folder is not None
+    return FolderTarget((settings.root / Path(folder).expanduser()).resolve())

@@ -10,12 +10,13 @@ import contextlib
 import os
 import subprocess
 from collections.abc import Callable, Iterator
+from dataclasses import dataclass
 from pathlib import Path
 
 import ghp_import
 
 from ..messages import publish as msg
-from ..records.settings import GitHubPagesTarget
+from ..records.settings import GitHubPagesTarget, Settings
 from .manifest import Outcome, PublishError, scan
 
 
@@ -142,3 +143,23 @@ def rollback(target: GitHubPagesTarget, root: Path) -> tuple[str, str]:
     _git(root, "update-ref", f"refs/heads/{target.branch}", parent)
     _git(root, "update-ref", f"refs/remotes/{target.remote}/{target.branch}", parent)
     return head[:12], parent[:12]
+
+
+@dataclass(frozen=True)
+class GitHubPages:
+    """A gh-pages branch of the project's Git repository, pushed to its remote."""
+
+    options: GitHubPagesTarget
+    root: Path
+
+    def publish(self, site: Path, progress: Callable[[str], None]) -> Outcome:
+        return publish(site, self.options, self.root, progress)
+
+    def rollback(self) -> tuple[str, str]:
+        return rollback(self.options, self.root)
+
+
+def target(settings: Settings) -> GitHubPages:
+    options = settings.options.publish.github_pages
+    assert options is not None
+    return GitHubPages(options, settings.root)

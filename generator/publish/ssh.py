@@ -29,7 +29,7 @@ import asyncssh
 
 from .. import clock
 from ..messages import publish as msg
-from ..records.settings import SshTarget
+from ..records.settings import Settings, SshTarget
 from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
 
 RELEASES = "releases"
@@ -351,3 +351,24 @@ def publish(
 def rollback(target: SshTarget, root: Path) -> tuple[str, str]:
     """Make the release before the live one live again: → (was live, now live)."""
     return asyncio.run(_session(target, root, _rollback))
+
+
+@dataclass(frozen=True)
+class SshServer:
+    """A server reached over SSH: one release folder per publish, ``keep`` of them kept."""
+
+    options: SshTarget
+    keep: int
+    root: Path
+
+    def publish(self, site: Path, progress: Callable[[str], None]) -> Outcome:
+        return publish(site, self.options, self.keep, self.root, progress)
+
+    def rollback(self) -> tuple[str, str]:
+        return rollback(self.options, self.root)
+
+
+def target(settings: Settings) -> SshServer:
+    options = settings.options.publish
+    assert options.ssh is not None
+    return SshServer(options.ssh, options.keep, settings.root)

@@ -1,4 +1,4 @@
-"""``dienhinh report`` and ``dienhinh nominations``: the edge that reads the project, picks
+"""What ``dienhinh report`` and ``dienhinh nominations`` share: the edge that reads the project, picks
 the scope (everything, ``--year``, ``--period``), prints the overview and writes the files
 asked for (HTML, Excel, Word, PDF), each whole or not at all."""
 
@@ -17,9 +17,9 @@ from ..messages import records as records_msg
 from ..records.model import Registry
 from ..records.problems import Severity
 from ..records.settings import Settings
-from .official import Paperwork, nomination_document, report_document, write_nominations_xlsx
-from .report import Overview, build_overview, terminal_view, write_html, write_xlsx
-from .scope import EVERYTHING, Scope, find_period, period_scope, year_scope
+from ..staff.official import Paperwork, nomination_document, report_document, write_nominations_xlsx
+from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
+from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
 
 
 def choose_scope(registry: Registry, year: int | None, period: str | None) -> Scope | str:
@@ -33,6 +33,15 @@ def choose_scope(registry: Registry, year: int | None, period: str | None) -> Sc
             return msg.REPORT_BAD_PERIOD.format(value=period, valid=valid)
         return period_scope(found)
     return year_scope(year) if year is not None else EVERYTHING
+
+
+def options(parser: argparse.ArgumentParser) -> None:
+    """The scope and the paper's heading, for both commands."""
+    parser.add_argument("--year", type=int, help=msg.HELP_REPORT_YEAR)
+    parser.add_argument("--period", help=msg.HELP_REPORT_PERIOD)
+    parser.add_argument("--number", help=msg.HELP_REPORT_NUMBER)
+    parser.add_argument("--signer", default="", help=msg.HELP_REPORT_SIGNER)
+    parser.add_argument("--date", help=msg.HELP_REPORT_DATE)
 
 
 def _paper(args: argparse.Namespace, today: dt.date) -> Paperwork | str:

@@ -1,0 +1,37 @@
+"""``dienhinh check``: validate everything in one pass."""
+
+from __future__ import annotations
+
+import argparse
+
+from ..messages import cli as msg
+from ..records.problems import Severity
+from ..records.settings import Settings
+from ..records.validate import count
+from .terminal import say
+
+NAME = "check"
+HELP = msg.HELP_CHECK
+PROJECT = True
+
+
+def arguments(parser: argparse.ArgumentParser) -> None:
+    """No options: the project is the one of ``--config-file``."""
+
+
+def run(settings: Settings, args: argparse.Namespace) -> int:
+    """Print the problems sorted by file and line; exit 1 if any is an error."""
+    from ..build import load_project
+
+    catalog = load_project(settings)
+    for problem in catalog.problems:
+        say(problem.format(settings.root))
+    errors = count(catalog.problems, Severity.error)
+    warnings = count(catalog.problems, Severity.warning)
+    if errors:
+        say(msg.CHECK_FAILED.format(errors=errors, warnings=warnings))
+        return 1
+    say(msg.CHECK_OK.format(count=len(catalog.exemplars), public=len(catalog.public)))
+    if warnings:
+        say(msg.CHECK_WARNINGS.format(warnings=warnings))
+    return 0

@@ -1,0 +1,42 @@
+"""What every command does at the terminal: print a line, make a console, show a path, read
+the registry saying what is wrong with it."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from rich.console import Console
+
+from ..messages import staff as staff_msg
+from ..records.load import load_registry
+from ..records.model import Registry
+from ..records.settings import Settings
+
+
+def say(text: str = "", error: bool = False) -> None:
+    """One line on stdout (or stderr), at once."""
+    print(text, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+def console() -> Console:
+    """The staff commands' console: tables and prompts, no guessed highlighting."""
+    return Console(highlight=False, soft_wrap=True)
+
+
+def shown_path(path: Path, base: Path | None = None) -> Path:
+    """``path`` relative to ``base`` (the current folder) when inside it: shorter to read."""
+    try:
+        return path.relative_to(base or Path.cwd())
+    except ValueError:
+        return path
+
+
+def registry(settings: Settings, out: Console) -> Registry | None:
+    """The project's registry, or None after printing why it cannot be read."""
+    found, _, problems = load_registry(settings.registry_path)
+    for problem in problems:
+        out.print(problem.format(settings.root), markup=False)
+    if found is None:
+        out.print(staff_msg.NEW_NO_REGISTRY, markup=False)
+    return found
