@@ -7,6 +7,7 @@ silently; text in the legacy TCVN3/VNI fonts is converted to Unicode and reporte
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -27,6 +28,9 @@ from PIL import Image
 
 from ..messages import intake as msg
 from ..records import legacy_fonts
+from ..records.privacy import find_personal_data
+from .drafts import normalize as fold
+from .report_shape import GENERIC_TITLE, Block, Dropped, shape
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Word, or an encrypted .docx
 PICTURE_PREFIX = "bao-cao-anh-"
@@ -75,10 +79,12 @@ class Picture:
 
 @dataclass(frozen=True)
 class Report:
-    title: str | None
+    title: str | None  # the exemplar's name, as the report gives it (never its generic title)
     story: str
     pictures: tuple[Picture, ...]
     notes: tuple[Note, ...]
+    date: dt.date | None = None  # the report's own date line
+    has_text: bool = True  # False: pictures only (a scanned report)
 
 
 def refusal(path: Path) -> str | None:
@@ -130,10 +136,9 @@ def _snippet(text: str) -> str:
 class _Reader:
     document: DocxDocument
     paragraph: int = 0
-    blocks: list[tuple[str, Any]] = field(default_factory=list)  # (kind, value) in order
+    blocks: list[Block] = field(default_factory=list)  # in the document's order
     notes: list[Note] = field(default_factory=list)
     pictures: list[tuple[bytes, str]] = field(default_factory=list)  # (blob, alt) as found
-    title: str | None = None
     styles: dict[str, Any] = field(default_factory=dict)  # style id → style (looked up once)
 
     def read(self) -> Report:
@@ -146,9 +151,40 @@ class _Reader:
                 self._table(item)
             else:
                 self._paragraph(item)
-        title = self.title or (self.document.core_properties.title or "").strip() or self._first_heading()
+        has_text = any(b.plain.strip() for b in self.blocks)
+        shaped = shape(self.blocks)
+        self.blocks = shaped.blocks
+        self._note_dropped(shaped.dropped)
         story, pictures = self._assemble()
-        return Report(title, story, pictures, tuple(self.notes))
+        self._note_personal_data(story)
+        title = shaped.name or self._document_title()
+        return Report(title, story, pictures, tuple(self.notes), shaped.date, has_text)
+
+    def _document_title(self) -> str | None:
+        """The title in the file's properties, unless it is the generic one or empty."""
+        title = " ".join((self.document.core_properties.title or "").split())
+        return title if title and not GENERIC_TITLE.match(fold(title)) else None
+
+    def _note_dropped(self, dropped: list[Dropped]) -> None:
+        """What was left out of the story, one note per run of the same kind; personal data
+        in it named."""
+        groups: list[list[Dropped]] = []
+        for part in dropped:
+            if groups and groups[-1][0].kind == part.kind:
+                groups[-1].append(part)
+            else:
+                groups.append([part])
+        for group in groups:
+            text = " / ".join(" ".join(p.snippet.split()) for p in group)
+            found = sorted({msg.personal_kind(f.kind) for p in group for f in find_personal_data(p.snippet)})
+            message = msg.DOCX_DROPPED[group[0].kind]
+            if found:
+                message += " " + msg.DOCX_DROPPED_PERSONAL.format(kinds=", ".join(found))
+            self.notes.append(Note(group[0].paragraph, _snippet(text), message))
+
+    def _note_personal_data(self, story: str) -> None:
+        for finding in find_personal_data(story):
+            self.notes.append(Note(0, "", msg.docx_personal_data(finding.kind, finding.text)))
 
     # --- walking the document --------------------------------------------------------------
 
@@ -190,8 +226,8 @@ class _Reader:
     def _paragraph(self, paragraph: Paragraph) -> None:
         self.paragraph += 1
         element = paragraph._p
-        text = self._text(paragraph)
-        plain = " ".join(re.sub(r"[*_\\]", "", text).split())
+        text, raw = self._text(paragraph)
+        plain = _plain(raw)
         for kind, xpath in UNSUPPORTED:
             found = _xpath(element, xpath)
             if found:
@@ -199,23 +235,23 @@ class _Reader:
                 self._note(kind, _snippet(inner))
         for blob, alt in self._pictures_in(element):
             self.pictures.append((blob, alt))
-            self.blocks.append(("picture", len(self.pictures) - 1))
+            self.blocks.append(Block("picture", len(self.pictures) - 1, "", self.paragraph))
         style = self._style_name(paragraph)
         if not plain:
             return
-        if style == "Title" and self.title is None:
-            self.title = plain
-            return
+        number = self.paragraph
         level = self._heading_level(paragraph, style)
-        if level:
-            self.blocks.append(("heading", "#" * min(level + 1, 6) + " " + text))
+        listed = self._list_kind(paragraph)
+        if style == "Title":
+            self.blocks.append(Block("title", text, plain, number))
+        elif level:
+            self.blocks.append(Block("heading", "#" * min(level + 1, 6) + " " + text, plain, number, level))
         elif style == "Caption":
-            self.blocks.append(("caption", plain))
-        elif self._list_kind(paragraph) is not None:
-            kind, depth = self._list_kind(paragraph) or ("bullet", 0)
-            self.blocks.append(("item", (kind, depth, text)))
+            self.blocks.append(Block("caption", plain, plain, number))
+        elif listed is not None:
+            self.blocks.append(Block("item", (*listed, text), plain, number))
         else:
-            self.blocks.append(("text", (text, plain, self._all_italic(paragraph))))
+            self.blocks.append(Block("text", (text, plain, self._all_italic(paragraph)), plain, number))
 
     def _heading_level(self, paragraph: Paragraph, style: str) -> int:
         match = re.match(r"^Heading (\d)$", style)
@@ -299,18 +335,19 @@ class _Reader:
             return legacy_fonts.convert(text, guessed)
         return text
 
-    def _text(self, paragraph: Paragraph) -> str:
-        """The paragraph's text as Markdown: bold and italic kept, legacy fonts converted."""
+    def _text(self, paragraph: Paragraph) -> tuple[str, str]:
+        """The paragraph's text as Markdown (bold and italic kept, legacy fonts converted),
+        and as typed (tabs and line breaks kept: a letterhead's columns)."""
         parts: list[tuple[str, bool, bool]] = []
         found: set[str] = set()
         for run in self._runs(paragraph):
             text = self._run_text(run, paragraph, found)
             if text:
                 parts.append((text, bool(run.bold), bool(run.italic)))
+        raw = "".join(text for text, _, _ in parts)
         if found:
-            converted = "".join(text for text, _, _ in parts)
-            self._note("legacy_font", _snippet(converted), encoding=", ".join(sorted(found)))
-        return _markdown(parts)
+            self._note("legacy_font", _snippet(raw), encoding=", ".join(sorted(found)))
+        return _markdown(parts), raw
 
     # --- tables ----------------------------------------------------------------------------
 
@@ -321,30 +358,25 @@ class _Reader:
         if _xpath(table._tbl, ".//w:drawing|.//w:pict"):
             self._note("table_picture", "")
         rows: list[list[str]] = []
+        plain: list[list[str]] = []
         for row in table.rows:
-            cells = []
+            cells, words = [], []
             for cell in row.cells:
-                text = " ".join(self._text(p) for p in cell.paragraphs if p.text.strip())
-                cells.append(text.replace("|", "\\|").replace("\n", " "))
+                texts = [self._text(p) for p in cell.paragraphs if p.text.strip()]
+                cells.append(" ".join(md for md, _ in texts).replace("|", "\\|").replace("\n", " "))
+                words.append(" ".join(_plain(raw).replace("\t", " ") for _, raw in texts))
             rows.append(cells)
+            plain.append(words)
         if not rows:
             return
         width = max(len(r) for r in rows)
         rows = [r + [""] * (width - len(r)) for r in rows]
         lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-        self.blocks.append(("table", "\n".join(lines)))
+        text = "\n".join(" | ".join(row) for row in plain)
+        self.blocks.append(Block("table", "\n".join(lines), text, self.paragraph))
 
     # --- assembling ------------------------------------------------------------------------
-
-    def _first_heading(self) -> str | None:
-        for kind, value in self.blocks:
-            if kind == "heading":
-                return re.sub(r"[*_\\]", "", str(value).lstrip("#").strip())
-        for kind, value in self.blocks:
-            if kind == "text":
-                return str(value[1])
-        return None
 
     def _picture(self, index: int, caption: str | None) -> Picture | Note:
         blob, alt = self.pictures[index]
@@ -370,7 +402,7 @@ class _Reader:
         index = 0
         previous = ""
         while index < len(blocks):
-            kind, value = blocks[index]
+            kind, value = blocks[index].kind, blocks[index].value
             if kind == "picture":
                 caption, used = self._caption_after(index)
                 found = self._picture(int(value), caption)
@@ -395,6 +427,8 @@ class _Reader:
                 lines += ["", str(value)]
             elif kind == "caption":  # a caption with no picture above it: a line in italics
                 lines += ["", f"*{_escape(str(value))}*"]
+            elif kind == "title":  # a second Title-styled line: a paragraph of the story
+                lines += ["", _block_text(str(value))]
             else:
                 lines += ["", _block_text(value[0])]
             previous = kind
@@ -407,7 +441,7 @@ class _Reader:
         in italics or starting with “Ảnh”/“Hình”), and how many blocks it takes."""
         if index + 1 >= len(self.blocks):
             return None, 0
-        kind, value = self.blocks[index + 1]
+        kind, value = self.blocks[index + 1].kind, self.blocks[index + 1].value
         if kind == "caption":
             return str(value), 1
         if kind == "text":
@@ -415,6 +449,13 @@ class _Reader:
             if len(plain) <= 200 and (italic or _CAPTION_START.match(plain)):
                 return str(plain), 1
         return None, 0
+
+
+def _plain(raw: str) -> str:
+    """The words of a paragraph as typed, its tab- or break-separated columns kept apart by a
+    tab."""
+    parts = re.split(r"[\t\n\r\v]+", raw)
+    return "\t".join(" ".join(part.split()) for part in parts if part.strip())
 
 
 def _block_text(text: str) -> str:

@@ -167,6 +167,39 @@ DOCX_NOTES = {
 }
 
 
+# The parts of a report that are not its story, left out at import (report_shape).
+DOCX_DROPPED = {
+    "letterhead": "Đã bỏ phần đầu văn bản (tên cơ quan, quốc hiệu, tiêu ngữ): không đưa vào câu chuyện.",
+    "date": "Đã bỏ dòng địa danh, ngày tháng của báo cáo (ngày này được dùng làm ngày đăng ký).",
+    "title": "Đã bỏ tiêu đề chung của báo cáo: tên hồ sơ lấy từ dòng ghi tên tập thể, cá nhân.",
+    "subject": "Đã bỏ dòng trích yếu (“Đề nghị…”, “V/v…”) khỏi câu chuyện.",
+    "name": "Tên hồ sơ lấy từ dòng này; dòng này không đưa vào câu chuyện.",
+    "personal": (
+        "Đã bỏ dòng thông tin cá nhân (ngày sinh, quê quán, địa chỉ, điện thoại, số giấy tờ…): không được"
+        " công bố trên trang."
+    ),
+    "signature": (
+        "Đã bỏ phần ký tên, xác nhận và nơi nhận ở cuối báo cáo: tên người ký, số điện thoại không đưa"
+        " lên trang."
+    ),
+}
+DOCX_DROPPED_PERSONAL = "Trong phần này có {kinds}."
+
+
+def personal_kind(kind: str) -> str:
+    """A kind of personal data (phone, id_number, email) in words."""
+    from .records import PERSONAL_DATA_KINDS
+
+    return PERSONAL_DATA_KINDS[kind]
+
+
+def docx_personal_data(kind: str, text: str) -> str:
+    return (
+        f"Câu chuyện có {personal_kind(kind)} {quote(text)}: dữ liệu cá nhân không được công bố. Hãy xóa"
+        " đi trong trình soạn thảo, hoặc chuyển vào “Ghi chú nội bộ”."
+    )
+
+
 def docx_place(file: str, paragraph: int, snippet: str) -> str:
     """Where a note about a Word report belongs, as its reader sees the document."""
     if not paragraph:
@@ -175,19 +208,41 @@ def docx_place(file: str, paragraph: int, snippet: str) -> str:
     return f"{file}: đoạn {paragraph}{shown}"
 
 
-DOCX_NEEDS_PLACE = "--hamlet (hoặc --organization)"
+# What a new profile needs, as the officer gives it on the command line (or is asked for).
+DOCX_OPTION_NAMES = {
+    "name": "--name (tên điển hình)",
+    "kind": "--kind (tập thể, cá nhân hay mô hình)",
+    "field": "--field (lĩnh vực)",
+    "place": "--hamlet (xóm) hoặc --organization (tổ chức)",
+}
+DOCX_OPTION_WORDS = {"kind": "loại", "field": "lĩnh vực", "hamlet": "xóm", "organization": "tổ chức"}
+DOCX_SCANNED = (
+    "Báo cáo chỉ có ảnh chụp (bản scan), không có chữ để nhập. Hãy xin bản Word gốc (gõ bằng máy), hoặc"
+    " tạo hồ sơ bằng “dienhinh new” rồi gõ câu chuyện và thêm ảnh trong trình soạn thảo."
+)
+
+
+def docx_unknown_option(key: str, value: str, names: str) -> str:
+    return f"Không có {DOCX_OPTION_WORDS[key]} {quote(value)} trong danh mục của xã. Chọn một trong: {names}."
+
+
 # A short line under a picture that starts with one of these words is its caption.
 DOCX_CAPTION_WORDS = ("ảnh", "hình", "hinh", "anh")
-DOCX_NO_TITLE = "Không tìm thấy tên điển hình trong báo cáo: ghi tên bằng --name “…”."
-DOCX_CREATED = "Đã tạo hồ sơ nháp {path} từ báo cáo ({pictures} ảnh)."
-DOCX_UPDATED = "Đã cập nhật câu chuyện và ảnh của hồ sơ nháp {path} ({pictures} ảnh)."
-DOCX_UNCHANGED = "Hồ sơ nháp {path} đã giống báo cáo, không cần thay đổi."
+DOCX_NO_TITLE = (
+    "Không tìm thấy tên điển hình trong báo cáo (dòng “Tên tập thể: …”, “Họ và tên: …” hoặc dòng dưới"
+    " tiêu đề “BÁO CÁO THÀNH TÍCH”): ghi tên bằng --name “…”."
+)
+DOCX_CREATED = "Đã tạo hồ sơ nháp mới “{name}” ở {path} từ báo cáo ({pictures} ảnh)."
+DOCX_UPDATED = (
+    "Báo cáo là của hồ sơ nháp đã có “{name}”: đã cập nhật câu chuyện và ảnh của {path} ({pictures} ảnh)."
+)
+DOCX_UNCHANGED = "Hồ sơ nháp “{name}” ({path}) đã giống báo cáo, không cần thay đổi."
 DOCX_KEPT = (
     "Hồ sơ {path} đã công bố nên không bị báo cáo thay đổi; muốn sửa, mở trình soạn thảo (“dienhinh edit”)."
 )
 DOCX_NEEDS = (
-    "Hồ sơ mới cần thêm: {options}. Ví dụ: dienhinh import bao-cao.docx --kind individual"
-    " --field kinh-te-ho --hamlet na-a"
+    "Chưa có hồ sơ “{name}”: hồ sơ mới cần thêm {options}. Ví dụ: dienhinh import bao-cao.docx"
+    " --kind “cá nhân” --field “Kinh tế hộ gia đình” --hamlet “Nà A”"
 )
 DOCX_FAILED = "Chưa nhập được báo cáo: sửa các lỗi trên rồi nhập lại."
 DOCX_NOTES_TITLE = "Những phần của báo cáo cần xem lại:"
