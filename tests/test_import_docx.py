@@ -106,7 +106,7 @@ def test_reimport_updates_the_drafts_story_without_a_second_bundle(project: Path
     report(source, story_extra="Năm 2024 tổ có thêm sáu hộ.", pictures=1)
     again = run_main("import", str(source), cwd=project)  # no options: the draft has them
     assert again.returncode == 0, again.stdout + again.stderr
-    updated = f"Báo cáo là của hồ sơ nháp đã có “{TITLE}”: đã cập nhật câu chuyện và ảnh của exemplars/{SLUG}/index.md"
+    updated = f"hồ sơ nháp đã có “{TITLE}”: đã cập nhật câu chuyện và ảnh của exemplars/{SLUG}/index.md"
     assert updated in again.stdout
     bundles = [p.name for p in (project / "exemplars").iterdir() if p.name.startswith("to-hop-tac-nuoi-ong")]
     assert bundles == [SLUG]

@@ -172,7 +172,11 @@ def signature_line(plain: str) -> bool:
     folded = fold(plain)
     if not folded or len(folded) > 100 or not SIGNATURE.match(folded):
         return False
-    return folded.startswith(UNAMBIGUOUS_SIGNATURE) or _letters_upper(plain) or plain.lstrip().startswith("(")
+    if _letters_upper(plain) or plain.lstrip().startswith("("):
+        return True
+    # "Người báo cáo" typed in lower case: a short line, not a sentence that starts that way.
+    short = len(folded) <= 45 and not plain.rstrip().endswith(".")
+    return short and folded.startswith(UNAMBIGUOUS_SIGNATURE)
 
 
 def _label(plain: str) -> tuple[str, str] | None:
