@@ -54,6 +54,10 @@ UNSUPPORTED = (
     ("footnote", ".//w:footnoteReference|.//w:endnoteReference"),
 )
 KEPT_FORMATS = {"JPEG": ".jpg", "PNG": ".png"}
+# Bounds on what a report may unpack to and how wide its tables may say they are: a small
+# hostile file must not take gigabytes or run for ever.
+MAX_UNPACKED_MB = 200
+MAX_COLUMNS = 64
 RUNS = "./w:r|./w:hyperlink/w:r|./w:ins/w:r|./w:smartTag/w:r|./w:fldSimple/w:r|./w:sdt/w:sdtContent/w:r"
 _CAPTION_START = re.compile(rf"^({'|'.join(msg.DOCX_CAPTION_WORDS)})\b", re.IGNORECASE)
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
@@ -102,6 +106,14 @@ def refusal(path: Path) -> str | None:
         return msg.DOCX_OLD_WORD
     if not zipfile.is_zipfile(path):
         return msg.DOCX_CORRUPT
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # Each entry's stated size bounds what it unpacks to (zipfile stops there).
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return msg.DOCX_CORRUPT
+    if unpacked > MAX_UNPACKED_MB * 2**20:
+        return msg.docx_too_large(MAX_UNPACKED_MB)
     return None
 
 
@@ -114,13 +126,22 @@ def read_report(path: Path) -> Report | str:
         document = Document(str(path))
     except Exception:  # noqa: BLE001 - any parser failure on an untrusted file is a corrupt file
         return msg.DOCX_CORRUPT
-    return _Reader(document).read()
+    reader = _Reader(document)
+    try:
+        return reader.read()
+    except Exception:  # noqa: BLE001 - a malformed part python-docx trips over: said, not a traceback
+        return msg.DOCX_CORRUPT
 
 
-def _xpath(element: Any, expression: str) -> list[Any]:
+def _xpath(element: Any, expression: str, **variables: str) -> list[Any]:
     """XPath with every namespace a report may use (python-docx's own map lacks VML's)."""
-    found: list[Any] = etree._Element.xpath(element, expression, namespaces=NS)
+    found: list[Any] = etree._Element.xpath(element, expression, namespaces=NS, **variables)
     return found
+
+
+def _small_int(value: str | None, limit: int) -> int:
+    """A number attribute of the document, 0 when it is not a number in 0…limit."""
+    return int(value) if value is not None and value.isdigit() and int(value) <= limit else 0
 
 
 def _escape(text: str) -> str:
@@ -269,23 +290,26 @@ class _Reader:
             return None
         level_el = num_pr.find(qn("w:ilvl"))
         num_el = num_pr.find(qn("w:numId"))
-        depth = int(level_el.get(qn("w:val"))) if level_el is not None else 0
-        number = num_el.get(qn("w:val")) if num_el is not None else None
-        if number == "0":
+        depth = _small_int(level_el.get(qn("w:val")) if level_el is not None else None, 8)
+        number = _small_int(num_el.get(qn("w:val")) if num_el is not None else None, 10**6)
+        if number == 0:
             return None
         return self._number_format(number, depth), depth
 
-    def _number_format(self, number: str | None, depth: int) -> str:
+    def _number_format(self, number: int, depth: int) -> str:
         try:
             numbering = self.document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return "bullet"
-        abstract = _xpath(numbering, f"./w:num[@w:numId='{number}']/w:abstractNumId/@w:val")
+        # The document's values go in as XPath variables, never into the expression's text.
+        abstract = _xpath(numbering, "./w:num[@w:numId=$n]/w:abstractNumId/@w:val", n=str(number))
         if not abstract:
             return "bullet"
         formats = _xpath(
             numbering,
-            f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl[@w:ilvl='{depth}']/w:numFmt/@w:val",
+            "./w:abstractNum[@w:abstractNumId=$a]/w:lvl[@w:ilvl=$d]/w:numFmt/@w:val",
+            a=str(abstract[0]),
+            d=str(depth),
         )
         return "bullet" if not formats or formats[0] == "bullet" else "number"
 
@@ -307,6 +331,8 @@ class _Reader:
         for rid in _xpath(element, ".//w:pict//v:imagedata/@r:id"):
             if rid in related:
                 yield related[rid].blob, ""
+        if _xpath(element, ".//a:blip/@r:link|.//v:imagedata[not(@r:id)]/@r:href"):
+            self._note("linked_picture")
 
     # --- text ------------------------------------------------------------------------------
 
@@ -323,27 +349,33 @@ class _Reader:
                     return str(name)
         return None
 
-    def _run_text(self, run: Run, paragraph: Paragraph, found: set[str]) -> str:
+    def _run_text(self, run: Run, paragraph: Paragraph, found: set[str]) -> tuple[str, bool]:
+        """A run's text, converted when its font is a legacy one; and whether it was."""
         text = run.text
         legacy = legacy_fonts.encoding_of_font(self._font(run, paragraph))
         if legacy is not None:
             found.add(f"{legacy[0].value} ({self._font(run, paragraph)})")
-            return legacy_fonts.convert(text, *legacy)
-        guessed = legacy_fonts.guess(text)
-        if guessed is not None:
-            found.add(guessed.value)
-            return legacy_fonts.convert(text, guessed)
-        return text
+            return legacy_fonts.convert(text, *legacy), True
+        return text, False
 
     def _text(self, paragraph: Paragraph) -> tuple[str, str]:
         """The paragraph's text as Markdown (bold and italic kept, legacy fonts converted),
-        and as typed (tabs and line breaks kept: a letterhead's columns)."""
-        parts: list[tuple[str, bool, bool]] = []
+        and as typed (tabs and line breaks kept: a letterhead's columns). Text without a
+        legacy font is converted only on the evidence of the whole paragraph."""
+        runs: list[tuple[str, bool, bool, bool]] = []
         found: set[str] = set()
         for run in self._runs(paragraph):
-            text = self._run_text(run, paragraph, found)
+            text, converted = self._run_text(run, paragraph, found)
             if text:
-                parts.append((text, bool(run.bold), bool(run.italic)))
+                runs.append((text, converted, bool(run.bold), bool(run.italic)))
+        pasted = "".join(text for text, converted, _, _ in runs if not converted)
+        guessed = legacy_fonts.guess(pasted) if pasted else None
+        if guessed is not None:
+            found.add(guessed.value)
+        parts = [
+            (legacy_fonts.convert(text, guessed) if guessed and not converted else text, bold, italic)
+            for text, converted, bold, italic in runs
+        ]
         raw = "".join(text for text, _, _ in parts)
         if found:
             self._note("legacy_font", _snippet(raw), encoding=", ".join(sorted(found)))
@@ -359,22 +391,42 @@ class _Reader:
             self._note("table_picture", "")
         rows: list[list[str]] = []
         plain: list[list[str]] = []
-        for row in table.rows:
-            cells, words = [], []
-            for cell in row.cells:
-                texts = [self._text(p) for p in cell.paragraphs if p.text.strip()]
-                cells.append(" ".join(md for md, _ in texts).replace("|", "\\|").replace("\n", " "))
-                words.append(" ".join(_plain(raw).replace("\t", " ") for _, raw in texts))
+        for row in _xpath(table._tbl, "./w:tr"):
+            cells, words = self._row(row, table)
             rows.append(cells)
             plain.append(words)
         if not rows:
             return
         width = max(len(r) for r in rows)
+        if width > MAX_COLUMNS:
+            self._note("wide_table", "", columns=MAX_COLUMNS)
+            width = MAX_COLUMNS
+            rows, plain = [r[:width] for r in rows], [r[:width] for r in plain]
         rows = [r + [""] * (width - len(r)) for r in rows]
         lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
         text = "\n".join(" | ".join(row) for row in plain)
         self.blocks.append(Block("table", "\n".join(lines), text, self.paragraph))
+
+    def _row(self, row: Any, table: Table) -> tuple[list[str], list[str]]:
+        """A table row's cells as Markdown and as words, read from the XML itself: a cell
+        spanning columns (``gridSpan``, bounded) leaves the columns it covers empty, a cell
+        merged with the one above (``vMerge``) is empty, whatever the first row says."""
+        cells: list[str] = []
+        words: list[str] = []
+        for cell in _xpath(row, "./w:tc|./w:sdt/w:sdtContent/w:tc"):
+            paragraphs = [Paragraph(p, table) for p in _xpath(cell, "./w:p")]
+            texts = [self._text(p) for p in paragraphs if p.text.strip()]
+            cells.append(" ".join(md for md, _ in texts).replace("|", "\\|").replace("\n", " "))
+            words.append(" ".join(_plain(raw).replace("\t", " ") for _, raw in texts))
+            stated = str(next(iter(_xpath(cell, "./w:tcPr/w:gridSpan/@w:val")), "1"))
+            span = min(int(stated), MAX_COLUMNS + 1) if stated.isdigit() else 1
+            extra = min(max(span - 1, 0), MAX_COLUMNS + 1 - len(cells))
+            cells += [""] * extra
+            words += [""] * extra
+            if len(cells) > MAX_COLUMNS:
+                break
+        return cells, words
 
     # --- assembling ------------------------------------------------------------------------
 

@@ -156,6 +156,11 @@ DOCX_NOTES = {
     "footer": "Phần chân trang (Footer) không được nhập.",
     "nested_table": "Bảng lồng trong bảng: chỉ lấy chữ, không giữ được bảng bên trong.",
     "table_picture": "Ảnh nằm trong bảng không được nhập: đặt ảnh ra ngoài bảng rồi nhập lại.",
+    "wide_table": "Bảng rộng hơn {columns} cột: chỉ lấy {columns} cột đầu.",
+    "linked_picture": (
+        "Ảnh liên kết tới một tệp bên ngoài (không nằm trong tệp Word) nên không nhập được: trong Word,"
+        " chèn lại ảnh bằng Chèn → Ảnh (không chọn “Liên kết tới tệp”), hoặc thêm ảnh qua trình soạn thảo."
+    ),
     "legacy_font": "Chữ gõ bằng bảng mã cũ {encoding}: đã chuyển sang Unicode; hãy đọc lại đoạn này.",
     "picture_unusable": (
         "Ảnh {number} là hình vẽ hoặc định dạng không dùng được (EMF/WMF…): lưu ảnh gốc thành JPEG"
@@ -216,6 +221,13 @@ DOCX_OPTION_NAMES = {
     "place": "--hamlet (xóm) hoặc --organization (tổ chức)",
 }
 DOCX_OPTION_WORDS = {"kind": "loại", "field": "lĩnh vực", "hamlet": "xóm", "organization": "tổ chức"}
+def docx_too_large(limit: int) -> str:
+    return (
+        f"Tệp Word này khi giải nén lớn hơn {limit} MB (thường do ảnh quá lớn hoặc tệp bị làm hỏng)."
+        " Mở tệp trong Word, chọn Tệp → Nén ảnh (Compress Pictures), lưu lại rồi nhập lại."
+    )
+
+
 DOCX_SCANNED = (
     "Báo cáo chỉ có ảnh chụp (bản scan), không có chữ để nhập. Hãy xin bản Word gốc (gõ bằng máy), hoặc"
     " tạo hồ sơ bằng “dienhinh new” rồi gõ câu chuyện và thêm ảnh trong trình soạn thảo."
