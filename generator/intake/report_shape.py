@@ -88,7 +88,7 @@ DATE_WORDS = re.compile(r"(?:^|\s)ngay (\d{1,2}) (?:thang )?(\d{1,2}) (?:nam )?(
 DATE_LINE = re.compile(r"^(?:.{0,50}\s)?ngay(?: \d{1,2})?(?: thang)?(?: \d{1,2})?(?: nam)? \d{4}$")
 
 ROMAN = re.compile(r"^(?P<n>[IVX]{1,5})\s*[.)/:-]\s*(?P<t>\S.*)$")
-NUMBERED = re.compile(r"^(?P<n>\d{1,2}|[a-zđ])\s*[.)/]\s*(?P<t>\S.*)$")
+NUMBERED = re.compile(r"^(?P<n>\d{1,2}|[a-z\u0111])\s*[.)/]\s*(?P<t>\S.*)$")
 
 # The story's sections, by the words their headings use (checked in this order: "Kết quả và
 # bài học kinh nghiệm" is about lessons; "Thành tích đạt được" is the results).
@@ -126,6 +126,7 @@ SECTION_WORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
         ),
     ),  # fmt: skip
 )
+MAX_NAME = 150  # characters: a longer line is a sentence, not an exemplar's name
 MAX_HEADING = 120  # characters: a longer numbered line is a sentence of a list, not a heading
 
 
@@ -301,7 +302,7 @@ class _Pass:
             self._name(plain, block)
             return True
         if block.kind == "heading" and not self.shape.name and not GENERIC_TITLE.match(folded):
-            if section_of(plain) is None and len(plain) <= 150:
+            if section_of(plain) is None and len(plain) <= MAX_NAME:
                 self._name(plain, block)  # a report that opens with its exemplar's name
                 return True
         if national(folded) or (not self.titled and self._agency(plain)):
@@ -324,7 +325,8 @@ class _Pass:
 
     def _front_line(self, block: Block, plain: str, folded: str) -> bool:
         labelled = _label(plain)
-        if labelled and NAME_LABEL.match(fold(labelled[0])) and labelled[1] and not self.shape.name:
+        named = labelled and NAME_LABEL.match(fold(labelled[0])) and 0 < len(labelled[1]) <= MAX_NAME
+        if labelled and named and not self.shape.name:
             self._name(labelled[1], block)
             return True
         if labelled and PERSONAL_LABEL.match(fold(labelled[0])):
@@ -339,7 +341,7 @@ class _Pass:
         if folded.startswith("cua ") and self.titled and not self.shape.name:
             self._name(plain.split(maxsplit=1)[1], block)
             return True
-        if self.titled and not self.shape.name and _heading(block) is None and len(plain) <= 150:
+        if self.titled and not self.shape.name and _heading(block) is None and len(plain) <= MAX_NAME:
             self._name(plain, block)  # the line under the title names the exemplar
             return True
         return False

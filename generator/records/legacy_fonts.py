@@ -140,8 +140,11 @@ def legacy_encoding(text: str) -> tuple[str, str] | None:
     if not _SUSPECT.search(text):
         return None
     before = _oddities(text)
-    # Two different signs at least: "µm … µm" or "Peña Muñoz" repeat one symbol.
-    if before < 2 or len(set(_SUSPECT.findall(text))) < 2:
+    # Signs of two kinds at least: "µm … µm" or "Peña Muñoz" repeat one symbol and are no
+    # evidence; a second odd character, a capital inside a word or a vowel group Vietnamese
+    # does not have is.
+    odd = [c for c in text if c in _ODD]
+    if before < 2 or (len(set(odd)) < 2 and before - len(odd) < 1):
         return None
     # The reading that leaves the fewest oddities, if it removes (nearly) all of them.
     readings = [
