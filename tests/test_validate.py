@@ -212,6 +212,12 @@ RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
     validate.published_individual_consented: ("kind: model", "kind: individual", "consent"),
     validate.consent_dated: ("kind: model", "kind: individual\nconsent: {given: true}", "consent.date"),
     validate.consent_only_for_individuals: ("status:", "consent: {given: false}\nstatus:", "consent"),
+    validate.consent_of_a_minor: (
+        "kind: model",
+        "kind: individual\nconsent: {uses: [website], date: 2025-05-01, minor: {born: 2015,"
+        " representative_consent: true}}",
+        "consent.minor.child_consent",
+    ),
     validate.dates_not_in_future: ("2022-05-01", "2099-05-01", "registered"),
     validate.years_not_in_future: (
         "status:",
@@ -302,6 +308,7 @@ def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -
     assert fired == {r.__name__ for r in PROFILE_RULES} - {
         "published_individual_consented",
         "consent_dated",
+        "consent_of_a_minor",
         "registered_in_a_period",
     }
 

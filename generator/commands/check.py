@@ -5,6 +5,8 @@ from __future__ import annotations
 import argparse
 
 from ..messages import cli as msg
+from ..messages import common as common_msg
+from ..records.model import Use
 from ..records.problems import Severity
 from ..records.settings import Settings
 from ..records.validate import count
@@ -32,6 +34,10 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         say(msg.CHECK_FAILED.format(errors=errors, warnings=warnings))
         return 1
     say(msg.CHECK_OK.format(count=len(catalog.exemplars), public=len(catalog.public)))
+    for exemplar in catalog.public:
+        left_out = [use for use in Use if not exemplar.may(use)]
+        if left_out:
+            say(msg.check_left_out(exemplar.name, [common_msg.USE_NAMES[use.value] for use in left_out]))
     if warnings:
         say(msg.CHECK_WARNINGS.format(warnings=warnings))
     return 0

@@ -138,11 +138,34 @@ def other_field_repeats_main(code: str) -> str:
 NEEDS_PLACE = "Cần ghi hoặc “hamlet” (mã xóm trong xã) hoặc “place” (nơi khác), chỉ một trong hai."
 NEEDS_HAMLET_OR_ORG = "Hồ sơ cần ghi ít nhất một trong hai: “hamlet” (xóm) hoặc “organization” (tổ chức)."
 CONSENT_REQUIRED = (
-    "Hồ sơ cá nhân cần ghi sự đồng ý công bố: consent: {given: true, date: 2022-06-15}."
-    " Chưa có đồng ý thì hồ sơ không được đăng."
+    "Hồ sơ cá nhân cần ghi sự đồng ý công bố của người đó cho từng mục đích (trang web, ấn phẩm in,"
+    " đài truyền thanh, dữ liệu mở), ngày đồng ý và nơi lưu phiếu đồng ý. Chưa có đồng ý thì hồ sơ"
+    " không được đăng; im lặng không phải là đồng ý."
 )
+
+
+def consent_minor_missing(age: int, missing: list[str]) -> str:
+    who = {
+        "representative_consent": "cha, mẹ hoặc người đại diện theo pháp luật",
+        "child_consent": "chính trẻ",
+    }
+    names = " và ".join(who[key] for key in missing)
+    return (
+        f"Trẻ {age} tuổi: cần sự đồng ý của {names} (Luật Bảo vệ dữ liệu cá nhân: từ đủ 7 tuổi cần cả"
+        " sự đồng ý của trẻ). Chưa đủ thì hồ sơ không được công bố ở đâu cả."
+    )
+
+
+def consent_legacy(names: list[str]) -> str:
+    return (
+        f"{len(names)} hồ sơ cá nhân ghi sự đồng ý theo cách cũ (“đã đồng ý”, không ghi mục đích): sự"
+        " đồng ý đó được hiểu là chỉ cho trang web và ấn phẩm in, nên các hồ sơ này không có trong dữ"
+        " liệu mở và trang của tỉnh cho đến khi ghi sự đồng ý cho mục đích đó: " + ", ".join(names) + "."
+    )
+
+
 CONSENT_ONLY_INDIVIDUAL = "Chỉ hồ sơ cá nhân mới ghi “consent”."
-CONSENT_DATE_REQUIRED = "Đã đồng ý công bố thì cần ghi ngày đồng ý (consent.date)."
+CONSENT_DATE_REQUIRED = "Đã đồng ý công bố thì cần ghi ngày đồng ý."
 
 
 def future_date(value: object) -> str:

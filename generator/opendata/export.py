@@ -17,7 +17,7 @@ from typing import Any
 
 from ..messages import common as common_msg
 from ..messages import opendata as msg
-from ..records.model import Exemplar, Registry
+from ..records.model import Exemplar, Registry, Use
 from ..records.sanitize import looks_like_formula
 from ..site.media import ProfileMedia, ShownPhoto
 from ..site.pages import profile_page
@@ -63,7 +63,7 @@ class Exporter:
         self.criteria = registry.criteria_by_id()
 
     def document(self, exemplars: Iterable[Exemplar]) -> od.OpenData:
-        public = sorted((e for e in exemplars if e.is_public), key=lambda e: e.slug)
+        public = sorted((e for e in exemplars if e.may(Use.open_data)), key=lambda e: e.slug)
         profiles = tuple(self.profile(e) for e in public)
         commune = self.registry.commune
         return od.OpenData(

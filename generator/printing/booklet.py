@@ -32,7 +32,7 @@ from ..messages import booklet as msg
 from ..messages import common as common_msg
 from ..messages import records as records_msg
 from ..records.catalog import Catalog
-from ..records.model import Exemplar, Registry, Visit
+from ..records.model import Exemplar, Registry, Use, Visit
 from ..records.periods import plan_title
 from ..records.photo_checks import normal_name
 from ..records.problems import Problem, template_problem
@@ -102,7 +102,9 @@ def visit_booklet(visit: Visit, exemplars: Sequence[Exemplar]) -> Booklet:
 def field_booklet(registry: Registry, code: str, exemplars: Sequence[Exemplar]) -> Booklet:
     """Every published exemplar whose main field is ``code``, by name."""
     field_of_work = registry.field(code)
-    chosen = sorted((e for e in exemplars if e.is_public and e.field == code), key=lambda e: sort_key(e.name))
+    chosen = sorted(
+        (e for e in exemplars if e.may(Use.print) and e.field == code), key=lambda e: sort_key(e.name)
+    )
     return Booklet(
         title=field_of_work.name,
         kicker=msg.BOOKLET_KICKER_FIELD,
@@ -115,7 +117,7 @@ def all_booklet(registry: Registry, exemplars: Sequence[Exemplar]) -> Booklet:
     """Every published exemplar, grouped by field in the registry's order, then by name."""
     order = {f.code: i for i, f in enumerate(registry.fields)}
     chosen = sorted(
-        (e for e in exemplars if e.is_public), key=lambda e: (order.get(e.field, 99), sort_key(e.name))
+        (e for e in exemplars if e.may(Use.print)), key=lambda e: (order.get(e.field, 99), sort_key(e.name))
     )
     return Booklet(
         title=msg.BOOKLET_TITLE_ALL.format(commune=registry.commune.name),
@@ -429,13 +431,13 @@ def choose_booklet(catalog: Catalog, visit: str | None = None, field: str | None
         visits = {v.slug: v for v in catalog.visits}
         if visit not in visits:
             return msg.unknown_visit(visit, list(visits))
-        return visit_booklet(visits[visit], catalog.public)
+        return visit_booklet(visits[visit], catalog.for_use(Use.print))
     if field is not None:
         codes = list(catalog.registry.table("fields"))
         if field not in codes:
             return records_msg.unknown_code("fields", field, codes)
-        return field_booklet(catalog.registry, field, catalog.public)
-    return all_booklet(catalog.registry, catalog.public)
+        return field_booklet(catalog.registry, field, catalog.for_use(Use.print))
+    return all_booklet(catalog.registry, catalog.for_use(Use.print))
 
 
 def make_booklet(
@@ -476,6 +478,8 @@ def build_visit_booklets(
     problems: list[Problem] = []
     for visit in catalog.visits:
         target = site_dir / visit_booklet_path(visit.slug)
-        _, found = make_booklet(visit_booklet(visit, catalog.public), catalog, settings, target, media=media)
+        _, found = make_booklet(
+            visit_booklet(visit, catalog.for_use(Use.print)), catalog, settings, target, media=media
+        )
         problems += found
     return problems

@@ -12,7 +12,7 @@ from pathlib import Path
 from .. import clock
 from ..messages import records as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
-from .model import Exemplar, Registry, Visit
+from .model import Exemplar, Registry, Use, Visit
 from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, Severity, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
@@ -53,6 +53,10 @@ class Catalog:
     def public(self) -> tuple[Exemplar, ...]:
         """What may appear on the site: published, with consent for individuals."""
         return tuple(e for e in self.exemplars if e.is_public)
+
+    def for_use(self, use: Use) -> tuple[Exemplar, ...]:
+        """What may appear in ``use`` (the site, print, broadcasts, open data)."""
+        return tuple(e for e in self.exemplars if e.may(use))
 
 
 PARALLEL_FROM = 400  # below this many changed profiles, worker processes cost more than they save

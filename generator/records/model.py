@@ -24,6 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .. import clock
 from ..messages.common import period_name
 from ..text import describe, hidden_characters, nfc
 from .legacy_fonts import legacy_encoding
@@ -311,11 +312,69 @@ ResultCode = Annotated[str, AfterValidator(_known("evaluation_results"))]
 FigureCode = Annotated[str, AfterValidator(_known("figures"))]
 
 
-class Consent(Record):
-    """Consent of an individual to be published (Vietnam's personal-data rules)."""
+class Use(StrEnum):
+    """What a person's data is published for: each needs its own consent (Luật Bảo vệ dữ liệu
+    cá nhân 91/2025/QH15: consent is given for a purpose; silence is not consent)."""
 
-    given: bool
+    website = "website"  # the commune's site: pages, search, share previews
+    print = "print"  # booklets, posters and other printed matter
+    broadcast = "broadcast"  # the loudspeaker station's bulletins
+    open_data = "open_data"  # the open data, its feed, and the province site that copies it
+
+
+# What a consent recorded as ``given: true`` (before uses were recorded) was collected for:
+# the site and the booklets, nothing the province or anyone else copies.
+LEGACY_USES = frozenset({Use.website, Use.print})
+ADULT_AGE = 18
+CHILD_CONSENT_AGE = 7  # from this age the child's own consent is needed too (Art. 24, as reported)
+
+
+class Minor(Record):
+    """A child's consent: the legal representative's, and from age 7 the child's own."""
+
+    born: Annotated[int, Field(ge=1900, le=2100)]  # the year of birth (the age is counted by years)
+    representative_consent: bool = False
+    child_consent: bool = False
+
+    def age(self, on: dt.date) -> int:
+        return on.year - self.born
+
+    def missing(self, on: dt.date) -> tuple[str, ...]:
+        """The consents the law asks for at the age on ``on`` that are not recorded."""
+        if self.age(on) >= ADULT_AGE:
+            return ()
+        needed = ["representative_consent"]
+        if self.age(on) >= CHILD_CONSENT_AGE:
+            needed.append("child_consent")
+        return tuple(key for key in needed if not getattr(self, key))
+
+
+class Consent(Record):
+    """Consent of an individual to be published, for each use, and how it can be proved."""
+
+    given: bool | None = None  # the earlier form: true covers LEGACY_USES only
+    uses: tuple[Use, ...] | None = None
     date: dt.date | None = None
+    method: Text | None = None  # how it was given, e.g. "Phiếu đồng ý có chữ ký"
+    reference: Text | None = None  # where the signed form is filed, its number
+    minor: Minor | None = None
+    withdrawn: dt.date | None = None  # the person withdrew consent (and asked for erasure)
+
+    @property
+    def legacy(self) -> bool:
+        """Recorded as ``given: true`` without uses (migrated to LEGACY_USES)."""
+        return self.uses is None and bool(self.given)
+
+    def covers(self, on: dt.date) -> frozenset[Use]:
+        """The uses this consent allows: none once withdrawn, none for a child whose consents
+        the law asks for are missing."""
+        if self.withdrawn is not None:
+            return frozenset()
+        if self.minor is not None and self.minor.missing(self.date or on):
+            return frozenset()
+        if self.uses is not None:
+            return frozenset(self.uses)
+        return LEGACY_USES if self.given else frozenset()
 
 
 class Evaluation(Record):
@@ -415,11 +474,16 @@ class Exemplar(Record):
 
     @property
     def is_public(self) -> bool:
-        """Published, and for an individual, with consent given."""
+        """On the website: published, and for an individual, with consent for it."""
+        return self.may(Use.website)
+
+    def may(self, use: Use, on: dt.date | None = None) -> bool:
+        """Whether this profile may appear in ``use``: published, and for an individual,
+        consented to for that use."""
         if self.status is not Status.published:
             return False
         if self.kind is Kind.individual:
-            return self.consent is not None and self.consent.given
+            return self.consent is not None and use in self.consent.covers(on or clock.today())
         return True
 
     @property

@@ -267,8 +267,24 @@ def published_individual_consented(ctx: ProfileContext) -> Iterator[Problem]:
 
 def consent_dated(ctx: ProfileContext) -> Iterator[Problem]:
     e = ctx.exemplar
-    if e.kind is Kind.individual and e.consent is not None and e.consent.given and e.consent.date is None:
+    granted = e.consent is not None and (e.consent.given or e.consent.uses)
+    if e.kind is Kind.individual and e.consent is not None and granted and e.consent.date is None:
         yield ctx.at(("consent", "date"), msg.CONSENT_DATE_REQUIRED)
+
+
+def consent_of_a_minor(ctx: ProfileContext) -> Iterator[Problem]:
+    """A child's profile is published only with the consents the law asks for at its age."""
+    e = ctx.exemplar
+    minor = e.consent.minor if e.consent is not None else None
+    if minor is None or e.kind is not Kind.individual:
+        return
+    on = (e.consent.date if e.consent else None) or ctx.today
+    missing = list(minor.missing(on))
+    if missing:
+        severity = Severity.error if e.status is Status.published else Severity.warning
+        yield ctx.at(
+            ("consent", "minor", missing[0]), msg.consent_minor_missing(minor.age(on), missing), severity
+        )
 
 
 def consent_only_for_individuals(ctx: ProfileContext) -> Iterator[Problem]:
@@ -376,6 +392,7 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     replication_in_one_place,
     published_individual_consented,
     consent_dated,
+    consent_of_a_minor,
     consent_only_for_individuals,
     dates_not_in_future,
     years_not_in_future,
@@ -557,6 +574,7 @@ def check_collection(
         if e.is_public:
             problems += check_links(e, sources[e.slug], public)
     problems += check_aliases(exemplars, sources)
+    problems += legacy_consents(exemplars, sources)
     covered = {e.hamlet for e in exemplars if e.is_public and e.hamlet}
     for index, hamlet in enumerate(registry.hamlets):
         if hamlet.code not in covered:
@@ -570,6 +588,18 @@ def check_collection(
                 )
             )
     return problems
+
+
+def legacy_consents(exemplars: Sequence[Exemplar], sources: Mapping[str, Source]) -> list[Problem]:
+    """One message for the profiles whose consent predates uses: they keep the site and the
+    booklets, and leave the open data (and the province) until consent for it is recorded."""
+    individuals = [e for e in exemplars if e.kind is Kind.individual and e.status is Status.published]
+    legacy = [e for e in individuals if e.consent is not None and e.consent.legacy]
+    if not legacy:
+        return []
+    first = sources[legacy[0].slug]
+    message = msg.consent_legacy([e.name for e in legacy])
+    return [_at(first, first.path, ("consent",), message, Severity.warning)]
 
 
 def check_aliases(exemplars: Sequence[Exemplar], sources: Mapping[str, Source]) -> list[Problem]:

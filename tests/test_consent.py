@@ -1,0 +1,120 @@
+"""Consent for each use (Luật Bảo vệ dữ liệu cá nhân 91/2025/QH15): a person is in the outputs
+their consent covers and in no other — the site, printed booklets, broadcasts, open data and
+the province site that copies it; a child's profile needs the consents the law asks for at
+its age; consents recorded before uses keep the site and print only."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import re
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+
+from dienhinh.records.model import Consent, Minor, Use
+
+from .sample import run_main
+
+PERSON = "ba-hoang-thi-b-minh-hoa"
+NAME = "Bà Hoàng Thị B (minh họa)"
+
+
+def set_consent(project: Path, slug: str, consent: str) -> Path:
+    index = project / "exemplars" / slug / "index.md"
+    text = index.read_text(encoding="utf-8")
+    start = text.index("consent:")
+    end = text.index("evaluations:", start)
+    index.write_text(text[:start] + consent + "\n" + text[end:], encoding="utf-8")
+    return index
+
+
+def test_a_website_only_consent_keeps_the_person_off_every_other_output(
+    project: Path, tmp_path: Path
+) -> None:
+    set_consent(project, PERSON, "consent: {uses: [website], date: 2022-06-06}")
+    checked = run_main("check", cwd=project)
+    assert (
+        f"“{NAME}” sẽ không có trong: sổ tay, áp phích và ấn phẩm in, bản tin trên đài truyền thanh,"
+        " dữ liệu mở và trang của tỉnh" in checked.stdout
+    )
+    built = run_main("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    site = project / "site"
+    assert NAME in (site / "dien-hinh" / PERSON / "index.html").read_text(encoding="utf-8")
+    data = json.loads((site / "du-lieu" / "dien-hinh.json").read_text(encoding="utf-8"))
+    slugs = [p["slug"] for p in data["profiles"]]
+    assert PERSON not in slugs and "ong-ma-van-a-minh-hoa" in slugs  # others consented to open data
+    assert NAME not in (site / "du-lieu" / "dien-hinh.csv").read_text(encoding="utf-8-sig")
+    feed = site / "du-lieu" / "dien-hinh.atom"
+    if feed.exists():
+        assert NAME not in feed.read_text(encoding="utf-8")
+    booklet = tmp_path / "so-tay.pdf"
+    printed = run_main("booklet", "--all", "-o", str(booklet), cwd=project)
+    assert printed.returncode == 0, printed.stderr
+    text = " ".join(page.extract_text() for page in PdfReader(booklet).pages)
+    assert "Hoàng Thị B" not in text and "Ma Văn A" in text
+    # The province copies the open data: the person is not on its site either.
+    (tmp_path / "tinh.yml").write_text(
+        f"province: tỉnh Thử\ncommunes:\n  - name: Xã Điềm Mặc\n    code: diem-mac\n    source: {site}\n",
+        encoding="utf-8",
+    )
+    province = run_main("gather", "-d", str(tmp_path / "tinh"), cwd=tmp_path)
+    assert province.returncode == 0, province.stderr
+    pages = " ".join(p.read_text(encoding="utf-8") for p in (tmp_path / "tinh").rglob("*.html"))
+    assert "Ma Văn A" in pages and "Hoàng Thị B" not in pages
+
+
+def test_an_earlier_consent_keeps_site_and_print_and_is_said_once(project: Path) -> None:
+    set_consent(project, PERSON, "consent: {given: true, date: 2022-06-06}")
+    set_consent(project, "ong-ma-van-a-minh-hoa", "consent: {given: true, date: 2022-05-20}")
+    checked = run_main("check", cwd=project)
+    assert checked.returncode == 0, checked.stdout
+    said = [line for line in checked.stdout.splitlines() if "theo cách cũ" in line]
+    assert len(said) == 1
+    assert "2 hồ sơ cá nhân" in said[0] and NAME in said[0] and "Ông Ma Văn A (minh họa)" in said[0]
+
+
+def test_a_child_without_the_representatives_consent_is_refused_at_its_line(project: Path) -> None:
+    index = set_consent(
+        project,
+        PERSON,
+        "consent:\n  uses: [website, print]\n  date: 2024-05-01\n  minor:\n    born: 2014\n"
+        "    child_consent: true",
+    )
+    checked = run_main("check", cwd=project)
+    assert checked.returncode == 1
+    lines = index.read_text(encoding="utf-8").splitlines()
+    line = next(i for i, text in enumerate(lines, start=1) if text.strip() == "minor:")
+    assert re.search(
+        rf"{PERSON}/index.md:{line}: LỖI \[consent\.minor\.representative_consent\]: Trẻ 10 tuổi: cần sự đồng"
+        " ý của cha, mẹ hoặc người đại diện theo pháp luật",
+        checked.stdout,
+    ), checked.stdout
+
+
+@pytest.mark.parametrize(
+    ("born", "representative", "child", "allowed"),
+    [
+        (2019, True, False, True),  # under 7 on the consent's date: the representative's is enough
+        (2017, True, False, False),  # 7: the child's own consent too
+        (2017, True, True, True),
+        (2007, False, False, True),  # 18 on the consent's date: an adult
+        (2008, False, True, False),  # 17: still a child
+    ],
+)
+def test_a_childs_consent_by_age(born: int, representative: bool, child: bool, allowed: bool) -> None:
+    minor = Minor(born=born, representative_consent=representative, child_consent=child)
+    consent = Consent(uses=(Use.website,), date=dt.date(2025, 3, 1), minor=minor)
+    assert (Use.website in consent.covers(dt.date(2026, 1, 1))) is allowed
+
+
+def test_what_a_consent_covers() -> None:
+    today = dt.date(2026, 1, 1)
+    assert Consent(given=True, date=today).covers(today) == {Use.website, Use.print}
+    assert Consent(given=False).covers(today) == frozenset()
+    assert Consent().covers(today) == frozenset()  # silence is not consent
+    assert Consent(uses=(Use.broadcast,), date=today).covers(today) == {Use.broadcast}
+    withdrawn = Consent(uses=tuple(Use), date=today, withdrawn=today)
+    assert withdrawn.covers(today) == frozenset()
