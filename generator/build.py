@@ -259,7 +259,7 @@ class Build:
         only, even in a preview that shows drafts."""
         assert self.catalog.registry is not None
         files = site_files(
-            self.catalog.registry, self.catalog.public, self.media, self.site.url, self.site.name
+            self.catalog.registry, self.catalog.exemplars, self.media, self.site.url, self.site.name
         )
         for name, data in files.items():
             target = site_dir / name

@@ -33,6 +33,7 @@ from . import (
     schema,
     serve,
     upgrade,
+    withdraw,
 )
 from .terminal import say
 
@@ -54,6 +55,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     publish,
     booklet,
     gather,
+    withdraw,
 )
 BY_NAME = {command.NAME: command for command in COMMANDS}
 

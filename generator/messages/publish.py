@@ -102,3 +102,14 @@ HELP_PUBLISH_TO = "nơi đưa lên khi khai báo nhiều nơi: ssh, folder hoặ
 HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages)"
 HELP_PUBLISH_NO_BUILD = "không dựng lại, gửi trang đã dựng trong site_dir"
 HELP_PUBLISH_ALLOW_SAMPLE = "vẫn đưa lên dù còn dữ liệu minh họa hay địa chỉ mẫu (chỉ để thử)"
+
+
+PUBLISH_SCRUBBED = (
+    "Đã xóa {count} bản cũ trên máy chủ vì còn hồ sơ của người đã rút lại sự đồng ý: từ nay chỉ quay lại"
+    " được các bản không còn hồ sơ đó."
+)
+GHP_HISTORY_KEEPS = (
+    "Lưu ý: lịch sử nhánh trên GitHub vẫn giữ các bản cũ có hồ sơ đã rút lại sự đồng ý ({profiles})."
+    " Công cụ không xóa được lịch sử đó; muốn xóa hẳn, người quản lý kho phải xóa và tạo lại nhánh"
+    " (hoặc xóa kho) trên GitHub."
+)

@@ -171,9 +171,12 @@ class Gatherer:
         problems = [self._warning(index, text) for text in checked.dropped]
         if checked.doc is not None:
             assert fetched.body is not None
+            fresh = CommuneData(code, name, Status.fresh, checked.doc, address)
+            if saved is not None and checked.doc.withdrawn:
+                self._forget_withdrawn(saved[0], fresh)
             if saved is None or saved[0] != fetched.body:
                 self.cache.save(code, address, fetched.body, fetched)
-            return CommuneData(code, name, Status.fresh, checked.doc, address), problems
+            return fresh, problems
         reason = checked.refused or msg.SOURCE_NOT_TRIED
         if saved is not None:
             old = check_document(saved[0])
@@ -182,6 +185,21 @@ class Gatherer:
                 return CommuneData(code, name, Status.cached, old.doc, address, saved[1].saved), problems
         problems.append(self._warning(index, msg.source_failed(reason)))
         return CommuneData(code, name, Status.missing, read_from=address), problems
+
+    def _forget_withdrawn(self, cached: bytes, fresh: CommuneData) -> None:
+        """The thumbnails kept of profiles whose person withdrew consent (the commune's data
+        now lists them as withdrawn): deleted, so no copy of them stays with the province.
+        The cached data is replaced by the fresh one right after."""
+        assert fresh.doc is not None
+        gone = {tomb.slug for tomb in fresh.doc.withdrawn}
+        old = check_document(cached).doc
+        for profile in old.profiles if old is not None else ():
+            if profile.slug not in gone:
+                continue
+            for photo in profile.photos:
+                target = locate(photo.thumbnail.url, fresh)
+                if target is not None:
+                    self.cache.photo(target).unlink(missing_ok=True)
 
     def _read(self, address: str, saved: Saved | None) -> Fetched:
         if address.startswith(("http://", "https://")):

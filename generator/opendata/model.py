@@ -19,7 +19,7 @@ from ..records.model import CODE_PATTERN
 # The version of the data's shape. Any change to these models changes the schema, and the
 # schema's fingerprint for this version is pinned in tests/test_opendata.py: a change
 # without a new version fails there. A reader accepts the same major version only.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
 SCHEMA_ID = f"https://dienhinh.example.vn/schema/dien-hinh-{SCHEMA_MAJOR}.schema.json"
 VERSION_PATTERN = rf"^{SCHEMA_MAJOR}\.[0-9]+\.[0-9]+$"
@@ -173,9 +173,18 @@ class Commune(Out):
     sample_data: bool = False
 
 
+class Withdrawn(Out):
+    """A tombstone: a profile taken down because its person withdrew consent. Its address and
+    the date only, nothing personal: whoever copied the profile (the province) deletes it."""
+
+    slug: Code
+    date: dt.date
+
+
 class OpenData(Out):
     schema_url: str = Field(default=SCHEMA_ID, alias="$schema")
     schema_version: Annotated[str, StringConstraints(pattern=VERSION_PATTERN)] = SCHEMA_VERSION
     commune: Commune
     updated: dt.date | None = None
     profiles: tuple[Profile, ...] = ()
+    withdrawn: tuple[Withdrawn, ...] = ()

@@ -131,3 +131,27 @@ class Outcome:
     site_bytes: int  # the whole site
     release: str = ""  # the release made live (servers) or the commit (GitHub Pages)
     releases_kept: int = 0
+    scrubbed: int = 0  # older releases removed: they held a profile whose person withdrew consent
+    notes: tuple[str, ...] = ()  # what the officer must know (copies this target cannot erase)
+
+
+OPEN_DATA = "du-lieu/dien-hinh.json"  # opendata.export's JSON_FILE, read here for its tombstones
+
+
+def withdrawn_slugs(site: Path) -> set[str]:
+    """Profiles the built site lists as withdrawn (their person withdrew consent): no copy of
+    them may stay on a target, older releases included."""
+    try:
+        data = json.loads((site / OPEN_DATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    found = data.get("withdrawn") if isinstance(data, dict) else None
+    return {str(t["slug"]) for t in found or [] if isinstance(t, dict) and "slug" in t}
+
+
+def holds_any(manifest: Manifest, slugs: set[str]) -> bool:
+    """Whether a published copy holds a page of one of ``slugs``."""
+    return any(name.split("/")[:2] in ([PROFILES, slug] for slug in slugs) for name in manifest.files)
+
+
+PROFILES = "dien-hinh"

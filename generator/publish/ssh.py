@@ -30,7 +30,7 @@ import asyncssh
 from .. import clock
 from ..messages import publish as msg
 from ..records.settings import Settings, SshTarget
-from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
+from .manifest import Manifest, Outcome, PublishError, holds_any, plan, scan, site_files, withdrawn_slugs
 
 RELEASES = "releases"
 CURRENT = "current"
@@ -218,6 +218,7 @@ async def _publish(
     for old in kept[:-keep]:
         if old not in (release, found.current):
             await server.remove_release(old)
+    scrubbed = await _scrub(server, [name for name in kept[-keep:] if name != release], withdrawn_slugs(site))
     return Outcome(
         target=server.where,
         sent=len(sent),
@@ -226,8 +227,21 @@ async def _publish(
         removed=len(todo.remove),
         site_bytes=local.size,
         release=release,
-        releases_kept=min(len(kept), keep),
+        releases_kept=min(len(kept), keep) - scrubbed,
+        scrubbed=scrubbed,
     )
+
+
+async def _scrub(server: Server, older: list[str], withdrawn: set[str]) -> int:
+    """Remove the older releases (kept for rollback) that still hold a profile whose person
+    withdrew consent: a rollback must never bring it back. → how many were removed."""
+    removed = 0
+    for name in older if withdrawn else []:
+        manifest = await server.manifest(name)
+        if manifest is None or holds_any(manifest, withdrawn):
+            await server.remove_release(name)
+            removed += 1
+    return removed
 
 
 def _by_depth(folders: list[str]) -> list[list[str]]:
