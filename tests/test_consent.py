@@ -118,3 +118,44 @@ def test_what_a_consent_covers() -> None:
     assert Consent(uses=(Use.broadcast,), date=today).covers(today) == {Use.broadcast}
     withdrawn = Consent(uses=tuple(Use), date=today, withdrawn=today)
     assert withdrawn.covers(today) == frozenset()
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Năm 2019 chị bị bệnh nặng phải nằm viện.", "sức khỏe"),
+        ("Gia đình từng là hộ nghèo, mắc nợ 30 triệu.", "nợ nần"),
+        ("Sau khi ly hôn, chị một mình nuôi hai con.", "chuyện riêng"),
+        ("Chị là người dân tộc Tày, theo đạo Thiên Chúa.", "tôn giáo, dân tộc"),
+        ("Cháu Lan đang học lớp 5 trường Tiểu học Điềm Mặc.", "trẻ em"),
+    ],
+)
+def test_sensitive_content_of_a_published_person_is_warned_at_its_line(
+    project: Path, text: str, kind: str
+) -> None:
+    index = project / "exemplars" / PERSON / "index.md"
+    story = index.read_text(encoding="utf-8") + f"\n{text}\n"
+    index.write_text(story, encoding="utf-8")
+    line = story.splitlines().index(text) + 1
+    checked = run_main("check", cwd=project)
+    assert re.search(
+        rf"{PERSON}/index.md:{line}: CẢNH BÁO \[story\]: Có nội dung nhạy cảm về đời tư \([^)]*{kind}",
+        checked.stdout,
+    ), checked.stdout
+    # Confirmed: the signed form names it.
+    set_consent(project, PERSON, "consent: {uses: [website], date: 2022-06-06, sensitive: true}")
+    assert "nhạy cảm" not in run_main("check", cwd=project).stdout
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Đàn gà bị bệnh được chữa kịp thời.",
+        "Tổ giúp người khuyết tật đi khám.",
+        "Giúp 5 hộ nghèo thoát nghèo.",
+    ],
+)
+def test_ordinary_words_are_not_sensitive(project: Path, text: str) -> None:
+    index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"  # a collective's profile
+    index.write_text(index.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
+    assert "nhạy cảm" not in run_main("check", cwd=project).stdout

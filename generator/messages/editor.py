@@ -31,6 +31,7 @@ EDITOR_LABELS = {
     "Consent.method": "Cách ghi nhận sự đồng ý (ví dụ: phiếu đồng ý có chữ ký)",
     "Consent.reference": "Nơi lưu phiếu đồng ý, số phiếu",
     "Consent.minor": "Người chưa thành niên (dưới 18 tuổi)",
+    "Consent.sensitive": "Phiếu đồng ý có ghi rõ nội dung nhạy cảm",
     "Consent.withdrawn": "Ngày người này rút lại sự đồng ý",
     "Minor.born": "Năm sinh",
     "Minor.representative_consent": "Cha, mẹ hoặc người đại diện theo pháp luật đã đồng ý",

@@ -362,3 +362,20 @@ STORE_CHANGED = (
     "Tệp {path} vừa được sửa ở nơi khác trong lúc lưu nên không ghi đè. Mở lại tệp (để thấy bản"
     " mới nhất) rồi lưu lại."
 )
+
+
+SENSITIVE_KINDS = {
+    "health": "sức khỏe, bệnh tật",
+    "debt": "nợ nần, hoàn cảnh nghèo của một hộ cụ thể",
+    "family": "chuyện riêng, mâu thuẫn trong gia đình",
+    "belief": "tôn giáo, dân tộc của một người cụ thể",
+    "child": "trẻ em kèm tên trường, lớp",
+}
+
+
+def sensitive(kind: str, text: str) -> str:
+    return (
+        f"Có nội dung nhạy cảm về đời tư ({SENSITIVE_KINDS[kind]}): {quote(text)}. Pháp luật về dữ liệu"
+        " cá nhân coi đây là dữ liệu nhạy cảm. Hãy viết lại cho chung hơn, hoặc nếu phiếu đồng ý người đó"
+        " đã ký ghi rõ cả nội dung này, đánh dấu “Phiếu đồng ý có ghi rõ nội dung nhạy cảm”."
+    )

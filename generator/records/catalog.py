@@ -27,7 +27,7 @@ from .validate import (
     check_story_html,
     check_text,
     legacy_encoding_rule,
-    personal_data_rule,
+    text_rules,
     unprintable_rule,
 )
 from .visits import load_visits
@@ -154,10 +154,7 @@ def _read_one(job: tuple[Path, Registry | None, int, bytes]) -> Entry:
     if record is not None and source is not None:
         # The checks that look at this file's text alone: cached with its parse (same bytes,
         # same result), so a warm check does not read 10,000 stories again.
-        rules: list[TextRule] = [legacy_encoding_rule]
-        if record.is_public:
-            rules.append(personal_data_rule(record.public_contacts))
-        problems = problems + check_text(source, rules, UNPUBLISHED_KEYS, record.story)
+        problems = problems + check_text(source, text_rules(record), UNPUBLISHED_KEYS, record.story)
     return record, source, problems
 
 

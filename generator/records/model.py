@@ -358,6 +358,7 @@ class Consent(Record):
     method: Text | None = None  # how it was given, e.g. "Phiếu đồng ý có chữ ký"
     reference: Text | None = None  # where the signed form is filed, its number
     minor: Minor | None = None
+    sensitive: bool = False  # the signed form names the sensitive details the story tells
     withdrawn: dt.date | None = None  # the person withdrew consent (and asked for erasure)
 
     @property

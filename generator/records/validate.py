@@ -494,6 +494,83 @@ def unprintable_rule(unprintable: Callable[[str], str], severity: Severity) -> T
     return rule
 
 
+# Content about a person's private life that the law treats as sensitive (health, debts and
+# poverty, family conflicts, religion and ethnicity, children and their school): a warning on
+# a published profile, unless the person's signed consent names it (consent.sensitive).
+SENSITIVE: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+    (
+        "health",  # about someone: "bị bệnh", "mắc ung thư"; not "người khuyết tật" as a group
+        re.compile(
+            r"\b(bị|mắc|mắc phải|nhiễm|nạn nhân)\s+(bệnh|căn bệnh|ung thư|khuyết tật|tàn tật|tâm thần"
+            r"|chất độc da cam|hiv|bại liệt|trầm cảm|tai biến|liệt)"
+        ),
+        False,
+    ),
+    (
+        "debt",
+        re.compile(r"\b(nợ nần|mắc nợ|vay nặng lãi|nợ xấu|khoản nợ|vỡ nợ|hộ nghèo|hộ cận nghèo|túng quẫn)\b"),
+        True,  # the named household of an individual's profile
+    ),
+    (
+        "family",
+        re.compile(
+            r"\b(ly hôn|ly thân|bạo lực gia đình|mâu thuẫn gia đình|ngoại tình|bỏ nhà đi|bị bỏ rơi)\b"
+        ),
+        False,
+    ),
+    (
+        "belief",
+        re.compile(
+            r"\b(theo đạo|công giáo|phật giáo|tin lành|đạo thiên chúa|dân tộc (tày|nùng|dao|mông|h'mông|kinh"
+            r"|sán chay|sán dìu|hoa|thái|mường))\b"
+        ),
+        True,  # about one named person only
+    ),
+    ("child", re.compile(r"(lớp \d{1,2}[^.\n]{0,80}trường|trường[^.\n]{0,80}lớp \d{1,2})"), False),
+)
+
+
+_NOT_A_PERSON = re.compile(
+    r"\b(gà|lợn|heo|bò|trâu|dê|cá|vịt|ngan|ong|cây|chè|lúa|ngô|rau|đàn|vật nuôi|cây trồng|giống"
+    r"|vườn)\b[^.\n]*$"
+)
+
+
+def sensitive_rule(individual: bool) -> TextRule:
+    """Sensitive content about a person's private life, each kind once per text."""
+
+    def rule(text: str) -> Iterator[tuple[int, str, Severity]]:
+        lowered = text.lower()
+        for kind, pattern, only_individual in SENSITIVE:
+            if only_individual and not individual:
+                continue
+            # "Đàn gà bị bệnh", "cây chè mắc bệnh": the farm's health, not a person's.
+            found = next(
+                (
+                    m
+                    for m in pattern.finditer(lowered)
+                    if not _NOT_A_PERSON.search(lowered[max(0, m.start() - 25) : m.start()])
+                ),
+                None,
+            )
+            if found is not None:
+                offset = lowered.count("\n", 0, found.start())
+                yield offset, msg.sensitive(kind, text[found.start() : found.end()]), Severity.warning
+
+    return rule
+
+
+def text_rules(record: Exemplar) -> list[TextRule]:
+    """The rules that look at a profile's text alone (cached with its parse: kept here, in a
+    module the cache's fingerprint covers)."""
+    rules: list[TextRule] = [legacy_encoding_rule]
+    if record.is_public:
+        rules.append(personal_data_rule(record.public_contacts))
+        if record.consent is None or not record.consent.sensitive:
+            rules.append(sensitive_rule(record.kind is Kind.individual))
+    return rules
+
+
 def check_text(
     source: Source,
     rules: Sequence[TextRule],
