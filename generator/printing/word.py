@@ -181,9 +181,7 @@ def _repeat_header(table: Table) -> None:
 def _signature_block(word: WordDocument, document: OfficialDocument, width: float) -> None:
     left = 0.45 * width
     table = _plain_table(word, 1, (left, width - left))
-    _fill(
-        table.cell(0, 0),
-        [(msg.DOC_RECIPIENTS, "recipients_title")] + [(r, "recipient") for r in document.recipients],
-    )
+    title = [(msg.DOC_RECIPIENTS, "recipients_title")] if document.recipients else []
+    _fill(table.cell(0, 0), title + [(r, "recipient") for r in document.recipients])
     lines = [(document.authority, "authority"), (document.signer_title, "authority")]
     _fill(table.cell(0, 1), [*lines, (document.signer_name, "signer")])
