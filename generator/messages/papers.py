@@ -23,6 +23,11 @@ REPORT_TITLE = "Báo cáo điển hình tiên tiến — {commune}"
 REPORT_GENERATED = (
     "Lập ngày {date}. Đã đăng ký: mọi hồ sơ (kể cả nháp); đã công bố: hồ sơ hiện trên trang web."
 )
+REPORT_GENERATED_IN = (
+    "Số liệu đến ngày {date}. Trong chương trình: điển hình đăng ký đến hết kỳ báo cáo, thuộc"
+    " giai đoạn kế hoạch còn thực hiện trong kỳ (kể cả hồ sơ nháp); đăng ký mới: đăng ký trong kỳ;"
+    " đã công bố: hồ sơ hiện trên trang web."
+)
 REPORT_TOTALS = "Tổng số"
 REPORT_REGISTERED = "Đã đăng ký"
 REPORT_PUBLISHED = "Đã công bố"
@@ -49,9 +54,22 @@ REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
-REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình đăng ký và công bố trong{scope}: {names}."
-REPORT_NONE_IN_SCOPE = "không có đăng ký trong kỳ"
+REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình được công bố trong chương trình{scope}: {names}."
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
+REPORT_COUNT_ALL = "Toàn xã có {count} điển hình đăng ký, {published} điển hình đã công bố."
+REPORT_COUNT_IN = (
+    "Trong{scope}, toàn xã có {count} điển hình trong chương trình ({new} đăng ký mới),"
+    " {published} điển hình đã công bố."
+)
+REPORT_IN_PROGRAMME = "Trong chương trình"
+REPORT_NEW = "Đăng ký mới"
+# What happened within a year or a period to a hamlet's or an organization's exemplars.
+REPORT_HAPPENED_NEW = "{count} đăng ký mới"
+REPORT_HAPPENED_EVALUATED = "{count} lượt đánh giá"
+REPORT_HAPPENED_COMMENDED = "{count} lượt khen thưởng"
+REPORT_HAPPENED_REPLICATED = "{count} lượt nhân rộng"
+REPORT_HAPPENED_NOMINATED = "{count} lượt giới thiệu, đề nghị"
+REPORT_HAPPENED_NOTHING = "chưa ghi đánh giá, khen thưởng trong{scope}"
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
@@ -71,6 +89,7 @@ REPORT_NUMBER = "STT"
 REPORT_FIELDS = "Điển hình theo lĩnh vực"
 REPORT_FIELD = "Lĩnh vực"
 REPORT_LIST = "Danh sách điển hình đăng ký"
+REPORT_LIST_IN_PROGRAMME = "Danh sách điển hình trong chương trình"
 REPORT_KIND = "Loại"
 REPORT_PLACE = "Xóm, tổ chức"
 REPORT_STATUS = "Trạng thái"
@@ -159,6 +178,11 @@ DOC_REGISTERED_TEXT = (
     "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
     " trên trang thông tin của xã."
 )
+DOC_IN_PROGRAMME_TEXT = (
+    "Trong{scope}, toàn xã có {count} điển hình trong chương trình ({kinds}); {published} điển"
+    " hình đã được công bố trên trang thông tin của xã."
+)
+DOC_NEW_TEXT = "Trong{scope} có {count} điển hình đăng ký mới."
 DOC_NO_NEW = "Trong{scope} không có điển hình đăng ký mới."
 DOC_ALL_HAMLETS = "Tất cả các xóm đều có điển hình được công bố."
 DOC_LATE_TEXT = "Có {count} điển hình đăng ký sau hạn của năm đăng ký."

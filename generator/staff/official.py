@@ -25,7 +25,7 @@ from ..printing.document import (
 )
 from ..records import periods
 from ..records.model import Registry
-from .report import Overview, Section, headline, scope_words, sections, shown
+from .report import Overview, Section, coverage_line, scope_words, sections, shown
 from .scope import Scope, ScopeKind
 from .workbook import Heading, new_workbook, save, table_sheet
 
@@ -91,25 +91,34 @@ def _kinds_text(overview: Overview) -> str:
     )
 
 
-def _coverage_text(overview: Overview, names: list[str]) -> str:
-    if not names:
-        return msg.DOC_ALL_HAMLETS
-    if overview.registered == 0 and overview.scope.first is not None:
-        return msg.DOC_NO_NEW.format(scope=scope_words(overview.scope))
-    return headline(overview)
+def _registered_text(overview: Overview) -> str:
+    """How many exemplars, as the secretary writes it: within a year or a period, those in the
+    programme then (however long ago they registered), and the new registrations as their own
+    sentence; then the hamlets without a published exemplar."""
+    kinds = _kinds_text(overview)
+    if not overview.scoped:
+        counted = msg.DOC_REGISTERED_TEXT.format(
+            registered=overview.in_programme, kinds=kinds, published=overview.published
+        )
+    else:
+        words = scope_words(overview.scope)
+        counted = msg.DOC_IN_PROGRAMME_TEXT.format(
+            scope=words, count=overview.in_programme, kinds=kinds, published=overview.published
+        )
+        new = (
+            msg.DOC_NEW_TEXT.format(scope=words, count=overview.registered)
+            if overview.registered
+            else msg.DOC_NO_NEW.format(scope=words)
+        )
+        counted = f"{counted} {new}"
+    hamlets = msg.DOC_ALL_HAMLETS if not overview.hamlets_without else coverage_line(overview)
+    return f"{counted} {hamlets}"
 
 
 def _registrations(overview: Overview, tables: _Tables) -> list[DocPart]:
-    names = [h.name for h in overview.hamlets_without]
     parts: list[DocPart] = [
         DocHeading(msg.DOC_PART_REGISTRATIONS),
-        DocParagraph(
-            msg.DOC_REGISTERED_TEXT.format(
-                registered=overview.registered, kinds=_kinds_text(overview), published=overview.published
-            )
-            + " "
-            + _coverage_text(overview, names)
-        ),
+        DocParagraph(_registered_text(overview)),
     ]
     if overview.late:
         parts.append(DocParagraph(msg.DOC_LATE_TEXT.format(count=len(overview.late))))
