@@ -284,23 +284,36 @@ def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
         "nominations", "--year", "2025", "--docx", str(docx_path), "--xlsx", str(xlsx_path), cwd=ROOT
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    expected = [(e.name, n) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025]
-    assert expected
+    assert "Đã ghi báo cáo" not in result.stdout
+    assert f"Đã ghi danh sách đề nghị khen thưởng, biểu dương vào {docx_path}." in result.stdout
+    expected = {(e.name, n.level.value) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025}
+    assert len({name for name, _ in expected}) < len(expected), "an exemplar nominated at two levels"
+    levels = {"commune": "Cấp xã", "province": "Cấp tỉnh", "national": "Toàn quốc"}
     word = Document(str(docx_path))
     assert word.sections[0].page_width > word.sections[0].page_height  # landscape
     assert "DANH SÁCH" in [p.text for p in word.paragraphs]
-    rows = cells(word.tables[1])
-    assert rows[0] == [
-        "STT",
-        "Tên tập thể, cá nhân",
-        "Địa chỉ, đơn vị",
-        "Thành tích tóm tắt",
-        "Hình thức đề nghị",
-    ]
-    assert sorted(r[1] for r in rows[1:]) == sorted(name for name, _ in expected)
-    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(expected) + 1)]
-    awards = {n.award for _, n in expected if n.award}
-    assert all(any(a in r[4] for r in rows[1:]) for a in awards)
+    found = grouped_tables(word)
+    titles = [title for title, _ in found]
+    assert titles[0] == "I. GIỚI THIỆU, BIỂU DƯƠNG TẠI HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN CỦA XÃ"
+    assert titles[1] == "II. ĐỀ NGHỊ CẤP TỈNH KHEN THƯỞNG, BIỂU DƯƠNG"
+    listed = set()
+    for _, rows in found:
+        assert rows[0] == [
+            "STT",
+            "Tên tập thể, cá nhân",
+            "Địa chỉ, đơn vị",
+            "Thành tích tóm tắt",
+            "Cấp",
+            "Hình thức đề nghị",
+        ]
+        assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(rows))]
+        assert len({r[1] for r in rows[1:]}) == len(rows) - 1  # no exemplar twice in a group
+        assert len({r[4] for r in rows[1:]}) == 1  # one level per group, on every row
+        listed |= {(r[1], r[4]) for r in rows[1:]}
+    assert listed == {(name, levels[level]) for name, level in expected}
+    awards = {n.award for e in CATALOG.exemplars for n in e.nominations if n.year == 2025 and n.award}
+    cells_text = " ".join(r[5] for _, rows in found for r in rows[1:])
+    assert awards and all(a in cells_text for a in awards)
 
     sheet = load_workbook(xlsx_path).active
     assert sheet is not None
@@ -308,7 +321,51 @@ def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
     header = next(i for i, row in enumerate(values) if row[0] == "STT")
     assert values[0][0] == "ỦY BAN NHÂN DÂN XÃ ĐIỀM MẶC"
     assert "DANH SÁCH" in values[1][0]
-    assert sorted(row[1] for row in values[header + 1 :]) == sorted(name for name, _ in expected)
+    assert {(row[1], row[4]) for row in values[header + 1 :]} == {
+        (name, levels[level]) for name, level in expected
+    }
+
+
+def grouped_tables(document: object) -> list[tuple[str, list[list[str]]]]:
+    """(group title, rows) for each table of a nomination list, the title being the
+    paragraph just before the table."""
+    from docx.table import Table
+
+    found, last = [], ""
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            if last:
+                found.append((last, cells(block)))
+            last = ""
+        elif block.text:
+            last = block.text
+    return [(title, rows) for title, rows in found if rows and rows[0][0] == "STT"]
+
+
+def test_two_nominations_at_one_level_are_one_row(project: Path, tmp_path: Path) -> None:
+    index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    award = "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen (thử)"
+    index.write_text(
+        text.replace(
+            "replications:\n", f"  - level: province\n    year: 2025\n    award: {award}\nreplications:\n", 1
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "ds.docx"
+    result = run_main("nominations", "--period", "2022-2025", "--docx", str(path), cwd=project)
+    assert result.returncode == 0, result.stdout
+    province = dict(grouped_tables(Document(str(path))))["II. ĐỀ NGHỊ CẤP TỈNH KHEN THƯỞNG, BIỂU DƯƠNG"]
+    rows = [r for r in province[1:] if r[1] == "Tổ hợp tác chè sạch xóm Bản Quyền"]
+    assert len(rows) == 1
+    assert award in rows[0][5] and "Đại hội Thi đua yêu nước tỉnh" in rows[0][5]
+
+
+def test_every_nomination_level_has_its_group() -> None:
+    from dienhinh.messages.papers import DOC_LIST_GROUPS
+    from dienhinh.records.model import NominationLevel
+
+    assert list(DOC_LIST_GROUPS) == [level.value for level in NominationLevel]
 
 
 # --- workbooks ----------------------------------------------------------------------------------

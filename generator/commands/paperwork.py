@@ -138,7 +138,8 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
         if failed is not None:
             console.print(failed, markup=False)
             return 1
-        console.print(msg.REPORT_WRITTEN.format(path=path), markup=False)
+        written = msg.NOMINATIONS_WRITTEN if args.command == "nominations" else msg.REPORT_WRITTEN
+        console.print(written.format(path=path), markup=False)
     return 0
 
 

@@ -71,6 +71,7 @@ REPORT_HAPPENED_REPLICATED = "{count} lượt nhân rộng"
 REPORT_HAPPENED_NOMINATED = "{count} lượt giới thiệu, đề nghị"
 REPORT_HAPPENED_NOTHING = "chưa ghi đánh giá, khen thưởng trong{scope}"
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
+NOMINATIONS_WRITTEN = "Đã ghi danh sách đề nghị khen thưởng, biểu dương vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
 # Worksheet names of the Excel report, one per section (Excel allows at most 31 characters).
@@ -97,7 +98,7 @@ REPORT_STATUS_WORDS = {True: "Đã công bố", False: "Chưa công bố"}
 REPORT_EVALUATIONS = "Kết quả đánh giá hằng năm"
 REPORT_RESULT = "Kết quả"
 REPORT_WHERE = "Nơi nhân rộng"
-REPORT_NOMINATIONS = "Giới thiệu, đề nghị khen thưởng cấp trên"
+REPORT_NOMINATIONS = "Giới thiệu tại hội nghị của xã, đề nghị cấp trên khen thưởng"
 REPORT_NOMINATION_LEVEL = "Cấp"
 REPORT_YEAR = "Năm"
 REPORT_PROPOSAL = "Giới thiệu dự / hình thức đề nghị"
@@ -158,8 +159,15 @@ DOC_LIST_HEADERS = (
     "Tên tập thể, cá nhân",
     "Địa chỉ, đơn vị",
     "Thành tích tóm tắt",
+    "Cấp",
     "Hình thức đề nghị",
 )
+# The list's groups, by nomination level (records/model.py NominationLevel), in this order.
+DOC_LIST_GROUPS = {
+    "commune": "Giới thiệu, biểu dương tại hội nghị điển hình tiên tiến của xã",
+    "province": "Đề nghị cấp tỉnh khen thưởng, biểu dương",
+    "national": "Đề nghị cấp trung ương khen thưởng, biểu dương",
+}
 DOC_LIST_SHEET = "Danh sách đề nghị"
 DOC_INTRO = (
     "Thực hiện {plan}, Ủy ban nhân dân {commune} báo cáo kết quả xây dựng và nhân rộng điển"
@@ -172,7 +180,7 @@ DOC_PART_REGISTRATIONS = "I. KẾT QUẢ ĐĂNG KÝ ĐIỂN HÌNH"
 DOC_PART_EVALUATIONS = "II. KẾT QUẢ ĐÁNH GIÁ HẰNG NĂM"
 DOC_PART_COMMENDATIONS = "III. KHEN THƯỞNG"
 DOC_PART_REPLICATIONS = "IV. NHÂN RỘNG ĐIỂN HÌNH"
-DOC_PART_NOMINATIONS = "V. GIỚI THIỆU, ĐỀ NGHỊ CẤP TRÊN"
+DOC_PART_NOMINATIONS = "V. GIỚI THIỆU, BIỂU DƯƠNG VÀ ĐỀ NGHỊ CẤP TRÊN"
 DOC_PART_SUMMARY = "VI. ĐÁNH GIÁ CHUNG"
 DOC_REGISTERED_TEXT = (
     "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
@@ -191,7 +199,10 @@ DOC_EVALUATED_TEXT = (
 )
 DOC_COMMENDED_TEXT = "Có {count} lượt khen thưởng."
 DOC_REPLICATED_TEXT = "{count} điển hình được nhân rộng, với {units} hộ/đơn vị áp dụng."
-DOC_NOMINATED_TEXT = "{count} lượt giới thiệu, đề nghị lên cấp trên."
+DOC_NOMINATED_TEXT = (
+    "{commune} điển hình được giới thiệu, biểu dương tại hội nghị của xã; {upward} điển hình được"
+    " đề nghị cấp trên khen thưởng, biểu dương."
+)
 DOC_NONE_TEXT = "Không có."
 DOC_TABLE = "Bảng {number}. {title}"
 DOC_PERIOD_RESULT = "Kết quả tổng kết giai đoạn (hội nghị ngày {date}):"

@@ -23,7 +23,7 @@ from ..files import write_atomically
 from ..messages import common as common_msg
 from ..messages import papers as msg
 from ..records import periods
-from ..records.model import Exemplar, Named, Registry
+from ..records.model import Decision, Exemplar, Named, Nomination, Registry
 from ..rendering import environment
 from ..theme_files import Theme
 from .scope import EVERYTHING, Scope, ScopedData, as_of, scoped
@@ -122,15 +122,24 @@ class EvaluationRow:
 
 @dataclass(frozen=True)
 class NominationRow:
+    """One exemplar at one level: its introductions and proposals there, merged (an exemplar
+    introduced to a congress and proposed for an award at the same level is one row)."""
+
     slug: str
     name: str
     kind: str
     address: str
     summary: str
-    level: str
-    year: int
-    proposal: str  # the congress it is introduced to, or the award proposed
+    level: str  # as read: "Cấp xã", "Cấp tỉnh"…
+    year: int  # the first year of the row's nominations
+    proposal: str  # the congresses it is introduced to and the awards proposed, "; "-joined
     decision: str
+    level_code: str = "commune"
+    years: tuple[int, ...] = ()
+
+    @property
+    def years_text(self) -> str:
+        return ", ".join(str(y) for y in self.years or (self.year,))
 
 
 @dataclass(frozen=True)
@@ -296,33 +305,47 @@ def address(registry: Registry, exemplar: Exemplar) -> str:
 
 
 def _nominations(registry: Registry, view: ScopedData) -> tuple[NominationRow, ...]:
-    """Each nomination of the view, by year, highest level first."""
+    """The view's nominations grouped by level, the commune's own conference first, then the
+    proposals upward (province, national); one row per exemplar and level, so the same
+    exemplar introduced at the commune and proposed to the province shows once in each group,
+    each row naming its level."""
     order = list(common_msg.NOMINATION_LEVELS)
-    found = sorted(
-        ((n, e) for e in view.exemplars for n in e.nominations),
-        key=lambda pair: (pair[0].year, -order.index(pair[0].level.value), pair[1].name),
+    grouped: dict[tuple[str, str], list[tuple[Nomination, Exemplar]]] = {}
+    for e in view.exemplars:
+        for n in sorted(e.nominations, key=lambda n: n.year):
+            grouped.setdefault((n.level.value, e.slug), []).append((n, e))
+    rows = [_nomination_row(registry, found) for found in grouped.values()]
+    return tuple(sorted(rows, key=lambda r: (order.index(r.level_code), r.year, r.name, r.slug)))
+
+
+def _nomination_row(registry: Registry, found: list[tuple[Nomination, Exemplar]]) -> NominationRow:
+    exemplar = found[0][1]
+    level = found[0][0].level.value
+    proposals = dict.fromkeys(
+        n.award or msg.REPORT_CONGRESS.format(congress=n.congress or "") for n, _ in found
     )
-    rows = []
-    for n, e in found:
-        decision = ""
-        if n.decision is not None:
-            decision = n.decision.number
-            if n.decision.date is not None:
-                decision += msg.REPORT_DATED.format(date=_date(n.decision.date))
-        rows.append(
-            NominationRow(
-                e.slug,
-                e.name,
-                common_msg.KIND_NAMES[e.kind.value],
-                address(registry, e),
-                e.summary,
-                common_msg.NOMINATION_LEVELS[n.level.value],
-                n.year,
-                n.award or msg.REPORT_CONGRESS.format(congress=n.congress or ""),
-                decision,
-            )
-        )
-    return tuple(rows)
+    decisions = dict.fromkeys(_decision(n.decision) for n, _ in found if n.decision is not None)
+    years = tuple(sorted({n.year for n, _ in found}))
+    return NominationRow(
+        exemplar.slug,
+        exemplar.name,
+        common_msg.KIND_NAMES[exemplar.kind.value],
+        address(registry, exemplar),
+        exemplar.summary,
+        common_msg.NOMINATION_LEVELS[level],
+        years[0],
+        "; ".join(proposals),
+        "; ".join(decisions),
+        level,
+        years,
+    )
+
+
+def _decision(decision: Decision) -> str:
+    text = str(decision.number)
+    if decision.date is not None:
+        text += msg.REPORT_DATED.format(date=_date(decision.date))
+    return text
 
 
 def _listed(registry: Registry, e: Exemplar) -> ExemplarRow:
@@ -559,7 +582,7 @@ def sections(overview: Overview) -> tuple[Section, ...]:
                 msg.REPORT_PROPOSAL,
                 msg.REPORT_DECISION,
             ),
-            _numbered((n.name, n.level, n.year, n.proposal, n.decision) for n in overview.nominations),
+            _numbered((n.name, n.level, n.years_text, n.proposal, n.decision) for n in overview.nominations),
             sheet=msg.REPORT_SHEET_NOMINATIONS,
         ),
     )
