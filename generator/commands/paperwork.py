@@ -83,7 +83,7 @@ def _writers(
     return [(path, write) for path, write in asked if path is not None]
 
 
-def _write(path: Path, write: Writer, template: Path) -> str | None:
+def write_file(path: Path, write: Writer, template: Path) -> str | None:
     """Writes one file; the Vietnamese reason when it could not be written."""
     from ..printing.official_pdf import PdfFailed
     from ..printing.word import MissingStyle, UnreadableTemplate
@@ -134,7 +134,7 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
         console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
     template = settings.theme.find(f"report/{TEMPLATE}")
     for path, write in _writers(args, settings, registry, overview, paper):
-        failed = _write(path, write, template)
+        failed = write_file(path, write, template)
         if failed is not None:
             console.print(failed, markup=False)
             return 1

@@ -1,8 +1,12 @@
-"""The council's papers (``dienhinh report``, ``dienhinh nominations``): the summary report
-(HTML, Excel) and the official documents (Nghị định 30/2020/NĐ-CP)."""
+"""The council's papers (``dienhinh report``, ``dienhinh nominations``, ``dienhinh dossier``):
+the summary report (HTML, Excel), the official documents (Nghị định 30/2020/NĐ-CP) and an
+exemplar's achievement report (Nghị định 98/2023/NĐ-CP)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from .common import quote, suggest
 from .staff import NEW_NO_REGISTRY
 
 HELP_REPORT = "báo cáo tổng hợp cho thư ký Hội đồng thi đua"
@@ -211,3 +215,61 @@ DOC_PERIOD_NO_RESULT = (
     " bổ sung phần đánh giá chung trước khi trình ký."
 )
 DOC_CLOSING = "Trên đây là báo cáo{scope} của Ủy ban nhân dân {commune}./."
+
+# --- dienhinh dossier: the achievement report (Nghị định 98/2023/NĐ-CP, Mẫu 02 and Mẫu 03) ----
+HELP_DOSSIER = (
+    "báo cáo thành tích của một điển hình (Mẫu 02, 03 Nghị định 98/2023/NĐ-CP) gửi kèm hồ sơ đề nghị"
+)
+HELP_DOSSIER_SLUG = "địa chỉ (tên thư mục) của hồ sơ, ví dụ doi-che-ban-quyen"
+HELP_DOSSIER_DOCX = "ghi báo cáo thành tích dạng Word"
+HELP_DOSSIER_PDF = "ghi báo cáo thành tích dạng PDF"
+HELP_DOSSIER_SIGNER = "họ tên người ký (thủ trưởng đơn vị; với cá nhân: mặc định là chính người đó)"
+HELP_DOSSIER_AWARD = "hình thức đề nghị (mặc định: lần giới thiệu, đề nghị gần nhất trong hồ sơ)"
+DOSSIER_KIND = "BÁO CÁO THÀNH TÍCH"
+DOSSIER_SUPERIOR = "UBND {commune}"
+DOSSIER_PROPOSE = "Đề nghị"
+DOSSIER_CONGRESS = "Đề nghị giới thiệu dự {congress}"
+DOSSIER_PROPOSAL_DEFAULT = "Đề nghị khen thưởng, biểu dương"
+DOSSIER_NAME_COLLECTIVE = "Tên tập thể: {name}"
+DOSSIER_NAME_INDIVIDUAL = "Họ và tên: {name}"
+DOSSIER_PART_CHARACTERISTICS = "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"
+DOSSIER_PART_BIOGRAPHY = "I. SƠ LƯỢC LÝ LỊCH"
+DOSSIER_PART_ACHIEVEMENTS = "II. THÀNH TÍCH ĐẠT ĐƯỢC"
+DOSSIER_PART_COMMENDATIONS = "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"
+DOSSIER_TO_WRITE = "(Hồ sơ chưa ghi phần này: bổ sung trước khi trình ký.)"
+DOSSIER_FIGURES_CAPTION = "Kết quả đánh giá và số liệu qua các năm"
+DOSSIER_NO_EVALUATION = "Chưa có đánh giá hằng năm."
+DOSSIER_YEAR = "Năm"
+DOSSIER_RESULT = "Kết quả đánh giá"
+DOSSIER_FIGURE = "{label} ({unit})"
+DOSSIER_TITLES = "1. Danh hiệu thi đua"
+DOSSIER_AWARDS = "2. Hình thức khen thưởng"
+# A commendation form whose name starts so is an emulation title (danh hiệu thi đua).
+DOSSIER_TITLE_WORD = "danh hiệu"
+DOSSIER_TITLE_COLUMN = "Danh hiệu thi đua"
+DOSSIER_AWARD_COLUMN = "Hình thức khen thưởng"
+DOSSIER_DECISION_COLUMN = "Ngày, tháng, năm của quyết định; cơ quan ban hành"
+DOSSIER_NONE = "Chưa có."
+DOSSIER_COMMENDATION = "{form} ({level})"
+DOSSIER_DECIDED = "Ngày {date}; {issuer}"
+DOSSIER_CONFIRM_COLLECTIVE = ("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",)
+DOSSIER_SIGNER_COLLECTIVE = "THỦ TRƯỞNG ĐƠN VỊ"
+DOSSIER_CONFIRM_INDIVIDUAL = ("THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ")
+DOSSIER_SIGNER_INDIVIDUAL = "NGƯỜI BÁO CÁO THÀNH TÍCH"
+DOSSIER_SIGN_SEAL = "(Ký, đóng dấu)"
+DOSSIER_SIGN_NAME = "(Ký, ghi rõ họ và tên)"
+DOSSIER_WRITTEN = "Đã ghi báo cáo thành tích vào {path}."
+DOSSIER_OUTLINE = "Báo cáo thành tích của “{name}” ({form}): {subject}."
+DOSSIER_FORM = {True: "Mẫu 03, cá nhân", False: "Mẫu 02, tập thể"}
+DOSSIER_HINT = "Thêm --docx TỆP.docx hoặc --pdf TỆP.pdf để ghi báo cáo."
+DOSSIER_DRAFT = (
+    "Lưu ý: hồ sơ “{name}” còn là bản nháp; báo cáo vẫn được lập, hãy rà soát nội dung trước khi trình ký."
+)
+
+
+def dossier_unknown(slug: str, known: Sequence[str]) -> str:
+    return f"Không có hồ sơ {quote(slug)} trong thư mục exemplars.{suggest(slug, known)}"
+
+
+def dossier_broken(slug: str) -> str:
+    return f"Hồ sơ {quote(slug)} có lỗi nên chưa lập được báo cáo; chạy “dienhinh check” để xem và sửa."

@@ -30,7 +30,7 @@ class Size:
 # The two header lines go together: Quốc hiệu 13 → Tiêu ngữ 14 (12 → 13), as mục III.1 pairs
 # them. Tables and their captions are not set by the decree: a point below the body (as
 # reports commonly print them) so wide tables fit.
-SIZES: dict[str, Size] = {
+SIZES = {
     "issuer": Size(13, (12, 13), "III.2 tên cơ quan ban hành: in hoa, 12–13, đứng, đậm"),
     "number": Size(13, (13, 13), "III.3 số, ký hiệu: 13, đứng"),
     "national": Size(13, (12, 13), "III.1 Quốc hiệu: in hoa, 12–13, đứng, đậm"),
@@ -81,7 +81,7 @@ DocPart = DocHeading | DocParagraph | DocTable
 @dataclass(frozen=True)
 class OfficialDocument:
     issuer: tuple[str, ...]  # "ỦY BAN NHÂN DÂN", "XÃ ĐIỀM MẶC" (in capitals, bold)
-    number: str  # "Số:      /BC-UBND"
+    number: str  # "Số:      /BC-UBND"; "" for papers that carry none (an achievement report)
     place_date: str  # "Điềm Mặc, ngày 05 tháng 02 năm 2025"
     kind: str  # "BÁO CÁO", "DANH SÁCH"
     subject: tuple[str, ...]  # trích yếu, one or more lines
@@ -91,6 +91,12 @@ class OfficialDocument:
     signer_title: str  # "CHỦ TỊCH"
     signer_name: str = ""
     landscape: bool = False
+    # "(Ký, đóng dấu)" and the like, under the signer's title.
+    signer_note: str = ""
+    # A confirmation block (an achievement report's "XÁC NHẬN CỦA …") in place of "Nơi nhận":
+    # its title lines, then its note.
+    confirmation: tuple[str, ...] = ()
+    confirmation_note: str = ""
 
 
 def official_date(day: dt.date) -> str:
