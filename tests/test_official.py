@@ -285,6 +285,10 @@ def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "Đã ghi báo cáo" not in result.stdout
+    province = {
+        e.name for e in CATALOG.exemplars for n in e.nominations if n.year == 2025 and n.level == "province"
+    }
+    assert f"Đề nghị cấp tỉnh khen thưởng, biểu dương: {len(province)} điển hình (" in result.stdout
     assert f"Đã ghi danh sách đề nghị khen thưởng, biểu dương vào {docx_path}." in result.stdout
     expected = {(e.name, n.level.value) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025}
     assert len({name for name, _ in expected}) < len(expected), "an exemplar nominated at two levels"

@@ -75,6 +75,7 @@ REPORT_HAPPENED_REPLICATED = "{count} lượt nhân rộng"
 REPORT_HAPPENED_NOMINATED = "{count} lượt giới thiệu, đề nghị"
 REPORT_HAPPENED_NOTHING = "chưa ghi đánh giá, khen thưởng trong{scope}"
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
+NOMINATIONS_GROUP = "{title}: {count} điển hình ({names})."
 NOMINATIONS_WRITTEN = "Đã ghi danh sách đề nghị khen thưởng, biểu dương vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
