@@ -237,3 +237,17 @@ def test_mistakes_are_messages(project: Path, tmp_path: Path) -> None:
     for result in (unknown, broken, bad_date):
         assert "Traceback" not in result.stdout + result.stderr
     assert not list(tmp_path.glob("*.docx"))
+
+
+def test_headings_written_loosely_are_the_forms_sections() -> None:
+    exemplar = BY_SLUG["doi-che-ban-quyen"].model_copy(
+        update={
+            "story": "Giới thiệu.\n\n## kết quả:\n\nTăng.\n\n## Khó khăn\n\nThiếu vốn.\n\n## cách làm\n\nLàm.\n"
+        }
+    )
+    document = dossier_document(REGISTRY, exemplar, Dossier(dt.date(2026, 1, 5)))
+    texts = [getattr(p, "text", None) for p in document.parts]
+    start = texts.index("II. THÀNH TÍCH ĐẠT ĐƯỢC")
+    assert texts[start + 1 : start + 4] == ["1. Cách làm", "Làm.", "2. Kết quả"]
+    assert texts[start + 4] == "Tăng."
+    assert texts[start + 6 : start + 8] == ["3. Khó khăn", "Thiếu vốn."]

@@ -211,19 +211,29 @@ def proposal(registry: Registry, exemplar: Exemplar, award: str = "") -> str:
 def _achievements(registry: Registry, exemplar: Exemplar, sections: list[StorySection]) -> list[DocPart]:
     """Part II: the forms' sections from the story in their order, the yearly figures under
     "Kết quả", the story's other sections after them."""
-    by_heading = {s.heading.casefold(): s for s in sections}
-    ordered = [by_heading.get(h.casefold(), StorySection(h)) for h in ACHIEVEMENT_SECTIONS]
-    named = {h.casefold() for h in ACHIEVEMENT_SECTIONS}
-    ordered += [s for s in sections if s.heading.casefold() not in named]
+    by_heading = {_key(s.heading): s for s in sections}
+    # The forms' sections under their own words, whatever case or colon the story gave them.
+    ordered = [
+        StorySection(h, by_heading[_key(h)].parts if _key(h) in by_heading else [])
+        for h in ACHIEVEMENT_SECTIONS
+    ]
+    named = {_key(h) for h in ACHIEVEMENT_SECTIONS}
+    ordered += [s for s in sections if _key(s.heading) not in named]
+    # The forms do not ask for lessons: no empty heading for them.
+    lessons = _key(ACHIEVEMENT_SECTIONS[2])
+    kept = [s for s in ordered if s.parts or _key(s.heading) != lessons]
     parts: list[DocPart] = []
-    for number, section in enumerate(ordered, start=1):
-        if section.heading == ACHIEVEMENT_SECTIONS[2] and not section.parts:
-            continue  # the forms do not ask for lessons: no empty heading for them
-        parts.append(DocHeading(f"{number}. {section.heading}", level=2))
+    for number, section in enumerate(kept, start=1):
+        parts.append(DocHeading(f"{number}. {section.heading.rstrip(':').strip()}", level=2))
         parts += section.parts or [DocParagraph(msg.DOSSIER_TO_WRITE)]
-        if section.heading == RESULTS:
+        if _key(section.heading) == _key(RESULTS):
             parts.append(figures_table(registry, exemplar))
     return parts
+
+
+def _key(heading: str) -> str:
+    """A heading as compared: "Kết quả:" and "kết quả" are one section."""
+    return " ".join(heading.rstrip(":").split()).casefold()
 
 
 def figures_table(registry: Registry, exemplar: Exemplar) -> DocTable:
