@@ -126,6 +126,8 @@ def test_collective_achievement_report_as_word(tmp_path: Path) -> None:
     assert signature[0][1].split("\n") == ["THỦ TRƯỞNG ĐƠN VỊ", "(Ký, đóng dấu)", "Lò Văn B"]  # type: ignore[index]
     assert not any(exemplar.slug in str(value) for _, value in body)
     assert "0912 000 333" not in str(body)  # the council's private notes stay private
+    # The file's own title names the exemplar, not the template ("Mẫu văn bản hành chính").
+    assert Document(str(path)).core_properties.title == f"Báo cáo thành tích: {exemplar.name}"
 
 
 def test_individual_follows_mau_03(tmp_path: Path) -> None:
@@ -158,6 +160,9 @@ def test_achievement_report_as_pdf(tmp_path: Path) -> None:
     result = run_main("dossier", slug, "--pdf", str(path), cwd=ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
     reader = PdfReader(str(path))
+    assert (
+        reader.metadata is not None and reader.metadata.title == f"Báo cáo thành tích: {BY_SLUG[slug].name}"
+    )
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (595, 842)  # A4
     text = " ".join(" ".join(page.extract_text().split()) for page in reader.pages)

@@ -156,6 +156,9 @@ def test_word_report_for_a_year(tmp_path: Path) -> None:
     assert kind.font.bold and kind.font.size == Pt(14)
     assert "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm 2023" in [t for t, _ in texts]
     assert word.styles["Normal"].font.name == "Times New Roman"
+    assert (
+        word.core_properties.title == "BÁO CÁO — Kết quả xây dựng và nhân rộng điển hình tiên tiến năm 2023"
+    )
     for text, style in texts:
         if text:
             size = style.font.size or word.styles["Normal"].font.size

@@ -228,6 +228,7 @@ HELP_DOSSIER_SIGNER = "họ tên người ký (thủ trưởng đơn vị; với
 HELP_DOSSIER_AWARD = "hình thức đề nghị (mặc định: lần giới thiệu, đề nghị gần nhất trong hồ sơ)"
 DOSSIER_KIND = "BÁO CÁO THÀNH TÍCH"
 DOSSIER_SUPERIOR = "UBND {commune}"
+DOSSIER_FILE_TITLE = "Báo cáo thành tích: {name}"
 DOSSIER_PROPOSE = "Đề nghị"
 DOSSIER_CONGRESS = "Đề nghị giới thiệu dự {congress}"
 DOSSIER_PROPOSAL_DEFAULT = "Đề nghị khen thưởng, biểu dương"

@@ -97,6 +97,12 @@ class OfficialDocument:
     # its title lines, then its note.
     confirmation: tuple[str, ...] = ()
     confirmation_note: str = ""
+    # The file's own title (Word's document properties); default: the kind and the subject.
+    title: str = ""
+
+    @property
+    def file_title(self) -> str:
+        return self.title or " — ".join((self.kind, *self.subject))
 
 
 def official_date(day: dt.date) -> str:

@@ -90,6 +90,9 @@ def render_docx(document: OfficialDocument, template: Path) -> bytes:
         elif isinstance(part, DocTable):
             _table(word, part, width)
     _signature_block(word, document, width)
+    # Not the template's own title ("Mẫu văn bản hành chính"): a reader (or an import) that
+    # takes the file's title gets this paper's.
+    word.core_properties.title = document.file_title
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()

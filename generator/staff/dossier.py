@@ -190,6 +190,7 @@ def dossier_document(registry: Registry, exemplar: Exemplar, paper: Dossier) -> 
         signer_note=signer_note,
         confirmation=confirmation,
         confirmation_note=msg.DOSSIER_SIGN_SEAL,
+        title=msg.DOSSIER_FILE_TITLE.format(name=exemplar.name),
     )
 
 
