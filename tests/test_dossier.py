@@ -247,7 +247,8 @@ def test_mistakes_are_messages(project: Path, tmp_path: Path) -> None:
 def test_headings_written_loosely_are_the_forms_sections() -> None:
     exemplar = BY_SLUG["doi-che-ban-quyen"].model_copy(
         update={
-            "story": "Giới thiệu.\n\n## kết quả:\n\nTăng.\n\n## Khó khăn\n\nThiếu vốn.\n\n## cách làm\n\nLàm.\n"
+            "story": "Giới thiệu.\n\n## kết quả:\n\nTăng.\n\n## Khó khăn\n\nThiếu vốn.\n\n"
+            "## cách làm\n\nLàm.\n"
         }
     )
     document = dossier_document(REGISTRY, exemplar, Dossier(dt.date(2026, 1, 5)))
