@@ -25,6 +25,8 @@ VOCABULARIES = {
     "records/validate.py": {"DRAFT_STORY_SECTIONS"},
     "intake/import_sheet.py": {"COLUMN_NAMES"},
     "printing/word.py": {"STYLES"},
+    # Each type size cites the decree's words for the part it sets.
+    "printing/document.py": {"SIZES"},
     "editor/decap_phrases.py": {"DECAP_PHRASES"},
 }
 

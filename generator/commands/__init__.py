@@ -20,6 +20,8 @@ from . import (
     booklet,
     build,
     check,
+    consent,
+    dossier,
     edit,
     editor_config,
     gather,
@@ -47,6 +49,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     intake,
     report,
     nominations,
+    dossier,
     schema,
     editor_config,
     upgrade,
@@ -55,6 +58,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     publish,
     booklet,
     gather,
+    consent,
     withdraw,
 )
 BY_NAME = {command.NAME: command for command in COMMANDS}

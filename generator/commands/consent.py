@@ -60,7 +60,11 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     for path, kind in asked:
         if path is None:
             continue
-        writer = (lambda p: write_docx(document, template, p)) if kind == "docx" else (lambda p: write_pdf(document, settings.theme, p))
+        writer = (
+            (lambda p: write_docx(document, template, p))
+            if kind == "docx"
+            else (lambda p: write_pdf(document, settings.theme, p))
+        )
         failed = write_file(path, writer, template)
         if failed is not None:
             console.print(failed, markup=False)
@@ -77,7 +81,9 @@ def _record(settings: Settings, bundle: store.Bundle, slug: str, reference: str,
     consent["reference"] = reference
     consent.setdefault("method", msg.METHOD)
     data["consent"] = consent
-    saved = store.save_profile(settings, store.Profile(slug, data, bundle.story, comments=bundle.comments), bundle.raw)
+    saved = store.save_profile(
+        settings, store.Profile(slug, data, bundle.story, comments=bundle.comments), bundle.raw
+    )
     for problem in (*saved.errors, *([saved.failure] if saved.failure else [])):
         console.print(problem.format(settings.root), markup=False)  # type: ignore[attr-defined]
     if saved.errors or saved.failure:

@@ -17,7 +17,13 @@ from ..messages import records as records_msg
 from ..records.model import Registry
 from ..records.problems import Severity
 from ..records.settings import Settings
-from ..staff.official import Paperwork, nomination_document, report_document, write_nominations_xlsx
+from ..staff.official import (
+    Paperwork,
+    nomination_document,
+    nomination_groups,
+    report_document,
+    write_nominations_xlsx,
+)
 from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
 from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
 
@@ -83,7 +89,7 @@ def _writers(
     return [(path, write) for path, write in asked if path is not None]
 
 
-def _write(path: Path, write: Writer, template: Path) -> str | None:
+def write_file(path: Path, write: Writer, template: Path) -> str | None:
     """Writes one file; the Vietnamese reason when it could not be written."""
     from ..printing.official_pdf import PdfFailed
     from ..printing.word import MissingStyle, UnreadableTemplate
@@ -120,11 +126,7 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
         console.print(scope if isinstance(scope, str) else paper, markup=False)
         return 1
     overview = build_overview(registry, catalog.exemplars, today, scope=scope)
-    if args.command == "report":
-        for part in terminal_view(overview):
-            console.print(part)
-    elif not overview.nominations:
-        console.print(msg.NOMINATIONS_NONE.format(scope=_scope_words(scope)), markup=False)
+    _show(args.command, overview, console)
     broken = {
         p.file
         for p in catalog.problems
@@ -134,12 +136,26 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
         console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
     template = settings.theme.find(f"report/{TEMPLATE}")
     for path, write in _writers(args, settings, registry, overview, paper):
-        failed = _write(path, write, template)
+        failed = write_file(path, write, template)
         if failed is not None:
             console.print(failed, markup=False)
             return 1
-        console.print(msg.REPORT_WRITTEN.format(path=path), markup=False)
+        written = msg.NOMINATIONS_WRITTEN if args.command == "nominations" else msg.REPORT_WRITTEN
+        console.print(written.format(path=path), markup=False)
     return 0
+
+
+def _show(command: str, overview: Overview, console: Console) -> None:
+    """The report's tables, or the nomination list by group, in the terminal."""
+    if command == "report":
+        for part in terminal_view(overview):
+            console.print(part)
+        return
+    if not overview.nominations:
+        console.print(msg.NOMINATIONS_NONE.format(scope=_scope_words(overview.scope)), markup=False)
+    for title, rows in nomination_groups(overview):
+        names = "; ".join(n.name for n in rows)
+        console.print(msg.NOMINATIONS_GROUP.format(title=title, count=len(rows), names=names), markup=False)
 
 
 def _scope_words(scope: Scope) -> str:

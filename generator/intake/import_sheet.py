@@ -395,6 +395,18 @@ def _column_index(letter: str) -> int:
 # --- rows → front matter ----------------------------------------------------------------------
 
 
+def _unknown_name(table: str, value: object, items: Sequence[Any]) -> str:
+    """A name the registry lacks, said with the names the officer sees (a field's short name,
+    a hamlet's or organization's name), the closest one suggested: never registry codes."""
+    shown = [getattr(item, "short_name", "") or item.name for item in items]
+    # A near miss of a code ("kinh-te") suggests the item's name too.
+    keys = {normalize(item.code): name for item, name in zip(items, shown, strict=True)}
+    keys |= {normalize(item.name): name for item, name in zip(items, shown, strict=True)}
+    keys |= {normalize(name): name for name in shown}
+    close = difflib.get_close_matches(normalize(value), list(keys), n=1, cutoff=0.6)
+    return msg.sheet_unknown_name(table, value, shown, keys[close[0]] if close else "")
+
+
 def parse_date(value: object) -> dt.date | None:
     """An Excel date cell, an Excel serial number, or text dd/mm/yyyy or yyyy-mm-dd."""
     if isinstance(value, dt.datetime):
@@ -476,7 +488,7 @@ class _RowReader:
                 continue
             item = registry_item(items, value, **options)
             if item is None:
-                self.problem(key, msg.sheet_unknown_name(table, value, [i.code for i in items]))
+                self.problem(key, _unknown_name(table, value, items))
             else:
                 self.result.data[key] = item.code
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .common import TABLE_NAMES, quote, suggest
+from .common import TABLE_NAMES, quote
 
 HELP_IMPORT = "nhập bảng đăng ký (.xlsx, .csv) hoặc báo cáo thành tích Word (.docx) thành hồ sơ nháp"
 HELP_IMPORT_SHEET = "tệp bảng tính đăng ký, hoặc tệp Word .docx"
@@ -86,11 +86,13 @@ def sheet_bad_kind(value: object) -> str:
     return f"Loại {quote(value)} không hợp lệ; chọn một trong: Tập thể, Cá nhân, Mô hình."
 
 
-def sheet_unknown_name(table: str, value: object, valid: Sequence[str]) -> str:
+def sheet_unknown_name(table: str, value: object, names: Sequence[str], close: str = "") -> str:
+    """``names``: as the officer reads them (names contain commas: joined with semicolons)."""
     name = TABLE_NAMES.get(table, table)
+    hint = f" Có phải ý bạn là {quote(close)}?" if close else ""
     return (
-        f"Không có {name} {quote(value)} trong danh mục (registry).{suggest(value, valid)}"
-        f" Ghi tên hoặc mã; các mã hợp lệ: {', '.join(valid)}."
+        f"Không có {name} {quote(value)} trong danh mục của xã.{hint}"
+        f" Ghi một trong các tên: {'; '.join(quote(n) for n in names)}."
     )
 
 

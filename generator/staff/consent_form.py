@@ -63,8 +63,8 @@ def _what(exemplar: Exemplar, registry: Registry) -> list[DocPart]:
 
 def _uses() -> list[DocPart]:
     parts: list[DocPart] = [DocHeading(msg.USES_TITLE), DocParagraph(msg.USES_INTRO)]
-    for use in Use:
-        parts.append(DocParagraph(f"{BOX} {common_msg.USE_NAMES[use.value].capitalize()}: {msg.USE_DETAILS[use.value]}"))
+    names = common_msg.USE_NAMES
+    parts += [DocParagraph(f"{BOX} {names[u.value].capitalize()}: {msg.USE_DETAILS[u.value]}") for u in Use]
     parts.append(DocParagraph(f"{BOX} {msg.SENSITIVE}"))
     return parts
 
@@ -96,6 +96,8 @@ def consent_document(
         parts=tuple(parts),
         recipients=(),
         authority=msg.SIGNER_TITLE,
-        signer_title=msg.SIGNER_NOTE,
+        signer_title="",
         signer_name=exemplar.name,
+        signer_note=msg.SIGNER_NOTE,
+        title=f"{msg.KIND}: {exemplar.name}",
     )
