@@ -10,6 +10,7 @@ from .. import clock
 from ..intake.import_sheet import parse_date
 from ..messages import consent as msg
 from ..messages import records as records_msg
+from ..messages import staff as staff_msg
 from ..records import store
 from ..records.model import Kind
 from ..records.settings import Settings
@@ -22,7 +23,7 @@ PROJECT = True
 
 
 def arguments(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("slug", metavar="HỒ_SƠ", help=msg.HELP_CONSENT_SLUG)
+    parser.add_argument("slug", metavar=staff_msg.METAVAR_SLUG, help=msg.HELP_CONSENT_SLUG)
     parser.add_argument("--docx", type=Path, help=msg.HELP_CONSENT_DOCX)
     parser.add_argument("--pdf", type=Path, help=msg.HELP_CONSENT_PDF)
     parser.add_argument("--number", help=msg.HELP_CONSENT_NUMBER)
@@ -70,7 +71,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
             console.print(failed, markup=False)
             return 1
         console.print(msg.WRITTEN.format(path=path), markup=False)
-    reference = msg.REFERENCE.format(number=document.number, date=official_date(day))
+    number = f"{args.number}/{msg.SYMBOL}" if args.number else msg.NO_NUMBER
+    reference = msg.REFERENCE.format(number=number, date=official_date(day))
     return _record(settings, bundle, args.slug, reference, console)
 
 

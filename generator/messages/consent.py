@@ -77,4 +77,5 @@ RECORDED = (
     "Đã ghi vào hồ sơ: {reference}. Khi người đó ký xong, ghi các mục đích đã đồng ý và ngày ký vào"
     " hồ sơ (trình soạn thảo: “Sự đồng ý công bố”)."
 )
-REFERENCE = "Phiếu đồng ý {number}, {date}"
+REFERENCE = "Phiếu đồng ý số {number} {date}"
+NO_NUMBER = "(chưa ghi số)"

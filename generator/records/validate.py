@@ -497,7 +497,7 @@ def unprintable_rule(unprintable: Callable[[str], str], severity: Severity) -> T
 # Content about a person's private life that the law treats as sensitive (health, debts and
 # poverty, family conflicts, religion and ethnicity, children and their school): a warning on
 # a published profile, unless the person's signed consent names it (consent.sensitive).
-SENSITIVE: tuple[tuple[str, re.Pattern[str], bool], ...] = (
+SENSITIVE = (
     (
         "health",  # about someone: "bị bệnh", "mắc ung thư"; not "người khuyết tật" as a group
         re.compile(

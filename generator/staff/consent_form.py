@@ -25,18 +25,27 @@ from ..records.model import CHILD_CONSENT_AGE, Exemplar, Registry, Use
 BOX = "□"  # a box to tick by hand (U+25A1: in Times New Roman and the PDF fonts alike)
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|[*_`]")
 _LINK = re.compile(r"\[([^\]]*)\]\([^)]*\)")
+_NEW_LINE = re.compile(r"^\s*([-*+]\s|\d+[.)]\s|#|\|)")  # a list item, a heading, a table row
 
 
 def story_lines(story: str) -> list[str]:
-    """The story as a reader sees it, one paragraph a line: headings, list items and table
-    rows kept as words, pictures and markup left out (the photos are listed apart)."""
+    """The story as a reader sees it, one paragraph, heading, list item or table row a line
+    (a paragraph's wrapped lines joined), pictures and markup left out (the photos are
+    listed apart)."""
     lines: list[str] = []
     for block in re.split(r"\n\s*\n", story):
-        text = _MARKUP.sub("", _LINK.sub(r"\1", block))
-        for line in text.split("\n"):
-            words = " ".join(line.strip().lstrip("#>-").replace("|", " ").split())
-            if words and not set(words) <= set("-: "):
-                lines.append(words)
+        joined: list[str] = []
+        for line in _MARKUP.sub("", _LINK.sub(r"\1", block)).split("\n"):
+            starts = bool(_NEW_LINE.match(line))
+            words = " ".join(line.strip().lstrip("#>").replace("|", " ").split())
+            words = words[2:] if words.startswith("- ") else words
+            if not words or set(words) <= set("-: "):
+                continue
+            if joined and not starts:
+                joined[-1] += " " + words
+            else:
+                joined.append(words)
+        lines += joined
     return lines
 
 
