@@ -123,6 +123,22 @@ def visited_profile(old: str, new: str) -> Callable[[Path], None]:
     return write
 
 
+def linked(name: str, target: str) -> Callable[[Path], None]:
+    """A symbolic link ``name`` in the project, to ``target`` (relative to the project's
+    parent: outside it)."""
+
+    def write(project: Path) -> None:
+        outside = project.parent / "ngoai-du-an"
+        outside.mkdir(exist_ok=True)
+        (outside / "khoa-bi-mat.txt").write_text("BÍ MẬT", encoding="utf-8")
+        (outside / "index.md").write_text(GOOD, encoding="utf-8")
+        link = project / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(project.parent / target)
+
+    return write
+
+
 VISIT_REL = "visits/tham-quan-kinh-te-che-2024.yml"
 VISITED_REL = "exemplars/doi-che-ban-quyen/index.md"
 
@@ -388,6 +404,36 @@ CASES = [
         registry("kind: truong-hoc}", "kind: truong}"),
         "exemplars/registry.yml:",
         "Mã loại tổ chức “truong”",
+    ),
+    Case(
+        "content-link-out-of-project",
+        linked("content/khoa.txt", "ngoai-du-an/khoa-bi-mat.txt"),
+        "content/khoa.txt: LỖI:",
+        "trỏ ra ngoài thư mục",
+    ),
+    Case(
+        "content-folder-link-out",
+        linked("content/tai-lieu", "ngoai-du-an"),
+        "content/tai-lieu: LỖI:",
+        "liên kết (symlink)",
+    ),
+    Case(
+        "profile-folder-link-out",
+        linked("exemplars/ho-so-lien-ket", "ngoai-du-an"),
+        "exemplars/ho-so-lien-ket: LỖI:",
+        "trỏ ra ngoài thư mục",
+    ),
+    Case(
+        "profile-index-link-out",
+        linked("exemplars/ho-so-chi-co-lien-ket/index.md", "ngoai-du-an/index.md"),
+        "exemplars/ho-so-chi-co-lien-ket/index.md: LỖI:",
+        "trỏ ra ngoài thư mục",
+    ),
+    Case(
+        "content-link-to-settings",
+        linked("content/cai-dat.md", "project/mkdocs.yml"),
+        "content/cai-dat.md: LỖI:",
+        "trỏ ra ngoài thư mục",
     ),
 ]
 

@@ -25,6 +25,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..files import within
 from ..messages import editor as msg
 from ..messages import photos as photos_msg
 from ..messages import records as records_msg
@@ -155,13 +156,18 @@ class Paths:
         self.shared = (self.root / SHARED_MEDIA[0]).resolve()
 
     def relative(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root).as_posix()
+        real = within(path, self.root)
+        if real is None:  # a link leading out of the project
+            raise Refused(msg.EDITOR_PATH_REFUSED.format(path=path.name))
+        return real.relative_to(self.root).as_posix()
 
     def target(self, text: str) -> Target:
         pure = PurePosixPath(text.replace("\\", "/"))
         if pure.is_absolute() or ".." in pure.parts or any(p.startswith(".") for p in pure.parts):
             raise Refused(msg.EDITOR_PATH_REFUSED.format(path=text))
-        path = (self.root / pure).resolve()
+        path = within(self.root / pure, self.root)
+        if path is None:  # through a link leading out of the project
+            raise Refused(msg.EDITOR_PATH_REFUSED.format(path=text))
         if path.parent.parent == self.exemplars and path.parent.name and SLUG_RE.match(path.parent.name):
             return Target("bundle", path, path.parent.name)
         if self.visits is not None and path.parent == self.visits and path.suffix == ".yml":
@@ -172,7 +178,9 @@ class Paths:
 
     def folder(self, text: str) -> Path:
         """A folder Decap lists: the profiles', the visits', a bundle or the shared media."""
-        path = (self.root / PurePosixPath(text.replace("\\", "/"))).resolve()
+        path = within(self.root / PurePosixPath(text.replace("\\", "/")), self.root)
+        if path is None:
+            raise Refused(msg.EDITOR_PATH_REFUSED.format(path=text))
         allowed = {self.exemplars, self.shared} | ({self.visits} if self.visits else set())
         if path in allowed or (path.parent == self.exemplars and SLUG_RE.match(path.name)):
             return path
@@ -329,7 +337,17 @@ class LocalBackend:
         folder = self.paths.folder(str(params["mediaFolder"]))
         if not folder.is_dir():
             return _ok([])
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in MEDIA_SUFFIXES)
+        # A link is shown only when it stands for a picture of this very folder: one leading
+        # out of it (to mkdocs.yml, to a key outside the project) is a file the editor never serves.
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() in MEDIA_SUFFIXES
+            and (real := within(p, folder)) is not None
+            and real.parent == folder
+            and real.suffix.lower() in MEDIA_SUFFIXES
+            and real.is_file()
+        )
         return _ok([self._media_file(p) for p in files])
 
     def _get_media_file(self, params: dict[str, Any]) -> Reply:

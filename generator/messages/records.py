@@ -98,6 +98,10 @@ NON_TEXT_KEY = "Tên trường phải là chữ."
 MISSING_REGISTRY = "Không tìm thấy tệp danh mục (registry) {path}."
 MISSING_EXEMPLARS_DIR = "Không tìm thấy thư mục hồ sơ {path}."
 NO_INDEX = "Thư mục hồ sơ không có tệp index.md."
+LINK_LEADS_OUT = (
+    "Đây là liên kết (symlink) trỏ ra ngoài thư mục {folder}, tới {target}: công cụ không đọc"
+    " và không đăng tệp qua liên kết như vậy. Xóa liên kết và chép chính tệp vào thư mục."
+)
 
 
 def file_too_large(size_kb: int, limit_kb: int) -> str:
