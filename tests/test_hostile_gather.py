@@ -269,3 +269,36 @@ def test_a_plain_client_still_reaches_a_good_server(sample_site: Path) -> None:
         got = fetch.Fetcher(http, 2.0, 0, 2**24).get(good + "du-lieu/dien-hinh.json")
         http.close()
     assert got.body is not None and json.loads(got.body)["commune"]
+
+
+def test_the_open_data_schema_carries_the_limits_check_applies(sample_site: Path, tmp_path: Path) -> None:
+    from dienhinh.opendata.check import check_document
+    from dienhinh.opendata.schema import open_data_schema
+    from dienhinh.records.model import MAX_ITEMS, MAX_SUMMARY, MAX_TEXT
+
+    profile = open_data_schema()["$defs"]["Profile"]["properties"]
+    assert profile["replications"]["maxItems"] == MAX_ITEMS
+    assert profile["summary"]["maxLength"] == MAX_SUMMARY
+    data = json.loads((sample_site / "du-lieu" / "dien-hinh.json").read_text(encoding="utf-8"))
+    swollen = data["profiles"][0]
+    swollen["replications"] = [{"hamlet": None, "place": "Xóm", "year": 2023, "units": 1, "notes": None}] * (
+        MAX_ITEMS + 1
+    )
+    data["profiles"][1]["name"] = "A" * (MAX_TEXT + 1)
+    checked = check_document(json.dumps(data).encode())
+    assert checked.doc is not None
+    kept = {p.slug for p in checked.doc.profiles}
+    assert swollen["slug"] not in kept and data["profiles"][1]["slug"] not in kept
+    assert len(checked.dropped) == 2 and any("replications" in d for d in checked.dropped)
+
+    # The same limit is a problem of ``check`` at its line, in Vietnamese.
+    from .sample import copy_project
+
+    project = copy_project(tmp_path / "project")
+    index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    many = "".join(f"  - {{place: Xóm {i}, year: 2023, units: 1}}\n" for i in range(MAX_ITEMS + 1))
+    index.write_text(text.replace("\nstatus:", "\nreplications:\n" + many + "status:", 1), encoding="utf-8")
+    result = run_main("check", cwd=project)
+    assert result.returncode == 1
+    assert "[replications]: Quá nhiều mục: tối đa 300 mục" in result.stdout + result.stderr

@@ -72,6 +72,7 @@ TYPE_NAMES = {
 
 EMPTY = "Không được để trống."
 TOO_LONG = "Quá dài: tối đa {max_length} ký tự."
+TOO_MANY = "Quá nhiều mục: tối đa {max_length} mục; hãy giữ những mục tiêu biểu nhất."
 BAD_CODE_FORMAT = "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: dong-tam)."
 BAD_COLOR = "Màu phải viết dạng #RRGGBB, ví dụ #2e7d32."
 NUMBER_TOO_SMALL = "Phải lớn hơn hoặc bằng {ge}."
