@@ -55,8 +55,10 @@ def _ok(body: Any) -> Reply:
     return Reply(200, body)
 
 
-def _refused(message: str, problems: Iterable[dict[str, Any]] = (), warnings: Iterable[Any] = ()) -> Reply:
-    return Reply(422, {"error": message, "problems": list(problems), "warnings": list(warnings)})
+def _refused(
+    message: str, problems: Iterable[dict[str, Any]] = (), warnings: Iterable[Any] = (), status: int = 422
+) -> Reply:
+    return Reply(status, {"error": message, "problems": list(problems), "warnings": list(warnings)})
 
 
 class Refused(Exception):
@@ -272,8 +274,9 @@ class LocalBackend:
             return self.actions[action](params)
         except Refused as refused:
             return _refused(str(refused))
-        except (KeyError, TypeError, AttributeError) as error:
-            return _refused(msg.EDITOR_BAD_REQUEST.format(detail=error))
+        except (KeyError, TypeError, AttributeError, ValueError, OverflowError) as error:
+            # A field of the wrong type ("depth": "x", "files": 3): a bad request, said plainly.
+            return _refused(msg.EDITOR_BAD_REQUEST.format(detail=str(error)[:200]), status=400)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -390,6 +393,10 @@ class LocalBackend:
             upload = accept_upload(asset.path.name, data, taken, self._max_pixels)
             if isinstance(upload, str):
                 raise Refused(f"{asset.path.name}: {upload}")
+            # The same checks as a photo saved alone (persistMedia): a picture, or nothing.
+            problem = self._photo_problem(upload)
+            if problem is not None:
+                raise Refused(f"{upload.name}: {problem}")
             taken.add(upload.name)
             photos[upload.name] = upload.data
             if upload.converted_from:
@@ -481,6 +488,11 @@ class LocalBackend:
         targets = [self.paths.target(p) for p in paths]
         if any(t.kind == "visit" or t.path.name == "index.md" for t in targets):
             raise Refused(msg.EDITOR_NO_DELETE)
+        for target in targets:
+            if target.kind == "shared":
+                page = self._page_showing(target.path.name)
+                if page is not None:
+                    raise Refused(msg.EDITOR_MEDIA_IN_USE.format(name=target.path.name, page=page))
         slugs = {t.slug for t in targets}
         reply = self._save(
             lambda: Change({}, tuple(t.path for t in targets), bundles=tuple(sorted(slugs - {""})))
@@ -488,6 +500,26 @@ class LocalBackend:
         if reply.status == 200:
             reply = _ok({"message": "deleted", "warnings": reply.body.get("warnings", [])})
         return reply
+
+    def _page_showing(self, name: str) -> str | None:
+        """A page (hand-written, a profile's story, a visit) that shows the shared picture
+        ``name``: the check of profiles does not read hand-written pages, so it is looked
+        for here, by its published address (``hinh/<name>``)."""
+        wanted = f"{SHARED_MEDIA[1].strip('/')}/{name}"
+        pages = [*self.settings.docs_dir.rglob("*.md"), *self.exemplars_indexes(), *self.visit_files()]
+        for page in pages:
+            try:
+                if wanted in page.read_text(encoding="utf-8", errors="replace"):
+                    return self.paths.relative(page)
+            except (OSError, Refused):
+                continue
+        return None
+
+    def exemplars_indexes(self) -> list[Path]:
+        return sorted(self.paths.exemplars.glob("*/index.md"))
+
+    def visit_files(self) -> list[Path]:
+        return sorted(self.paths.visits.glob("*.yml")) if self.paths.visits else []
 
     # --- check, then write ---------------------------------------------------------------------
 
