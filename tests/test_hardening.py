@@ -406,6 +406,20 @@ CASES = [
         "Mã loại tổ chức “truong”",
     ),
     Case(
+        "phone-in-folder-name",
+        folder_named("ho-so-0912345678"),
+        "exemplars/ho-so-0912345678: LỖI:",
+        "số điện thoại “0912345678”",
+    ),
+    Case(
+        "id-number-in-photo-name",
+        good(
+            "status: published", "status: published\nphotos:\n  - {file: cccd_079123456789.jpg, caption: Ảnh}"
+        ),
+        f"{REL}:11: LỖI [photos[0].file]",
+        "số CMND/CCCD “079123456789”",
+    ),
+    Case(
         "content-link-out-of-project",
         linked("content/khoa.txt", "ngoai-du-an/khoa-bi-mat.txt"),
         "content/khoa.txt: LỖI:",

@@ -265,6 +265,13 @@ def personal_data(kind: str, text: str) -> str:
     )
 
 
+def personal_data_in_name(kind: str, text: str, name: str) -> str:
+    return (
+        f"Tên {quote(name)} có vẻ chứa {PERSONAL_DATA_KINDS[kind]} {quote(text)}: tên thư mục và tên"
+        " ảnh hiện trong địa chỉ trang, dữ liệu mở và tên ảnh được công bố. Hãy đổi tên, bỏ số đó đi."
+    )
+
+
 LEGACY_FONTS = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
 
 
