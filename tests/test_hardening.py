@@ -139,6 +139,16 @@ def linked(name: str, target: str) -> Callable[[Path], None]:
     return write
 
 
+def settings(old: str, new: str) -> Callable[[Path], None]:
+    def write(project: Path) -> None:
+        path = project / "mkdocs.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return write
+
+
 VISIT_REL = "visits/tham-quan-kinh-te-che-2024.yml"
 VISITED_REL = "exemplars/doi-che-ban-quyen/index.md"
 
@@ -418,6 +428,24 @@ CASES = [
         ),
         f"{REL}:11: LỖI [photos[0].file]",
         "số CMND/CCCD “079123456789”",
+    ),
+    Case(
+        "mkdocs-site-url-without-scheme",
+        settings("site_url: https://dienhinh.example.vn/", "site_url: dienhinh.diemmac.gov.vn"),
+        "mkdocs.yml:3: LỖI [site_url]:",
+        "phải bắt đầu bằng https://",
+    ),
+    Case(
+        "mkdocs-missing-docs-dir",
+        settings("docs_dir: content", "docs_dir: noi-dung"),
+        "mkdocs.yml:4: LỖI [docs_dir]:",
+        "“noi-dung” không có",
+    ),
+    Case(
+        "mkdocs-misspelt-extension",
+        settings("  - admonition\n", "  - admonitoin\n"),
+        "mkdocs.yml:",
+        "phần mở rộng Markdown “admonitoin”",
     ),
     Case(
         "content-link-out-of-project",
