@@ -194,7 +194,6 @@ EDITOR_REQUEST_FAILED = "Trình soạn thảo: một yêu cầu bị bỏ ({deta
 EDITOR_MEDIA_IN_USE = (
     "Không xóa ảnh {name}: trang {page} vẫn hiện ảnh này. Bỏ ảnh khỏi trang đó trước, rồi xóa ảnh."
 )
-EDITOR_PHOTO_NOT_A_PICTURE = "{name}: {reason}"
 EDIT_STOPPED = "Đã dừng trình soạn thảo."
 HELP_EDITOR_CONFIG = "ghi cấu hình trình soạn thảo (editor/config.yml) theo danh mục"
 HELP_EDITOR_CONFIG_OUTPUT = "tệp ghi ra (mặc định: editor/config.yml)"
