@@ -239,6 +239,11 @@ RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
     ),
     validate.aliases_usable: ("status:", "aliases: [trang-2]\nstatus:", "aliases[0]"),
     validate.story_has_sections: ("## Kết quả", "## Thành quả", "story"),
+    validate.names_without_personal_data: (
+        "status:",
+        "aliases: [trang-cu-0912345678]\nstatus:",
+        "aliases[0]",
+    ),
 }
 
 
@@ -296,7 +301,7 @@ def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -
             "status: published\nother_fields: [chuyen-doi-so]\nconsent: {given: false}\n"
             "replications: [{year: 2099, units: 3}]\n"
             "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\n"
-            "nominations: [{level: national, year: 2026}]\naliases: [nhieu-loi]\n",
+            "nominations: [{level: national, year: 2026}]\naliases: [nhieu-loi, so-0912345678]\n",
         )
     )
     ctx = read_profile(tmp_path / "nhieu-loi", text)

@@ -7,7 +7,7 @@ import argparse
 from ..messages import cli as msg
 from ..messages import common as common_msg
 from ..records.model import Use
-from ..records.problems import Severity
+from ..records.problems import Severity, sorted_problems
 from ..records.settings import Settings
 from ..records.validate import count
 from .terminal import say
@@ -24,12 +24,15 @@ def arguments(parser: argparse.ArgumentParser) -> None:
 def run(settings: Settings, args: argparse.Namespace) -> int:
     """Print the problems sorted by file and line; exit 1 if any is an error."""
     from ..build import load_project
+    from .engine import settings_problems
 
     catalog = load_project(settings)
-    for problem in catalog.problems:
+    # MkDocs's own settings too: "Không có lỗi" must mean the build will not stop on them.
+    problems = sorted_problems([*catalog.problems, *settings_problems(settings.config_file)])
+    for problem in problems:
         say(problem.format(settings.root))
-    errors = count(catalog.problems, Severity.error)
-    warnings = count(catalog.problems, Severity.warning)
+    errors = count(problems, Severity.error)
+    warnings = count(problems, Severity.warning)
     if errors:
         say(msg.CHECK_FAILED.format(errors=errors, warnings=warnings))
         return 1

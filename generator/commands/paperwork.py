@@ -26,6 +26,7 @@ from ..staff.official import (
 )
 from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
 from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
+from .terminal import not_written
 
 
 def choose_scope(registry: Registry, year: int | None, period: str | None) -> Scope | str:
@@ -90,7 +91,12 @@ def _writers(
 
 
 def write_file(path: Path, write: Writer, template: Path) -> str | None:
-    """Writes one file; the Vietnamese reason when it could not be written."""
+    """Writes one file; the line saying why when it could not be written."""
+    reason = _reason_not_written(path, write, template)
+    return None if reason is None else not_written(path, reason)
+
+
+def _reason_not_written(path: Path, write: Writer, template: Path) -> str | OSError | None:
     from ..printing.official_pdf import PdfFailed
     from ..printing.word import MissingStyle, UnreadableTemplate
 
@@ -103,7 +109,7 @@ def write_file(path: Path, write: Writer, template: Path) -> str | None:
     except PdfFailed as error:
         return str(error)
     except OSError as error:
-        return msg.REPORT_WRITE_FAILED.format(path=path, reason=error.strerror or error)
+        return error
     return None
 
 

@@ -192,6 +192,17 @@ EDIT_NOT_INSTALLED = (
 EDIT_ADDRESS_FAILED = (
     "Không mở được trình soạn thảo ở {addr}: {reason}. Thử địa chỉ khác với -a, ví dụ -a 127.0.0.1:8090."
 )
+EDIT_NOT_LOOPBACK = (
+    "trình soạn thảo chỉ mở trên chính máy này (127.0.0.1, localhost hoặc ::1), vì nó không hỏi mật"
+    " khẩu: mở ở “{host}”, máy khác trong mạng đọc và sửa được mọi hồ sơ. Để nhiều máy cùng biên tập,"
+    " xem trang “Biên tập trên nhiều máy” trong hướng dẫn cho cán bộ"
+)
+EDITOR_BAD_LENGTH = "Yêu cầu không hợp lệ: độ dài nội dung (Content-Length) “{value}” không phải một số."
+EDITOR_CLIENT_GONE = "Trình soạn thảo: trình duyệt đóng kết nối giữa chừng ({path}); không có gì được ghi."
+EDITOR_REQUEST_FAILED = "Trình soạn thảo: một yêu cầu bị bỏ ({detail})."
+EDITOR_MEDIA_IN_USE = (
+    "Không xóa ảnh {name}: trang {page} vẫn hiện ảnh này. Bỏ ảnh khỏi trang đó trước, rồi xóa ảnh."
+)
 EDIT_STOPPED = "Đã dừng trình soạn thảo."
 HELP_EDITOR_CONFIG = "ghi cấu hình trình soạn thảo (editor/config.yml) theo danh mục"
 HELP_EDITOR_CONFIG_OUTPUT = "tệp ghi ra (mặc định: editor/config.yml)"

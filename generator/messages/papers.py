@@ -129,7 +129,6 @@ REPORT_PDF_FONT_MISSING = (
     "Không có phông Liberation Serif (thay cho Times New Roman) để in PDF: cài gói"
     " fonts-liberation2 (scripts/system-packages)."
 )
-REPORT_WRITE_FAILED = "Không ghi được tệp “{path}”: {reason}. Tệp cũ (nếu có) vẫn giữ nguyên."
 REPORT_PDF_FAILED = "Không in được PDF: {detail}."
 NOMINATIONS_NONE = "Không có điển hình nào được giới thiệu hay đề nghị{scope}: danh sách sẽ trống."
 DOC_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"

@@ -71,6 +71,19 @@ ROLLBACK_NOT_FOR_FOLDER = (
 )
 ROLLBACK_DONE = "Đã quay lại bản trước: {now} đang chạy (thay cho {was})."
 FOLDER_INSIDE_SITE = "Thư mục đưa lên {folder} nằm trong thư mục trang đã dựng; chọn thư mục khác."
+SITE_LINK_LEADS_OUT = (
+    "Trang đã dựng có liên kết (symlink) {path} trỏ ra ngoài thư mục trang ({target}): không đưa"
+    " lên, vì như vậy sẽ đăng tệp nằm ngoài trang. Xóa liên kết rồi dựng lại trang."
+)
+FOLDER_MANIFEST_IGNORED = (
+    "Bỏ qua {count} tên lạ trong danh sách tệp {manifest} của thư mục đích (tên tuyệt đối, có “..”"
+    " hoặc dẫn ra ngoài thư mục), ví dụ {example}: các tệp đó không bị xóa hay chép. Nếu không ai"
+    " sửa danh sách này, hãy kiểm tra thư mục đích."
+)
+FOLDER_UNSAFE_PLACE = (
+    "Không chép được {name}: trong thư mục đích {folder}, chỗ của tệp này là một liên kết (symlink)"
+    " dẫn ra ngoài. Xóa liên kết đó trong thư mục đích rồi đưa lên lại."
+)
 FOLDER_FAILED = "Không chép được vào {folder}: {reason}."
 SSH_CONNECT_FAILED = "Không kết nối được tới máy chủ {where}: {reason}. Kiểm tra mạng, tên máy và cổng."
 SSH_UNKNOWN_HOST = (

@@ -72,6 +72,7 @@ TYPE_NAMES = {
 
 EMPTY = "Không được để trống."
 TOO_LONG = "Quá dài: tối đa {max_length} ký tự."
+TOO_MANY = "Quá nhiều mục: tối đa {max_length} mục; hãy giữ những mục tiêu biểu nhất."
 BAD_CODE_FORMAT = "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: dong-tam)."
 BAD_COLOR = "Màu phải viết dạng #RRGGBB, ví dụ #2e7d32."
 NUMBER_TOO_SMALL = "Phải lớn hơn hoặc bằng {ge}."
@@ -98,6 +99,10 @@ NON_TEXT_KEY = "Tên trường phải là chữ."
 MISSING_REGISTRY = "Không tìm thấy tệp danh mục (registry) {path}."
 MISSING_EXEMPLARS_DIR = "Không tìm thấy thư mục hồ sơ {path}."
 NO_INDEX = "Thư mục hồ sơ không có tệp index.md."
+LINK_LEADS_OUT = (
+    "Đây là liên kết (symlink) trỏ ra ngoài thư mục {folder}, tới {target}: công cụ không đọc"
+    " và không đăng tệp qua liên kết như vậy. Xóa liên kết và chép chính tệp vào thư mục."
+)
 
 
 def file_too_large(size_kb: int, limit_kb: int) -> str:
@@ -280,6 +285,13 @@ def personal_data(kind: str, text: str) -> str:
         f"Có vẻ là {PERSONAL_DATA_KINDS[kind]} {quote(text)}: dữ liệu cá nhân không được công bố."
         " Hãy xóa đi, chuyển vào private_notes, hoặc nếu đây là thông tin công khai (ví dụ"
         " đường dây nóng của cơ quan) thì ghi nó vào public_contacts."
+    )
+
+
+def personal_data_in_name(kind: str, text: str, name: str) -> str:
+    return (
+        f"Tên {quote(name)} có vẻ chứa {PERSONAL_DATA_KINDS[kind]} {quote(text)}: tên thư mục và tên"
+        " ảnh hiện trong địa chỉ trang, dữ liệu mở và tên ảnh được công bố. Hãy đổi tên, bỏ số đó đi."
     )
 
 

@@ -14,30 +14,55 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import within
 from ..messages import publish as msg
 from ..records.settings import Settings
-from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
+from .manifest import Manifest, Outcome, PublishError, plan, safe_name, scan, site_files
 
 MANIFEST = ".dienhinh-manifest.json.gz"
 PARTIAL = ".dienhinh-partial"
 
 
-def _recorded(folder: Path) -> Manifest | None:
-    """What the last publish put in ``folder``, as long as it is still there (same sizes)."""
+def _recorded(folder: Path) -> tuple[Manifest | None, list[str]]:
+    """What the last publish put in ``folder``, as long as it is still there (same sizes), and
+    the names it lists that lead out of the folder: ignored. Anyone who can write the shared
+    drive can write the manifest; its names must never make a publish delete or copy a file
+    elsewhere."""
     try:
         manifest = Manifest.from_bytes((folder / MANIFEST).read_bytes())
     except OSError:
-        return None
+        return None, []
     if manifest is None:
-        return None
+        return None, []
     present = {}
+    ignored = []
     for name, entry in manifest.files.items():
+        path = _place(folder, name)
+        if path is None:
+            ignored.append(name)
+            continue
         try:
-            if (folder / name).stat().st_size == entry.size:
+            if path.is_file() and path.stat().st_size == entry.size:
                 present[name] = entry
         except OSError:
             continue
-    return Manifest(present)
+    return Manifest(present), sorted(ignored)
+
+
+def _place(folder: Path, name: str) -> Path | None:
+    """``folder / name`` when ``name`` is a plain relative name and nothing on its way (a
+    planted link) leads out of ``folder``."""
+    if not safe_name(name):
+        return None
+    path = folder / name
+    return path if within(path, folder) is not None else None
+
+
+def _placed(folder: Path, name: str) -> Path:
+    path = _place(folder, name)
+    if path is None:
+        raise PublishError(msg.FOLDER_UNSAFE_PLACE.format(name=name, folder=folder))
+    return path
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -53,22 +78,26 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
     try:
         folder.mkdir(parents=True, exist_ok=True)
         local = scan(site)
-        before = _recorded(folder)
+        before, ignored = _recorded(folder)
+        if ignored:
+            progress(
+                msg.FOLDER_MANIFEST_IGNORED.format(count=len(ignored), manifest=MANIFEST, example=ignored[0])
+            )
         todo = plan(before, local)
         progress(msg.FOLDER_SENDING.format(files=len(todo.send), size=msg.size(todo.bytes_to_send)))
         paths = dict(site_files(site))
         for name in local.folders():
-            (folder / name).mkdir(exist_ok=True)
+            _placed(folder, name).mkdir(exist_ok=True)
         # Same bytes under another name in the folder (a renamed file): copied there, not sent.
         moved = [(new, old) for new, old in todo.same.items() if new != old]
         for new, old in moved:
-            _replace(folder / old, folder / new)
+            _replace(_placed(folder, old), _placed(folder, new))
         for name in todo.send:
-            _replace(paths[name], folder / name)
+            _replace(paths[name], _placed(folder, name))
         for name in todo.remove:
-            (folder / name).unlink(missing_ok=True)
+            _placed(folder, name).unlink(missing_ok=True)
         for name in reversed(before.folders() if before else []):
-            target = folder / name
+            target = _placed(folder, name)
             if name not in set(local.folders()) and target.is_dir() and not any(target.iterdir()):
                 target.rmdir()
         partial = folder / (MANIFEST + PARTIAL)

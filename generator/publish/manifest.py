@@ -7,9 +7,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from ..files import within
+from ..messages import publish as msg
 
 FORMAT = 1
 # Pages and the files that name the others (the search's entry point, the sitemap) go last:
@@ -71,10 +75,32 @@ def _digest(path: Path) -> str:
 
 
 def site_files(site: Path) -> Iterator[tuple[str, Path]]:
-    """(relative name, path) of every regular file of the built site, in a stable order."""
+    """(relative name, path) of every file of the built site, in a stable order. A link to a
+    file of the site stands for that file; one leading out of the site stops the publish
+    (every target would send the bytes behind it). Raises PublishError."""
     for path in sorted(site.rglob("*")):
-        if path.is_file() and not path.is_symlink():
+        if path.is_symlink() and within(path, site) is None:
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            raise PublishError(msg.SITE_LINK_LEADS_OUT.format(path=path, target=target))
+        if path.is_file():
             yield path.relative_to(site).as_posix(), path
+
+
+def safe_name(name: str) -> bool:
+    """A name a manifest may hold: relative, "/"-separated, no "..", nothing odd."""
+    pure = PurePosixPath(name)
+    return (
+        bool(name)
+        and not pure.is_absolute()
+        and "\\" not in name
+        and "\0" not in name
+        and ".." not in pure.parts
+        and not PureWindowsPath(name).drive
+        and all(part not in ("", ".") for part in name.split("/"))
+    )
 
 
 def scan(site: Path) -> Manifest:

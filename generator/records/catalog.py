@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
+from ..files import links_leading_out, within
 from ..messages import records as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
 from .model import Exemplar, Registry, Use, Visit
@@ -74,6 +75,34 @@ def bundle_folders(settings: Settings, overlay: Mapping[str, Path | None]) -> li
     return [folders[slug] for slug in sorted(folders)]
 
 
+def _link_problem(path: Path, folder: Path) -> Problem:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return Problem(path, 0, "", msg.LINK_LEADS_OUT.format(folder=folder, target=target))
+
+
+def _bundle_link(folder: Path) -> Problem | None:
+    """A profile's folder or its index.md that is a link leading out of where it stands."""
+    if within(folder, folder.parent) is None:
+        return _link_problem(folder, folder.parent)
+    index = folder / "index.md"
+    if within(index, folder) is None:
+        return _link_problem(index, folder)
+    return None
+
+
+def link_problems(settings: Settings) -> list[Problem]:
+    """Links in the hand-written pages, the visits and the theme's overrides that lead out of
+    their folder: MkDocs and the loaders would publish what lies behind them."""
+    problems: list[Problem] = []
+    for folder in (settings.docs_dir, settings.visits_dir, settings.overrides_dir):
+        if folder is not None and folder.is_dir():
+            problems += [_link_problem(path, folder) for path in links_leading_out(folder)]
+    return problems
+
+
 def _read_all(
     settings: Settings, registry: Registry | None, overlay: Mapping[str, Path | None] | None = None
 ) -> list[Entry]:
@@ -91,6 +120,10 @@ def _read_all(
     folders = bundle_folders(settings, overlay or {})
     staged = {folder for folder in folders if folder.parent != settings.exemplars_dir}
     for folder in folders:
+        outside = _bundle_link(folder)
+        if outside is not None:
+            results[folder] = (None, None, [outside])
+            continue
         try:
             raw = (folder / "index.md").read_bytes()
         except FileNotFoundError:
@@ -175,6 +208,7 @@ def load_catalog(
     registry, registry_source, problems = load_registry(settings.registry_path)
     problems += site_url_problems(settings)
     problems += theme_problems(settings)
+    problems += link_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if registry_source is not None:

@@ -51,7 +51,18 @@ def clean_text(value: str) -> str:
     return nfc(value)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(clean_text)]
+# What one profile may hold, checked by ``check`` and carried by the open data's schema as
+# maxLength/maxItems (opendata/model.py): one commune's data cannot swell the province's pages
+# (200,000 replications made a 36 MB page).
+MAX_TEXT = 2000  # characters of one text: a name, a note, a caption
+MAX_SUMMARY = 400
+MAX_ITEMS = 300  # entries of each list of a profile: evaluations, replications, photos…
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(clean_text),
+]
 
 
 class Record(BaseModel):
@@ -446,29 +457,29 @@ class Exemplar(Record):
     name: Text
     kind: Kind
     field: FieldCode
-    other_fields: tuple[FieldCode, ...] = ()
+    other_fields: Annotated[tuple[FieldCode, ...], Field(max_length=MAX_ITEMS)] = ()
     hamlet: HamletCode | None = None
     organization: OrganizationCode | None = None
     registered: dt.date
     summary: Annotated[
         str,
-        StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SUMMARY),
         AfterValidator(clean_text),
     ]
-    criteria: tuple[str, ...] = ()
+    criteria: Annotated[tuple[str, ...], Field(max_length=MAX_ITEMS)] = ()
     featured: bool = False
     status: Status
     consent: Consent | None = None
-    evaluations: tuple[Evaluation, ...] = ()
-    commendations: tuple[Commendation, ...] = ()
-    replications: tuple[Replication, ...] = ()
-    nominations: tuple[Nomination, ...] = ()
-    photos: tuple[Photo, ...] = ()
+    evaluations: Annotated[tuple[Evaluation, ...], Field(max_length=MAX_ITEMS)] = ()
+    commendations: Annotated[tuple[Commendation, ...], Field(max_length=MAX_ITEMS)] = ()
+    replications: Annotated[tuple[Replication, ...], Field(max_length=MAX_ITEMS)] = ()
+    nominations: Annotated[tuple[Nomination, ...], Field(max_length=MAX_ITEMS)] = ()
+    photos: Annotated[tuple[Photo, ...], Field(max_length=MAX_ITEMS)] = ()
     # Earlier addresses (folder names) of a renamed profile: each gets a redirect page.
-    aliases: tuple[Code, ...] = ()
+    aliases: Annotated[tuple[Code, ...], Field(max_length=MAX_ITEMS)] = ()
     # Contact details that may be published (e.g. an office hotline); anything else that
     # looks like a phone number, ID number or e-mail address is an error.
-    public_contacts: tuple[Text, ...] = ()
+    public_contacts: Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS)] = ()
     # For the council only: never rendered anywhere.
     private_notes: Annotated[str, AfterValidator(clean_text)] | None = None
     story: Annotated[str, AfterValidator(clean_text)] = ""

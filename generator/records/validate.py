@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..messages import records as msg
 from ..text import name_key
@@ -16,7 +16,7 @@ from . import periods
 from .legacy_fonts import legacy_encoding
 from .load import Loc, Source, dotted
 from .model import CODE_TABLES, RESERVED_SLUG, Criterion, Exemplar, Kind, Registry, Status
-from .privacy import find_personal_data
+from .privacy import find_personal_data, find_personal_data_in_name
 from .problems import Problem, Severity
 
 # The plan's story sections, each with the hint a new draft carries under it (intake.drafts):
@@ -382,6 +382,21 @@ def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
             )
 
 
+def names_without_personal_data(ctx: ProfileContext) -> Iterator[Problem]:
+    """The profile's folder, its photos' files and its former addresses are published as
+    names: a phone or ID number in one is found as in any text."""
+    e = ctx.exemplar
+    folder = ctx.source.path.parent
+    for finding in find_personal_data_in_name(e.slug):
+        yield Problem(folder, 0, "", msg.personal_data_in_name(finding.kind, finding.text, e.slug))
+    named: list[tuple[Loc, str]] = [(("photos", i, "file"), photo.file) for i, photo in enumerate(e.photos)]
+    named += [(("aliases", i), alias) for i, alias in enumerate(e.aliases)]
+    for loc, name in named:
+        for part in PurePosixPath(name.replace("\\", "/")).parts:
+            for finding in find_personal_data_in_name(part):
+                yield ctx.at(loc, msg.personal_data_in_name(finding.kind, finding.text, part))
+
+
 # Run in this order by check_exemplar: the order its problems are listed in.
 PROFILE_RULES: tuple[ProfileRule, ...] = (
     criteria_of_own_fields,
@@ -402,6 +417,7 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     nomination_to_congress_or_award,
     aliases_usable,
     story_has_sections,
+    names_without_personal_data,
 )
 
 
