@@ -275,7 +275,7 @@ class _Pass:
 
     def _signature(self, block: Block) -> bool:
         if block.kind == "table":
-            return any(signature_line(line) for line in re.split(r"\s*\|\s*|\n", block.plain))
+            return any(signature_line(line) for line in re.split(r"\s*\|\s*|\n|\t", block.plain))
         if block.kind not in ("text", "item", "caption"):
             return False
         return any(signature_line(part) for part in block.plain.split("\t")) or self._end_date(block)
@@ -348,7 +348,12 @@ class _Pass:
 
     def _front_table(self, block: Block) -> bool:
         """A letterhead laid out as a table (agency | national heading, date): left out."""
-        cells = [cell for line in block.plain.split("\n") for cell in line.split(" | ")]
+        cells = [
+            part
+            for line in block.plain.split("\n")
+            for cell in line.split(" | ")
+            for part in cell.split("\t")
+        ]
         folded = [fold(cell) for cell in cells]
         if not any(
             national(f) or is_date_line(c) or GENERIC_TITLE.match(f)

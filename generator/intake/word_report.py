@@ -418,7 +418,7 @@ class _Reader:
             paragraphs = [Paragraph(p, table) for p in _xpath(cell, "./w:p")]
             texts = [self._text(p) for p in paragraphs if p.text.strip()]
             cells.append(" ".join(md for md, _ in texts).replace("|", "\\|").replace("\n", " "))
-            words.append(" ".join(_plain(raw).replace("\t", " ") for _, raw in texts))
+            words.append("\t".join(_plain(raw) for _, raw in texts))  # each paragraph apart
             stated = str(next(iter(_xpath(cell, "./w:tcPr/w:gridSpan/@w:val")), "1"))
             span = min(int(stated), MAX_COLUMNS + 1) if stated.isdigit() else 1
             extra = min(max(span - 1, 0), MAX_COLUMNS + 1 - len(cells))
