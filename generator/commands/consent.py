@@ -15,7 +15,7 @@ from ..records import store
 from ..records.model import Kind
 from ..records.settings import Settings
 from . import terminal
-from .paperwork import write_file
+from .paperwork import refused_unprintable, write_file
 
 NAME = "consent"
 HELP = msg.HELP_CONSENT
@@ -51,6 +51,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     day = parse_date(args.date) if args.date else clock.today()
     if day is None:
         console.print(f"--date: {records_msg.bad_date(args.date)}", markup=False)
+        return 1
+    if args.pdf and refused_unprintable(catalog, [exemplar], settings.root):
         return 1
     document = consent_document(exemplar, catalog.registry, day, args.number, msg.DEFAULT_CONTACT)
     template = settings.theme.find(f"report/{TEMPLATE}")

@@ -66,6 +66,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     )
     if exemplar.status is Status.draft:
         say(msg.DOSSIER_DRAFT.format(name=exemplar.name))
+    if args.pdf and paperwork.refused_unprintable(catalog, [exemplar], settings.root):
+        return 1
     template = settings.theme.find(f"report/{TEMPLATE}")
     asked = [
         (args.docx, lambda path: write_docx(document, template, path)),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.console import Console
@@ -14,7 +14,8 @@ from rich.console import Console
 from .. import clock
 from ..messages import papers as msg
 from ..messages import records as records_msg
-from ..records.model import Registry
+from ..records.catalog import Catalog
+from ..records.model import Exemplar, Registry
 from ..records.problems import Severity
 from ..records.settings import Settings
 from ..staff.official import (
@@ -26,7 +27,7 @@ from ..staff.official import (
 )
 from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
 from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
-from .terminal import not_written
+from .terminal import not_written, say
 
 
 def choose_scope(registry: Registry, year: int | None, period: str | None) -> Scope | str:
@@ -90,6 +91,21 @@ def _writers(
     return [(path, write) for path, write in asked if path is not None]
 
 
+def refused_unprintable(
+    catalog: Catalog, exemplars: Iterable[Exemplar], root: Path, names_only: bool = False
+) -> bool:
+    """Say which profile, at which line, has a character the PDF cannot print; → whether
+    there is one (the PDF is then not made)."""
+    from ..printing.booklet import unprintable
+
+    found = catalog.unprintable(exemplars, unprintable, names_only)
+    for problem in found:
+        say(problem.format(root), error=True)
+    if found:
+        say(msg.PDF_UNPRINTABLE, error=True)
+    return bool(found)
+
+
 def write_file(path: Path, write: Writer, template: Path) -> str | None:
     """Writes one file; the line saying why when it could not be written."""
     reason = _reason_not_written(path, write, template)
@@ -140,6 +156,8 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
     }
     if broken:
         console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
+    if getattr(args, "pdf", None) and refused_unprintable(catalog, catalog.exemplars, settings.root, True):
+        return 1
     template = settings.theme.find(f"report/{TEMPLATE}")
     for path, write in _writers(args, settings, registry, overview, paper):
         failed = write_file(path, write, template)

@@ -274,3 +274,9 @@ def dossier_unknown(slug: str, known: Sequence[str]) -> str:
 
 def dossier_broken(slug: str) -> str:
     return f"Hồ sơ {quote(slug)} có lỗi nên chưa lập được báo cáo; chạy “dienhinh check” để xem và sửa."
+
+
+PDF_UNPRINTABLE = (
+    "Chưa in được PDF: các ký tự trên không có trong phông chữ của bản in. Sửa chúng trong hồ sơ (gõ lại"
+    " bằng bàn phím tiếng Việt) rồi in lại."
+)

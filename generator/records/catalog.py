@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -58,6 +58,27 @@ class Catalog:
     def for_use(self, use: Use) -> tuple[Exemplar, ...]:
         """What may appear in ``use`` (the site, print, broadcasts, open data)."""
         return tuple(e for e in self.exemplars if e.may(use))
+
+    def unprintable(
+        self, exemplars: Iterable[Exemplar], unprintable: Callable[[str], str], names_only: bool = False
+    ) -> list[Problem]:
+        """Errors at their file and line for the characters a PDF about ``exemplars`` could
+        not print (whole profiles, or their names only for a paper that lists names): said
+        before WeasyPrint is asked, in the profile's words, not the font's."""
+        rule = unprintable_rule(unprintable, Severity.error)
+        problems: list[Problem] = []
+        for e in exemplars:
+            source = self.sources.get(e.slug)
+            if source is None:
+                continue
+            if names_only:
+                problems += [
+                    Problem(source.path, source.line_of(("name",)), "name", message, severity)
+                    for _, message, severity in rule(e.name)
+                ]
+            else:
+                problems += check_text(source, [rule], UNPUBLISHED_KEYS, e.story)
+        return problems
 
 
 PARALLEL_FROM = 400  # below this many changed profiles, worker processes cost more than they save
