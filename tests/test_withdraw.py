@@ -110,3 +110,41 @@ def test_withdrawal_reaches_every_release_kept_on_a_server(project: Path, tmp_pa
         back = run_main("publish", "--rollback", cwd=project)
         assert back.returncode == 1  # nothing older to go back to: every older copy held the person
         assert live_release(server_path) == live and mentions(server_path / "current") == []
+
+
+def test_a_server_manifest_never_names_a_file_outside_its_release() -> None:
+    import asyncio
+    import gzip
+    import json as json_module
+
+    from dienhinh.publish.ssh import Server
+
+    data = gzip.compress(
+        json_module.dumps(
+            {
+                "format": 1,
+                "files": {"index.html": ["ab", 3], "../../etc/passwd": ["cd", 4], "/abs": ["ef", 5]},
+            }
+        ).encode()
+    )
+
+    class Stream:
+        async def __aenter__(self) -> Stream:
+            return self
+
+        async def __aexit__(self, *args: object) -> None:
+            return None
+
+        async def read(self) -> bytes:
+            return data
+
+    class Sftp:
+        def open(self, path: str, mode: str) -> Stream:
+            return Stream()
+
+    from dienhinh.publish import manifest as manifest_module
+
+    real = manifest_module.Manifest.from_bytes(data)
+    assert real is not None and "../../etc/passwd" in real.files  # the format as read, before the rule
+    found = asyncio.run(Server(Sftp(), "/srv", "u@h:/srv").manifest("r1"))  # type: ignore[arg-type]
+    assert found is not None and sorted(found.files) == ["index.html"]

@@ -30,7 +30,17 @@ import asyncssh
 from .. import clock
 from ..messages import publish as msg
 from ..records.settings import Settings, SshTarget
-from .manifest import Manifest, Outcome, PublishError, holds_any, plan, scan, site_files, withdrawn_slugs
+from .manifest import (
+    Manifest,
+    Outcome,
+    PublishError,
+    holds_any,
+    plan,
+    safe_name,
+    scan,
+    site_files,
+    withdrawn_slugs,
+)
 
 RELEASES = "releases"
 CURRENT = "current"
@@ -130,8 +140,13 @@ class Server:
         await self.sftp.posix_rename(path + ".partial", path)
 
     async def manifest(self, release: str) -> Manifest | None:
+        """A release's manifest, its names that would lead out of the release dropped: one
+        written by someone else must never make a publish remove or link a file elsewhere."""
         data = await self.read(self.path(RELEASES, release, MANIFEST))
-        return Manifest.from_bytes(data) if data is not None else None
+        found = Manifest.from_bytes(data) if data is not None else None
+        if found is None:
+            return None
+        return Manifest({name: entry for name, entry in found.files.items() if safe_name(name)})
 
     async def switch(self, release: str) -> None:
         """Point ``current`` at ``release`` in one rename: a visitor gets the old site or the
