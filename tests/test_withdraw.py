@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import json
 import shutil
+from contextlib import ExitStack
 from pathlib import Path
 
 import pytest
 
 from .sample import ROOT, run_main
 from .servers import shared_folder, ssh_server
+from .test_gather import Behaviour, commune_server
 from .test_publish_server import configure, live_release
 
 PERSON = "ba-hoang-thi-b-minh-hoa"
@@ -45,6 +47,11 @@ def mentions(folder: Path) -> list[str]:
 
 
 def test_withdrawal_reaches_the_folder_and_the_province(project: Path, tmp_path: Path) -> None:
+    with ExitStack() as stack:
+        _folder_and_province(project, tmp_path, stack)
+
+
+def _folder_and_province(project: Path, tmp_path: Path, stack: ExitStack) -> None:
     with_photo(project)
     folder = tmp_path / "o-chia-se"
     config = project / "mkdocs.yml"
@@ -54,15 +61,19 @@ def test_withdrawal_reaches_the_folder_and_the_province(project: Path, tmp_path:
     first = run_main("publish", "--allow-sample", cwd=project)
     assert first.returncode == 0, first.stdout + first.stderr
     assert mentions(folder)
+    # The province fetches the folder's site from a real local HTTP server.
+    commune = stack.enter_context(commune_server(folder, Behaviour()))
     province = tmp_path / "tinh.yml"
     province.write_text(
-        f"province: tỉnh Thử\ncommunes:\n  - name: Xã Điềm Mặc\n    code: diem-mac\n    source: {folder}\n",
+        "province: tỉnh Thử\ncommunes:\n  - name: Xã Điềm Mặc\n    code: diem-mac\n"
+        f"    source: {commune}du-lieu/dien-hinh.json\n",
         encoding="utf-8",
     )
     gathered = run_main("gather", "-d", str(tmp_path / "tinh"), cwd=tmp_path)
     assert gathered.returncode == 0, gathered.stderr
     assert mentions(tmp_path / "tinh")
     thumbnails = set((tmp_path / ".cache").rglob("*.jpg"))
+    assert thumbnails
 
     withdrawn = run_main("withdraw", PERSON, "--date", "15/03/2026", cwd=project)
     assert withdrawn.returncode == 0, withdrawn.stdout
