@@ -159,3 +159,14 @@ def test_ordinary_words_are_not_sensitive(project: Path, text: str) -> None:
     index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"  # a collective's profile
     index.write_text(index.read_text(encoding="utf-8") + f"\n{text}\n", encoding="utf-8")
     assert "nhạy cảm" not in run_main("check", cwd=project).stdout
+
+
+def test_the_report_lists_open_withdrawals_with_their_deadlines(project: Path) -> None:
+    from dienhinh import clock
+
+    today = clock.today()
+    withdrawn = run_main("withdraw", PERSON, cwd=project)
+    assert withdrawn.returncode == 0, withdrawn.stdout
+    report = run_main("report", cwd=project)
+    assert report.returncode == 0, report.stdout + report.stderr
+    assert f"Yêu cầu rút lại sự đồng ý của “{NAME}” nhận ngày {today.strftime('%d/%m/%Y')}" in report.stdout

@@ -27,6 +27,7 @@ from ..staff.official import (
 )
 from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
 from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
+from ..staff.withdrawals import open_requests
 from .terminal import not_written, say
 
 
@@ -149,6 +150,17 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
         return 1
     overview = build_overview(registry, catalog.exemplars, today, scope=scope)
     _show(args.command, overview, console)
+    if args.command == "report":
+        for request in open_requests(catalog.exemplars, today):
+            console.print(
+                msg.WITHDRAWAL_OPEN.format(
+                    name=request.name,
+                    received=request.received.strftime("%d/%m/%Y"),
+                    answer=request.answer_by.strftime("%d/%m/%Y"),
+                    done=request.done_by.strftime("%d/%m/%Y"),
+                ),
+                markup=False,
+            )
     broken = {
         p.file
         for p in catalog.problems

@@ -7,7 +7,6 @@ rollback included."""
 from __future__ import annotations
 
 import argparse
-import datetime as dt
 
 from .. import clock
 from ..intake.import_sheet import parse_date
@@ -15,29 +14,15 @@ from ..messages import records as records_msg
 from ..messages import staff as msg
 from ..records import store
 from ..records.settings import Settings
+from ..staff.withdrawals import Request
 from . import terminal
 
 NAME = "withdraw"
 HELP = msg.HELP_WITHDRAW
 PROJECT = True
-# As reported from Nghị định 356/2025/NĐ-CP (VnExpress 8 Jan 2026, Frasers 19 Jan 2026; check
-# the decree's text): an answer within two working days of the request, the withdrawal
-# carried out within fifteen days.
-ANSWER_WORKING_DAYS = 2
-CARRY_OUT_DAYS = 15
-
-
 def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", metavar=msg.METAVAR_SLUG, help=msg.HELP_WITHDRAW_SLUG)
     parser.add_argument("--date", help=msg.HELP_WITHDRAW_DATE)
-
-
-def working_days_after(day: dt.date, count: int) -> dt.date:
-    """``count`` working days (Monday to Friday) after ``day``."""
-    while count:
-        day += dt.timedelta(days=1)
-        count -= day.weekday() < 5
-    return day
 
 
 def run(settings: Settings, args: argparse.Namespace) -> int:
@@ -62,12 +47,13 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if saved.errors or saved.failure:
         return 1
     name = str(data.get("name", args.slug))
+    request = Request(name, args.slug, day)
     console.print(
         msg.WITHDRAW_DONE.format(
             name=name,
             date=day.strftime("%d/%m/%Y"),
-            answer=working_days_after(day, ANSWER_WORKING_DAYS).strftime("%d/%m/%Y"),
-            done=(day + dt.timedelta(days=CARRY_OUT_DAYS)).strftime("%d/%m/%Y"),
+            answer=request.answer_by.strftime("%d/%m/%Y"),
+            done=request.done_by.strftime("%d/%m/%Y"),
         ),
         markup=False,
     )

@@ -280,3 +280,7 @@ PDF_UNPRINTABLE = (
     "Chưa in được PDF: các ký tự trên không có trong phông chữ của bản in. Sửa chúng trong hồ sơ (gõ lại"
     " bằng bàn phím tiếng Việt) rồi in lại."
 )
+WITHDRAWAL_OPEN = (
+    "Yêu cầu rút lại sự đồng ý của “{name}” nhận ngày {received}: trả lời trước ngày {answer}, hoàn tất"
+    " (dựng và đăng lại trang) trước ngày {done}."
+)
