@@ -170,3 +170,40 @@ def test_the_report_lists_open_withdrawals_with_their_deadlines(project: Path) -
     report = run_main("report", cwd=project)
     assert report.returncode == 0, report.stdout + report.stderr
     assert f"Yêu cầu rút lại sự đồng ý của “{NAME}” nhận ngày {today.strftime('%d/%m/%Y')}" in report.stdout
+
+
+def test_photos_with_recognisable_people_follow_their_consent(project: Path, tmp_path: Path) -> None:
+    slug = "doi-che-ban-quyen"  # a collective's profile; its story shows anh-luong-che.jpg inline
+    index = project / "exemplars" / slug / "index.md"
+    text = index.read_text(encoding="utf-8")
+    text = text.replace(
+        "    caption: Luống chè chăm theo quy trình VietGAP (ảnh vẽ minh họa).\n",
+        "    caption: Luống chè chăm theo quy trình VietGAP (ảnh vẽ minh họa).\n"
+        "    people: {uses: [website], date: 2022-06-01}\n",
+    ).replace(
+        "    caption: Chè búp khô đóng gói với nhãn hiệu riêng của tổ (ảnh vẽ minh họa).\n",
+        "    caption: Chè búp khô đóng gói với nhãn hiệu riêng của tổ (ảnh vẽ minh họa).\n    people: {}\n",
+    )
+    index.write_text(text, encoding="utf-8")
+    checked = run_main("check", cwd=project)
+    assert "Ảnh “anh-san-pham.jpg” có người nhận ra được nhưng chưa ghi sự đồng ý" in checked.stdout
+    built = run_main("build", cwd=project)
+    assert built.returncode == 0, built.stderr
+    page = (project / "site" / "dien-hinh" / slug / "index.html").read_text(encoding="utf-8")
+    assert "anh/anh-luong-che-" in page and "anh/anh-san-pham-" not in page
+    assert not list((project / "site" / "dien-hinh" / slug / "anh").glob("anh-san-pham-*"))
+    data = json.loads((project / "site" / "du-lieu" / "dien-hinh.json").read_text(encoding="utf-8"))
+    shown = [p for p in data["profiles"] if p["slug"] == slug][0]["photos"]
+    names = " ".join(json.dumps(p) for p in shown)
+    assert "anh-doi-che" in names and "anh-luong-che" not in names and "anh-san-pham" not in names
+    booklet = tmp_path / "so-tay.pdf"
+    assert run_main("booklet", "--all", "-o", str(booklet), cwd=project).returncode == 0
+    # The story's inline picture of people who consented to the site only is not printed.
+    from pypdf import PdfReader
+
+    images = sum(len(page.images) for page in PdfReader(booklet).pages)
+    text = index.read_text(encoding="utf-8").replace("    people: {uses: [website], date: 2022-06-01}\n", "")
+    index.write_text(text, encoding="utf-8")
+    again = tmp_path / "so-tay-2.pdf"
+    assert run_main("booklet", "--all", "-o", str(again), cwd=project).returncode == 0
+    assert sum(len(page.images) for page in PdfReader(again).pages) > images

@@ -212,6 +212,11 @@ RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
     validate.published_individual_consented: ("kind: model", "kind: individual", "consent"),
     validate.consent_dated: ("kind: model", "kind: individual\nconsent: {given: true}", "consent.date"),
     validate.consent_only_for_individuals: ("status:", "consent: {given: false}\nstatus:", "consent"),
+    validate.photo_people_consented: (
+        "status:",
+        "photos: [{file: anh.jpg, caption: Ảnh, people: {uses: []}}]\nstatus:",
+        "photos[0].people",
+    ),
     validate.consent_of_a_minor: (
         "kind: model",
         "kind: individual\nconsent: {uses: [website], date: 2025-05-01, minor: {born: 2015,"
@@ -314,6 +319,7 @@ def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -
         "published_individual_consented",
         "consent_dated",
         "consent_of_a_minor",
+        "photo_people_consented",
         "registered_in_a_period",
     }
 

@@ -65,6 +65,7 @@ EDITOR_LABELS = {
     "Photo.caption": "Chú thích",
     "Photo.credit": "Người chụp / nguồn ảnh",
     "Photo.alt": "Mô tả ảnh cho người khiếm thị",
+    "Photo.people": "Trong ảnh có người nhận ra được: sự đồng ý của họ",
     "Photo.cover": "Ảnh bìa",
     "Visit.title": "Tên chuyến tham quan",
     "Visit.date": "Ngày đi",

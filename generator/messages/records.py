@@ -391,3 +391,10 @@ def sensitive(kind: str, text: str) -> str:
         " cá nhân coi đây là dữ liệu nhạy cảm. Hãy viết lại cho chung hơn, hoặc nếu phiếu đồng ý người đó"
         " đã ký ghi rõ cả nội dung này, đánh dấu “Phiếu đồng ý có ghi rõ nội dung nhạy cảm”."
     )
+
+
+def photo_people_unconsented(file: str) -> str:
+    return (
+        f"Ảnh {quote(file)} có người nhận ra được nhưng chưa ghi sự đồng ý của họ cho mục đích nào: ảnh sẽ"
+        " không được đăng ở đâu cả. Ghi sự đồng ý của họ, hoặc bỏ đánh dấu nếu không nhận ra được ai."
+    )

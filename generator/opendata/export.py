@@ -147,6 +147,7 @@ class Exporter:
         media = self.media.get(e.slug)
         if media is None:
             return ()
+        media = media.for_use(Use.open_data)
         return tuple(self._photo(shown, folder, shown is media.cover) for shown in media.photos)
 
     def _photo(self, shown: ShownPhoto, folder: str, cover: bool) -> od.Photo:

@@ -52,6 +52,7 @@ TEMPLATE = "booklet.html.j2"
 STYLESHEET = "booklet.css"
 
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
 _PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
 
 
@@ -215,7 +216,14 @@ def _story_html(
             path = (printable or {}).get(normal_name(src)) or bundle / src
             return f"{match.group(1)}{path.resolve().as_uri()}{match.group(3)}"
 
-        html = _IMG_SRC.sub(local, html)
+        def kept(tag: re.Match[str]) -> str:
+            src = _IMG_SRC.search(tag.group(0))
+            name = normal_name(src.group(2)) if src else ""
+            if src and printable is not None and ":" not in name and name not in printable:
+                return ""  # not to be printed (its people did not consent): never the original
+            return _IMG_SRC.sub(local, tag.group(0))
+
+        html = _IMG_TAG.sub(kept, html)
     return Markup(html)
 
 
@@ -412,6 +420,7 @@ def printed_photos(
 ) -> tuple[dict[str, list[BookletPhoto]], dict[str, dict[str, Path]]]:
     """From the photo stage: each profile's cover for its section, and the processed copy of
     every declared photo for its story (never the original file, which may carry GPS)."""
+    media = {slug: m.for_use(Use.print) for slug, m in media.items()}
     covers = {
         slug: [BookletPhoto(m.cover.print_path, m.cover.photo.caption, m.cover.photo.credit)]
         for slug, m in media.items()

@@ -444,6 +444,12 @@ class Photo(Record):
     credit: Text | None = None
     alt: Text | None = None
     cover: bool = False
+    # People who can be recognised in the photo (a collective's members, a crowd): marked by
+    # the officer, with their consent for each use; a use it does not cover leaves the photo out.
+    people: Consent | None = None
+
+    def shown_in(self, use: Use, on: dt.date | None = None) -> bool:
+        return self.people is None or use in self.people.covers(on or clock.today())
 
     @property
     def alt_text(self) -> str:

@@ -287,6 +287,16 @@ def consent_of_a_minor(ctx: ProfileContext) -> Iterator[Problem]:
         )
 
 
+def photo_people_consented(ctx: ProfileContext) -> Iterator[Problem]:
+    """A photo marked as showing recognisable people, without their consent for any use: it
+    will be left out everywhere (said, so the officer records the consent or drops the mark)."""
+    for index, photo in enumerate(ctx.exemplar.photos):
+        if photo.people is not None and not photo.people.covers(ctx.today):
+            yield ctx.at(
+                ("photos", index, "people"), msg.photo_people_unconsented(photo.file), Severity.warning
+            )
+
+
 def consent_only_for_individuals(ctx: ProfileContext) -> Iterator[Problem]:
     if ctx.exemplar.kind is not Kind.individual and ctx.exemplar.consent is not None:
         yield ctx.at(("consent",), msg.CONSENT_ONLY_INDIVIDUAL, Severity.warning)
@@ -408,6 +418,7 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     published_individual_consented,
     consent_dated,
     consent_of_a_minor,
+    photo_people_consented,
     consent_only_for_individuals,
     dates_not_in_future,
     years_not_in_future,
