@@ -19,6 +19,7 @@ from ..records.settings import load_settings
 from . import (
     booklet,
     build,
+    bulletin,
     check,
     consent,
     dossier,
@@ -58,6 +59,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     publish,
     booklet,
     gather,
+    bulletin,
     consent,
     withdraw,
 )

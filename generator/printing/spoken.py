@@ -230,7 +230,8 @@ def spoken_profile(exemplar: Exemplar, registry: Registry) -> str:
     field = getattr(fields.get(exemplar.field), "name", "")
     opening = exemplar.name
     place_name = str(getattr(place, "name", ""))
-    if place_name and place_name.casefold() not in exemplar.name.casefold():
+    bare = place_name.split(" ", 1)[-1] if place_name.casefold().startswith("xóm ") else place_name
+    if place_name and bare.casefold() not in exemplar.name.casefold():
         opening += f", {place_name}"
     sentences = [f"{opening}.", f"Lĩnh vực {field.lower()}." if field else ""]
     if exemplar.summary:
