@@ -56,7 +56,7 @@ def copy_project(target: Path, parts: Iterable[str] = PROJECT_PARTS, media_cache
 # pytest (benchmarks, scripts). A unit test runs no process of the tool and builds nothing.
 running_kind: str | None = None
 # Commands that build a site or print a booklet: run in process, they are end to end too.
-SITE_COMMANDS = frozenset({"build", "booklet", "publish", "gather"})
+SITE_COMMANDS = frozenset({"build", "booklet", "poster", "publish", "gather"})
 
 
 def refuse_in_unit_test(what: str) -> None:
