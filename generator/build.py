@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import ctypes
 import dataclasses
+import functools
 import gc
 import gzip
 import html
@@ -32,6 +33,7 @@ from .messages import photos as photos_msg
 from .messages import search as search_msg
 from .messages import site as msg
 from .opendata.export import FEED_FILE, site_files
+from .printing.spoken import spoken_profile
 from .records.catalog import Catalog, load_catalog
 from .records.model import Exemplar, Use
 from .records.problems import Problem, Severity
@@ -114,6 +116,7 @@ class Build:
             fence=self.fence,
             visits=catalog.visits,
             media=media,
+            spoken=functools.partial(spoken_profile, registry=catalog.registry),
         )
         self.indexer = SearchIndexer() if settings.options.search else None
         self.generated: set[str] = set()

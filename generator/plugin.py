@@ -29,7 +29,7 @@ from .records.catalog import Catalog
 from .records.problems import Problem, Severity, template_problem
 from .records.settings import Settings, read_config, settings_from
 from .rendering import TemplateFailed
-from .site.assets import GALLERY_SCRIPT, STYLESHEET, Asset, unfingerprinted
+from .site.assets import PAGE_SCRIPTS, STYLESHEET, Asset, unfingerprinted
 from .site.pages import GeneratedPage
 from .site.rawhtml import RawBlocks
 from .theme_files import MATERIAL, Theme
@@ -172,7 +172,8 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         # The theme's templates name our assets by their published (fingerprinted) names.
         paths = {a.name: a.path for a in self.assets} or unfingerprinted()
         config.extra["dienhinh_assets"] = paths
-        for asset, kind in ((STYLESHEET, config.extra_css), (GALLERY_SCRIPT, config.extra_javascript)):
+        wanted = [(STYLESHEET, config.extra_css)] + [(s, config.extra_javascript) for s in PAGE_SCRIPTS]
+        for asset, kind in wanted:
             if paths[asset] not in kind:
                 kind.append(paths[asset])
         return config

@@ -17,7 +17,10 @@ STYLESHEET = "assets/dienhinh.css"
 GALLERY_SCRIPT = "assets/dienhinh-gallery.js"
 SEARCH_SCRIPT = "assets/dienhinh-search.js"  # only the search page loads it
 THEME_SCRIPT = "assets/dienhinh-theme.js"  # the theme's inline helpers, from a file (head)
-NAMES = (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT, THEME_SCRIPT)
+PROFILE_SCRIPT = "assets/dienhinh-profile.js"  # a profile's "Nghe" and "Chia sẻ" buttons
+NAMES = (STYLESHEET, GALLERY_SCRIPT, SEARCH_SCRIPT, THEME_SCRIPT, PROFILE_SCRIPT)
+# The scripts every page of a commune's site loads (after its content).
+PAGE_SCRIPTS = (GALLERY_SCRIPT, PROFILE_SCRIPT)
 
 
 @dataclass(frozen=True)

@@ -304,6 +304,7 @@ class SiteBuilder(PageBuilder[Exemplar]):
         visits: Sequence[Visit] = (),
         media: Mapping[str, ProfileMedia] | None = None,
         covers: Mapping[str, Cover] | None = None,
+        spoken: Callable[[Exemplar], str] | None = None,
     ) -> None:
         super().__init__(
             environment(theme.folders("pages"), finalize=markdown_text, keep_trailing_newline=True),
@@ -313,6 +314,9 @@ class SiteBuilder(PageBuilder[Exemplar]):
         self.fence = fence or StoryFence()
         self.visits = tuple(visits)
         self.media = dict(media or {})
+        # A profile told for the ear (what the "Nghe" button reads); given by the build, which
+        # knows the printing stage's spoken form (site/ does not import printing/).
+        self.spoken = spoken
         # Slug → card picture: given, or the cover photo of the photo stage's media.
         self.covers: Mapping[str, Cover] = covers if covers is not None else card_covers(self.media)
         self.exemplars = sorted(exemplars, key=lambda e: sort_key(e.name))
@@ -627,6 +631,7 @@ class SiteBuilder(PageBuilder[Exemplar]):
             learned_from=self.learned_from(e),
             story=Markup(self.fence.wrap(self.story(e.story, media))),
             media=media,
+            spoken=self.spoken(e) if self.spoken is not None else "",
         )
 
     def story(self, markdown: str, media: ProfileMedia | None) -> str:
