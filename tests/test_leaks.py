@@ -16,7 +16,7 @@ from .test_site import CATALOG, HIDDEN
 # The theme's scripts and ours (fingerprinted); no inline script at all (the theme's inline
 # ones load from assets/dienhinh-theme.*.js, see test_csp.py).
 OUR_SCRIPTS = re.compile(
-    r"^/?(\.\./)*assets/(javascripts/|dienhinh-(theme|gallery|search)\.[0-9a-f]{8}\.js$)"
+    r"^/?(\.\./)*assets/(javascripts/|dienhinh-(theme|gallery|search|profile)\.[0-9a-f]{8}\.js$)"
 )
 
 

@@ -211,3 +211,14 @@ def test_no_photo_when_no_one_consented_to_print(project: Path, tmp_path: Path) 
     pdf = make(project, tmp_path / "p.pdf", SLUG)
     assert images(pdf) == []
     assert_one_page(pdf, A4)
+
+
+def test_every_printable_sample_profile_is_one_page(tmp_path: Path) -> None:
+    media, _ = media_for(CATALOG.exemplars, CATALOG.photos, SETTINGS.photo_cache)
+    printable = [e for e in CATALOG.exemplars if e.may(Use.print)]
+    assert len(printable) > 15
+    for e in printable:
+        for size in pt.PAGE_SIZES:
+            rendered, problems = pt.make_poster(e, CATALOG, SETTINGS, tmp_path / f"{e.slug}.pdf", size, media)
+            assert problems == [] and rendered is not None and rendered.pages == 1, (e.slug, size)
+            assert len(PdfReader(tmp_path / f"{e.slug}.pdf").pages) == 1
