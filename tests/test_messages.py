@@ -29,6 +29,8 @@ VOCABULARIES = {
     # Each type size cites the decree's words for the part it sets.
     "printing/document.py": {"SIZES"},
     "editor/decap_phrases.py": {"DECAP_PHRASES"},
+    # The spoken form: the words numbers, dates, units and abbreviations are said with.
+    "printing/spoken.py": {"DIGITS", "ABBREVIATIONS", "UNITS", "MONTHS", "WORDS", "_DATE", "_MONTH_YEAR"},
 }
 
 
