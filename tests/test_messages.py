@@ -22,7 +22,7 @@ DATA = {"đ", "Đ", "[đĐ]"}
 TABLES = {"legacy_fonts", "text"}
 # Vocabularies that live beside the code that writes or matches them: module → constants.
 VOCABULARIES = {
-    "records/validate.py": {"DRAFT_STORY_SECTIONS"},
+    "records/story.py": {"DRAFT_STORY_SECTIONS"},
     "intake/import_sheet.py": {"COLUMN_NAMES"},
     "printing/word.py": {"STYLES"},
     "editor/decap_phrases.py": {"DECAP_PHRASES"},

@@ -157,6 +157,10 @@ EDITOR_UI = {
         "Bấm “Lưu” để xem hồ sơ như trên trang web. Bản xem trước tự cập nhật sau mỗi lần lưu."
     ),
     "preview_title": "Xem trước trang hồ sơ",
+    "preview_building": "Đang dựng trang xem trước của hồ sơ vừa lưu… (thường vài giây)",
+    "date_placeholder": "ngày/tháng/năm",
+    "date_invalid": "Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/06/2022, và phải là ngày có thật.",
+    "date_today": "Hôm nay",
     "preview_off": "Bản xem trước đang tắt (chạy “dienhinh edit” không có --no-preview để bật).",
     "open_preview": "Mở bản xem trước trong thẻ mới",
     "preview_git": (

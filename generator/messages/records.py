@@ -229,7 +229,12 @@ def hamlet_without_exemplar(name: str) -> str:
 
 
 def missing_story_section(section: str) -> str:
-    return f"Câu chuyện chưa có mục “## {section}”."
+    return (
+        f"Câu chuyện chưa có mục “{section}”. Thêm một dòng đề mục “{section}” rồi viết phần đó"
+        f" bên dưới: gõ “## {section}” trên một dòng riêng (hai dấu thăng, một dấu cách, rồi tên"
+        " mục), hoặc đặt con trỏ vào dòng đó rồi bấm nút “Đề mục” trên thanh công cụ và chọn"
+        " “Đề mục cấp 2”."
+    )
 
 
 def broken_profile_link(target: str) -> str:

@@ -81,7 +81,10 @@
     if (!SAVES[action]) return sent;
     return sent.then(
       function (response) {
-        response.clone().json().then(function (body) { report(response.ok, body); }, function () {});
+        response.clone().json().then(function (body) {
+          report(response.ok, body);
+          if (response.ok && action === "persistEntry") window.dispatchEvent(new Event("dienhinh-saved"));
+        }, function () {});
         return response;
       },
       function (error) {
@@ -210,6 +213,12 @@
       dialog.showModal();
     });
     document.body.appendChild(opener);
+    // Only over the lists of profiles: in a form it would cover the fields' hints.
+    var placeOpener = function () {
+      opener.hidden = /\/(entries|new)\b/.test(window.location.hash);
+    };
+    window.addEventListener("hashchange", placeOpener);
+    placeOpener();
   }
   var notes = sessionStorage.getItem("dienhinh-word-notes");
   if (notes) {
@@ -232,6 +241,117 @@
   var h = window.h;
   CMS.registerLocale("vi", merged(CMS.getLocale("vi"), settings.decap));
 
+  // Dates: typed and shown day first (15/06/2022) whatever the browser's language, stored
+  // ISO (2022-06-15) as every file of the project writes them.
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+  function realDate(year, month, day) {
+    var date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }
+  function isoOf(text) {
+    var found = /^\s*(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{4})\s*$/.exec(text || "");
+    var day, month, year;
+    if (found) {
+      day = +found[1]; month = +found[2]; year = +found[3];
+    } else {
+      found = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text || "");
+      if (!found) return null;
+      year = +found[1]; month = +found[2]; day = +found[3];
+    }
+    return realDate(year, month, day) ? year + "-" + pad(month) + "-" + pad(day) : null;
+  }
+  function shownOf(value) {
+    if (value && typeof value.toISOString === "function") value = value.toISOString().slice(0, 10);
+    var found = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+    return found ? found[3] + "/" + found[2] + "/" + found[1] : String(value || "");
+  }
+  var DateControl = window.createClass({
+    getInitialState: function () { return { text: shownOf(this.props.value) }; },
+    componentDidUpdate: function (previous) {
+      var value = this.props.value;
+      if (value !== previous.value && isoOf(this.state.text) !== shownOf(value) && value !== this.state.text) {
+        var shown = shownOf(value);
+        if (isoOf(shown) !== isoOf(this.state.text)) this.setState({ text: shown });
+      }
+    },
+    isValid: function () {
+      var text = (this.state.text || "").trim();
+      return !text || isoOf(text) ? true : { error: { message: TEXT.date_invalid } };
+    },
+    changed: function (text) {
+      this.setState({ text: text });
+      this.props.onChange(isoOf(text) || text);
+    },
+    render: function () {
+      var self = this;
+      var today = new Date();
+      return h("div", { className: "dh-date" },
+        h("input", {
+          type: "text", id: this.props.forID, className: this.props.classNameWrapper + " dh-date__input",
+          value: this.state.text, placeholder: TEXT.date_placeholder, inputMode: "numeric",
+          autoComplete: "off", onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+          onChange: function (event) { self.changed(event.target.value); }
+        }),
+        h("button", {
+          type: "button", className: "dh-date__today",
+          onClick: function () {
+            self.changed(pad(today.getDate()) + "/" + pad(today.getMonth() + 1) + "/" + today.getFullYear());
+          }
+        }, TEXT.date_today));
+    }
+  });
+  var DatePreview = window.createClass({
+    render: function () { return h("span", {}, shownOf(this.props.value)); }
+  });
+  CMS.registerWidget("dh-date", DateControl, DatePreview);
+
+  // Asks `dienhinh edit` whether the preview server has the page yet (another address: this
+  // page cannot read its answers itself). A new profile's page appears only once rebuilt.
+  function previewStatus(section, slug) {
+    var body = JSON.stringify({ action: "dienhinhPreviewStatus", params: { section: section, slug: slug } });
+    return originalFetch("api/v1", { method: "POST", headers: { "Content-Type": "application/json" }, body: body })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) { return answer.status; });
+  }
+  var PreviewFrame = window.createClass({
+    getInitialState: function () { return { ready: false, version: 0 }; },
+    componentDidMount: function () {
+      this.saved = this.saved.bind(this);
+      window.addEventListener("dienhinh-saved", this.saved);
+      this.check();
+    },
+    componentWillUnmount: function () {
+      this.gone = true;
+      clearTimeout(this.timer);
+      window.removeEventListener("dienhinh-saved", this.saved);
+    },
+    componentDidUpdate: function (previous) {
+      if (previous.url !== this.props.url) this.saved();
+    },
+    saved: function () {
+      this.setState({ ready: false });
+      this.check();
+    },
+    check: function () {
+      var self = this;
+      clearTimeout(this.timer);
+      previewStatus(this.props.section, this.props.slug).then(function (status) {
+        if (self.gone) return;
+        if (status === 200) self.setState({ ready: true, version: self.state.version + 1 });
+        else self.timer = setTimeout(function () { self.check(); }, 500);
+      }, function () {
+        if (!self.gone) self.timer = setTimeout(function () { self.check(); }, 1500);
+      });
+    },
+    render: function () {
+      var url = this.props.url;
+      if (!this.state.ready) return h("p", { className: "dh-preview-wait", role: "status" }, TEXT.preview_building);
+      return h("div", {},
+        h("p", {}, h("a", { href: url, target: "_blank", rel: "noopener" }, TEXT.open_preview)),
+        h("iframe", { key: "v" + this.state.version, src: url, title: TEXT.preview_title, className: "dh-preview-frame" }));
+    }
+  });
+
   function previewOf(section) {
     return window.createClass({
       render: function () {
@@ -249,8 +369,7 @@
           parts.push(h("p", { key: "save" }, TEXT.save_to_preview));
         } else {
           var url = settings.preview + section + "/" + slug + "/";
-          parts.push(h("p", { key: "link" }, h("a", { href: url, target: "_blank", rel: "noopener" }, TEXT.open_preview)));
-          parts.push(h("iframe", { key: "page", src: url, title: TEXT.preview_title, className: "dh-preview-frame" }));
+          parts.push(h(PreviewFrame, { key: "page", url: url, section: section, slug: slug }));
         }
         return h("div", { className: "dh-preview" }, parts);
       }
