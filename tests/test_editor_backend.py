@@ -335,6 +335,7 @@ status: draft
     [
         # "## Cách làm" typed in the rich-text mode: Decap escapes the marker, keeping it text.
         "\\## Cách làm\n\nNuôi ong.\n\n\\## Kết quả\n\nMật.\n\n\\## Bài học kinh nghiệm\n\nGhi chép.\n",
+        "## \\## Cách làm\n\nNuôi ong.\n\n\\## Kết quả\n\nMật.\n\n\\## Bài học kinh nghiệm\n\nGhi.\n",
         "\\#\\# Cách làm\n\nNuôi ong.\n\n\\#\\# Kết quả\n\nMật.\n\n\\#\\# Bài học kinh nghiệm\n\nGhi.\n",
         # A heading made bold as in Word, or with a colon.
         "**Cách làm**\n\nNuôi ong.\n\n**Kết quả:**\n\nMật.\n\n## bài học kinh nghiệm\n\nGhi chép.\n",
@@ -357,7 +358,8 @@ def test_story_sections_typed_in_rich_text_become_headings(project: Path, story:
 def test_a_missing_section_says_how_to_make_a_heading(project: Path) -> None:
     b = backend(project)
     path = "exemplars/to-hop-tac-thu-nghiem-minh-hoa/index.md"
-    reply = persist(b, COLLECTIVE.format(story="## Cách làm\n\nNuôi ong.\n\n```\n\\## Kết quả\n```\n"), [], path)
+    story = "## Cách làm\n\nNuôi ong.\n\n```\n\\## Kết quả\n```\n"
+    reply = persist(b, COLLECTIVE.format(story=story), [], path)
     assert reply.status == 200, reply.body
     shown = {w["message"] for w in reply.body["warnings"] if w["field"] == "story"}
     assert len(shown) == 2  # a heading inside a code block stays code

@@ -104,7 +104,7 @@ def test_officer_creates_previews_and_publishes_a_profile(
         page.get_by_role("button", name="Thêm ảnh").click()
         page.get_by_role("button", name="Chọn ảnh", exact=True).click()
         page.locator("input[type=file]").set_input_files(photo)
-        page.get_by_role("button", name="Lấy những cái đã chọn").click()
+        page.get_by_role("button", name="Dùng ảnh đã chọn").click()
         fill(page, "Chú thích", "Đàn gà đồi của gia đình (ảnh minh họa).")
         story = page.locator("[data-slate-editor]").first
         story.click()

@@ -17,8 +17,9 @@ STORY_SECTIONS = tuple(heading for heading, _ in DRAFT_STORY_SECTIONS)
 
 _HEADING = re.compile(r"^ {0,3}(#{1,3})[ \t]+(.+?)[ \t#]*$")
 # "## Cách làm" typed in Decap's rich-text mode is saved as text: "\## Cách làm" (Markdown's
-# escape, so that it stays text). An officer who types it means a heading.
-_ESCAPED_HEADING = re.compile(r"^( {0,3})\\#((?:\\?#){0,5})[ \t]*(\S.*)$")
+# escape, so that it stays text), or "## \## Cách làm" when typed into a line that already is
+# a heading. An officer who types it means a heading.
+_ESCAPED_HEADING = re.compile(r"^( {0,3})(?:#{1,6}[ \t]+)?\\#((?:\\?#){0,5})[ \t]*(\S.*)$")
 # A line of bold text only ("**Cách làm**"), the way a heading is made in Word.
 _BOLD_LINE = re.compile(r"^ {0,3}(?:\*\*|__)(.+?)(?:\*\*|__)[ \t]*$")
 _FENCE = re.compile(r"^ {0,3}(```|~~~)")

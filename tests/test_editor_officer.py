@@ -1,0 +1,129 @@
+"""An officer on a new commune finishes a profile alone in the editor, in Chromium at
+1366×768 set to English (dates must still read day first): the story's three sections
+written in the rich-text mode become headings and the warnings clear, dates read
+dd/mm/yyyy with no "UTC", and right after the first save the preview shows the page."""
+
+from __future__ import annotations
+
+import re
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from playwright.sync_api import Error as PlaywrightError
+from playwright.sync_api import Frame, Page
+
+from dienhinh.editor.server import decap_installed
+
+from .browser import chromium
+from .sample import run_main, running_editor
+from .test_editor_browser import choose, fill, save
+
+DESKTOP = {"width": 1366, "height": 768}
+SLUG = "to-hop-tac-nuoi-ong-khe-mat"
+NAME = "Tổ hợp tác nuôi ong Khe Mát"
+SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
+SHOTS = Path(__file__).parent / "screenshots"
+
+
+@pytest.fixture
+def commune(tmp_path: Path) -> Path:
+    project = tmp_path / "xa-khe-mat"
+    result = run_main(
+        "init", str(project), "--commune", "Khe Mát", "--province", "Thái Nguyên",
+        "--hamlets", "Xóm Khe Mát\nXóm Làng Tre", "--organizations", "Hội Nông dân xã",
+        "--period", "2021-2025", "--site-url", "https://dienhinh.khemat.gov.vn/",
+        cwd=tmp_path,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout + result.stderr
+    return project
+
+
+@pytest.fixture
+def editor(commune: Path) -> Iterator[tuple[str, str]]:
+    assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
+    with running_editor(commune, preview=True) as addresses:
+        yield addresses
+
+
+def shown_preview(page: Page, url: str, text: str, seconds: float = 120) -> Frame:
+    """The preview pane's page once it shows ``text``, as the officer waits for it: nothing
+    reloaded or navigated by the test."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            pane = page.frame(name="preview-pane")
+            frames = [f for f in pane.child_frames if f.url == url] if pane else []
+            if frames and text in frames[0].inner_text("body", timeout=2000):
+                return frames[0]
+        except PlaywrightError:  # the pane re-renders
+            pass
+        page.wait_for_timeout(200)
+    raise AssertionError(f"the preview pane never showed {text!r} at {url}")
+
+
+def story_headings(page: Page) -> list[str]:
+    story = page.locator("[data-slate-editor]").first
+    return [h.strip() for h in story.locator("h2").all_inner_texts()]
+
+
+def type_story(page: Page) -> None:
+    """The three sections typed in "Soạn như Word" as an officer would: "## " then the name."""
+    story = page.locator("[data-slate-editor]").first
+    story.click()
+    page.keyboard.press("Control+A")
+    page.keyboard.press("Delete")
+    texts = ("Mỗi hộ nhận hai thùng ong.", "Bán 300 lít mật.", "Chia sẻ giống.")
+    for section, text in zip(SECTIONS, texts, strict=True):
+        page.keyboard.type(f"## {section}")
+        page.keyboard.press("Enter")
+        page.keyboard.type(text)
+        page.keyboard.press("Enter")
+
+
+def test_officer_writes_sections_in_rich_text_and_sees_the_new_page(
+    editor: tuple[str, str], commune: Path, tmp_path: Path
+) -> None:
+    base, preview = editor
+    index = commune / "exemplars" / SLUG / "index.md"
+    with chromium() as browser:
+        context = browser.new_context(viewport=DESKTOP, locale="en-US", timezone_id="America/New_York")
+        page = context.new_page()
+        page.goto(base + "#/collections/exemplars/new")
+        page.get_by_role("button", name="Vào trang biên tập").click()
+        page.locator("[data-slate-editor]").first.wait_for()
+        # A new profile's story starts with the plan's sections, as `dienhinh new` writes it.
+        assert story_headings(page) == list(SECTIONS)
+        body = page.inner_text("body")
+        assert "THAY ĐỔI ĐÃ ĐƯỢC LƯU" not in body.upper() and "＋" not in body
+        assert page.locator(".dh-word-open").is_hidden()  # covers no hint in a form
+
+        fill(page, "Tên điển hình", NAME)
+        choose(page, "Loại", "Tập thể")
+        choose(page, "Lĩnh vực chính", "Kinh tế hộ gia đình")
+        choose(page, "Xóm", "Xóm Khe Mát")
+        choose(page, "Trạng thái", "Bản nháp")
+        # Day first, whatever the browser's language; stored ISO.
+        fill(page, "Ngày đăng ký", "10/06/2022")
+        fill(page, "Tóm tắt", "Mười hộ nuôi ong lấy mật, mỗi năm bán hơn ba trăm lít.")
+        assert "UTC" not in page.inner_text("body")
+        type_story(page)
+        page.screenshot(path=str(tmp_path / "story.png"))
+        started = time.monotonic()
+        save(page)
+        page.get_by_text("Đã kiểm tra và lưu.").wait_for()
+        text = index.read_text(encoding="utf-8")
+        assert "registered: 2022-06-10" in text and "\\#" not in text
+        for section in SECTIONS:
+            assert f"\n## {section}\n" in text
+        box = page.locator(".dh-problems")
+        assert box.count() == 0 or "Câu chuyện" not in box.inner_text()
+
+        # Right after the first save, the pane shows the new page (not "Không tìm thấy").
+        frame = shown_preview(page, f"{preview}dien-hinh/{SLUG}/", NAME)
+        seconds = time.monotonic() - started
+        assert "Không tìm thấy" not in frame.inner_text("body")
+        print(f"save → preview: {seconds:.1f} s")
+        assert page.get_by_label(re.compile("^Ngày đăng ký")).input_value() == "10/06/2022"
+        page.screenshot(path="/tmp/ed/preview.png")
