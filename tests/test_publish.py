@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -215,15 +216,24 @@ def test_the_server_keeps_the_newest_releases_and_explains_failures(tmp_path: Pa
 
         unknown = tmp_path / "known_hosts"
         unknown.write_text("")
-        with pytest.raises(PublishError, match="Chưa xác nhận được máy chủ 127.0.0.1"):
+        # Each failure in Vietnamese, naming the port and the user, never asyncssh's or the
+        # system's English ("Host key is not trusted", "Connect call failed (…)").
+        english = re.compile(r"Host key|not trusted|Connect call|Permission denied|refused|failed\b")
+        with pytest.raises(PublishError, match="Chưa xác nhận được máy chủ 127.0.0.1") as raised:
             ssh.publish(site, target.model_copy(update={"known_hosts": str(unknown)}), 5, tmp_path)
+        assert f"ssh -p {server.port} {server.user}@127.0.0.1" in str(raised.value)
+        assert not english.search(str(raised.value))
         stranger = tmp_path / "stranger"
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(stranger)], check=True)
-        with pytest.raises(PublishError, match="không cho đăng nhập bằng khóa SSH"):
+        with pytest.raises(PublishError, match="không cho tài khoản “.*” đăng nhập bằng khóa SSH") as raised:
             ssh.publish(site, target.model_copy(update={"key": str(stranger)}), 5, tmp_path)
+        assert f"(cổng {server.port})" in str(raised.value) and f"“{server.user}”" in str(raised.value)
+        assert not english.search(str(raised.value))
         closed = target.model_copy(update={"port": server.port + 1 if server.port < 65535 else 1024})
-        with pytest.raises(PublishError, match="Không kết nối được tới máy chủ"):
+        with pytest.raises(PublishError, match="Không kết nối được tới máy chủ") as raised:
             ssh.publish(site, closed, 5, tmp_path)
+        assert f"cổng {closed.port}: máy chủ từ chối kết nối" in str(raised.value)
+        assert not english.search(str(raised.value))
         # Someone copied a site by hand over "current": refused, nothing changed.
         os.remove(path / "current")
         (path / "current").mkdir()
