@@ -112,8 +112,40 @@ def file_too_large(size_kb: int, limit_kb: int) -> str:
     return f"Tệp quá lớn ({size_kb} KB); giới hạn là {limit_kb} KB."
 
 
+# PyYAML's problems (English) → what they mean for someone who edited the file by hand.
+_YAML_PROBLEMS = (
+    (r"^mapping values are not allowed", "có dấu hai chấm “:” ở chỗ không được có (thụt lề sai, thiếu"
+     " dấu hai chấm ở dòng trên, hoặc một giá trị có dấu hai chấm mà chưa đặt trong ngoặc kép)"),
+    (r"^expected ',' or '\]'", "danh sách trong ngoặc vuông “[ ]” chưa đóng hoặc thiếu dấu phẩy"),
+    (r"^expected ',' or '\}'", "nhóm trong ngoặc nhọn “{ }” chưa đóng hoặc thiếu dấu phẩy"),
+    (r"^expected <block end>|^did not find expected key|^could not find expected ':'",
+     "thụt lề không khớp với các dòng trên (mỗi cấp thụt vào đều nhau, chỉ bằng dấu cách)"),
+    (r"^found unexpected end of stream", "dấu ngoặc kép mở mà chưa đóng"),
+    (r"^found character '\\t'", "có ký tự Tab: chỉ thụt lề bằng dấu cách"),
+    (r"^found character '(.)' that cannot start", "giá trị bắt đầu bằng ký tự “{0}”: hãy đặt giá trị trong"
+     " ngoặc kép"),
+    (r"^found undefined alias|^expected alphabetic or numeric", "giá trị bắt đầu bằng “*” hoặc “&”: hãy đặt"
+     " giá trị trong ngoặc kép"),
+    (r"^found unknown escape character '(.)'", "“\\{0}” trong ngoặc kép không hợp lệ: viết “\\\\” hoặc dùng"
+     " ngoặc đơn"),
+    (r"another document", "tệp có thêm dòng “---” ở giữa; chỉ giữ một phần"),
+    (r"^block sequence entries are not allowed", "dấu gạch đầu dòng “-” ở chỗ không được có (thụt lề sai)"),
+)  # fmt: skip
+
+
+def _yaml_problem(problem: str) -> str:
+    for pattern, meaning in _YAML_PROBLEMS:
+        found = re.search(pattern, problem)
+        if found:
+            return meaning.replace("{0}", found.group(1)) if found.groups() else meaning
+    return "cấu trúc của tệp không đúng"
+
+
 def yaml_syntax(problem: str) -> str:
-    return f"Lỗi cú pháp YAML: {problem}. Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép."
+    return (
+        f"Lỗi cú pháp YAML: {_yaml_problem(problem)}. Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép"
+        " ở dòng này và dòng trên."
+    )
 
 
 def yaml_tag(tag: str) -> str:
