@@ -1,10 +1,14 @@
 """An officer on a new commune finishes a profile alone in the editor, in Chromium at
 1366×768 set to English (dates must still read day first): the story's three sections
 written in the rich-text mode become headings and the warnings clear, dates read
-dd/mm/yyyy with no "UTC", and right after the first save the preview shows the page."""
+dd/mm/yyyy with no "UTC", an iPhone photo is taken, right after the first save the preview
+shows the page, and "Đưa lên mạng" publishes it to the folder the IT person set up.
+
+DIENHINH_GUIDE_SHOTS=content/hinh keeps the screenshots of the officers' guide."""
 
 from __future__ import annotations
 
+import os
 import re
 import time
 from collections.abc import Iterator
@@ -18,13 +22,14 @@ from dienhinh.editor.server import decap_installed
 
 from .browser import chromium
 from .sample import run_main, running_editor
+from .test_editor_backend import heic
 from .test_editor_browser import choose, fill, save
 
 DESKTOP = {"width": 1366, "height": 768}
 SLUG = "to-hop-tac-nuoi-ong-khe-mat"
 NAME = "Tổ hợp tác nuôi ong Khe Mát"
 SECTIONS = ("Cách làm", "Kết quả", "Bài học kinh nghiệm")
-SHOTS = Path(__file__).parent / "screenshots"
+GUIDE_SHOTS = os.environ.get("DIENHINH_GUIDE_SHOTS")
 
 
 @pytest.fixture
@@ -37,6 +42,12 @@ def commune(tmp_path: Path) -> Path:
         cwd=tmp_path,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout + result.stderr
+    # The IT person's one-time set-up (the guide's step 3): where the site goes.
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    online = tmp_path / "ra-mang"
+    where = f"      visits_dir: visits\n      publish: {{folder: '{online}'}}\n"
+    config.write_text(text.replace("      visits_dir: visits\n", where), encoding="utf-8")
     return project
 
 
@@ -45,6 +56,12 @@ def editor(commune: Path) -> Iterator[tuple[str, str]]:
     assert decap_installed(), "Decap CMS is not installed: run scripts/bootstrap"
     with running_editor(commune, preview=True) as addresses:
         yield addresses
+
+
+def shot(page: Page, folder: Path, name: str) -> None:
+    """A step's screenshot: into the guide's pictures when asked, else beside the test."""
+    target = Path(GUIDE_SHOTS) if GUIDE_SHOTS else folder
+    page.screenshot(path=str(target / f"{name}.png"))
 
 
 def shown_preview(page: Page, url: str, text: str, seconds: float = 120) -> Frame:
@@ -87,6 +104,8 @@ def test_officer_writes_sections_in_rich_text_and_sees_the_new_page(
 ) -> None:
     base, preview = editor
     index = commune / "exemplars" / SLUG / "index.md"
+    photo = tmp_path / "IMG_0042.HEIC"
+    photo.write_bytes(heic(1200, 900))
     with chromium() as browser:
         context = browser.new_context(viewport=DESKTOP, locale="en-US", timezone_id="America/New_York")
         page = context.new_page()
@@ -103,13 +122,19 @@ def test_officer_writes_sections_in_rich_text_and_sees_the_new_page(
         choose(page, "Loại", "Tập thể")
         choose(page, "Lĩnh vực chính", "Kinh tế hộ gia đình")
         choose(page, "Xóm", "Xóm Khe Mát")
-        choose(page, "Trạng thái", "Bản nháp")
+        choose(page, "Trạng thái", "Công bố")
         # Day first, whatever the browser's language; stored ISO.
         fill(page, "Ngày đăng ký", "10/06/2022")
         fill(page, "Tóm tắt", "Mười hộ nuôi ong lấy mật, mỗi năm bán hơn ba trăm lít.")
         assert "UTC" not in page.inner_text("body")
         type_story(page)
-        page.screenshot(path=str(tmp_path / "story.png"))
+        page.get_by_role("button", name="Thêm ảnh").click()
+        page.get_by_role("button", name="Chọn ảnh", exact=True).click()
+        page.locator("input[type=file]").set_input_files(photo)
+        page.get_by_role("button", name="Dùng ảnh đã chọn").click()
+        fill(page, "Chú thích", "Những thùng ong đầu tiên của tổ (ảnh minh họa).")
+        page.locator("[data-slate-editor]").first.scroll_into_view_if_needed()
+        shot(page, tmp_path, "bien-tap-cau-chuyen")
         started = time.monotonic()
         save(page)
         page.get_by_text("Đã kiểm tra và lưu.").wait_for()
@@ -126,4 +151,20 @@ def test_officer_writes_sections_in_rich_text_and_sees_the_new_page(
         assert "Không tìm thấy" not in frame.inner_text("body")
         print(f"save → preview: {seconds:.1f} s")
         assert page.get_by_label(re.compile("^Ngày đăng ký")).input_value() == "10/06/2022"
-        page.screenshot(path="/tmp/ed/preview.png")
+        assert (index.parent / "img_0042.jpg").is_file() and "file: img_0042.jpg" in text
+        shot(page, tmp_path, "bien-tap-xem-truoc-moi")
+
+        # Online from the browser: the configured publish, its progress and its result.
+        page.get_by_text(re.compile("^Trở về danh sách")).click()
+        page.get_by_role("button", name="Đưa lên mạng").click()
+        dialog = page.locator("dialog.dh-publish")
+        dialog.get_by_role("button", name="Đưa lên mạng").click()
+        dialog.locator(".dh-publish__state--done, .dh-publish__state--error").wait_for(timeout=300_000)
+        assert dialog.locator(".dh-publish__state").inner_text() == "Xong: trang web đã được cập nhật."
+        assert "Đã đưa trang lên" in dialog.locator(".dh-publish__log").inner_text()
+        online = commune.parent / "ra-mang"
+        assert NAME in (online / "dien-hinh" / SLUG / "index.html").read_text(encoding="utf-8")
+        assert (online / "dien-hinh" / SLUG).glob("*.jpg")
+        # A folder keeps the newest version only: no "back" offered there (a server's is).
+        assert dialog.locator(".dh-publish__rollback").is_hidden()
+        shot(page, tmp_path, "bien-tap-dua-len-mang")

@@ -38,6 +38,7 @@ from ..records.settings import Settings
 from ..records.store import Change, dump_front_matter
 from ..records.story import with_headings
 from .config import SHARED_MEDIA, _unwrap, field_labels
+from .publishing import Publisher
 from .uploads import Upload, accept_upload
 
 MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".svg"}
@@ -254,7 +255,10 @@ class LocalBackend:
             "deleteFiles": self._delete_files,
             "getDeployPreview": self._deploy_preview,
             "dienhinhPreviewStatus": self._preview_status,
+            "dienhinhPublish": self._publish,
+            "dienhinhPublishStatus": lambda params: _ok(self.publisher.status()),
         }
+        self.publisher = Publisher(settings)
 
     def handle(self, request: Mapping[str, Any]) -> Reply:
         """One request body ``{"action": …, "params": …}`` → the reply Decap expects."""
@@ -289,6 +293,17 @@ class LocalBackend:
         if not self.preview_url or not SLUG_RE.match(slug):
             return _ok({"status": 0})
         return _ok({"status": preview_status(f"{self.preview_url}{section}/{slug}/")})
+
+    def _publish(self, params: dict[str, Any]) -> Reply:
+        """“Đưa lên mạng” (or back to the previous version): the configured publish, started."""
+        if not self.publisher.targets():
+            raise Refused(msg.EDITOR_PUBLISH_NO_TARGET)
+        rollback = bool(params.get("rollback"))
+        if rollback and not self.publisher.can_roll_back():
+            raise Refused(msg.EDITOR_PUBLISH_NO_ROLLBACK)
+        if not self.publisher.start(rollback):
+            raise Refused(msg.EDITOR_PUBLISH_BUSY)
+        return _ok(self.publisher.status())
 
     def _info(self, params: dict[str, Any]) -> Reply:
         return _ok({"repo": self.settings.root.name, "publish_modes": ["simple"], "type": "local_fs"})

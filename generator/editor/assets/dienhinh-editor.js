@@ -205,17 +205,91 @@
     document.body.appendChild(dialog);
     return dialog;
   }
+  // "Đưa lên mạng": the project's configured `dienhinh publish` (or its --rollback), run by
+  // `dienhinh edit`; its lines are shown as they come, then the result.
+  function api(action, params) {
+    var body = JSON.stringify({ action: action, params: params || {} });
+    return originalFetch("api/v1", { method: "POST", headers: { "Content-Type": "application/json" }, body: body })
+      .then(function (response) { return response.json().then(function (answer) { return [response.ok, answer]; }); });
+  }
+  function publishForm() {
+    var dialog = element("dialog", "dh-publish");
+    dialog.appendChild(element("h2", "", TEXT.publish_title));
+    dialog.appendChild(element("p", "dh-publish__hint", TEXT.publish_hint));
+    var state = element("p", "dh-publish__state");
+    state.setAttribute("role", "status");
+    var log = element("ol", "dh-publish__log");
+    log.setAttribute("aria-live", "polite");
+    var buttons = element("p", "dh-word__buttons");
+    var send = element("button", "dh-word__send dh-publish__send", TEXT.publish_send);
+    var back = element("button", "dh-publish__rollback", TEXT.publish_rollback);
+    var close = element("button", "", TEXT.close);
+    [send, back, close].forEach(function (button) { button.type = "button"; buttons.appendChild(button); });
+    [state, log, buttons].forEach(function (part) { dialog.appendChild(part); });
+    function show(status) {
+      log.textContent = "";
+      (status.lines || []).forEach(function (line) { log.appendChild(element("li", "", line)); });
+      send.disabled = back.disabled = !!status.running;
+      back.hidden = !status.can_roll_back;
+      if (status.running) {
+        state.className = "dh-publish__state";
+        state.textContent = status.rollback ? TEXT.publish_rolling_back : TEXT.publish_running;
+      } else if (status.code === 0) {
+        state.className = "dh-publish__state dh-publish__state--done";
+        state.textContent = status.rollback ? TEXT.publish_rolled_back : TEXT.publish_done;
+      } else if (status.code !== null && status.code !== undefined) {
+        state.className = "dh-publish__state dh-publish__state--error";
+        state.textContent = TEXT.publish_failed;
+      } else {
+        state.textContent = "";
+      }
+    }
+    function poll() {
+      api("dienhinhPublishStatus").then(function (answer) {
+        show(answer[1]);
+        if (answer[1].running) setTimeout(poll, 700);
+      }, function () { state.textContent = TEXT.offline; });
+    }
+    function start(rollback) {
+      if (rollback && !window.confirm(TEXT.publish_rollback_confirm)) return;
+      api("dienhinhPublish", { rollback: rollback }).then(function (answer) {
+        if (!answer[0]) {
+          state.className = "dh-publish__state dh-publish__state--error";
+          state.textContent = answer[1].error;
+          return;
+        }
+        show(answer[1]);
+        poll();
+      }, function () { state.textContent = TEXT.offline; });
+    }
+    send.addEventListener("click", function () { start(false); });
+    back.addEventListener("click", function () { start(true); });
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("dienhinh-open", poll);
+    document.body.appendChild(dialog);
+    return dialog;
+  }
   if (settings.local) {
+    var actions = element("div", "dh-actions");
     var opener = element("button", "dh-word-open", TEXT.word_open);
     opener.type = "button";
     opener.addEventListener("click", function () {
       var dialog = document.querySelector("dialog.dh-word") || wordForm();
       dialog.showModal();
     });
-    document.body.appendChild(opener);
-    // Only over the lists of profiles: in a form it would cover the fields' hints.
+    var publisher = element("button", "dh-publish-open", TEXT.publish_open);
+    publisher.type = "button";
+    publisher.addEventListener("click", function () {
+      var dialog = document.querySelector("dialog.dh-publish") || publishForm();
+      dialog.showModal();
+      dialog.dispatchEvent(new Event("dienhinh-open"));
+    });
+    actions.appendChild(opener);
+    actions.appendChild(publisher);
+    document.body.appendChild(actions);
+    // Only over the lists of profiles: in a form they would cover the fields' hints.
     var placeOpener = function () {
-      opener.hidden = /\/(entries|new)\b/.test(window.location.hash);
+      actions.hidden = /\/(entries|new)\b/.test(window.location.hash);
     };
     window.addEventListener("hashchange", placeOpener);
     placeOpener();
