@@ -367,3 +367,23 @@ def test_a_missing_section_says_how_to_make_a_heading(project: Path) -> None:
     assert message.startswith("Câu chuyện chưa có mục “Kết quả”.")
     assert "gõ “## Kết quả” trên một dòng riêng" in message and "“Đề mục”" in message
     assert "\n```\n\\## Kết quả\n```\n" in (project / path).read_text(encoding="utf-8")
+
+
+def test_publishing_without_a_target_says_who_sets_it_up(project: Path) -> None:
+    b = backend(project)
+    reply = b.handle({"action": "dienhinhPublish", "params": {}})
+    assert reply.status == 422 and "“Đưa trang lên mạng”" in reply.body["error"]
+    status = b.handle({"action": "dienhinhPublishStatus", "params": {}})
+    assert status.body == {"targets": [], "can_roll_back": False, "running": False, "lines": [], "code": None}
+
+
+def test_the_preview_status_asks_the_preview_server_only_for_a_profile_page(project: Path) -> None:
+    settings, _ = load_settings(project / "mkdocs.yml")
+    assert settings is not None
+    quiet = LocalBackend(settings)
+    assert quiet.handle({"action": "dienhinhPreviewStatus", "params": {"slug": "a"}}).body == {"status": 0}
+    # Nothing listens there: 0, not an error; a path that is no slug is never asked for.
+    far = LocalBackend(settings, preview_url="http://127.0.0.1:9/")
+    for slug in ("doi-che-ban-quyen", "../../etc", "a/b"):
+        reply = far.handle({"action": "dienhinhPreviewStatus", "params": {"slug": slug}})
+        assert reply.status == 200 and reply.body == {"status": 0}
