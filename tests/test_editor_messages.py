@@ -130,3 +130,11 @@ def test_the_forms_own_words_hold_no_keys() -> None:
     texts += [v for v in editor_msg.EDITOR_UI.values() if isinstance(v, str)]
     assert [t for t in texts if leaks(t)] == []
     assert typing.get_type_hints(Visit)  # the visit's keys are walked too
+
+
+def test_publish_lines_in_the_editor_lose_the_keys_in_brackets() -> None:
+    from dienhinh.editor.publishing import plain
+
+    line = "exemplars/registry.yml:161: CẢNH BÁO [hamlets[1]]: Xóm Làng Tre chưa có điển hình."
+    assert plain(line) == "exemplars/registry.yml:161: CẢNH BÁO: Xóm Làng Tre chưa có điển hình."
+    assert plain("Đã gửi 3 tệp [xem lại]: xong") == "Đã gửi 3 tệp [xem lại]: xong"

@@ -6,13 +6,26 @@ time; the first-time set-up of a target stays the IT person's job (“Đưa tran
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 import sys
 import threading
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..messages import common as common_msg
 from ..records.settings import Settings
+
+# "file:line: LỖI [hamlets[1]]: …" as the terminal shows it → without the key in brackets,
+# which means nothing to an officer in the browser (the file, line and message stay).
+_KEY = re.compile(
+    rf"^(\S[^\n]*?: (?:{re.escape(common_msg.ERROR)}|{re.escape(common_msg.WARNING)})) \[[^\n]*?\]:"
+)
+
+
+def plain(line: str) -> str:
+    """A line of ``dienhinh publish`` as the editor shows it."""
+    return _KEY.sub(r"\1:", line.rstrip())
 
 
 @dataclass
@@ -84,7 +97,7 @@ class Publisher:
         for line in process.stdout:
             if line.strip():
                 with self.lock:
-                    run.lines.append(line.rstrip())
+                    run.lines.append(plain(line))
         code = process.wait()
         with self.lock:
             run.code = code
