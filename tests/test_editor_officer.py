@@ -166,6 +166,23 @@ def test_officer_writes_sections_in_rich_text_and_sees_the_new_page(
         online = commune.parent / "ra-mang"
         assert NAME in (online / "dien-hinh" / SLUG / "index.html").read_text(encoding="utf-8")
         assert (online / "dien-hinh" / SLUG).glob("*.jpg")
-        # A folder keeps the newest version only: no "back" offered there (a server's is).
-        assert dialog.locator(".dh-publish__rollback").is_hidden()
         shot(page, tmp_path, "bien-tap-dua-len-mang")
+        dialog.get_by_role("button", name="Đóng").click()
+
+        # A mistake published, then the version before put back from the editor.
+        page.get_by_text(NAME).first.click()
+        fill(page, "Tóm tắt", "Tóm tắt gõ nhầm.")
+        save(page)
+        page.get_by_text("Đã kiểm tra và lưu.").first.wait_for()
+        page.get_by_text(re.compile("^Trở về danh sách")).click()
+        page.get_by_role("button", name="Đưa lên mạng").click()
+        dialog.get_by_role("button", name="Đưa lên mạng").click()
+        dialog.locator(".dh-publish__state--done").wait_for(timeout=300_000)
+        published = online / "dien-hinh" / SLUG / "index.html"
+        assert "Tóm tắt gõ nhầm." in published.read_text(encoding="utf-8")
+        page.once("dialog", lambda asked: asked.accept())  # "Đưa bản trước đó trở lại…?"
+        dialog.get_by_role("button", name="Quay về bản trước").click()
+        dialog.get_by_text("Xong: bản trước đã được đưa trở lại.").wait_for(timeout=120_000)
+        assert "Tóm tắt gõ nhầm." not in published.read_text(encoding="utf-8")
+        assert "Mười hộ nuôi ong lấy mật" in published.read_text(encoding="utf-8")
+        shot(page, tmp_path, "bien-tap-quay-ve-ban-truoc")

@@ -298,10 +298,7 @@ class LocalBackend:
         """“Đưa lên mạng” (or back to the previous version): the configured publish, started."""
         if not self.publisher.targets():
             raise Refused(msg.EDITOR_PUBLISH_NO_TARGET)
-        rollback = bool(params.get("rollback"))
-        if rollback and not self.publisher.can_roll_back():
-            raise Refused(msg.EDITOR_PUBLISH_NO_ROLLBACK)
-        if not self.publisher.start(rollback):
+        if not self.publisher.start(bool(params.get("rollback"))):
             raise Refused(msg.EDITOR_PUBLISH_BUSY)
         return _ok(self.publisher.status())
 

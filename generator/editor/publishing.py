@@ -49,7 +49,8 @@ class Publisher:
         return list(self.settings.options.publish.targets())
 
     def can_roll_back(self) -> bool:
-        return any(name != "folder" for name in self.targets())
+        # Every target keeps the version before (a server several, a folder one).
+        return bool(self.targets())
 
     def start(self, rollback: bool) -> bool:
         """Start a run; False when one is still going."""

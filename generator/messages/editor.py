@@ -130,10 +130,6 @@ EDITOR_PUBLISH_NO_TARGET = (
     "Chưa cài nơi đưa trang lên (máy chủ, GitHub Pages hoặc thư mục). Việc này làm một lần: nhờ"
     " người phụ trách kỹ thuật làm theo trang “Đưa trang lên mạng” trong hướng dẫn cho cán bộ."
 )
-EDITOR_PUBLISH_NO_ROLLBACK = (
-    "Nơi đưa trang lên là một thư mục: thư mục chỉ giữ bản mới nhất nên không quay về bản trước"
-    " được. Sửa hồ sơ rồi bấm “Đưa lên mạng” lần nữa."
-)
 EDITOR_PUBLISH_BUSY = "Đang đưa trang lên mạng; chờ lần này xong rồi bấm lại."
 EDITOR_TITLE = "Biên tập hồ sơ điển hình"
 EDITOR_NOT_FOUND = "Không có trang này trong trình soạn thảo."

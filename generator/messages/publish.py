@@ -66,9 +66,12 @@ PUBLISH_CURRENT_NOT_A_LINK = (
 )
 ROLLBACK_NOTHING_LIVE = "Chưa có bản nào đang chạy để quay lại."
 ROLLBACK_NO_EARLIER = "Không còn bản nào cũ hơn bản đang chạy ({release}) để quay lại."
-ROLLBACK_NOT_FOR_FOLDER = (
-    "Không quay lại được với thư mục: thư mục chỉ giữ bản mới nhất. Hãy dựng và chép lại bản cần dùng."
+ROLLBACK_FOLDER_NOTHING = (
+    "Không còn bản trước để quay lại: thư mục chỉ giữ được một bản trước lần đưa lên gần nhất (và"
+    " đã quay lại rồi, hoặc chưa đưa lên lần nào trước đó). Hãy dựng và đưa lại bản cần dùng."
 )
+FOLDER_LATEST = "bản vừa đưa lên"
+FOLDER_PREVIOUS = "bản trước đó"
 ROLLBACK_DONE = "Đã quay lại bản trước: {now} đang chạy (thay cho {was})."
 FOLDER_INSIDE_SITE = "Thư mục đưa lên {folder} nằm trong thư mục trang đã dựng; chọn thư mục khác."
 FOLDER_FAILED = "Không chép được vào {folder}: {reason}."
@@ -121,6 +124,6 @@ GHP_COMMIT_FAILED = "Không tạo được bản mới trên nhánh GitHub Pages
 GHP_COMMIT_MESSAGE = "Cập nhật trang điển hình tiên tiến (dienhinh publish)"
 HELP_PUBLISH = "đưa trang đã dựng lên mạng: thư mục, máy chủ SSH hoặc GitHub Pages"
 HELP_PUBLISH_TO = "nơi đưa lên khi khai báo nhiều nơi: ssh, folder hoặc github_pages"
-HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages)"
+HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages; thư mục: một bản)"
 HELP_PUBLISH_NO_BUILD = "không dựng lại, gửi trang đã dựng trong site_dir"
 HELP_PUBLISH_ALLOW_SAMPLE = "vẫn đưa lên dù còn dữ liệu minh họa hay địa chỉ mẫu (chỉ để thử)"

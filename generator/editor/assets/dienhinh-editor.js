@@ -252,8 +252,11 @@
     }
     function start(rollback) {
       if (rollback && !window.confirm(TEXT.publish_rollback_confirm)) return;
+      // Said at once: the last run's result must not read as this one's.
+      show({ running: true, rollback: rollback, lines: [], can_roll_back: !back.hidden });
       api("dienhinhPublish", { rollback: rollback }).then(function (answer) {
         if (!answer[0]) {
+          show({ running: false, lines: [], can_roll_back: !back.hidden });
           state.className = "dh-publish__state dh-publish__state--error";
           state.textContent = answer[1].error;
           return;
