@@ -33,7 +33,7 @@ from .messages import search as search_msg
 from .messages import site as msg
 from .opendata.export import FEED_FILE, site_files
 from .records.catalog import Catalog, load_catalog
-from .records.model import Exemplar
+from .records.model import Exemplar, Use
 from .records.problems import Problem, Severity
 from .records.sanitize import StoryFence
 from .records.settings import Settings
@@ -259,14 +259,15 @@ class Build:
         only, even in a preview that shows drafts."""
         assert self.catalog.registry is not None
         files = site_files(
-            self.catalog.registry, self.catalog.public, self.media, self.site.url, self.site.name
+            self.catalog.registry, self.catalog.exemplars, self.media, self.site.url, self.site.name
         )
         for name, data in files.items():
             target = site_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
         shown = ", ".join(name.rsplit("/", 1)[1] for name in files)
-        log.info(opendata_msg.OPEN_DATA_WRITTEN.format(profiles=len(self.catalog.public), files=shown))
+        opened = sum(1 for e in self.catalog.public if e.may(Use.open_data))
+        log.info(opendata_msg.OPEN_DATA_WRITTEN.format(profiles=opened, files=shown))
 
     def _booklets(self, site_dir: Path) -> list[Problem]:
         if not self.catalog.visits:

@@ -49,3 +49,36 @@ def link_or_copy(source: Path, target: Path) -> None:
         os.link(source, target)
     except OSError:
         shutil.copyfile(source, target)
+
+
+# --- links: one rule for every reader of a project's files --------------------------------
+# A symbolic link that leads out of the folder a reader serves (the project, a profile's
+# folder, the built site) is refused: a link committed to the repository or planted on a
+# shared drive would otherwise publish, serve or overwrite what lies behind it. A link that
+# stays inside is followed, as the plain file it stands for.
+
+
+def within(path: Path, folder: Path) -> Path | None:
+    """The file ``path`` really is (every link on its way followed) when that stays inside
+    ``folder`` (itself resolved); None when it leads out. A loop of links leads nowhere."""
+    if "\0" in str(path):
+        return None
+    try:
+        real = path.resolve(strict=False)
+    except (OSError, RuntimeError, ValueError):  # a loop of links, a NUL in the name
+        return None
+    return real if real.is_relative_to(folder.resolve()) else None
+
+
+def links_leading_out(folder: Path, boundary: Path | None = None) -> list[Path]:
+    """Every symbolic link under ``folder`` (links to folders not entered) whose target lies
+    outside ``boundary`` (default: ``folder``), or nowhere; sorted."""
+    boundary = boundary or folder
+    found: list[Path] = []
+    for parent, folders, names in os.walk(folder):
+        here = Path(parent)
+        for name in [*folders, *names]:
+            path = here / name
+            if path.is_symlink() and within(path, boundary) is None:
+                found.append(path)
+    return sorted(found)

@@ -23,6 +23,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .build import Build, release_memory, start, theme_meta
+from .files import within
 from .messages import site as msg
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity, template_problem
@@ -36,6 +37,16 @@ from .theme_files import MATERIAL, Theme
 log = logging.getLogger("dienhinh")
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
 PACKED_CONTENT = "<!-- dienhinh: packed until rendered -->"
+
+
+def _leave_out_links(files: Files, docs: Path) -> None:
+    """MkDocs follows links in docs_dir: a file reached through one that leads out of it is not
+    published (``check`` names it as an error; the preview server goes on without it)."""
+    for file in list(files):
+        source = Path(file.abs_src_path) if file.abs_src_path else None
+        if source is not None and source.is_relative_to(docs) and within(source, docs) is None:
+            log.error(msg.LINKED_FILE_LEFT_OUT.format(path=source, docs=docs))
+            files.remove(file)
 
 
 class PackedPages:
@@ -168,6 +179,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         """The generated pages and our assets join the hand-written ones."""
+        _leave_out_links(files, Path(config.docs_dir))
         if self.build is None:
             return files
         try:

@@ -26,7 +26,7 @@ from docx.styles.style import ParagraphStyle
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dienhinh.printing.document import BODY_PT, HEADER_PT, MARGINS_MM  # noqa: E402
+from dienhinh.printing.document import BODY_PT, MARGINS_MM, SIZES  # noqa: E402
 from dienhinh.printing.word import STYLES, TEMPLATE  # noqa: E402
 
 FONT = "Times New Roman"
@@ -104,32 +104,41 @@ def make_template(path: Path) -> None:
     section.left_margin, section.right_margin = Mm(MARGINS_MM["left"]), Mm(MARGINS_MM["right"])
     section.header_distance = Mm(10)
 
-    _paragraph(document, "issuer", HEADER_PT, bold=True, caps=True)
+    size = {key: item.pt for key, item in SIZES.items()}  # each with its source in document.py
+    _paragraph(document, "issuer", size["issuer"], bold=True, caps=True)
     _bottom_rule(_paragraph(document, "rule", 4))
-    _paragraph(document, "number", HEADER_PT, before=6)
-    _paragraph(document, "national", HEADER_PT, bold=True, caps=True)
-    _paragraph(document, "motto", BODY_PT, bold=True, underline=True)
-    _paragraph(document, "place_date", BODY_PT, italic=True, before=6)
-    _paragraph(document, "kind", BODY_PT, bold=True, caps=True, before=18)
-    _paragraph(document, "subject", BODY_PT, bold=True)
-    heading = _paragraph(document, "heading", BODY_PT, bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6)
+    _paragraph(document, "number", size["number"], before=6)
+    _paragraph(document, "national", size["national"], bold=True, caps=True)
+    _paragraph(document, "motto", size["motto"], bold=True, underline=True)
+    _paragraph(document, "place_date", size["place_date"], italic=True, before=6)
+    _paragraph(document, "kind", size["kind"], bold=True, caps=True, before=18)
+    _paragraph(document, "subject", size["subject"], bold=True)
+    heading = _paragraph(
+        document, "heading", size["heading"], bold=True, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6
+    )
     heading.paragraph_format.first_line_indent = Cm(1.0)
     heading.paragraph_format.keep_with_next = True
-    body = _paragraph(document, "body", BODY_PT, align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6)
+    body = _paragraph(document, "body", size["body"], align=WD_ALIGN_PARAGRAPH.JUSTIFY, before=6)
     body.paragraph_format.first_line_indent = Cm(1.0)
     body.paragraph_format.line_spacing = 1.15
-    caption = _paragraph(document, "caption", BODY_PT, italic=True, before=6, after=3)
+    caption = _paragraph(document, "caption", size["caption"], italic=True, before=6, after=3)
     caption.paragraph_format.keep_with_next = True
-    _paragraph(document, "cell", HEADER_PT, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph(document, "cell_number", HEADER_PT)
-    _paragraph(document, "cell_header", HEADER_PT, bold=True)
+    _paragraph(document, "cell", size["cell"], align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(document, "cell_number", size["cell"])
+    _paragraph(document, "cell_header", size["cell"], bold=True)
     _paragraph(
-        document, "recipients_title", 12, bold=True, italic=True, align=WD_ALIGN_PARAGRAPH.LEFT, before=12
+        document,
+        "recipients_title",
+        size["recipients_title"],
+        bold=True,
+        italic=True,
+        align=WD_ALIGN_PARAGRAPH.LEFT,
+        before=12,
     )
-    _paragraph(document, "recipient", 11, align=WD_ALIGN_PARAGRAPH.LEFT)
-    _paragraph(document, "authority", BODY_PT, bold=True, caps=True, before=12)
-    _paragraph(document, "signer", BODY_PT, bold=True, before=60)
-    _paragraph(document, "page_number", BODY_PT)
+    _paragraph(document, "recipient", size["recipient"], align=WD_ALIGN_PARAGRAPH.LEFT)
+    _paragraph(document, "authority", size["authority"], bold=True, caps=True, before=12)
+    _paragraph(document, "signer", size["signer"], bold=True, before=60)
+    _paragraph(document, "page_number", size["page_number"])
     _page_number_header(document)
     # The template's body stays empty: the tool writes every paragraph.
     for paragraph in list(document.paragraphs):

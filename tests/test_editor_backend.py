@@ -65,7 +65,7 @@ criteria: []
 featured: false
 status: published
 consent:
-  given: true
+  uses: [website, print, open_data]
   date: 2022-06-12
 evaluations: []
 photos:

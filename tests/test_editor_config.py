@@ -85,7 +85,8 @@ def test_registry_codes_are_select_lists_with_vietnamese_labels() -> None:
     assert [o["value"] for o in commendation["level"]["options"]] == [c.code for c in reg.commendation_levels]
     photo = fields_by_name(fields["photos"]["fields"])
     assert photo["file"]["widget"] == "image"
-    assert [f["name"] for f in fields["photos"]["fields"]] == ["file", "caption", "credit", "alt", "cover"]
+    photo_fields = [f["name"] for f in fields["photos"]["fields"]]
+    assert photo_fields == ["file", "caption", "credit", "alt", "cover", "people"]
     consent = fields_by_name(fields["consent"]["fields"])
     assert consent["given"]["widget"] == "boolean" and consent["given"]["required"] is False
     assert fields["summary"]["pattern"][0] == "^[\\s\\S]{0,400}$"

@@ -123,6 +123,32 @@ def visited_profile(old: str, new: str) -> Callable[[Path], None]:
     return write
 
 
+def linked(name: str, target: str) -> Callable[[Path], None]:
+    """A symbolic link ``name`` in the project, to ``target`` (relative to the project's
+    parent: outside it)."""
+
+    def write(project: Path) -> None:
+        outside = project.parent / "ngoai-du-an"
+        outside.mkdir(exist_ok=True)
+        (outside / "khoa-bi-mat.txt").write_text("BÍ MẬT", encoding="utf-8")
+        (outside / "index.md").write_text(GOOD, encoding="utf-8")
+        link = project / name
+        link.parent.mkdir(parents=True, exist_ok=True)
+        link.symlink_to(project.parent / target)
+
+    return write
+
+
+def settings(old: str, new: str) -> Callable[[Path], None]:
+    def write(project: Path) -> None:
+        path = project / "mkdocs.yml"
+        text = path.read_text(encoding="utf-8")
+        assert old in text
+        path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+    return write
+
+
 VISIT_REL = "visits/tham-quan-kinh-te-che-2024.yml"
 VISITED_REL = "exemplars/doi-che-ban-quyen/index.md"
 
@@ -388,6 +414,68 @@ CASES = [
         registry("kind: truong-hoc}", "kind: truong}"),
         "exemplars/registry.yml:",
         "Mã loại tổ chức “truong”",
+    ),
+    Case(
+        "phone-in-folder-name",
+        folder_named("ho-so-0912345678"),
+        "exemplars/ho-so-0912345678: LỖI:",
+        "số điện thoại “0912345678”",
+    ),
+    Case(
+        "id-number-in-photo-name",
+        good(
+            "status: published", "status: published\nphotos:\n  - {file: cccd_079123456789.jpg, caption: Ảnh}"
+        ),
+        f"{REL}:11: LỖI [photos[0].file]",
+        "số CMND/CCCD “079123456789”",
+    ),
+    Case(
+        "mkdocs-site-url-without-scheme",
+        settings("site_url: https://dienhinh.example.vn/", "site_url: dienhinh.diemmac.gov.vn"),
+        "mkdocs.yml:3: LỖI [site_url]:",
+        "phải bắt đầu bằng https://",
+    ),
+    Case(
+        "mkdocs-missing-docs-dir",
+        settings("docs_dir: content", "docs_dir: noi-dung"),
+        "mkdocs.yml:4: LỖI [docs_dir]:",
+        "“noi-dung” không có",
+    ),
+    Case(
+        "mkdocs-misspelt-extension",
+        settings("  - admonition\n", "  - admonitoin\n"),
+        "mkdocs.yml:",
+        "phần mở rộng Markdown “admonitoin”",
+    ),
+    Case(
+        "content-link-out-of-project",
+        linked("content/khoa.txt", "ngoai-du-an/khoa-bi-mat.txt"),
+        "content/khoa.txt: LỖI:",
+        "trỏ ra ngoài thư mục",
+    ),
+    Case(
+        "content-folder-link-out",
+        linked("content/tai-lieu", "ngoai-du-an"),
+        "content/tai-lieu: LỖI:",
+        "liên kết (symlink)",
+    ),
+    Case(
+        "profile-folder-link-out",
+        linked("exemplars/ho-so-lien-ket", "ngoai-du-an"),
+        "exemplars/ho-so-lien-ket: LỖI:",
+        "trỏ ra ngoài thư mục",
+    ),
+    Case(
+        "profile-index-link-out",
+        linked("exemplars/ho-so-chi-co-lien-ket/index.md", "ngoai-du-an/index.md"),
+        "exemplars/ho-so-chi-co-lien-ket/index.md: LỖI:",
+        "trỏ ra ngoài thư mục",
+    ),
+    Case(
+        "content-link-to-settings",
+        linked("content/cai-dat.md", "project/mkdocs.yml"),
+        "content/cai-dat.md: LỖI:",
+        "trỏ ra ngoài thư mục",
     ),
 ]
 

@@ -129,7 +129,11 @@ def test_reimport_on_a_full_disk_keeps_the_draft_and_says_so(tmp_path: Path) -> 
     assert [p.name for p in draft.parent.iterdir()] == ["index.md"]
 
 
-@pytest.mark.parametrize("command", [("report", "--xlsx"), ("report", "--html"), ("schema", "-o")])
+@pytest.mark.parametrize(
+    "command",
+    [("report", "--xlsx"), ("report", "--html"), ("schema", "-o"), ("nominations", "--xlsx"),
+     ("editor-config", "-o")],
+)  # fmt: skip
 def test_unwritable_outputs_are_a_message(tmp_path: Path, command: tuple[str, str]) -> None:
     project = copy_project(tmp_path / "p")
     blocked = tmp_path / "tep-thuong"
@@ -139,6 +143,8 @@ def test_unwritable_outputs_are_a_message(tmp_path: Path, command: tuple[str, st
     assert result.returncode == 1, out
     assert "Traceback" not in out
     assert "Không ghi được tệp" in out and "lỗi hệ thống" not in out  # the reason in Vietnamese
+    # One message path for every file a command writes: the file, the LỖI label, the reason.
+    assert f"{blocked / 'ra.xlsx'}: LỖI: Không ghi được tệp" in out, out
 
 
 def test_import_with_a_utf16_profile_beside_it(tmp_path: Path) -> None:

@@ -67,7 +67,7 @@ def test_a_report_becomes_a_draft_bundle(project: Path, tmp_path: Path) -> None:
     result = run_main("import", str(source), *OPTIONS, cwd=project)
     assert result.returncode == 0, result.stdout + result.stderr
     out = result.stdout
-    assert f"Đã tạo hồ sơ nháp exemplars/{SLUG}/index.md từ báo cáo (2 ảnh)." in out
+    assert f"Đã tạo hồ sơ nháp mới “{TITLE}” ở exemplars/{SLUG}/index.md từ báo cáo (2 ảnh)." in out
     # What could not be converted, and what was, named with its paragraph.
     assert (
         "bao-cao.docx: đoạn 13 (“Ghi chú trong hộp văn bản”): CẢNH BÁO: Hộp văn bản (Text Box)"
@@ -106,7 +106,8 @@ def test_reimport_updates_the_drafts_story_without_a_second_bundle(project: Path
     report(source, story_extra="Năm 2024 tổ có thêm sáu hộ.", pictures=1)
     again = run_main("import", str(source), cwd=project)  # no options: the draft has them
     assert again.returncode == 0, again.stdout + again.stderr
-    assert f"Đã cập nhật câu chuyện và ảnh của hồ sơ nháp exemplars/{SLUG}/index.md (1 ảnh)." in again.stdout
+    updated = f"hồ sơ nháp đã có “{TITLE}”: đã cập nhật câu chuyện và ảnh của exemplars/{SLUG}/index.md"
+    assert updated in again.stdout
     bundles = [p.name for p in (project / "exemplars").iterdir() if p.name.startswith("to-hop-tac-nuoi-ong")]
     assert bundles == [SLUG]
     text = index.read_text(encoding="utf-8")
@@ -126,9 +127,9 @@ def test_a_new_profile_needs_what_the_report_does_not_say(project: Path, tmp_pat
     source = report(tmp_path / "bao-cao.docx")
     result = run_main("import", str(source), "--field", "kinh-te-ho", cwd=project)
     assert result.returncode == 1
-    assert "Hồ sơ mới cần thêm: --kind, --hamlet (hoặc --organization)." in result.stdout
+    assert "hồ sơ mới cần thêm --kind (tập thể, cá nhân hay mô hình), --hamlet (xóm) hoặc" in result.stdout
     wrong = run_main("import", str(source), *OPTIONS[:4], "--hamlet", "tham-kh", cwd=project)
-    assert wrong.returncode == 1 and "Mã xóm “tham-kh” không có trong danh mục" in wrong.stdout
+    assert wrong.returncode == 1 and "Không có xóm “tham-kh” trong danh mục của xã" in wrong.stdout
     assert not (project / "exemplars" / SLUG).exists()
 
 
@@ -213,4 +214,6 @@ def test_a_vni_paragraph_in_a_report(tmp_path: Path) -> None:
     found = read_report(path)
     assert not isinstance(found, str)
     assert found.story == "\nTổ hợp tác có mười hai hộ\n"
-    assert [n.message.split(":")[0] for n in found.notes] == ["Chữ gõ bằng bảng mã cũ VNI (VNI-Times)"]
+    assert found.title == TITLE
+    legacy = [n.message.split(":")[0] for n in found.notes if "bảng mã" in n.message]
+    assert legacy == ["Chữ gõ bằng bảng mã cũ VNI (VNI-Times)"]

@@ -127,7 +127,10 @@ def test_bad_field_code_and_bad_date_reported_with_row_and_column(tmp_path: Path
     out = result.stdout
     assert result.returncode == 1
     assert "dang-ky.xlsx: dòng 3, cột C “lĩnh vực”: LỖI: Không có lĩnh vực “kinh-te”" in out
-    assert "Có phải ý bạn là “kinh-te-ho”?" in out
+    assert "Có phải ý bạn là “Kinh tế hộ gia đình”?" in out
+    # The names the officer sees, never the registry's codes.
+    assert "Ghi một trong các tên: “Học tập và làm theo Bác”; “Nông thôn mới”;" in out
+    assert "kinh-te-ho" not in out.split("Không có lĩnh vực")[1].split("\n")[0]
     assert "dang-ky.xlsx: dòng 4, cột A “Ngày đăng ký”: LỖI: Ngày “31/02/2022” không hợp lệ" in out
     assert "Traceback" not in out + result.stderr
     assert folders(project) - before == {"to-vay-von-xom-dong-tam", "cau-lac-bo-doc-sach-xom-tham-khe"}
@@ -424,3 +427,21 @@ def test_headers_match_despite_case_accents_spacing_and_typos() -> None:
     assert header_key("Ghi chú") is None
     assert header_key("Người phụ trách") is None
     assert header_key("Năm sinh") is None
+
+
+def test_unknown_hamlet_and_organization_are_said_with_their_names(tmp_path: Path, project: Path) -> None:
+    sheet = write_xlsx(
+        tmp_path / "dang-ky.xlsx",
+        [
+            ["Tên điển hình", "Loại", "Lĩnh vực", "Xóm", "Tổ chức", "Ngày đăng ký"],
+            ["Tổ hòa giải xóm Làng Lải", "Tập thể", "Nông thôn mới", "Lang Laii", "", "02/05/2022"],
+            ["Chi đoàn thanh niên", "Tập thể", "Nông thôn mới", "", "Hội Nông dân xóm", "02/05/2022"],
+        ],
+    )
+    out = run_main("import", str(sheet), cwd=project).stdout
+    hamlet = next(line for line in out.splitlines() if "Không có xóm" in line)
+    assert "Không có xóm “Lang Laii” trong danh mục của xã. Có phải ý bạn là “Xóm Làng Lải”?" in hamlet
+    assert "“Xóm Bản Quyền”; “Xóm Bản Piềng”" in hamlet and "ban-quyen" not in hamlet
+    organization = next(line for line in out.splitlines() if "Không có tổ chức" in line)
+    assert "Có phải ý bạn là “Hội Nông dân xã”?" in organization
+    assert "“Trạm Y tế xã”" in organization and "hoi-nong-dan" not in organization

@@ -50,6 +50,16 @@ def table_after(document: object, caption_start: str) -> list[list[str]]:
 
 # --- one scoped view ------------------------------------------------------------------------
 
+# The sample's plan periods, written out here rather than read through periods.py.
+PERIOD_YEARS = ((2022, 2025), (2026, 2030))
+
+
+def in_programme_of(exemplar: object, year: int) -> bool:
+    """Registered by the end of ``year`` in a period that has not ended before it."""
+    registered = exemplar.registered.year  # type: ignore[attr-defined]
+    period = next((p for p in PERIOD_YEARS if p[0] <= registered <= p[1]), None)
+    return registered <= year and (period is None or period[1] >= year)
+
 
 @pytest.mark.parametrize("year", [2022, 2023, 2024, 2025, 2026])
 def test_every_table_holds_only_its_year(year: int) -> None:
@@ -64,9 +74,13 @@ def test_every_table_holds_only_its_year(year: int) -> None:
     units = sum(r.units for e in CATALOG.exemplars for r in e.replications if r.year == year)
     nominations = sum(1 for e in CATALOG.exemplars for n in e.nominations if n.year == year)
     registered = [e for e in CATALOG.exemplars if e.registered.year == year]
+    members = [e for e in CATALOG.exemplars if in_programme_of(e, year)]
     assert overview.registered == len(registered)
-    assert sum(h.registered for h in overview.hamlets) == sum(1 for e in registered if e.hamlet)
-    assert sum(f.total for f in overview.fields) == len(registered)
+    assert overview.in_programme == len(members)
+    assert sum(h.in_programme for h in overview.hamlets) == sum(1 for e in members if e.hamlet)
+    assert sum(h.new for h in overview.hamlets) == sum(1 for e in registered if e.hamlet)
+    assert sum(f.total for f in overview.fields) == len(members)
+    assert sum(f.new for f in overview.fields) == len(registered)
     assert {
         r.code: row.total for r, row in zip(REGISTRY.evaluation_results, overview.evaluations, strict=True)
     } == {r.code: evaluations[r.code] for r in REGISTRY.evaluation_results}
@@ -79,7 +93,7 @@ def test_every_table_holds_only_its_year(year: int) -> None:
     assert len(overview.nominations) == nominations
     assert all(n.year == year for n in overview.nominations)
     assert all(set(m.years) == {year} for m in overview.missing_evaluations)
-    assert [x.registered.year for x in overview.exemplars] == [year] * len(registered)
+    assert sorted(x.name for x in overview.exemplars) == sorted(e.name for e in members)
 
 
 def test_no_table_shows_a_folder_name() -> None:
@@ -142,6 +156,9 @@ def test_word_report_for_a_year(tmp_path: Path) -> None:
     assert kind.font.bold and kind.font.size == Pt(14)
     assert "Kết quả xây dựng và nhân rộng điển hình tiên tiến năm 2023" in [t for t, _ in texts]
     assert word.styles["Normal"].font.name == "Times New Roman"
+    assert (
+        word.core_properties.title == "BÁO CÁO — Kết quả xây dựng và nhân rộng điển hình tiên tiến năm 2023"
+    )
     for text, style in texts:
         if text:
             size = style.font.size or word.styles["Normal"].font.size
@@ -270,23 +287,40 @@ def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
         "nominations", "--year", "2025", "--docx", str(docx_path), "--xlsx", str(xlsx_path), cwd=ROOT
     )
     assert result.returncode == 0, result.stdout + result.stderr
-    expected = [(e.name, n) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025]
-    assert expected
+    assert "Đã ghi báo cáo" not in result.stdout
+    province = {
+        e.name for e in CATALOG.exemplars for n in e.nominations if n.year == 2025 and n.level == "province"
+    }
+    assert f"Đề nghị cấp tỉnh khen thưởng, biểu dương: {len(province)} điển hình (" in result.stdout
+    assert f"Đã ghi danh sách đề nghị khen thưởng, biểu dương vào {docx_path}." in result.stdout
+    expected = {(e.name, n.level.value) for e in CATALOG.exemplars for n in e.nominations if n.year == 2025}
+    assert len({name for name, _ in expected}) < len(expected), "an exemplar nominated at two levels"
+    levels = {"commune": "Cấp xã", "province": "Cấp tỉnh", "national": "Toàn quốc"}
     word = Document(str(docx_path))
     assert word.sections[0].page_width > word.sections[0].page_height  # landscape
     assert "DANH SÁCH" in [p.text for p in word.paragraphs]
-    rows = cells(word.tables[1])
-    assert rows[0] == [
-        "STT",
-        "Tên tập thể, cá nhân",
-        "Địa chỉ, đơn vị",
-        "Thành tích tóm tắt",
-        "Hình thức đề nghị",
-    ]
-    assert sorted(r[1] for r in rows[1:]) == sorted(name for name, _ in expected)
-    assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(expected) + 1)]
-    awards = {n.award for _, n in expected if n.award}
-    assert all(any(a in r[4] for r in rows[1:]) for a in awards)
+    found = grouped_tables(word)
+    titles = [title for title, _ in found]
+    assert titles[0] == "I. GIỚI THIỆU, BIỂU DƯƠNG TẠI HỘI NGHỊ ĐIỂN HÌNH TIÊN TIẾN CỦA XÃ"
+    assert titles[1] == "II. ĐỀ NGHỊ CẤP TỈNH KHEN THƯỞNG, BIỂU DƯƠNG"
+    listed = set()
+    for _, rows in found:
+        assert rows[0] == [
+            "STT",
+            "Tên tập thể, cá nhân",
+            "Địa chỉ, đơn vị",
+            "Thành tích tóm tắt",
+            "Cấp",
+            "Hình thức đề nghị",
+        ]
+        assert [r[0] for r in rows[1:]] == [str(i) for i in range(1, len(rows))]
+        assert len({r[1] for r in rows[1:]}) == len(rows) - 1  # no exemplar twice in a group
+        assert len({r[4] for r in rows[1:]}) == 1  # one level per group, on every row
+        listed |= {(r[1], r[4]) for r in rows[1:]}
+    assert listed == {(name, levels[level]) for name, level in expected}
+    awards = {n.award for e in CATALOG.exemplars for n in e.nominations if n.year == 2025 and n.award}
+    cells_text = " ".join(r[5] for _, rows in found for r in rows[1:])
+    assert awards and all(a in cells_text for a in awards)
 
     sheet = load_workbook(xlsx_path).active
     assert sheet is not None
@@ -294,7 +328,51 @@ def test_nomination_list_as_word_and_excel(tmp_path: Path) -> None:
     header = next(i for i, row in enumerate(values) if row[0] == "STT")
     assert values[0][0] == "ỦY BAN NHÂN DÂN XÃ ĐIỀM MẶC"
     assert "DANH SÁCH" in values[1][0]
-    assert sorted(row[1] for row in values[header + 1 :]) == sorted(name for name, _ in expected)
+    assert {(row[1], row[4]) for row in values[header + 1 :]} == {
+        (name, levels[level]) for name, level in expected
+    }
+
+
+def grouped_tables(document: object) -> list[tuple[str, list[list[str]]]]:
+    """(group title, rows) for each table of a nomination list, the title being the
+    paragraph just before the table."""
+    from docx.table import Table
+
+    found, last = [], ""
+    for block in document.iter_inner_content():  # type: ignore[attr-defined]
+        if isinstance(block, Table):
+            if last:
+                found.append((last, cells(block)))
+            last = ""
+        elif block.text:
+            last = block.text
+    return [(title, rows) for title, rows in found if rows and rows[0][0] == "STT"]
+
+
+def test_two_nominations_at_one_level_are_one_row(project: Path, tmp_path: Path) -> None:
+    index = project / "exemplars" / "doi-che-ban-quyen" / "index.md"
+    text = index.read_text(encoding="utf-8")
+    award = "Đề nghị Chủ tịch Ủy ban nhân dân tỉnh tặng Bằng khen (thử)"
+    index.write_text(
+        text.replace(
+            "replications:\n", f"  - level: province\n    year: 2025\n    award: {award}\nreplications:\n", 1
+        ),
+        encoding="utf-8",
+    )
+    path = tmp_path / "ds.docx"
+    result = run_main("nominations", "--period", "2022-2025", "--docx", str(path), cwd=project)
+    assert result.returncode == 0, result.stdout
+    province = dict(grouped_tables(Document(str(path))))["II. ĐỀ NGHỊ CẤP TỈNH KHEN THƯỞNG, BIỂU DƯƠNG"]
+    rows = [r for r in province[1:] if r[1] == "Tổ hợp tác chè sạch xóm Bản Quyền"]
+    assert len(rows) == 1
+    assert award in rows[0][5] and "Đại hội Thi đua yêu nước tỉnh" in rows[0][5]
+
+
+def test_every_nomination_level_has_its_group() -> None:
+    from dienhinh.messages.papers import DOC_LIST_GROUPS
+    from dienhinh.records.model import NominationLevel
+
+    assert list(DOC_LIST_GROUPS) == [level.value for level in NominationLevel]
 
 
 # --- workbooks ----------------------------------------------------------------------------------

@@ -41,7 +41,8 @@ SITE_URL = "https://dienhinh.example.vn/"
 # The schema's fingerprint for each version: changing the models changes the schema, and a
 # changed schema needs a new version (a new field or rule: MINOR or MAJOR, a reworded
 # description: PATCH; readers accept documents of their own major version).
-PINNED = {"1.0.0": "b93c67ac51dce2da"}
+# 1.1: limits on lists and texts; withdrawn profiles (tombstones).
+PINNED = {"1.0.0": "b93c67ac51dce2da", "1.1.0": "b88574066d73673e"}
 
 
 def published_schema() -> dict[str, Any]:

@@ -62,7 +62,7 @@ def test_sample_data_has_what_the_report_must_find() -> None:
 def test_overview_counts() -> None:
     overview = build_overview(REGISTRY, CATALOG.exemplars, dt.date(2026, 1, 15), last_year=2024)
     assert [h.name for h in overview.hamlets_without] == WITHOUT
-    assert {h.name: (h.registered, h.published) for h in overview.hamlets} == PER_HAMLET
+    assert {h.name: (h.in_programme, h.published) for h in overview.hamlets} == PER_HAMLET
     assert [(x.registered, x.slug) for x in overview.late] == LATE
     assert [x.days_late for x in overview.late] == [(d - deadline_of(d)).days for d, _ in LATE]
     assert (overview.registered, overview.published) == (len(CATALOG.exemplars), len(CATALOG.public))

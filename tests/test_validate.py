@@ -212,6 +212,17 @@ RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
     validate.published_individual_consented: ("kind: model", "kind: individual", "consent"),
     validate.consent_dated: ("kind: model", "kind: individual\nconsent: {given: true}", "consent.date"),
     validate.consent_only_for_individuals: ("status:", "consent: {given: false}\nstatus:", "consent"),
+    validate.photo_people_consented: (
+        "status:",
+        "photos: [{file: anh.jpg, caption: Ảnh, people: {uses: []}}]\nstatus:",
+        "photos[0].people",
+    ),
+    validate.consent_of_a_minor: (
+        "kind: model",
+        "kind: individual\nconsent: {uses: [website], date: 2025-05-01, minor: {born: 2015,"
+        " representative_consent: true}}",
+        "consent.minor.child_consent",
+    ),
     validate.dates_not_in_future: ("2022-05-01", "2099-05-01", "registered"),
     validate.years_not_in_future: (
         "status:",
@@ -233,6 +244,11 @@ RULE_CASES: dict[ProfileRule, tuple[str, str, str]] = {
     ),
     validate.aliases_usable: ("status:", "aliases: [trang-2]\nstatus:", "aliases[0]"),
     validate.story_has_sections: ("## Kết quả", "## Thành quả", "story"),
+    validate.names_without_personal_data: (
+        "status:",
+        "aliases: [trang-cu-0912345678]\nstatus:",
+        "aliases[0]",
+    ),
 }
 
 
@@ -290,7 +306,7 @@ def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -
             "status: published\nother_fields: [chuyen-doi-so]\nconsent: {given: false}\n"
             "replications: [{year: 2099, units: 3}]\n"
             "evaluations: [{year: 2023, result: tot}, {year: 2023, result: tot}]\n"
-            "nominations: [{level: national, year: 2026}]\naliases: [nhieu-loi]\n",
+            "nominations: [{level: national, year: 2026}]\naliases: [nhieu-loi, so-0912345678]\n",
         )
     )
     ctx = read_profile(tmp_path / "nhieu-loi", text)
@@ -302,6 +318,8 @@ def test_check_exemplar_lists_its_rules_problems_in_rule_order(tmp_path: Path) -
     assert fired == {r.__name__ for r in PROFILE_RULES} - {
         "published_individual_consented",
         "consent_dated",
+        "consent_of_a_minor",
+        "photo_people_consented",
         "registered_in_a_period",
     }
 

@@ -19,7 +19,10 @@ from ..records.settings import load_settings
 from . import (
     booklet,
     build,
+    bulletin,
     check,
+    consent,
+    dossier,
     edit,
     editor_config,
     gather,
@@ -33,6 +36,7 @@ from . import (
     schema,
     serve,
     upgrade,
+    withdraw,
 )
 from .terminal import say
 
@@ -46,6 +50,7 @@ COMMANDS: tuple[ModuleType, ...] = (
     intake,
     report,
     nominations,
+    dossier,
     schema,
     editor_config,
     upgrade,
@@ -54,6 +59,9 @@ COMMANDS: tuple[ModuleType, ...] = (
     publish,
     booklet,
     gather,
+    bulletin,
+    consent,
+    withdraw,
 )
 BY_NAME = {command.NAME: command for command in COMMANDS}
 

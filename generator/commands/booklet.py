@@ -9,6 +9,7 @@ from ..messages import booklet as msg
 from ..messages import cli as cli_msg
 from ..records.problems import Severity
 from ..records.settings import Settings
+from .paperwork import refused_unprintable
 from .terminal import say
 
 NAME = "booklet"
@@ -58,6 +59,8 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     chosen = bk.choose_booklet(catalog, args.visit, args.field)
     if isinstance(chosen, str):
         say(chosen, error=True)
+        return 1
+    if refused_unprintable(catalog, chosen.exemplars, settings.root):
         return 1
     target = args.output or Path(f"so-tay-{chosen.name}.pdf")
     rendered, problems = bk.make_booklet(chosen, catalog, settings, target, args.size)

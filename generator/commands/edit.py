@@ -41,7 +41,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     host, _, port = str(args.dev_addr).rpartition(":")
     preview_url = "" if args.no_preview else f"http://{args.preview_addr}/"
     try:
-        server = start_editor(EditorApp(settings, preview_url), host or "127.0.0.1", int(port))
+        app = EditorApp(settings, preview_url)
+        app.report = lambda line: say(line, error=True)
+        server = start_editor(app, host or "127.0.0.1", int(port))
     except (OSError, ValueError) as error:
         reason = getattr(error, "strerror", None) or error
         say(msg.EDIT_ADDRESS_FAILED.format(addr=args.dev_addr, reason=reason), error=True)

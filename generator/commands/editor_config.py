@@ -8,7 +8,6 @@ import argparse
 from pathlib import Path
 
 from ..files import write_atomically
-from ..messages import common as common_msg
 from ..messages import editor as editor_msg
 from ..records.settings import Settings
 from . import terminal
@@ -70,7 +69,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         write_atomically(path, text)
     except OSError as error:
-        console.print(common_msg.write_failed(path, error), markup=False)
+        console.print(terminal.not_written(path, error), markup=False)
         return 1
     console.print(editor_msg.EDITOR_CONFIG_WRITTEN.format(path=path), markup=False)
     return 0

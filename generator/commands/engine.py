@@ -13,12 +13,87 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TextIO
 
 from ..messages import cli as msg
+from ..messages import settings as settings_msg
 from ..messages import theme as theme_msg
+from ..records.problems import Problem, Severity
 from ..site import staging
 from .terminal import say
 
 if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
     from mkdocs.plugins import BasePlugin
+
+
+def settings_problems(config_file: Path) -> list[Problem]:
+    """MkDocs's own settings in ``config_file`` checked as MkDocs checks them when it loads the
+    file (every setting, not only the first wrong one), each a Vietnamese problem at its line.
+    A file MkDocs cannot even read is left to our own reading of it (its YAML problems)."""
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.exceptions import MkDocsException
+    from mkdocs.utils.yaml import yaml_load
+
+    try:
+        with config_file.open("rb") as stream:
+            raw = yaml_load(stream)
+        text = config_file.read_text(encoding="utf-8-sig")
+    except (OSError, ValueError, MkDocsException, yaml_errors()):
+        return []
+    if not isinstance(raw, dict):
+        return []
+    config = MkDocsConfig(config_file_path=str(config_file))
+    config.load_dict(raw)
+    known = {key for key, _ in config._schema}
+    problems = [
+        Problem(
+            config_file,
+            _line(text, str(key)),
+            str(key),
+            settings_msg.engine_unknown_setting(str(key)),
+            Severity.warning,
+        )
+        for key in raw
+        if key not in known
+    ]
+    for key, failure in _failures(config):
+        detail = str(failure)
+        quoted = [a or b for a, b in re.findall(r"'([^'\n]+)'|\"([^\"\n]+)\"", detail)]
+        message = settings_msg.engine_setting(key, raw.get(key, ""), detail, quoted)
+        problems.append(Problem(config_file, _line(text, key, quoted[:1]), key, message))
+    return problems
+
+
+def _failures(config: MkDocsConfig) -> list[tuple[str, Exception]]:
+    """Every setting MkDocs refuses: its validate() stops at the first one."""
+    from mkdocs.config.base import ValidationError
+    from mkdocs.exceptions import MkDocsException
+
+    failed: list[tuple[str, Exception]] = list(config._pre_validate()[0])
+    for key, option in config._schema:
+        try:
+            config[key] = option.validate(config.get(key))
+            option.reset_warnings()
+        except (ValidationError, MkDocsException) as error:
+            failed.append((key, error))
+    return failed
+
+
+def yaml_errors() -> type[Exception]:
+    import yaml
+
+    return yaml.YAMLError
+
+
+def _line(text: str, key: str, inside: list[str] | None = None) -> int:
+    """The line of top-level ``key`` in ``text`` (and of the first of ``inside`` below it)."""
+    found = re.search(rf"^{re.escape(key)}\s*:", text, re.MULTILINE)
+    if found is None:
+        return 0
+    line = text.count("\n", 0, found.start()) + 1
+    for name in inside or []:
+        below = re.compile(rf"^\s+(?:-\s*)?{re.escape(name)}\b", re.MULTILINE).search(text, found.end())
+        if below is not None:
+            return text.count("\n", 0, below.start()) + 1
+    return line
 
 
 def staged_build(
@@ -36,6 +111,12 @@ def staged_build(
     from mkdocs.exceptions import Abort, MkDocsException
 
     console = setup_logging()
+    wrong = [p for p in settings_problems(config_file) if p.severity is Severity.error]
+    if wrong:
+        for problem in wrong:
+            say(problem.format(config_file.parent), error=True)
+        say(msg.BUILD_FAILED, error=True)
+        return 1, Path(site_dir or ".").resolve()
     try:
         config = load_config(str(config_file), strict=strict)
     except MkDocsException as error:

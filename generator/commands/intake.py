@@ -3,19 +3,20 @@
 from __future__ import annotations
 
 import argparse
-import datetime as dt
+import sys
 from collections.abc import Iterable, Sequence
 from pathlib import Path
+from typing import Any
 
 from rich.console import Console
 from rich.progress import track
 
-from ..intake.import_sheet import KIND_WORDS, Outcome, Row, import_sheet, normalize, read_sheet
+from ..intake.import_sheet import Outcome, Row, import_sheet, parse_date, read_sheet
 from ..messages import common as common_msg
 from ..messages import intake as intake_msg
 from ..messages import records as records_msg
 from ..messages import staff as staff_msg
-from ..records.model import Registry
+from ..records.model import Kind, Registry
 from ..records.settings import Settings
 from . import terminal
 
@@ -93,20 +94,54 @@ def run_import(settings: Settings, registry: Registry, sheet_path: Path, console
 
 def run_import_docx(settings: Settings, args: argparse.Namespace, console: Console) -> int:
     """``dienhinh import FILE.docx``: a Word report → a draft bundle; what could not be taken
-    from the report is listed by place; exit 1 when nothing could be written."""
-    from ..intake.import_docx import DocxOptions, DocxOutcome, import_report
+    from the report is listed by place; in a terminal, what a new profile still needs is
+    asked for, as ``new`` asks; exit 1 when nothing could be written."""
+    from ..intake.import_docx import DocxOptions, import_report
 
     path: Path = args.sheet
-    try:
-        registered = dt.date.fromisoformat(args.registered) if args.registered else None
-    except ValueError:
+    registered = parse_date(args.registered) if args.registered else None
+    if args.registered and registered is None:
         console.print(f"--registered: {records_msg.bad_date(args.registered)}", markup=False)
         return 1
-    kind = args.kind
-    if kind and normalize(kind) in KIND_WORDS:
-        kind = KIND_WORDS[normalize(kind)].value
-    options = DocxOptions(args.name, kind, args.field, args.hamlet, args.organization, registered)
+    options = DocxOptions(args.name, args.kind, args.field, args.hamlet, args.organization, registered)
     result = import_report(settings, path, options)
+    if result.missing and result.outcome is None and not result.errors and sys.stdin.isatty():
+        asked = _ask_missing(settings, options, result.missing, console)
+        if asked is not None:
+            result = import_report(settings, path, asked)
+    return _said(settings, path, result, console)
+
+
+def _ask_missing(settings: Settings, options: Any, missing: Sequence[str], console: Console) -> Any:
+    """The options with what a new profile needs asked at the terminal (None: no registry)."""
+    from dataclasses import replace
+
+    from .new import ask
+
+    registry = terminal.registry(settings, console)
+    if registry is None:
+        return None
+    kinds = [(k.value, common_msg.KIND_NAMES[k.value]) for k in Kind]
+    values: dict[str, str | None] = {}
+    if "name" in missing:
+        values["name"] = ask(console, staff_msg.PROMPT_NAME, None, True)
+    if "kind" in missing:
+        values["kind"] = ask(console, staff_msg.PROMPT_KIND, kinds, True)
+    if "field" in missing:
+        fields = [(f.code, f.short_name) for f in registry.fields]
+        values["field"] = ask(console, staff_msg.PROMPT_FIELD, fields, True)
+    if "place" in missing:
+        hamlets = [(h.code, h.name) for h in registry.hamlets]
+        values["hamlet"] = ask(console, staff_msg.PROMPT_HAMLET, hamlets, False)
+        if values["hamlet"] is None:
+            organizations = [(o.code, o.name) for o in registry.organizations]
+            values["organization"] = ask(console, staff_msg.PROMPT_ORGANIZATION, organizations, False)
+    return replace(options, **values)
+
+
+def _said(settings: Settings, path: Path, result: Any, console: Console) -> int:
+    from ..intake.import_docx import DocxOutcome
+
     if result.notes:
         console.print(intake_msg.DOCX_NOTES_TITLE, markup=False)
     for note in result.notes:
@@ -120,13 +155,12 @@ def run_import_docx(settings: Settings, args: argparse.Namespace, console: Conso
         console.print(intake_msg.DOCX_FAILED, markup=False)
         return 1
     assert result.index is not None
-    inside = result.index.is_relative_to(settings.root)
-    shown = result.index.relative_to(settings.root) if inside else result.index
+    shown = terminal.shown_path(result.index, settings.root)
     text = {
         DocxOutcome.created: intake_msg.DOCX_CREATED,
         DocxOutcome.updated: intake_msg.DOCX_UPDATED,
         DocxOutcome.unchanged: intake_msg.DOCX_UNCHANGED,
         DocxOutcome.kept: intake_msg.DOCX_KEPT,
     }[result.outcome]
-    console.print(text.format(path=shown, pictures=result.pictures), markup=False)
+    console.print(text.format(path=shown, pictures=result.pictures, name=result.name), markup=False)
     return 0

@@ -11,8 +11,8 @@ from rich.console import Console
 from rich.table import Table
 
 from .. import clock
-from ..intake.drafts import draft_front_matter, make_slug, save_new_draft, taken_slugs
-from ..intake.import_sheet import KIND_WORDS, normalize
+from ..intake.drafts import draft_front_matter, make_slug, normalize, save_new_draft, taken_slugs
+from ..intake.import_sheet import KIND_WORDS
 from ..messages import common as common_msg
 from ..messages import records as records_msg
 from ..messages import staff as msg

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 
 from rich.console import Console
@@ -14,12 +14,21 @@ from rich.console import Console
 from .. import clock
 from ..messages import papers as msg
 from ..messages import records as records_msg
-from ..records.model import Registry
+from ..records.catalog import Catalog
+from ..records.model import Exemplar, Registry
 from ..records.problems import Severity
 from ..records.settings import Settings
-from ..staff.official import Paperwork, nomination_document, report_document, write_nominations_xlsx
+from ..staff.official import (
+    Paperwork,
+    nomination_document,
+    nomination_groups,
+    report_document,
+    write_nominations_xlsx,
+)
 from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
 from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
+from ..staff.withdrawals import open_requests
+from .terminal import not_written, say
 
 
 def choose_scope(registry: Registry, year: int | None, period: str | None) -> Scope | str:
@@ -83,8 +92,28 @@ def _writers(
     return [(path, write) for path, write in asked if path is not None]
 
 
-def _write(path: Path, write: Writer, template: Path) -> str | None:
-    """Writes one file; the Vietnamese reason when it could not be written."""
+def refused_unprintable(
+    catalog: Catalog, exemplars: Iterable[Exemplar], root: Path, names_only: bool = False
+) -> bool:
+    """Say which profile, at which line, has a character the PDF cannot print; → whether
+    there is one (the PDF is then not made)."""
+    from ..printing.booklet import unprintable
+
+    found = catalog.unprintable(exemplars, unprintable, names_only)
+    for problem in found:
+        say(problem.format(root), error=True)
+    if found:
+        say(msg.PDF_UNPRINTABLE, error=True)
+    return bool(found)
+
+
+def write_file(path: Path, write: Writer, template: Path) -> str | None:
+    """Writes one file; the line saying why when it could not be written."""
+    reason = _reason_not_written(path, write, template)
+    return None if reason is None else not_written(path, reason)
+
+
+def _reason_not_written(path: Path, write: Writer, template: Path) -> str | OSError | None:
     from ..printing.official_pdf import PdfFailed
     from ..printing.word import MissingStyle, UnreadableTemplate
 
@@ -97,7 +126,7 @@ def _write(path: Path, write: Writer, template: Path) -> str | None:
     except PdfFailed as error:
         return str(error)
     except OSError as error:
-        return msg.REPORT_WRITE_FAILED.format(path=path, reason=error.strerror or error)
+        return error
     return None
 
 
@@ -120,11 +149,18 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
         console.print(scope if isinstance(scope, str) else paper, markup=False)
         return 1
     overview = build_overview(registry, catalog.exemplars, today, scope=scope)
+    _show(args.command, overview, console)
     if args.command == "report":
-        for part in terminal_view(overview):
-            console.print(part)
-    elif not overview.nominations:
-        console.print(msg.NOMINATIONS_NONE.format(scope=_scope_words(scope)), markup=False)
+        for request in open_requests(catalog.exemplars, today):
+            console.print(
+                msg.WITHDRAWAL_OPEN.format(
+                    name=request.name,
+                    received=request.received.strftime("%d/%m/%Y"),
+                    answer=request.answer_by.strftime("%d/%m/%Y"),
+                    done=request.done_by.strftime("%d/%m/%Y"),
+                ),
+                markup=False,
+            )
     broken = {
         p.file
         for p in catalog.problems
@@ -132,14 +168,30 @@ def run_paperwork(settings: Settings, args: argparse.Namespace, console: Console
     }
     if broken:
         console.print(msg.REPORT_SKIPPED.format(count=len(broken)), markup=False)
+    if getattr(args, "pdf", None) and refused_unprintable(catalog, catalog.exemplars, settings.root, True):
+        return 1
     template = settings.theme.find(f"report/{TEMPLATE}")
     for path, write in _writers(args, settings, registry, overview, paper):
-        failed = _write(path, write, template)
+        failed = write_file(path, write, template)
         if failed is not None:
             console.print(failed, markup=False)
             return 1
-        console.print(msg.REPORT_WRITTEN.format(path=path), markup=False)
+        written = msg.NOMINATIONS_WRITTEN if args.command == "nominations" else msg.REPORT_WRITTEN
+        console.print(written.format(path=path), markup=False)
     return 0
+
+
+def _show(command: str, overview: Overview, console: Console) -> None:
+    """The report's tables, or the nomination list by group, in the terminal."""
+    if command == "report":
+        for part in terminal_view(overview):
+            console.print(part)
+        return
+    if not overview.nominations:
+        console.print(msg.NOMINATIONS_NONE.format(scope=_scope_words(overview.scope)), markup=False)
+    for title, rows in nomination_groups(overview):
+        names = "; ".join(n.name for n in rows)
+        console.print(msg.NOMINATIONS_GROUP.format(title=title, count=len(rows), names=names), markup=False)
 
 
 def _scope_words(scope: Scope) -> str:

@@ -121,7 +121,9 @@ def _done(outcome: Outcome) -> str:
         text += " " + msg.PUBLISH_RELEASE.format(release=outcome.release, kept=outcome.releases_kept)
     elif outcome.release:
         text += " " + msg.PUBLISH_COMMIT.format(commit=outcome.release)
-    return text
+    if outcome.scrubbed:
+        text += "\n" + msg.PUBLISH_SCRUBBED.format(count=outcome.scrubbed)
+    return "\n".join([text, *outcome.notes])
 
 
 def roll_back(settings: Settings, name: str) -> int:

@@ -6,7 +6,6 @@ import argparse
 from pathlib import Path
 
 from ..files import write_atomically
-from ..messages import common as common_msg
 from ..messages import schema as schema_msg
 from ..records.settings import Settings
 from . import terminal
@@ -32,7 +31,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     try:
         write_atomically(path, schema_text(registry))
     except OSError as error:
-        console.print(common_msg.write_failed(path, error), markup=False)
+        console.print(terminal.not_written(path, error), markup=False)
         return 1
     console.print(schema_msg.SCHEMA_WRITTEN.format(path=path), markup=False)
     return 0

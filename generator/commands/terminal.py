@@ -8,9 +8,11 @@ from pathlib import Path
 
 from rich.console import Console
 
+from ..messages import common as common_msg
 from ..messages import staff as staff_msg
 from ..records.load import load_registry
 from ..records.model import Registry
+from ..records.problems import Problem
 from ..records.settings import Settings
 
 
@@ -40,3 +42,10 @@ def registry(settings: Settings, out: Console) -> Registry | None:
     if found is None:
         out.print(staff_msg.NEW_NO_REGISTRY, markup=False)
     return found
+
+
+def not_written(path: Path, reason: str | OSError) -> str:
+    """The one line for a file a command could not write, as every problem reads
+    ("<file>: LỖI: …", the reason in Vietnamese), whichever command it is."""
+    text = common_msg.write_failed(path, reason) if isinstance(reason, OSError) else reason
+    return Problem(path, 0, "", text).format(Path.cwd())

@@ -27,6 +27,7 @@ from typing import Any
 
 from pydantic import BaseModel
 
+from ..files import within
 from ..messages import editor as msg
 from ..messages import photos as photos_msg
 from ..messages import records as records_msg
@@ -58,8 +59,10 @@ def _ok(body: Any) -> Reply:
     return Reply(200, body)
 
 
-def _refused(message: str, problems: Iterable[dict[str, Any]] = (), warnings: Iterable[Any] = ()) -> Reply:
-    return Reply(422, {"error": message, "problems": list(problems), "warnings": list(warnings)})
+def _refused(
+    message: str, problems: Iterable[dict[str, Any]] = (), warnings: Iterable[Any] = (), status: int = 422
+) -> Reply:
+    return Reply(status, {"error": message, "problems": list(problems), "warnings": list(warnings)})
 
 
 class Refused(Exception):
@@ -159,13 +162,18 @@ class Paths:
         self.shared = (self.root / SHARED_MEDIA[0]).resolve()
 
     def relative(self, path: Path) -> str:
-        return path.resolve().relative_to(self.root).as_posix()
+        real = within(path, self.root)
+        if real is None:  # a link leading out of the project
+            raise Refused(msg.EDITOR_PATH_REFUSED.format(path=path.name))
+        return real.relative_to(self.root).as_posix()
 
     def target(self, text: str) -> Target:
         pure = PurePosixPath(text.replace("\\", "/"))
         if pure.is_absolute() or ".." in pure.parts or any(p.startswith(".") for p in pure.parts):
             raise Refused(msg.EDITOR_PATH_REFUSED.format(path=text))
-        path = (self.root / pure).resolve()
+        path = within(self.root / pure, self.root)
+        if path is None:  # through a link leading out of the project
+            raise Refused(msg.EDITOR_PATH_REFUSED.format(path=text))
         if path.parent.parent == self.exemplars and path.parent.name and SLUG_RE.match(path.parent.name):
             return Target("bundle", path, path.parent.name)
         if self.visits is not None and path.parent == self.visits and path.suffix == ".yml":
@@ -176,7 +184,9 @@ class Paths:
 
     def folder(self, text: str) -> Path:
         """A folder Decap lists: the profiles', the visits', a bundle or the shared media."""
-        path = (self.root / PurePosixPath(text.replace("\\", "/"))).resolve()
+        path = within(self.root / PurePosixPath(text.replace("\\", "/")), self.root)
+        if path is None:
+            raise Refused(msg.EDITOR_PATH_REFUSED.format(path=text))
         allowed = {self.exemplars, self.shared} | ({self.visits} if self.visits else set())
         if path in allowed or (path.parent == self.exemplars and SLUG_RE.match(path.name)):
             return path
@@ -272,8 +282,9 @@ class LocalBackend:
             return self.actions[action](params)
         except Refused as refused:
             return _refused(str(refused))
-        except (KeyError, TypeError, AttributeError) as error:
-            return _refused(msg.EDITOR_BAD_REQUEST.format(detail=error))
+        except (KeyError, TypeError, AttributeError, ValueError, OverflowError) as error:
+            # A field of the wrong type ("depth": "x", "files": 3): a bad request, said plainly.
+            return _refused(msg.EDITOR_BAD_REQUEST.format(detail=str(error)[:200]), status=400)
 
     # --- reading ---------------------------------------------------------------------------
 
@@ -354,7 +365,17 @@ class LocalBackend:
         folder = self.paths.folder(str(params["mediaFolder"]))
         if not folder.is_dir():
             return _ok([])
-        files = sorted(p for p in folder.iterdir() if p.is_file() and p.suffix.lower() in MEDIA_SUFFIXES)
+        # A link is shown only when it stands for a picture of this very folder: one leading
+        # out of it (to mkdocs.yml, to a key outside the project) is a file the editor never serves.
+        files = sorted(
+            p
+            for p in folder.iterdir()
+            if p.suffix.lower() in MEDIA_SUFFIXES
+            and (real := within(p, folder)) is not None
+            and real.parent == folder
+            and real.suffix.lower() in MEDIA_SUFFIXES
+            and real.is_file()
+        )
         return _ok([self._media_file(p) for p in files])
 
     def _get_media_file(self, params: dict[str, Any]) -> Reply:
@@ -397,6 +418,10 @@ class LocalBackend:
             upload = accept_upload(asset.path.name, data, taken, self._max_pixels)
             if isinstance(upload, str):
                 raise Refused(f"{asset.path.name}: {upload}")
+            # The same checks as a photo saved alone (persistMedia): a picture, or nothing.
+            problem = self._photo_problem(upload)
+            if problem is not None:
+                raise Refused(f"{upload.name}: {problem}")
             taken.add(upload.name)
             photos[upload.name] = upload.data
             if upload.converted_from:
@@ -488,6 +513,11 @@ class LocalBackend:
         targets = [self.paths.target(p) for p in paths]
         if any(t.kind == "visit" or t.path.name == "index.md" for t in targets):
             raise Refused(msg.EDITOR_NO_DELETE)
+        for target in targets:
+            if target.kind == "shared":
+                page = self._page_showing(target.path.name)
+                if page is not None:
+                    raise Refused(msg.EDITOR_MEDIA_IN_USE.format(name=target.path.name, page=page))
         slugs = {t.slug for t in targets}
         reply = self._save(
             lambda: Change({}, tuple(t.path for t in targets), bundles=tuple(sorted(slugs - {""})))
@@ -495,6 +525,26 @@ class LocalBackend:
         if reply.status == 200:
             reply = _ok({"message": "deleted", "warnings": reply.body.get("warnings", [])})
         return reply
+
+    def _page_showing(self, name: str) -> str | None:
+        """A page (hand-written, a profile's story, a visit) that shows the shared picture
+        ``name``: the check of profiles does not read hand-written pages, so it is looked
+        for here, by its published address (``hinh/<name>``)."""
+        wanted = f"{SHARED_MEDIA[1].strip('/')}/{name}"
+        pages = [*self.settings.docs_dir.rglob("*.md"), *self.exemplars_indexes(), *self.visit_files()]
+        for page in pages:
+            try:
+                if wanted in page.read_text(encoding="utf-8", errors="replace"):
+                    return self.paths.relative(page)
+            except (OSError, Refused):
+                continue
+        return None
+
+    def exemplars_indexes(self) -> list[Path]:
+        return sorted(self.paths.exemplars.glob("*/index.md"))
+
+    def visit_files(self) -> list[Path]:
+        return sorted(self.paths.visits.glob("*.yml")) if self.paths.visits else []
 
     # --- check, then write ---------------------------------------------------------------------
 

@@ -60,6 +60,7 @@ ENUM_NAMES = {
     "Kind": common_msg.KIND_NAMES,
     "Status": msg.EDITOR_STATUS_NAMES,
     "NominationLevel": common_msg.NOMINATION_LEVELS,
+    "Use": common_msg.USE_NAMES,
 }
 
 

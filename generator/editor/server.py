@@ -7,9 +7,11 @@ from __future__ import annotations
 
 import html
 import importlib.resources
+import ipaddress
 import json
 import mimetypes
 import shutil
+import sys
 import tempfile
 import threading
 from collections.abc import Callable
@@ -20,6 +22,7 @@ from pathlib import Path, PurePosixPath
 from typing import Any
 from urllib.parse import parse_qs, quote
 
+from ..files import within
 from ..messages import common as common_msg
 from ..messages import editor as msg
 from ..messages import intake as intake_msg
@@ -39,6 +42,27 @@ ASSETS = _PACKAGE / "assets"
 DECAP_DIST = _PACKAGE / "decap"
 DECAP_SCRIPT = "decap-cms.js"
 MAX_REQUEST_BYTES = 200 * 2**20  # a few phone photos, base64-encoded
+# A connection that sends nothing for this long is closed, and no more than this many are open
+# at once: a page (or a script) holding connections half-open cannot take every thread.
+IDLE_SECONDS = 20
+MAX_CONNECTIONS = 32
+
+
+def is_loopback(host: str) -> bool:
+    """An address of this computer only (127.0.0.0/8, ::1, localhost)."""
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return host.lower() == "localhost"
+
+
+def upload_name(text: str | None, default: str) -> str:
+    """The last part of a file name a browser sent, or ``default`` for "..", a NUL, nothing."""
+    name = PurePosixPath((text or "").replace("\\", "/")).name
+    if name in ("", ".", "..") or "\0" in name or len(name) > 255:
+        return default
+    return name
+
 
 PAGE = """<!doctype html>
 <html lang="vi">
@@ -97,6 +121,9 @@ class EditorApp:
         self.preview_url = preview_url
         self.dist = dist
         self.backend = LocalBackend(settings, preview_url=preview_url)
+        # One line for the officer's terminal about a request refused or cut short (the
+        # command sets it; the server itself never prints).
+        self.report: Callable[[str], None] = lambda line: None
 
     def config(self) -> tuple[int, str]:
         registry, _, problems = load_registry(self.settings.registry_path)
@@ -130,7 +157,7 @@ class EditorApp:
             return (query.get(key) or [""])[0] or None
 
         with tempfile.TemporaryDirectory() as tmp:
-            name = PurePosixPath(option("file") or "bao-cao.docx").name
+            name = upload_name(option("file"), "bao-cao.docx")
             path = Path(tmp) / name
             path.write_bytes(data)
             kind, field = option("kind"), option("field")
@@ -158,12 +185,13 @@ class EditorApp:
         folder = {"assets": ASSETS, "decap": self.dist}.get(pure.parts[0])
         if folder is None:
             return None
-        found = (folder / PurePosixPath(*pure.parts[1:])).resolve()
-        return found if found.is_relative_to(folder.resolve()) and found.is_file() else None
+        found = within(folder / PurePosixPath(*pure.parts[1:]), folder)
+        return found if found is not None and found.is_file() else None
 
 
 class _Handler(BaseHTTPRequestHandler):
     server_version = "dienhinh-edit"
+    timeout = IDLE_SECONDS  # every read and write of the connection
 
     def __init__(self, app: EditorApp, *args: Any) -> None:
         self.app = app
@@ -172,12 +200,22 @@ class _Handler(BaseHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:
         pass  # the terminal shows our messages, not every request
 
+    def handle(self) -> None:
+        try:
+            super().handle()
+        except (ConnectionError, TimeoutError):  # the browser closed or went quiet mid-way
+            self.app.report(msg.EDITOR_CLIENT_GONE.format(path=getattr(self, "path", "")[:80]))
+
+    def _from_this_computer(self) -> bool:
+        """The peer is this computer, whatever address the server was given."""
+        return is_loopback(str(self.client_address[0]))
+
     def _own_address(self) -> bool:
         """Host (and Origin, when sent) name this server: no other site's page, nor a DNS
         name rebound to this computer, may read or write the project."""
         port = self.server.server_address[1]  # type: ignore[index]
         hosts = {f"127.0.0.1:{port}", f"localhost:{port}", f"[::1]:{port}"}
-        if self.headers.get("Host") not in hosts:
+        if self.headers.get("Host") not in hosts or not self._from_this_computer():
             return False
         origin = self.headers.get("Origin")
         return origin is None or origin.removeprefix("http://") in hosts
@@ -219,35 +257,40 @@ class _Handler(BaseHTTPRequestHandler):
         if not self._own_address() or path not in (API_PATH, PHOTO_PATH, WORD_PATH):
             self._send(HTTPStatus.FORBIDDEN, b"", "text/plain")
             return
-        length = int(self.headers.get("Content-Length") or 0)
+        body = self._body()
+        if isinstance(body, Reply):
+            self._json(body)
+            return
         if path == PHOTO_PATH:
-            self._photo(length, parse_qs(query).get("name", ["anh.heic"])[0])
+            self._photo(body, upload_name(parse_qs(query).get("name", [""])[0], "anh.heic"))
             return
         if path == WORD_PATH:
-            too_large = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
-            word = too_large if length > MAX_REQUEST_BYTES else None
-            self._json(word or self.app.import_word(self.rfile.read(length), parse_qs(query)))
+            self._json(self.app.import_word(body, parse_qs(query)))
             return
-        if length > MAX_REQUEST_BYTES:
-            reply = Reply(413, {"error": msg.EDITOR_TOO_LARGE})
-        else:
-            try:
-                request = json.loads(self.rfile.read(length) or b"{}")
-            except (ValueError, UnicodeDecodeError) as error:
-                request = None
-                reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail=error)})
-            if isinstance(request, dict):
-                reply = self.app.backend.handle(request)
-            elif request is not None:
-                reply = Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail="JSON")})
-        self._json(reply)
+        try:
+            request = json.loads(body or b"{}")
+        except (ValueError, UnicodeDecodeError, RecursionError) as error:
+            self._json(Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail=str(error)[:200])}))
+            return
+        if not isinstance(request, dict):
+            self._json(Reply(400, {"error": msg.EDITOR_BAD_REQUEST.format(detail="JSON")}))
+            return
+        self._json(self.app.backend.handle(request))
 
-    def _photo(self, length: int, name: str) -> None:
-        """A chosen HEIC/HEIF photo → the JPEG the form will use instead."""
+    def _body(self) -> bytes | Reply:
+        """The request's body, or the reply refusing it (a length that is not a number, or
+        past the limit: never "read until the client closes")."""
+        raw = (self.headers.get("Content-Length") or "0").strip()
+        if not (raw.isascii() and raw.isdigit()):
+            return Reply(400, {"error": msg.EDITOR_BAD_LENGTH.format(value=raw[:40])})
+        length = int(raw)
         if length > MAX_REQUEST_BYTES:
-            self._json(Reply(413, {"error": msg.EDITOR_TOO_LARGE}))
-            return
-        found = self.app.backend.convert_photo(PurePosixPath(name).name, self.rfile.read(length))
+            return Reply(413, {"error": msg.EDITOR_TOO_LARGE})
+        return self.rfile.read(length)
+
+    def _photo(self, data: bytes, name: str) -> None:
+        """A chosen HEIC/HEIF photo → the JPEG the form will use instead."""
+        found = self.app.backend.convert_photo(name, data)
         if isinstance(found, str):
             self._json(Reply(422, {"error": found}))
             return
@@ -260,17 +303,50 @@ class _Handler(BaseHTTPRequestHandler):
         self.wfile.write(found.data)
 
     def _json(self, reply: Reply) -> None:
+        if reply.status == 400:
+            self.app.report(str(reply.body.get("error", "")))
         body = json.dumps(reply.body, ensure_ascii=False).encode("utf-8")
         self._send(reply.status, body, "application/json; charset=utf-8")
 
 
 class EditorServer(ThreadingHTTPServer):
+    """One thread per connection, at most MAX_CONNECTIONS of them: one more is closed at once."""
+
     daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], handler: Callable[..., _Handler], app: EditorApp) -> None:
+        self.app = app
+        self.slots = threading.BoundedSemaphore(MAX_CONNECTIONS)
+        super().__init__(address, handler)
+
+    def process_request(self, request: Any, client_address: Any) -> None:
+        if not self.slots.acquire(blocking=False):
+            self.shutdown_request(request)
+            return
+        try:
+            super().process_request(request, client_address)
+        except BaseException:
+            self.slots.release()
+            raise
+
+    def process_request_thread(self, request: Any, client_address: Any) -> None:
+        try:
+            super().process_request_thread(request, client_address)
+        finally:
+            self.slots.release()
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # One line in the officer's terminal, never a traceback.
+        error = sys.exc_info()[1]
+        self.app.report(msg.EDITOR_REQUEST_FAILED.format(detail=type(error).__name__ if error else "?"))
 
 
 def start_editor(app: EditorApp, host: str, port: int) -> EditorServer:
-    """Serve ``app`` in a background thread; raises OSError when the address is taken."""
+    """Serve ``app`` in a background thread; raises OSError when the address is taken and
+    ValueError (its Vietnamese reason) for an address other computers could reach."""
+    if not is_loopback(host):
+        raise ValueError(msg.EDIT_NOT_LOOPBACK.format(host=host))
     handler: Callable[..., _Handler] = partial(_Handler, app)
-    server = EditorServer((host, port), handler)
+    server = EditorServer((host, port), handler, app)
     threading.Thread(target=server.serve_forever, daemon=True, name="dienhinh-edit").start()
     return server

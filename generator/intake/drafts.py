@@ -4,7 +4,9 @@ headings ready to fill in, and the bundles already there by name (an import upda
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Mapping
+import re
+import unicodedata
+from collections.abc import Collection, Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -18,6 +20,31 @@ from ..records.story import DRAFT_STORY_SECTIONS
 from ..text import name_key
 
 FALLBACK_SLUG = "dien-hinh"
+
+
+def normalize(text: object) -> str:
+    """Lowercase, no accents (đ → d), punctuation as spaces: how headers and names compare."""
+    decomposed = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
+
+
+def registry_item(
+    table: Iterable[Any], value: object, *, strip_prefix: str = "", strip_suffix: str = ""
+) -> Any:
+    """The registry item whose code, name or short name matches ``value`` (accent-insensitive)."""
+    wanted = normalize(value)
+    for item in table:
+        names = {item.code, getattr(item, "name", ""), getattr(item, "short_name", "")}
+        keys = {normalize(n) for n in names if n}
+        for key in list(keys):
+            if strip_prefix and key.startswith(strip_prefix + " "):
+                keys.add(key[len(strip_prefix) + 1 :])
+            if strip_suffix and key.endswith(" " + strip_suffix):
+                keys.add(key[: -len(strip_suffix) - 1])
+        if value == item.code or wanted in keys:
+            return item
+    return None
 
 
 def make_slug(name: str, taken: Collection[str]) -> str:

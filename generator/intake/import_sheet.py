@@ -12,7 +12,6 @@ import datetime as dt
 import difflib
 import io
 import re
-import unicodedata
 import zipfile
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +34,15 @@ from ..records.privacy import find_personal_data
 from ..records.problems import Problem, Severity
 from ..records.settings import Settings
 from ..text import name_key, nfc
-from .drafts import draft_front_matter, existing_bundles, make_slug, story_template, taken_slugs
+from .drafts import (
+    draft_front_matter,
+    existing_bundles,
+    make_slug,
+    normalize,
+    registry_item,
+    story_template,
+    taken_slugs,
+)
 
 REQUIRED = ("name", "kind", "field", "registered")
 # Each column as a message names it (the sheet lacks “tên điển hình”).
@@ -122,13 +129,6 @@ _SIGNATURE = re.compile(
     r"|bi thu|thu truong( don vi| co quan)?|xac nhan( cua)?\b.*|ky( va)? ghi ro ho ten|ky ten|ky ho ten"
     r"|ke toan|can bo( van phong)?( thong ke)?|ubnd\b.*|uy ban nhan dan\b.*|noi nhan|tong cong\b.*|cong)$"
 )
-
-
-def normalize(text: object) -> str:
-    """Lowercase, no accents (đ → d), punctuation as spaces: how headers and names compare."""
-    decomposed = unicodedata.normalize("NFD", str(text).replace("đ", "d").replace("Đ", "D"))
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
-    return " ".join(re.sub(r"[^a-z0-9]+", " ", plain).split())
 
 
 # --- reading ------------------------------------------------------------------------------
@@ -395,20 +395,16 @@ def _column_index(letter: str) -> int:
 # --- rows → front matter ----------------------------------------------------------------------
 
 
-def _lookup(table: Iterable[Any], value: object, *, strip_prefix: str = "", strip_suffix: str = "") -> Any:
-    """The registry item whose code, name or short name matches ``value`` (accent-insensitive)."""
-    wanted = normalize(value)
-    for item in table:
-        names = {item.code, getattr(item, "name", ""), getattr(item, "short_name", "")}
-        keys = {normalize(n) for n in names if n}
-        for key in list(keys):
-            if strip_prefix and key.startswith(strip_prefix + " "):
-                keys.add(key[len(strip_prefix) + 1 :])
-            if strip_suffix and key.endswith(" " + strip_suffix):
-                keys.add(key[: -len(strip_suffix) - 1])
-        if value == item.code or wanted in keys:
-            return item
-    return None
+def _unknown_name(table: str, value: object, items: Sequence[Any]) -> str:
+    """A name the registry lacks, said with the names the officer sees (a field's short name,
+    a hamlet's or organization's name), the closest one suggested: never registry codes."""
+    shown = [getattr(item, "short_name", "") or item.name for item in items]
+    # A near miss of a code ("kinh-te") suggests the item's name too.
+    keys = {normalize(item.code): name for item, name in zip(items, shown, strict=True)}
+    keys |= {normalize(item.name): name for item, name in zip(items, shown, strict=True)}
+    keys |= {normalize(name): name for name in shown}
+    close = difflib.get_close_matches(normalize(value), list(keys), n=1, cutoff=0.6)
+    return msg.sheet_unknown_name(table, value, shown, keys[close[0]] if close else "")
 
 
 def parse_date(value: object) -> dt.date | None:
@@ -490,9 +486,9 @@ class _RowReader:
                 if key == "field":
                     self.problem(key, records_msg.EMPTY)
                 continue
-            item = _lookup(items, value, **options)
+            item = registry_item(items, value, **options)
             if item is None:
-                self.problem(key, msg.sheet_unknown_name(table, value, [i.code for i in items]))
+                self.problem(key, _unknown_name(table, value, items))
             else:
                 self.result.data[key] = item.code
 

@@ -7,6 +7,7 @@ silently; text in the legacy TCVN3/VNI fonts is converted to Unicode and reporte
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import re
 import zipfile
@@ -27,6 +28,9 @@ from PIL import Image
 
 from ..messages import intake as msg
 from ..records import legacy_fonts
+from ..records.privacy import find_personal_data
+from .drafts import normalize as fold
+from .report_shape import GENERIC_TITLE, Block, Dropped, shape
 
 OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # old binary Word, or an encrypted .docx
 PICTURE_PREFIX = "bao-cao-anh-"
@@ -50,6 +54,10 @@ UNSUPPORTED = (
     ("footnote", ".//w:footnoteReference|.//w:endnoteReference"),
 )
 KEPT_FORMATS = {"JPEG": ".jpg", "PNG": ".png"}
+# Bounds on what a report may unpack to and how wide its tables may say they are: a small
+# hostile file must not take gigabytes or run for ever.
+MAX_UNPACKED_MB = 200
+MAX_COLUMNS = 64
 RUNS = "./w:r|./w:hyperlink/w:r|./w:ins/w:r|./w:smartTag/w:r|./w:fldSimple/w:r|./w:sdt/w:sdtContent/w:r"
 _CAPTION_START = re.compile(rf"^({'|'.join(msg.DOCX_CAPTION_WORDS)})\b", re.IGNORECASE)
 _ESCAPE = re.compile(r"([\\`*_\[\]<])")
@@ -75,10 +83,12 @@ class Picture:
 
 @dataclass(frozen=True)
 class Report:
-    title: str | None
+    title: str | None  # the exemplar's name, as the report gives it (never its generic title)
     story: str
     pictures: tuple[Picture, ...]
     notes: tuple[Note, ...]
+    date: dt.date | None = None  # the report's own date line
+    has_text: bool = True  # False: pictures only (a scanned report)
 
 
 def refusal(path: Path) -> str | None:
@@ -96,6 +106,14 @@ def refusal(path: Path) -> str | None:
         return msg.DOCX_OLD_WORD
     if not zipfile.is_zipfile(path):
         return msg.DOCX_CORRUPT
+    try:
+        with zipfile.ZipFile(path) as archive:
+            # Each entry's stated size bounds what it unpacks to (zipfile stops there).
+            unpacked = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError):
+        return msg.DOCX_CORRUPT
+    if unpacked > MAX_UNPACKED_MB * 2**20:
+        return msg.docx_too_large(MAX_UNPACKED_MB)
     return None
 
 
@@ -108,13 +126,22 @@ def read_report(path: Path) -> Report | str:
         document = Document(str(path))
     except Exception:  # noqa: BLE001 - any parser failure on an untrusted file is a corrupt file
         return msg.DOCX_CORRUPT
-    return _Reader(document).read()
+    reader = _Reader(document)
+    try:
+        return reader.read()
+    except Exception:  # noqa: BLE001 - a malformed part python-docx trips over: said, not a traceback
+        return msg.DOCX_CORRUPT
 
 
-def _xpath(element: Any, expression: str) -> list[Any]:
+def _xpath(element: Any, expression: str, **variables: str) -> list[Any]:
     """XPath with every namespace a report may use (python-docx's own map lacks VML's)."""
-    found: list[Any] = etree._Element.xpath(element, expression, namespaces=NS)
+    found: list[Any] = etree._Element.xpath(element, expression, namespaces=NS, **variables)
     return found
+
+
+def _small_int(value: str | None, limit: int) -> int:
+    """A number attribute of the document, 0 when it is not a number in 0…limit."""
+    return int(value) if value is not None and value.isdigit() and int(value) <= limit else 0
 
 
 def _escape(text: str) -> str:
@@ -130,10 +157,9 @@ def _snippet(text: str) -> str:
 class _Reader:
     document: DocxDocument
     paragraph: int = 0
-    blocks: list[tuple[str, Any]] = field(default_factory=list)  # (kind, value) in order
+    blocks: list[Block] = field(default_factory=list)  # in the document's order
     notes: list[Note] = field(default_factory=list)
     pictures: list[tuple[bytes, str]] = field(default_factory=list)  # (blob, alt) as found
-    title: str | None = None
     styles: dict[str, Any] = field(default_factory=dict)  # style id → style (looked up once)
 
     def read(self) -> Report:
@@ -146,9 +172,40 @@ class _Reader:
                 self._table(item)
             else:
                 self._paragraph(item)
-        title = self.title or (self.document.core_properties.title or "").strip() or self._first_heading()
+        has_text = any(b.plain.strip() for b in self.blocks)
+        shaped = shape(self.blocks)
+        self.blocks = shaped.blocks
+        self._note_dropped(shaped.dropped)
         story, pictures = self._assemble()
-        return Report(title, story, pictures, tuple(self.notes))
+        self._note_personal_data(story)
+        title = shaped.name or self._document_title()
+        return Report(title, story, pictures, tuple(self.notes), shaped.date, has_text)
+
+    def _document_title(self) -> str | None:
+        """The title in the file's properties, unless it is the generic one or empty."""
+        title = " ".join((self.document.core_properties.title or "").split())
+        return title if title and not GENERIC_TITLE.match(fold(title)) else None
+
+    def _note_dropped(self, dropped: list[Dropped]) -> None:
+        """What was left out of the story, one note per run of the same kind; personal data
+        in it named."""
+        groups: list[list[Dropped]] = []
+        for part in dropped:
+            if groups and groups[-1][0].kind == part.kind:
+                groups[-1].append(part)
+            else:
+                groups.append([part])
+        for group in groups:
+            text = " / ".join(" ".join(p.snippet.split()) for p in group)
+            found = sorted({msg.personal_kind(f.kind) for p in group for f in find_personal_data(p.snippet)})
+            message = msg.DOCX_DROPPED[group[0].kind]
+            if found:
+                message += " " + msg.DOCX_DROPPED_PERSONAL.format(kinds=", ".join(found))
+            self.notes.append(Note(group[0].paragraph, _snippet(text), message))
+
+    def _note_personal_data(self, story: str) -> None:
+        for finding in find_personal_data(story):
+            self.notes.append(Note(0, "", msg.docx_personal_data(finding.kind, finding.text)))
 
     # --- walking the document --------------------------------------------------------------
 
@@ -190,8 +247,8 @@ class _Reader:
     def _paragraph(self, paragraph: Paragraph) -> None:
         self.paragraph += 1
         element = paragraph._p
-        text = self._text(paragraph)
-        plain = " ".join(re.sub(r"[*_\\]", "", text).split())
+        text, raw = self._text(paragraph)
+        plain = _plain(raw)
         for kind, xpath in UNSUPPORTED:
             found = _xpath(element, xpath)
             if found:
@@ -199,23 +256,23 @@ class _Reader:
                 self._note(kind, _snippet(inner))
         for blob, alt in self._pictures_in(element):
             self.pictures.append((blob, alt))
-            self.blocks.append(("picture", len(self.pictures) - 1))
+            self.blocks.append(Block("picture", len(self.pictures) - 1, "", self.paragraph))
         style = self._style_name(paragraph)
         if not plain:
             return
-        if style == "Title" and self.title is None:
-            self.title = plain
-            return
+        number = self.paragraph
         level = self._heading_level(paragraph, style)
-        if level:
-            self.blocks.append(("heading", "#" * min(level + 1, 6) + " " + text))
+        listed = self._list_kind(paragraph)
+        if style == "Title":
+            self.blocks.append(Block("title", text, plain, number))
+        elif level:
+            self.blocks.append(Block("heading", "#" * min(level + 1, 6) + " " + text, plain, number, level))
         elif style == "Caption":
-            self.blocks.append(("caption", plain))
-        elif self._list_kind(paragraph) is not None:
-            kind, depth = self._list_kind(paragraph) or ("bullet", 0)
-            self.blocks.append(("item", (kind, depth, text)))
+            self.blocks.append(Block("caption", plain, plain, number))
+        elif listed is not None:
+            self.blocks.append(Block("item", (*listed, text), plain, number))
         else:
-            self.blocks.append(("text", (text, plain, self._all_italic(paragraph))))
+            self.blocks.append(Block("text", (text, plain, self._all_italic(paragraph)), plain, number))
 
     def _heading_level(self, paragraph: Paragraph, style: str) -> int:
         match = re.match(r"^Heading (\d)$", style)
@@ -233,23 +290,26 @@ class _Reader:
             return None
         level_el = num_pr.find(qn("w:ilvl"))
         num_el = num_pr.find(qn("w:numId"))
-        depth = int(level_el.get(qn("w:val"))) if level_el is not None else 0
-        number = num_el.get(qn("w:val")) if num_el is not None else None
-        if number == "0":
+        depth = _small_int(level_el.get(qn("w:val")) if level_el is not None else None, 8)
+        number = _small_int(num_el.get(qn("w:val")) if num_el is not None else None, 10**6)
+        if number == 0:
             return None
         return self._number_format(number, depth), depth
 
-    def _number_format(self, number: str | None, depth: int) -> str:
+    def _number_format(self, number: int, depth: int) -> str:
         try:
             numbering = self.document.part.numbering_part.element
         except (KeyError, NotImplementedError):
             return "bullet"
-        abstract = _xpath(numbering, f"./w:num[@w:numId='{number}']/w:abstractNumId/@w:val")
+        # The document's values go in as XPath variables, never into the expression's text.
+        abstract = _xpath(numbering, "./w:num[@w:numId=$n]/w:abstractNumId/@w:val", n=str(number))
         if not abstract:
             return "bullet"
         formats = _xpath(
             numbering,
-            f"./w:abstractNum[@w:abstractNumId='{abstract[0]}']/w:lvl[@w:ilvl='{depth}']/w:numFmt/@w:val",
+            "./w:abstractNum[@w:abstractNumId=$a]/w:lvl[@w:ilvl=$d]/w:numFmt/@w:val",
+            a=str(abstract[0]),
+            d=str(depth),
         )
         return "bullet" if not formats or formats[0] == "bullet" else "number"
 
@@ -271,6 +331,8 @@ class _Reader:
         for rid in _xpath(element, ".//w:pict//v:imagedata/@r:id"):
             if rid in related:
                 yield related[rid].blob, ""
+        if _xpath(element, ".//a:blip/@r:link|.//v:imagedata[not(@r:id)]/@r:href"):
+            self._note("linked_picture")
 
     # --- text ------------------------------------------------------------------------------
 
@@ -287,30 +349,37 @@ class _Reader:
                     return str(name)
         return None
 
-    def _run_text(self, run: Run, paragraph: Paragraph, found: set[str]) -> str:
+    def _run_text(self, run: Run, paragraph: Paragraph, found: set[str]) -> tuple[str, bool]:
+        """A run's text, converted when its font is a legacy one; and whether it was."""
         text = run.text
         legacy = legacy_fonts.encoding_of_font(self._font(run, paragraph))
         if legacy is not None:
             found.add(f"{legacy[0].value} ({self._font(run, paragraph)})")
-            return legacy_fonts.convert(text, *legacy)
-        guessed = legacy_fonts.guess(text)
-        if guessed is not None:
-            found.add(guessed.value)
-            return legacy_fonts.convert(text, guessed)
-        return text
+            return legacy_fonts.convert(text, *legacy), True
+        return text, False
 
-    def _text(self, paragraph: Paragraph) -> str:
-        """The paragraph's text as Markdown: bold and italic kept, legacy fonts converted."""
-        parts: list[tuple[str, bool, bool]] = []
+    def _text(self, paragraph: Paragraph) -> tuple[str, str]:
+        """The paragraph's text as Markdown (bold and italic kept, legacy fonts converted),
+        and as typed (tabs and line breaks kept: a letterhead's columns). Text without a
+        legacy font is converted only on the evidence of the whole paragraph."""
+        runs: list[tuple[str, bool, bool, bool]] = []
         found: set[str] = set()
         for run in self._runs(paragraph):
-            text = self._run_text(run, paragraph, found)
+            text, converted = self._run_text(run, paragraph, found)
             if text:
-                parts.append((text, bool(run.bold), bool(run.italic)))
+                runs.append((text, converted, bool(run.bold), bool(run.italic)))
+        pasted = "".join(text for text, converted, _, _ in runs if not converted)
+        guessed = legacy_fonts.guess(pasted) if pasted else None
+        if guessed is not None:
+            found.add(guessed.value)
+        parts = [
+            (legacy_fonts.convert(text, guessed) if guessed and not converted else text, bold, italic)
+            for text, converted, bold, italic in runs
+        ]
+        raw = "".join(text for text, _, _ in parts)
         if found:
-            converted = "".join(text for text, _, _ in parts)
-            self._note("legacy_font", _snippet(converted), encoding=", ".join(sorted(found)))
-        return _markdown(parts)
+            self._note("legacy_font", _snippet(raw), encoding=", ".join(sorted(found)))
+        return _markdown(parts), raw
 
     # --- tables ----------------------------------------------------------------------------
 
@@ -321,30 +390,45 @@ class _Reader:
         if _xpath(table._tbl, ".//w:drawing|.//w:pict"):
             self._note("table_picture", "")
         rows: list[list[str]] = []
-        for row in table.rows:
-            cells = []
-            for cell in row.cells:
-                text = " ".join(self._text(p) for p in cell.paragraphs if p.text.strip())
-                cells.append(text.replace("|", "\\|").replace("\n", " "))
+        plain: list[list[str]] = []
+        for row in _xpath(table._tbl, "./w:tr"):
+            cells, words = self._row(row, table)
             rows.append(cells)
+            plain.append(words)
         if not rows:
             return
         width = max(len(r) for r in rows)
+        if width > MAX_COLUMNS:
+            self._note("wide_table", "", columns=MAX_COLUMNS)
+            width = MAX_COLUMNS
+            rows, plain = [r[:width] for r in rows], [r[:width] for r in plain]
         rows = [r + [""] * (width - len(r)) for r in rows]
         lines = ["| " + " | ".join(rows[0]) + " |", "|" + " --- |" * width]
         lines += ["| " + " | ".join(r) + " |" for r in rows[1:]]
-        self.blocks.append(("table", "\n".join(lines)))
+        text = "\n".join(" | ".join(row) for row in plain)
+        self.blocks.append(Block("table", "\n".join(lines), text, self.paragraph))
+
+    def _row(self, row: Any, table: Table) -> tuple[list[str], list[str]]:
+        """A table row's cells as Markdown and as words, read from the XML itself: a cell
+        spanning columns (``gridSpan``, bounded) leaves the columns it covers empty, a cell
+        merged with the one above (``vMerge``) is empty, whatever the first row says."""
+        cells: list[str] = []
+        words: list[str] = []
+        for cell in _xpath(row, "./w:tc|./w:sdt/w:sdtContent/w:tc"):
+            paragraphs = [Paragraph(p, table) for p in _xpath(cell, "./w:p")]
+            texts = [self._text(p) for p in paragraphs if p.text.strip()]
+            cells.append(" ".join(md for md, _ in texts).replace("|", "\\|").replace("\n", " "))
+            words.append("\t".join(_plain(raw) for _, raw in texts))  # each paragraph apart
+            stated = str(next(iter(_xpath(cell, "./w:tcPr/w:gridSpan/@w:val")), "1"))
+            span = min(int(stated), MAX_COLUMNS + 1) if stated.isdigit() else 1
+            extra = min(max(span - 1, 0), MAX_COLUMNS + 1 - len(cells))
+            cells += [""] * extra
+            words += [""] * extra
+            if len(cells) > MAX_COLUMNS:
+                break
+        return cells, words
 
     # --- assembling ------------------------------------------------------------------------
-
-    def _first_heading(self) -> str | None:
-        for kind, value in self.blocks:
-            if kind == "heading":
-                return re.sub(r"[*_\\]", "", str(value).lstrip("#").strip())
-        for kind, value in self.blocks:
-            if kind == "text":
-                return str(value[1])
-        return None
 
     def _picture(self, index: int, caption: str | None) -> Picture | Note:
         blob, alt = self.pictures[index]
@@ -370,7 +454,7 @@ class _Reader:
         index = 0
         previous = ""
         while index < len(blocks):
-            kind, value = blocks[index]
+            kind, value = blocks[index].kind, blocks[index].value
             if kind == "picture":
                 caption, used = self._caption_after(index)
                 found = self._picture(int(value), caption)
@@ -395,6 +479,8 @@ class _Reader:
                 lines += ["", str(value)]
             elif kind == "caption":  # a caption with no picture above it: a line in italics
                 lines += ["", f"*{_escape(str(value))}*"]
+            elif kind == "title":  # a second Title-styled line: a paragraph of the story
+                lines += ["", _block_text(str(value))]
             else:
                 lines += ["", _block_text(value[0])]
             previous = kind
@@ -407,7 +493,7 @@ class _Reader:
         in italics or starting with “Ảnh”/“Hình”), and how many blocks it takes."""
         if index + 1 >= len(self.blocks):
             return None, 0
-        kind, value = self.blocks[index + 1]
+        kind, value = self.blocks[index + 1].kind, self.blocks[index + 1].value
         if kind == "caption":
             return str(value), 1
         if kind == "text":
@@ -415,6 +501,13 @@ class _Reader:
             if len(plain) <= 200 and (italic or _CAPTION_START.match(plain)):
                 return str(plain), 1
         return None, 0
+
+
+def _plain(raw: str) -> str:
+    """The words of a paragraph as typed, its tab- or break-separated columns kept apart by a
+    tab."""
+    parts = re.split(r"[\t\n\r\v]+", raw)
+    return "\t".join(" ".join(part.split()) for part in parts if part.strip())
 
 
 def _block_text(text: str) -> str:

@@ -58,3 +58,9 @@ HELP_SERVE = "xem trước trang web, tự dựng lại khi hồ sơ thay đổi
 HELP_SERVE_ADDR = "địa chỉ:cổng (mặc định 127.0.0.1:8000)"
 METAVAR_COMMAND = "LỆNH"
 METAVAR_CODE = "MÃ"
+
+
+def check_left_out(name: str, uses: list[str]) -> str:
+    """A published person whose consent does not cover every use: where they will not be."""
+    left_out = ", ".join(uses)
+    return f"“{name}” sẽ không có trong: {left_out} (sự đồng ý của người đó chưa gồm các mục đích này)."

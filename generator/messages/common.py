@@ -89,3 +89,12 @@ def write_failed(path: object, error: OSError) -> str:
 def long_date(value: dt.date) -> str:
     """A date as written in a sentence: “ngày 5 tháng 3 năm 2024”."""
     return f"ngày {value.day} tháng {value.month} năm {value.year}"
+
+
+# The uses a person's consent is given for (records.model.Use), as the officer reads them.
+USE_NAMES = {
+    "website": "trang web của xã",
+    "print": "sổ tay, áp phích và ấn phẩm in",
+    "broadcast": "bản tin trên đài truyền thanh",
+    "open_data": "dữ liệu mở và trang của tỉnh",
+}

@@ -26,7 +26,16 @@ EDITOR_LABELS = {
     "Exemplar.private_notes": "Ghi chú nội bộ (không công bố)",
     "Exemplar.story": "Câu chuyện",
     "Consent.given": "Người này đã đồng ý cho công bố",
+    "Consent.uses": "Đồng ý cho công bố trên",
     "Consent.date": "Ngày đồng ý",
+    "Consent.method": "Cách ghi nhận sự đồng ý (ví dụ: phiếu đồng ý có chữ ký)",
+    "Consent.reference": "Nơi lưu phiếu đồng ý, số phiếu",
+    "Consent.minor": "Người chưa thành niên (dưới 18 tuổi)",
+    "Consent.sensitive": "Phiếu đồng ý có ghi rõ nội dung nhạy cảm",
+    "Consent.withdrawn": "Ngày người này rút lại sự đồng ý",
+    "Minor.born": "Năm sinh",
+    "Minor.representative_consent": "Cha, mẹ hoặc người đại diện theo pháp luật đã đồng ý",
+    "Minor.child_consent": "Trẻ (từ đủ 7 tuổi) đã đồng ý",
     "Evaluation.year": "Năm",
     "Evaluation.result": "Kết quả",
     "Evaluation.notes": "Ghi chú",
@@ -56,6 +65,7 @@ EDITOR_LABELS = {
     "Photo.caption": "Chú thích",
     "Photo.credit": "Người chụp / nguồn ảnh",
     "Photo.alt": "Mô tả ảnh cho người khiếm thị",
+    "Photo.people": "Trong ảnh có người nhận ra được: sự đồng ý của họ",
     "Photo.cover": "Ảnh bìa",
     "Visit.title": "Tên chuyến tham quan",
     "Visit.date": "Ngày đi",
@@ -210,6 +220,17 @@ EDIT_NOT_INSTALLED = (
 )
 EDIT_ADDRESS_FAILED = (
     "Không mở được trình soạn thảo ở {addr}: {reason}. Thử địa chỉ khác với -a, ví dụ -a 127.0.0.1:8090."
+)
+EDIT_NOT_LOOPBACK = (
+    "trình soạn thảo chỉ mở trên chính máy này (127.0.0.1, localhost hoặc ::1), vì nó không hỏi mật"
+    " khẩu: mở ở “{host}”, máy khác trong mạng đọc và sửa được mọi hồ sơ. Để nhiều máy cùng biên tập,"
+    " xem trang “Biên tập trên nhiều máy” trong hướng dẫn cho cán bộ"
+)
+EDITOR_BAD_LENGTH = "Yêu cầu không hợp lệ: độ dài nội dung (Content-Length) “{value}” không phải một số."
+EDITOR_CLIENT_GONE = "Trình soạn thảo: trình duyệt đóng kết nối giữa chừng ({path}); không có gì được ghi."
+EDITOR_REQUEST_FAILED = "Trình soạn thảo: một yêu cầu bị bỏ ({detail})."
+EDITOR_MEDIA_IN_USE = (
+    "Không xóa ảnh {name}: trang {page} vẫn hiện ảnh này. Bỏ ảnh khỏi trang đó trước, rồi xóa ảnh."
 )
 EDIT_STOPPED = "Đã dừng trình soạn thảo."
 HELP_EDITOR_CONFIG = "ghi cấu hình trình soạn thảo (editor/config.yml) theo danh mục"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .common import TABLE_NAMES, quote, suggest
+from .common import TABLE_NAMES, quote
 
 HELP_IMPORT = "nhập bảng đăng ký (.xlsx, .csv) hoặc báo cáo thành tích Word (.docx) thành hồ sơ nháp"
 HELP_IMPORT_SHEET = "tệp bảng tính đăng ký, hoặc tệp Word .docx"
@@ -86,11 +86,13 @@ def sheet_bad_kind(value: object) -> str:
     return f"Loại {quote(value)} không hợp lệ; chọn một trong: Tập thể, Cá nhân, Mô hình."
 
 
-def sheet_unknown_name(table: str, value: object, valid: Sequence[str]) -> str:
+def sheet_unknown_name(table: str, value: object, names: Sequence[str], close: str = "") -> str:
+    """``names``: as the officer reads them (names contain commas: joined with semicolons)."""
     name = TABLE_NAMES.get(table, table)
+    hint = f" Có phải ý bạn là {quote(close)}?" if close else ""
     return (
-        f"Không có {name} {quote(value)} trong danh mục (registry).{suggest(value, valid)}"
-        f" Ghi tên hoặc mã; các mã hợp lệ: {', '.join(valid)}."
+        f"Không có {name} {quote(value)} trong danh mục của xã.{hint}"
+        f" Ghi một trong các tên: {'; '.join(quote(n) for n in names)}."
     )
 
 
@@ -156,6 +158,11 @@ DOCX_NOTES = {
     "footer": "Phần chân trang (Footer) không được nhập.",
     "nested_table": "Bảng lồng trong bảng: chỉ lấy chữ, không giữ được bảng bên trong.",
     "table_picture": "Ảnh nằm trong bảng không được nhập: đặt ảnh ra ngoài bảng rồi nhập lại.",
+    "wide_table": "Bảng rộng hơn {columns} cột: chỉ lấy {columns} cột đầu.",
+    "linked_picture": (
+        "Ảnh liên kết tới một tệp bên ngoài (không nằm trong tệp Word) nên không nhập được: trong Word,"
+        " chèn lại ảnh bằng Chèn → Ảnh (không chọn “Liên kết tới tệp”), hoặc thêm ảnh qua trình soạn thảo."
+    ),
     "legacy_font": "Chữ gõ bằng bảng mã cũ {encoding}: đã chuyển sang Unicode; hãy đọc lại đoạn này.",
     "picture_unusable": (
         "Ảnh {number} là hình vẽ hoặc định dạng không dùng được (EMF/WMF…): lưu ảnh gốc thành JPEG"
@@ -167,6 +174,39 @@ DOCX_NOTES = {
 }
 
 
+# The parts of a report that are not its story, left out at import (report_shape).
+DOCX_DROPPED = {
+    "letterhead": "Đã bỏ phần đầu văn bản (tên cơ quan, quốc hiệu, tiêu ngữ): không đưa vào câu chuyện.",
+    "date": "Đã bỏ dòng địa danh, ngày tháng của báo cáo (ngày này được dùng làm ngày đăng ký).",
+    "title": "Đã bỏ tiêu đề chung của báo cáo: tên hồ sơ lấy từ dòng ghi tên tập thể, cá nhân.",
+    "subject": "Đã bỏ dòng trích yếu (“Đề nghị…”, “V/v…”) khỏi câu chuyện.",
+    "name": "Tên hồ sơ lấy từ dòng này; dòng này không đưa vào câu chuyện.",
+    "personal": (
+        "Đã bỏ dòng thông tin cá nhân (ngày sinh, quê quán, địa chỉ, điện thoại, số giấy tờ…): không được"
+        " công bố trên trang."
+    ),
+    "signature": (
+        "Đã bỏ phần ký tên, xác nhận và nơi nhận ở cuối báo cáo: tên người ký, số điện thoại không đưa"
+        " lên trang."
+    ),
+}
+DOCX_DROPPED_PERSONAL = "Trong phần này có {kinds}."
+
+
+def personal_kind(kind: str) -> str:
+    """A kind of personal data (phone, id_number, email) in words."""
+    from .records import PERSONAL_DATA_KINDS
+
+    return PERSONAL_DATA_KINDS[kind]
+
+
+def docx_personal_data(kind: str, text: str) -> str:
+    return (
+        f"Câu chuyện có {personal_kind(kind)} {quote(text)}: dữ liệu cá nhân không được công bố. Hãy xóa"
+        " đi trong trình soạn thảo, hoặc chuyển vào “Ghi chú nội bộ”."
+    )
+
+
 def docx_place(file: str, paragraph: int, snippet: str) -> str:
     """Where a note about a Word report belongs, as its reader sees the document."""
     if not paragraph:
@@ -175,19 +215,48 @@ def docx_place(file: str, paragraph: int, snippet: str) -> str:
     return f"{file}: đoạn {paragraph}{shown}"
 
 
-DOCX_NEEDS_PLACE = "--hamlet (hoặc --organization)"
+# What a new profile needs, as the officer gives it on the command line (or is asked for).
+DOCX_OPTION_NAMES = {
+    "name": "--name (tên điển hình)",
+    "kind": "--kind (tập thể, cá nhân hay mô hình)",
+    "field": "--field (lĩnh vực)",
+    "place": "--hamlet (xóm) hoặc --organization (tổ chức)",
+}
+DOCX_OPTION_WORDS = {"kind": "loại", "field": "lĩnh vực", "hamlet": "xóm", "organization": "tổ chức"}
+def docx_too_large(limit: int) -> str:
+    return (
+        f"Tệp Word này khi giải nén lớn hơn {limit} MB (thường do ảnh quá lớn hoặc tệp bị làm hỏng)."
+        " Mở tệp trong Word, chọn Tệp → Nén ảnh (Compress Pictures), lưu lại rồi nhập lại."
+    )
+
+
+DOCX_SCANNED = (
+    "Báo cáo chỉ có ảnh chụp (bản scan), không có chữ để nhập. Hãy xin bản Word gốc (gõ bằng máy), hoặc"
+    " tạo hồ sơ bằng “dienhinh new” rồi gõ câu chuyện và thêm ảnh trong trình soạn thảo."
+)
+
+
+def docx_unknown_option(key: str, value: str, names: str) -> str:
+    return f"Không có {DOCX_OPTION_WORDS[key]} {quote(value)} trong danh mục của xã. Chọn một trong: {names}."
+
+
 # A short line under a picture that starts with one of these words is its caption.
 DOCX_CAPTION_WORDS = ("ảnh", "hình", "hinh", "anh")
-DOCX_NO_TITLE = "Không tìm thấy tên điển hình trong báo cáo: ghi tên bằng --name “…”."
-DOCX_CREATED = "Đã tạo hồ sơ nháp {path} từ báo cáo ({pictures} ảnh)."
-DOCX_UPDATED = "Đã cập nhật câu chuyện và ảnh của hồ sơ nháp {path} ({pictures} ảnh)."
-DOCX_UNCHANGED = "Hồ sơ nháp {path} đã giống báo cáo, không cần thay đổi."
+DOCX_NO_TITLE = (
+    "Không tìm thấy tên điển hình trong báo cáo (dòng “Tên tập thể: …”, “Họ và tên: …” hoặc dòng dưới"
+    " tiêu đề “BÁO CÁO THÀNH TÍCH”): ghi tên bằng --name “…”."
+)
+DOCX_CREATED = "Đã tạo hồ sơ nháp mới “{name}” ở {path} từ báo cáo ({pictures} ảnh)."
+DOCX_UPDATED = (
+    "Báo cáo là của hồ sơ nháp đã có “{name}”: đã cập nhật câu chuyện và ảnh của {path} ({pictures} ảnh)."
+)
+DOCX_UNCHANGED = "Hồ sơ nháp “{name}” ({path}) đã giống báo cáo, không cần thay đổi."
 DOCX_KEPT = (
     "Hồ sơ {path} đã công bố nên không bị báo cáo thay đổi; muốn sửa, mở trình soạn thảo (“dienhinh edit”)."
 )
 DOCX_NEEDS = (
-    "Hồ sơ mới cần thêm: {options}. Ví dụ: dienhinh import bao-cao.docx --kind individual"
-    " --field kinh-te-ho --hamlet na-a"
+    "Chưa có hồ sơ “{name}”: hồ sơ mới cần thêm {options}. Ví dụ: dienhinh import bao-cao.docx"
+    " --kind “cá nhân” --field “Kinh tế hộ gia đình” --hamlet “Nà A”"
 )
 DOCX_FAILED = "Chưa nhập được báo cáo: sửa các lỗi trên rồi nhập lại."
 DOCX_NOTES_TITLE = "Những phần của báo cáo cần xem lại:"

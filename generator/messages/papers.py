@@ -1,8 +1,12 @@
-"""The council's papers (``dienhinh report``, ``dienhinh nominations``): the summary report
-(HTML, Excel) and the official documents (Nghị định 30/2020/NĐ-CP)."""
+"""The council's papers (``dienhinh report``, ``dienhinh nominations``, ``dienhinh dossier``):
+the summary report (HTML, Excel), the official documents (Nghị định 30/2020/NĐ-CP) and an
+exemplar's achievement report (Nghị định 98/2023/NĐ-CP)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from .common import quote, suggest
 from .staff import NEW_NO_REGISTRY
 
 HELP_REPORT = "báo cáo tổng hợp cho thư ký Hội đồng thi đua"
@@ -22,6 +26,11 @@ HELP_NOMINATIONS_DOCX = "ghi danh sách dạng Word"
 REPORT_TITLE = "Báo cáo điển hình tiên tiến — {commune}"
 REPORT_GENERATED = (
     "Lập ngày {date}. Đã đăng ký: mọi hồ sơ (kể cả nháp); đã công bố: hồ sơ hiện trên trang web."
+)
+REPORT_GENERATED_IN = (
+    "Số liệu đến ngày {date}. Trong chương trình: điển hình đăng ký đến hết kỳ báo cáo, thuộc"
+    " giai đoạn kế hoạch còn thực hiện trong kỳ (kể cả hồ sơ nháp); đăng ký mới: đăng ký trong kỳ;"
+    " đã công bố: hồ sơ hiện trên trang web."
 )
 REPORT_TOTALS = "Tổng số"
 REPORT_REGISTERED = "Đã đăng ký"
@@ -49,10 +58,25 @@ REPORT_TOTAL = "Cộng"
 REPORT_PLACES = "Số nơi"
 REPORT_UNITS = "Số hộ/đơn vị"
 REPORT_HAMLETS_WITHOUT = "Xóm chưa có điển hình được công bố: {names}."
-REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình đăng ký và công bố trong{scope}: {names}."
-REPORT_NONE_IN_SCOPE = "không có đăng ký trong kỳ"
+REPORT_HAMLETS_WITHOUT_IN = "Xóm chưa có điển hình được công bố trong chương trình{scope}: {names}."
 REPORT_ALL_HAMLETS = "Xóm nào cũng có điển hình được công bố."
+REPORT_COUNT_ALL = "Toàn xã có {count} điển hình đăng ký, {published} điển hình đã công bố."
+REPORT_COUNT_IN = (
+    "Trong{scope}, toàn xã có {count} điển hình trong chương trình ({new} đăng ký mới),"
+    " {published} điển hình đã công bố."
+)
+REPORT_IN_PROGRAMME = "Trong chương trình"
+REPORT_NEW = "Đăng ký mới"
+# What happened within a year or a period to a hamlet's or an organization's exemplars.
+REPORT_HAPPENED_NEW = "{count} đăng ký mới"
+REPORT_HAPPENED_EVALUATED = "{count} lượt đánh giá"
+REPORT_HAPPENED_COMMENDED = "{count} lượt khen thưởng"
+REPORT_HAPPENED_REPLICATED = "{count} lượt nhân rộng"
+REPORT_HAPPENED_NOMINATED = "{count} lượt giới thiệu, đề nghị"
+REPORT_HAPPENED_NOTHING = "chưa ghi đánh giá, khen thưởng trong{scope}"
 REPORT_WRITTEN = "Đã ghi báo cáo vào {path}."
+NOMINATIONS_GROUP = "{title}: {count} điển hình ({names})."
+NOMINATIONS_WRITTEN = "Đã ghi danh sách đề nghị khen thưởng, biểu dương vào {path}."
 REPORT_SKIPPED = "{count} hồ sơ có lỗi không được tính; chạy “dienhinh check” để xem."
 REPORT_NO_REGISTRY = NEW_NO_REGISTRY
 # Worksheet names of the Excel report, one per section (Excel allows at most 31 characters).
@@ -71,6 +95,7 @@ REPORT_NUMBER = "STT"
 REPORT_FIELDS = "Điển hình theo lĩnh vực"
 REPORT_FIELD = "Lĩnh vực"
 REPORT_LIST = "Danh sách điển hình đăng ký"
+REPORT_LIST_IN_PROGRAMME = "Danh sách điển hình trong chương trình"
 REPORT_KIND = "Loại"
 REPORT_PLACE = "Xóm, tổ chức"
 REPORT_STATUS = "Trạng thái"
@@ -78,7 +103,7 @@ REPORT_STATUS_WORDS = {True: "Đã công bố", False: "Chưa công bố"}
 REPORT_EVALUATIONS = "Kết quả đánh giá hằng năm"
 REPORT_RESULT = "Kết quả"
 REPORT_WHERE = "Nơi nhân rộng"
-REPORT_NOMINATIONS = "Giới thiệu, đề nghị khen thưởng cấp trên"
+REPORT_NOMINATIONS = "Giới thiệu tại hội nghị của xã, đề nghị cấp trên khen thưởng"
 REPORT_NOMINATION_LEVEL = "Cấp"
 REPORT_YEAR = "Năm"
 REPORT_PROPOSAL = "Giới thiệu dự / hình thức đề nghị"
@@ -104,7 +129,6 @@ REPORT_PDF_FONT_MISSING = (
     "Không có phông Liberation Serif (thay cho Times New Roman) để in PDF: cài gói"
     " fonts-liberation2 (scripts/system-packages)."
 )
-REPORT_WRITE_FAILED = "Không ghi được tệp “{path}”: {reason}. Tệp cũ (nếu có) vẫn giữ nguyên."
 REPORT_PDF_FAILED = "Không in được PDF: {detail}."
 NOMINATIONS_NONE = "Không có điển hình nào được giới thiệu hay đề nghị{scope}: danh sách sẽ trống."
 DOC_NATIONAL = "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
@@ -139,8 +163,15 @@ DOC_LIST_HEADERS = (
     "Tên tập thể, cá nhân",
     "Địa chỉ, đơn vị",
     "Thành tích tóm tắt",
+    "Cấp",
     "Hình thức đề nghị",
 )
+# The list's groups, by nomination level (records/model.py NominationLevel), in this order.
+DOC_LIST_GROUPS = {
+    "commune": "Giới thiệu, biểu dương tại hội nghị điển hình tiên tiến của xã",
+    "province": "Đề nghị cấp tỉnh khen thưởng, biểu dương",
+    "national": "Đề nghị cấp trung ương khen thưởng, biểu dương",
+}
 DOC_LIST_SHEET = "Danh sách đề nghị"
 DOC_INTRO = (
     "Thực hiện {plan}, Ủy ban nhân dân {commune} báo cáo kết quả xây dựng và nhân rộng điển"
@@ -153,12 +184,17 @@ DOC_PART_REGISTRATIONS = "I. KẾT QUẢ ĐĂNG KÝ ĐIỂN HÌNH"
 DOC_PART_EVALUATIONS = "II. KẾT QUẢ ĐÁNH GIÁ HẰNG NĂM"
 DOC_PART_COMMENDATIONS = "III. KHEN THƯỞNG"
 DOC_PART_REPLICATIONS = "IV. NHÂN RỘNG ĐIỂN HÌNH"
-DOC_PART_NOMINATIONS = "V. GIỚI THIỆU, ĐỀ NGHỊ CẤP TRÊN"
+DOC_PART_NOMINATIONS = "V. GIỚI THIỆU, BIỂU DƯƠNG VÀ ĐỀ NGHỊ CẤP TRÊN"
 DOC_PART_SUMMARY = "VI. ĐÁNH GIÁ CHUNG"
 DOC_REGISTERED_TEXT = (
     "Toàn xã có {registered} điển hình đăng ký ({kinds}); {published} điển hình đã được công bố"
     " trên trang thông tin của xã."
 )
+DOC_IN_PROGRAMME_TEXT = (
+    "Trong{scope}, toàn xã có {count} điển hình trong chương trình ({kinds}); {published} điển"
+    " hình đã được công bố trên trang thông tin của xã."
+)
+DOC_NEW_TEXT = "Trong{scope} có {count} điển hình đăng ký mới."
 DOC_NO_NEW = "Trong{scope} không có điển hình đăng ký mới."
 DOC_ALL_HAMLETS = "Tất cả các xóm đều có điển hình được công bố."
 DOC_LATE_TEXT = "Có {count} điển hình đăng ký sau hạn của năm đăng ký."
@@ -167,7 +203,10 @@ DOC_EVALUATED_TEXT = (
 )
 DOC_COMMENDED_TEXT = "Có {count} lượt khen thưởng."
 DOC_REPLICATED_TEXT = "{count} điển hình được nhân rộng, với {units} hộ/đơn vị áp dụng."
-DOC_NOMINATED_TEXT = "{count} lượt giới thiệu, đề nghị lên cấp trên."
+DOC_NOMINATED_TEXT = (
+    "{commune} điển hình được giới thiệu, biểu dương tại hội nghị của xã; {upward} điển hình được"
+    " đề nghị cấp trên khen thưởng, biểu dương."
+)
 DOC_NONE_TEXT = "Không có."
 DOC_TABLE = "Bảng {number}. {title}"
 DOC_PERIOD_RESULT = "Kết quả tổng kết giai đoạn (hội nghị ngày {date}):"
@@ -176,3 +215,72 @@ DOC_PERIOD_NO_RESULT = (
     " bổ sung phần đánh giá chung trước khi trình ký."
 )
 DOC_CLOSING = "Trên đây là báo cáo{scope} của Ủy ban nhân dân {commune}./."
+
+# --- dienhinh dossier: the achievement report (Nghị định 98/2023/NĐ-CP, Mẫu 02 and Mẫu 03) ----
+HELP_DOSSIER = (
+    "báo cáo thành tích của một điển hình (Mẫu 02, 03 Nghị định 98/2023/NĐ-CP) gửi kèm hồ sơ đề nghị"
+)
+HELP_DOSSIER_SLUG = "địa chỉ (tên thư mục) của hồ sơ, ví dụ doi-che-ban-quyen"
+HELP_DOSSIER_DOCX = "ghi báo cáo thành tích dạng Word"
+HELP_DOSSIER_PDF = "ghi báo cáo thành tích dạng PDF"
+HELP_DOSSIER_SIGNER = "họ tên người ký (thủ trưởng đơn vị; với cá nhân: mặc định là chính người đó)"
+HELP_DOSSIER_AWARD = "hình thức đề nghị (mặc định: lần giới thiệu, đề nghị gần nhất trong hồ sơ)"
+DOSSIER_KIND = "BÁO CÁO THÀNH TÍCH"
+DOSSIER_SUPERIOR = "UBND {commune}"
+DOSSIER_FILE_TITLE = "Báo cáo thành tích: {name}"
+DOSSIER_PROPOSE = "Đề nghị"
+DOSSIER_CONGRESS = "Đề nghị giới thiệu dự {congress}"
+DOSSIER_PROPOSAL_DEFAULT = "Đề nghị khen thưởng, biểu dương"
+DOSSIER_NAME_COLLECTIVE = "Tên tập thể: {name}"
+DOSSIER_NAME_INDIVIDUAL = "Họ và tên: {name}"
+DOSSIER_PART_CHARACTERISTICS = "I. SƠ LƯỢC ĐẶC ĐIỂM, TÌNH HÌNH"
+DOSSIER_PART_BIOGRAPHY = "I. SƠ LƯỢC LÝ LỊCH"
+DOSSIER_PART_ACHIEVEMENTS = "II. THÀNH TÍCH ĐẠT ĐƯỢC"
+DOSSIER_PART_COMMENDATIONS = "III. CÁC HÌNH THỨC ĐÃ ĐƯỢC KHEN THƯỞNG"
+DOSSIER_TO_WRITE = "(Hồ sơ chưa ghi phần này: bổ sung trước khi trình ký.)"
+DOSSIER_FIGURES_CAPTION = "Kết quả đánh giá và số liệu qua các năm"
+DOSSIER_NO_EVALUATION = "Chưa có đánh giá hằng năm."
+DOSSIER_YEAR = "Năm"
+DOSSIER_RESULT = "Kết quả đánh giá"
+DOSSIER_FIGURE = "{label} ({unit})"
+DOSSIER_TITLES = "1. Danh hiệu thi đua"
+DOSSIER_AWARDS = "2. Hình thức khen thưởng"
+# A commendation form whose name starts so is an emulation title (danh hiệu thi đua).
+DOSSIER_TITLE_WORD = "danh hiệu"
+DOSSIER_TITLE_COLUMN = "Danh hiệu thi đua"
+DOSSIER_AWARD_COLUMN = "Hình thức khen thưởng"
+DOSSIER_DECISION_COLUMN = "Ngày, tháng, năm của quyết định; cơ quan ban hành"
+DOSSIER_NONE = "Chưa có."
+DOSSIER_COMMENDATION = "{form} ({level})"
+DOSSIER_DECIDED = "Ngày {date}; {issuer}"
+DOSSIER_CONFIRM_COLLECTIVE = ("XÁC NHẬN CỦA CẤP TRÌNH KHEN THƯỞNG",)
+DOSSIER_SIGNER_COLLECTIVE = "THỦ TRƯỞNG ĐƠN VỊ"
+DOSSIER_CONFIRM_INDIVIDUAL = ("THỦ TRƯỞNG ĐƠN VỊ", "XÁC NHẬN, ĐỀ NGHỊ")
+DOSSIER_SIGNER_INDIVIDUAL = "NGƯỜI BÁO CÁO THÀNH TÍCH"
+DOSSIER_SIGN_SEAL = "(Ký, đóng dấu)"
+DOSSIER_SIGN_NAME = "(Ký, ghi rõ họ và tên)"
+DOSSIER_WRITTEN = "Đã ghi báo cáo thành tích vào {path}."
+DOSSIER_OUTLINE = "Báo cáo thành tích của “{name}” ({form}): {subject}."
+DOSSIER_FORM = {True: "Mẫu 03, cá nhân", False: "Mẫu 02, tập thể"}
+DOSSIER_HINT = "Thêm --docx TỆP.docx hoặc --pdf TỆP.pdf để ghi báo cáo."
+DOSSIER_DRAFT = (
+    "Lưu ý: hồ sơ “{name}” còn là bản nháp; báo cáo vẫn được lập, hãy rà soát nội dung trước khi trình ký."
+)
+
+
+def dossier_unknown(slug: str, known: Sequence[str]) -> str:
+    return f"Không có hồ sơ {quote(slug)} trong thư mục exemplars.{suggest(slug, known)}"
+
+
+def dossier_broken(slug: str) -> str:
+    return f"Hồ sơ {quote(slug)} có lỗi nên chưa lập được báo cáo; chạy “dienhinh check” để xem và sửa."
+
+
+PDF_UNPRINTABLE = (
+    "Chưa in được PDF: các ký tự trên không có trong phông chữ của bản in. Sửa chúng trong hồ sơ (gõ lại"
+    " bằng bàn phím tiếng Việt) rồi in lại."
+)
+WITHDRAWAL_OPEN = (
+    "Yêu cầu rút lại sự đồng ý của “{name}” nhận ngày {received}: trả lời trước ngày {answer}, hoàn tất"
+    " (dựng và đăng lại trang) trước ngày {done}."
+)

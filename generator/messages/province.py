@@ -106,6 +106,25 @@ def source_too_slow(seconds: float) -> str:
     return f"máy chủ của xã gửi dữ liệu quá chậm (quá {seconds:g} giây)"
 
 
+def source_encoding(encoding: str) -> str:
+    return (
+        f"máy chủ của xã gửi dữ liệu nén kiểu {quote(encoding)}, công cụ chỉ nhận một lớp nén gzip"
+        " hoặc deflate"
+    )
+
+
+def source_bad_compression(detail: str) -> str:
+    return f"dữ liệu nén của máy chủ xã bị hỏng ({detail})"
+
+
+def redirect_outside(url: str) -> str:
+    return f"máy chủ của xã chuyển hướng sang {_short(url)}, ngoài trang của xã, nên không theo"
+
+
+def too_many_redirects(count: int) -> str:
+    return f"máy chủ của xã chuyển hướng quá {count} lần"
+
+
 def source_unreachable(detail: str) -> str:
     return f"không kết nối được tới máy chủ của xã ({detail})"
 

@@ -74,6 +74,19 @@ FOLDER_LATEST = "bản vừa đưa lên"
 FOLDER_PREVIOUS = "bản trước đó"
 ROLLBACK_DONE = "Đã quay lại bản trước: {now} đang chạy (thay cho {was})."
 FOLDER_INSIDE_SITE = "Thư mục đưa lên {folder} nằm trong thư mục trang đã dựng; chọn thư mục khác."
+SITE_LINK_LEADS_OUT = (
+    "Trang đã dựng có liên kết (symlink) {path} trỏ ra ngoài thư mục trang ({target}): không đưa"
+    " lên, vì như vậy sẽ đăng tệp nằm ngoài trang. Xóa liên kết rồi dựng lại trang."
+)
+FOLDER_MANIFEST_IGNORED = (
+    "Bỏ qua {count} tên lạ trong danh sách tệp {manifest} của thư mục đích (tên tuyệt đối, có “..”"
+    " hoặc dẫn ra ngoài thư mục), ví dụ {example}: các tệp đó không bị xóa hay chép. Nếu không ai"
+    " sửa danh sách này, hãy kiểm tra thư mục đích."
+)
+FOLDER_UNSAFE_PLACE = (
+    "Không chép được {name}: trong thư mục đích {folder}, chỗ của tệp này là một liên kết (symlink)"
+    " dẫn ra ngoài. Xóa liên kết đó trong thư mục đích rồi đưa lên lại."
+)
 FOLDER_FAILED = "Không chép được vào {folder}: {reason}."
 SSH_CONNECT_FAILED = (
     "Không kết nối được tới máy chủ {host}, cổng {port}: {reason}. Kiểm tra mạng, tên máy chủ"
@@ -127,3 +140,14 @@ HELP_PUBLISH_TO = "nơi đưa lên khi khai báo nhiều nơi: ssh, folder hoặ
 HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages; thư mục: một bản)"
 HELP_PUBLISH_NO_BUILD = "không dựng lại, gửi trang đã dựng trong site_dir"
 HELP_PUBLISH_ALLOW_SAMPLE = "vẫn đưa lên dù còn dữ liệu minh họa hay địa chỉ mẫu (chỉ để thử)"
+
+
+PUBLISH_SCRUBBED = (
+    "Đã xóa {count} bản cũ trên máy chủ vì còn hồ sơ của người đã rút lại sự đồng ý: từ nay chỉ quay lại"
+    " được các bản không còn hồ sơ đó."
+)
+GHP_HISTORY_KEEPS = (
+    "Lưu ý: lịch sử nhánh trên GitHub vẫn giữ các bản cũ có hồ sơ đã rút lại sự đồng ý ({profiles})."
+    " Công cụ không xóa được lịch sử đó; muốn xóa hẳn, người quản lý kho phải xóa và tạo lại nhánh"
+    " (hoặc xóa kho) trên GitHub."
+)

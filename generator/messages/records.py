@@ -80,6 +80,7 @@ TYPE_NAMES = {
 
 EMPTY = "Không được để trống."
 TOO_LONG = "Quá dài: tối đa {max_length} ký tự."
+TOO_MANY = "Quá nhiều mục: tối đa {max_length} mục; hãy giữ những mục tiêu biểu nhất."
 BAD_CODE_FORMAT = "Mã chỉ gồm chữ thường không dấu, số và dấu gạch ngang (ví dụ: dong-tam)."
 BAD_COLOR = "Màu phải viết dạng #RRGGBB, ví dụ #2e7d32."
 NUMBER_TOO_SMALL = "Phải lớn hơn hoặc bằng {ge}."
@@ -106,6 +107,10 @@ NON_TEXT_KEY = "Tên trường phải là chữ."
 MISSING_REGISTRY = "Không tìm thấy tệp danh mục (registry) {path}."
 MISSING_EXEMPLARS_DIR = "Không tìm thấy thư mục hồ sơ {path}."
 NO_INDEX = "Thư mục hồ sơ không có tệp index.md."
+LINK_LEADS_OUT = (
+    "Đây là liên kết (symlink) trỏ ra ngoài thư mục {folder}, tới {target}: công cụ không đọc"
+    " và không đăng tệp qua liên kết như vậy. Xóa liên kết và chép chính tệp vào thư mục."
+)
 
 
 def file_too_large(size_kb: int, limit_kb: int) -> str:
@@ -185,12 +190,35 @@ NEEDS_HAMLET_OR_ORG = (
     f"Hồ sơ cần ít nhất một trong hai: {_box('Exemplar.hamlet')} hoặc {_box('Exemplar.organization')}."
 )
 CONSENT_REQUIRED = (
-    f"Hồ sơ cá nhân cần sự đồng ý công bố của người đó: đánh dấu {_box('Consent.given')} và ghi"
-    f" {_box('Consent.date')}. Chưa có đồng ý thì hồ sơ không được đăng."
+    "Hồ sơ cá nhân cần ghi sự đồng ý công bố của người đó cho từng mục đích (trang web, ấn phẩm in,"
+    " đài truyền thanh, dữ liệu mở), ngày đồng ý và nơi lưu phiếu đồng ý. Chưa có đồng ý thì hồ sơ"
+    " không được đăng; im lặng không phải là đồng ý."
 )
+
+
+def consent_minor_missing(age: int, missing: list[str]) -> str:
+    who = {
+        "representative_consent": "cha, mẹ hoặc người đại diện theo pháp luật",
+        "child_consent": "chính trẻ",
+    }
+    names = " và ".join(who[key] for key in missing)
+    return (
+        f"Trẻ {age} tuổi: cần sự đồng ý của {names} (Luật Bảo vệ dữ liệu cá nhân: từ đủ 7 tuổi cần cả"
+        " sự đồng ý của trẻ). Chưa đủ thì hồ sơ không được công bố ở đâu cả."
+    )
+
+
+def consent_legacy(names: list[str]) -> str:
+    return (
+        f"{len(names)} hồ sơ cá nhân ghi sự đồng ý theo cách cũ (“đã đồng ý”, không ghi mục đích): sự"
+        " đồng ý đó được hiểu là chỉ cho trang web và ấn phẩm in, nên các hồ sơ này không có trong dữ"
+        " liệu mở và trang của tỉnh cho đến khi ghi sự đồng ý cho mục đích đó: " + ", ".join(names) + "."
+    )
+
+
 CONSENT_ONLY_INDIVIDUAL = (
-    f"Chỉ hồ sơ cá nhân mới cần {_box('Exemplar.consent')}: bỏ đánh dấu {_box('Consent.given')}"
-    f" và xóa {_box('Consent.date')}, hoặc chọn loại “Cá nhân” nếu đây là hồ sơ một người."
+    f"Chỉ hồ sơ cá nhân mới cần {_box('Exemplar.consent')}: để trống phần đó, hoặc chọn loại"
+    " “Cá nhân” nếu đây là hồ sơ một người."
 )
 CONSENT_DATE_REQUIRED = f"Đã đồng ý công bố thì cần ghi {_box('Consent.date')}."
 
@@ -315,6 +343,13 @@ def personal_data(kind: str, text: str) -> str:
     )
 
 
+def personal_data_in_name(kind: str, text: str, name: str) -> str:
+    return (
+        f"Tên {quote(name)} có vẻ chứa {PERSONAL_DATA_KINDS[kind]} {quote(text)}: tên thư mục và tên"
+        " ảnh hiện trong địa chỉ trang, dữ liệu mở và tên ảnh được công bố. Hãy đổi tên, bỏ số đó đi."
+    )
+
+
 LEGACY_FONTS = {"TCVN3": "TCVN3 (ABC, phông .VnTime)", "VNI": "VNI (phông VNI-Times)"}
 
 
@@ -394,3 +429,27 @@ STORE_CHANGED = (
     "Tệp {path} vừa được sửa ở nơi khác trong lúc lưu nên không ghi đè. Mở lại tệp (để thấy bản"
     " mới nhất) rồi lưu lại."
 )
+
+
+SENSITIVE_KINDS = {
+    "health": "sức khỏe, bệnh tật",
+    "debt": "nợ nần, hoàn cảnh nghèo của một hộ cụ thể",
+    "family": "chuyện riêng, mâu thuẫn trong gia đình",
+    "belief": "tôn giáo, dân tộc của một người cụ thể",
+    "child": "trẻ em kèm tên trường, lớp",
+}
+
+
+def sensitive(kind: str, text: str) -> str:
+    return (
+        f"Có nội dung nhạy cảm về đời tư ({SENSITIVE_KINDS[kind]}): {quote(text)}. Pháp luật về dữ liệu"
+        " cá nhân coi đây là dữ liệu nhạy cảm. Hãy viết lại cho chung hơn, hoặc nếu phiếu đồng ý người đó"
+        " đã ký ghi rõ cả nội dung này, đánh dấu “Phiếu đồng ý có ghi rõ nội dung nhạy cảm”."
+    )
+
+
+def photo_people_unconsented(file: str) -> str:
+    return (
+        f"Ảnh {quote(file)} có người nhận ra được nhưng chưa ghi sự đồng ý của họ cho mục đích nào: ảnh sẽ"
+        " không được đăng ở đâu cả. Ghi sự đồng ý của họ, hoặc bỏ đánh dấu nếu không nhận ra được ai."
+    )

@@ -23,7 +23,11 @@ SCHEMA_DESCRIPTIONS = {
     "criteria": "Các tiêu chí đạt được: mã tiêu chí của lĩnh vực hoặc tiêu chí chung.",
     "featured": "true để đưa lên trang chủ.",
     "status": "draft (nháp, không đăng) hoặc published (đăng lên trang).",
-    "consent": "Sự đồng ý công bố của cá nhân: {given: true, date: 2022-06-15}.",
+    "consent": (
+        "Sự đồng ý công bố của cá nhân, cho từng mục đích (uses: website, print, broadcast,"
+        " open_data), ngày đồng ý, cách ghi nhận và nơi lưu phiếu; với trẻ em: năm sinh và sự đồng"
+        " ý của người đại diện (và của trẻ từ đủ 7 tuổi)."
+    ),
     "evaluations": "Đánh giá hằng năm: năm, kết quả, ghi chú, số liệu.",
     "commendations": "Khen thưởng: ngày, cấp, hình thức, nơi khen.",
     "replications": "Nơi đã nhân rộng: xóm (mã) hoặc nơi khác, năm, số hộ/đơn vị.",

@@ -21,6 +21,9 @@ RAW_HTML_CHANGED = (
 
 
 REDIRECT_CLASH = "Địa chỉ cũ {path} (aliases) trùng với một trang đang có; hãy bỏ địa chỉ đó khỏi “aliases”."
+LINKED_FILE_LEFT_OUT = (
+    "{path}: liên kết (symlink) trỏ ra ngoài thư mục trang viết tay ({docs}); tệp này không được đăng."
+)
 GENERATED_PAGE_CLASH = "{path}: trang viết tay trùng địa chỉ với trang tự sinh {page}; hãy đổi tên tệp."
 PROBLEMS_REPEATED = "(Còn {count} lỗi/cảnh báo như lần dựng trước, không nhắc lại.)"
 PREVIEW_READY = "Bản xem trước đã cập nhật: {url} (Ctrl+C để dừng)."

@@ -76,3 +76,18 @@ PROMPT_HAMLET = "Xóm (để trống nếu không thuộc xóm nào)"
 PROMPT_ORGANIZATION = "Tổ chức (để trống nếu không có)"
 PROMPT_SUMMARY = "Tóm tắt một hai câu (có thể để trống, viết sau)"
 PROMPT_BAD_CHOICE = "Không có lựa chọn “{value}”; gõ số thứ tự trong danh sách hoặc mã."
+
+
+HELP_WITHDRAW = "ghi việc một người rút lại sự đồng ý công bố (và yêu cầu xóa dữ liệu của mình)"
+HELP_WITHDRAW_SLUG = "địa chỉ hồ sơ (tên thư mục trong exemplars/)"
+HELP_WITHDRAW_DATE = "ngày nhận yêu cầu (mặc định: hôm nay), ví dụ 15/03/2026"
+METAVAR_SLUG = "HỒ_SƠ"
+WITHDRAW_NO_PROFILE = "Không có hồ sơ “{slug}” trong thư mục exemplars/."
+WITHDRAW_DONE = (
+    "Đã ghi: “{name}” rút lại sự đồng ý ngày {date}.\n"
+    "- Lần dựng tới (dienhinh build), hồ sơ không còn trên trang web, sổ tay, bản tin và dữ liệu mở;"
+    " dữ liệu mở ghi địa chỉ hồ sơ đã gỡ (không kèm thông tin cá nhân) để trang của tỉnh xóa bản sao.\n"
+    "- Lần đăng tới (dienhinh publish), hồ sơ bị xóa khỏi máy chủ, kể cả các bản cũ giữ để quay lại.\n"
+    "- Theo Nghị định 356/2025/NĐ-CP: trả lời người yêu cầu trước ngày {answer}; hoàn tất trước ngày {done}."
+    " Sổ tay đã in thì thu hồi theo danh sách nơi đã gửi."
+)

@@ -17,7 +17,7 @@ from typing import Any
 
 from ..messages import common as common_msg
 from ..messages import opendata as msg
-from ..records.model import Exemplar, Registry
+from ..records.model import Exemplar, Registry, Use
 from ..records.sanitize import looks_like_formula
 from ..site.media import ProfileMedia, ShownPhoto
 from ..site.pages import profile_page
@@ -62,8 +62,8 @@ class Exporter:
         self.figures = registry.table("figures")
         self.criteria = registry.criteria_by_id()
 
-    def document(self, exemplars: Iterable[Exemplar]) -> od.OpenData:
-        public = sorted((e for e in exemplars if e.is_public), key=lambda e: e.slug)
+    def document(self, exemplars: Sequence[Exemplar]) -> od.OpenData:
+        public = sorted((e for e in exemplars if e.may(Use.open_data)), key=lambda e: e.slug)
         profiles = tuple(self.profile(e) for e in public)
         commune = self.registry.commune
         return od.OpenData(
@@ -77,6 +77,11 @@ class Exporter:
             ),
             updated=max((p.updated for p in profiles), default=None),
             profiles=profiles,
+            withdrawn=tuple(
+                od.Withdrawn(slug=e.slug, date=e.consent.withdrawn)
+                for e in sorted(exemplars, key=lambda e: e.slug)
+                if e.consent is not None and e.consent.withdrawn is not None
+            ),
         )
 
     def _label(self, table: Mapping[str, Any], code: str) -> od.Label:
@@ -142,6 +147,7 @@ class Exporter:
         media = self.media.get(e.slug)
         if media is None:
             return ()
+        media = media.for_use(Use.open_data)
         return tuple(self._photo(shown, folder, shown is media.cover) for shown in media.photos)
 
     def _photo(self, shown: ShownPhoto, folder: str, cover: bool) -> od.Photo:
@@ -184,9 +190,10 @@ def nominations(e: Exemplar) -> tuple[od.Nomination, ...]:
 
 
 def open_data(
-    registry: Registry, exemplars: Iterable[Exemplar], media: Mapping[str, ProfileMedia], site_url: str
+    registry: Registry, exemplars: Sequence[Exemplar], media: Mapping[str, ProfileMedia], site_url: str
 ) -> od.OpenData:
-    """The commune's open-data document: every public profile, nothing else."""
+    """The commune's open-data document: every profile consented to for open data, and the
+    tombstones of those withdrawn."""
     return Exporter(registry, media, site_url).document(exemplars)
 
 
@@ -279,7 +286,7 @@ def csv_bytes(profiles: Sequence[od.Profile]) -> bytes:
 
 def site_files(
     registry: Registry,
-    exemplars: Iterable[Exemplar],
+    exemplars: Sequence[Exemplar],
     media: Mapping[str, ProfileMedia],
     site_url: str,
     site_name: str,

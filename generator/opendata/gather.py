@@ -8,14 +8,15 @@ used when there is one, and the other communes are gathered whatever happens to 
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from enum import StrEnum
 from pathlib import Path
-from urllib.parse import urljoin, urlparse
+from urllib.parse import unquote, urljoin, urlparse
 from urllib.request import url2pathname
 
+from ..files import within
 from ..messages import province as msg
 from ..records.problems import Problem, Severity
 from . import model as od
@@ -81,6 +82,29 @@ def site_root(read_from: str) -> str:
     return urljoin(read_from, "../")
 
 
+def under(root: str) -> Callable[[str], bool]:
+    """Whether an address lies under the site ``root`` (an http(s) address or a folder's file
+    URI), judged on the decoded path: ``%2e%2e/`` is "..", and a folder's links are followed
+    (files.within). ``http://`` → ``https://`` of the same site is the same site."""
+    parsed_root = urlparse(root)
+
+    def inside(url: str) -> bool:
+        parsed = urlparse(url)
+        if parsed.scheme == "file" or parsed_root.scheme == "file":
+            if parsed.scheme != parsed_root.scheme or parsed.netloc not in ("", "localhost"):
+                return False
+            return within(_local(url), _local(root)) is not None
+        segments = unquote(parsed.path).replace("\\", "/").split("/")
+        if ".." in segments or "." in segments or parsed.username or parsed.password:
+            return False
+        same_site = parsed.netloc.lower() == parsed_root.netloc.lower() and (
+            parsed.scheme == parsed_root.scheme or (parsed_root.scheme, parsed.scheme) == ("http", "https")
+        )
+        return same_site and parsed.path.startswith(parsed_root.path)
+
+    return inside
+
+
 def locate(url: str, commune: CommuneData) -> str | None:
     """Where to fetch a file the data names: from the place the data itself came from (a
     mirror, a test server, a folder), under that site only; None for anything else."""
@@ -91,7 +115,7 @@ def locate(url: str, commune: CommuneData) -> str | None:
         target = urljoin(root, url[len(declared) :])
     else:
         target = urljoin(commune.read_from, url)
-    return target if target.startswith(root) else None
+    return target if target.startswith(root) and under(root)(target) else None
 
 
 def data_address(source: CommuneSource, config: ProvinceConfig) -> str:
@@ -171,9 +195,12 @@ class Gatherer:
         problems = [self._warning(index, text) for text in checked.dropped]
         if checked.doc is not None:
             assert fetched.body is not None
+            fresh = CommuneData(code, name, Status.fresh, checked.doc, address)
+            if saved is not None and checked.doc.withdrawn:
+                self._forget_withdrawn(saved[0], fresh)
             if saved is None or saved[0] != fetched.body:
                 self.cache.save(code, address, fetched.body, fetched)
-            return CommuneData(code, name, Status.fresh, checked.doc, address), problems
+            return fresh, problems
         reason = checked.refused or msg.SOURCE_NOT_TRIED
         if saved is not None:
             old = check_document(saved[0])
@@ -183,9 +210,24 @@ class Gatherer:
         problems.append(self._warning(index, msg.source_failed(reason)))
         return CommuneData(code, name, Status.missing, read_from=address), problems
 
+    def _forget_withdrawn(self, cached: bytes, fresh: CommuneData) -> None:
+        """The thumbnails kept of profiles whose person withdrew consent (the commune's data
+        now lists them as withdrawn): deleted, so no copy of them stays with the province.
+        The cached data is replaced by the fresh one right after."""
+        assert fresh.doc is not None
+        gone = {tomb.slug for tomb in fresh.doc.withdrawn}
+        old = check_document(cached).doc
+        for profile in old.profiles if old is not None else ():
+            if profile.slug not in gone:
+                continue
+            for photo in profile.photos:
+                target = locate(photo.thumbnail.url, fresh)
+                if target is not None:
+                    self.cache.photo(target).unlink(missing_ok=True)
+
     def _read(self, address: str, saved: Saved | None) -> Fetched:
         if address.startswith(("http://", "https://")):
-            return self.data.get(address, saved)
+            return self.data.get(address, saved, under(site_root(address)))
         path = _local(address)
         try:
             return Fetched(path.read_bytes())
@@ -201,7 +243,7 @@ class Gatherer:
             return msg.photo_outside(photo.thumbnail.url)
         kept = self.cache.photo(target)
         if not kept.is_file():
-            data = self._photo_bytes(target)
+            data = self._photo_bytes(target, under(site_root(commune.read_from)))
             if isinstance(data, str):
                 return data
             made = make_thumbnail(data)
@@ -211,9 +253,9 @@ class Gatherer:
         width, height = size_of(kept)
         return Thumb(kept, f"anh-{kept.stem[:16]}.jpg", width, height, photo)
 
-    def _photo_bytes(self, target: str) -> bytes | str:
+    def _photo_bytes(self, target: str, allowed: Callable[[str], bool]) -> bytes | str:
         if target.startswith(("http://", "https://")):
-            got = self.photos.get(target)
+            got = self.photos.get(target, allowed=allowed)
             return got.body if got.body is not None else (got.error or msg.SOURCE_NOT_TRIED)
         try:
             return _local(target).read_bytes()

@@ -14,28 +14,34 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints
 
-from ..records.model import CODE_PATTERN
+from ..records.model import CODE_PATTERN, MAX_ITEMS, MAX_SUMMARY, MAX_TEXT
 
 # The version of the data's shape. Any change to these models changes the schema, and the
 # schema's fingerprint for this version is pinned in tests/test_opendata.py: a change
 # without a new version fails there. A reader accepts the same major version only.
-SCHEMA_VERSION = "1.0.0"
+SCHEMA_VERSION = "1.1.0"
 SCHEMA_MAJOR = SCHEMA_VERSION.split(".")[0]
 SCHEMA_ID = f"https://dienhinh.example.vn/schema/dien-hinh-{SCHEMA_MAJOR}.schema.json"
 VERSION_PATTERN = rf"^{SCHEMA_MAJOR}\.[0-9]+\.[0-9]+$"
 
 Code = Annotated[str, StringConstraints(pattern=CODE_PATTERN)]
-Text = Annotated[str, StringConstraints(min_length=1)]
+# The limits ``check`` holds a profile to (records/model.py), so the schema refuses what no
+# commune's ``check`` lets through: a profile of 200,000 replications is left out.
+Text = Annotated[str, StringConstraints(min_length=1, max_length=MAX_TEXT)]
+Note = Annotated[str, StringConstraints(max_length=MAX_TEXT)]
+Summary = Annotated[str, StringConstraints(min_length=1, max_length=MAX_SUMMARY)]
 Year = Annotated[int, Field(ge=2000, le=2100)]
 # An address on the commune's site: absolute (http or https), or relative to the data file,
 # never another scheme (a reader may put it in a link: no "javascript:").
 Url = Annotated[
     str,
-    StringConstraints(pattern=r"^(https?://[^\s]+|[^\s:]+)$"),
+    StringConstraints(pattern=r"^(https?://[^\s]+|[^\s:]+)$", max_length=MAX_TEXT),
     Field(json_schema_extra={"format": "uri-reference"}),
 ]
 SiteUrl = Annotated[
-    str, StringConstraints(pattern=r"^https?://[^\s]+$"), Field(json_schema_extra={"format": "uri"})
+    str,
+    StringConstraints(pattern=r"^https?://[^\s]+$", max_length=MAX_TEXT),
+    Field(json_schema_extra={"format": "uri"}),
 ]
 
 
@@ -86,8 +92,8 @@ class Figure(Out):
 class Evaluation(Out):
     year: Year
     result: Label
-    notes: str | None = None
-    figures: tuple[Figure, ...] = ()
+    notes: Note | None = None
+    figures: Annotated[tuple[Figure, ...], Field(max_length=MAX_ITEMS)] = ()
 
 
 class Commendation(Out):
@@ -95,30 +101,30 @@ class Commendation(Out):
     level: Label
     form: Label
     issuer: Text
-    reason: str | None = None
+    reason: Note | None = None
 
 
 class Replication(Out):
     hamlet: Label | None = None
-    place: str | None = None
+    place: Note | None = None
     year: Year
     units: Annotated[int, Field(ge=0)]
-    notes: str | None = None
+    notes: Note | None = None
 
 
 class Decision(Out):
     number: Text
     date: dt.date | None = None
-    issuer: str | None = None
+    issuer: Note | None = None
 
 
 class Nomination(Out):
     level: NominationLevelLabel
     year: Year
-    congress: str | None = None
-    award: str | None = None
+    congress: Note | None = None
+    award: Note | None = None
     decision: Decision | None = None
-    notes: str | None = None
+    notes: Note | None = None
 
 
 class Image(Out):
@@ -133,7 +139,7 @@ class Photo(Out):
     height: Annotated[int, Field(ge=1)]
     thumbnail: Image
     caption: Text
-    credit: str | None = None
+    credit: Note | None = None
     alt: Text
     cover: bool = False
 
@@ -144,19 +150,19 @@ class Profile(Out):
     name: Text
     kind: KindLabel
     field: FieldLabel
-    other_fields: tuple[FieldLabel, ...] = ()
+    other_fields: Annotated[tuple[FieldLabel, ...], Field(max_length=MAX_ITEMS)] = ()
     hamlet: Label | None = None
     organization: Label | None = None
     registered: dt.date
     updated: dt.date
-    summary: Text
+    summary: Summary
     featured: bool = False
-    criteria: tuple[Criterion, ...] = ()
-    evaluations: tuple[Evaluation, ...] = ()
-    commendations: tuple[Commendation, ...] = ()
-    replications: tuple[Replication, ...] = ()
-    nominations: tuple[Nomination, ...] = ()
-    photos: tuple[Photo, ...] = ()
+    criteria: Annotated[tuple[Criterion, ...], Field(max_length=MAX_ITEMS)] = ()
+    evaluations: Annotated[tuple[Evaluation, ...], Field(max_length=MAX_ITEMS)] = ()
+    commendations: Annotated[tuple[Commendation, ...], Field(max_length=MAX_ITEMS)] = ()
+    replications: Annotated[tuple[Replication, ...], Field(max_length=MAX_ITEMS)] = ()
+    nominations: Annotated[tuple[Nomination, ...], Field(max_length=MAX_ITEMS)] = ()
+    photos: Annotated[tuple[Photo, ...], Field(max_length=MAX_ITEMS)] = ()
 
     @property
     def cover(self) -> Photo | None:
@@ -166,11 +172,19 @@ class Profile(Out):
 
 class Commune(Out):
     name: Text
-    district: str | None = None
+    district: Note | None = None
     province: Text
     full_name: Text
     site_url: SiteUrl | None = None
     sample_data: bool = False
+
+
+class Withdrawn(Out):
+    """A tombstone: a profile taken down because its person withdrew consent. Its address and
+    the date only, nothing personal: whoever copied the profile (the province) deletes it."""
+
+    slug: Code
+    date: dt.date
 
 
 class OpenData(Out):
@@ -179,3 +193,4 @@ class OpenData(Out):
     commune: Commune
     updated: dt.date | None = None
     profiles: tuple[Profile, ...] = ()
+    withdrawn: tuple[Withdrawn, ...] = ()

@@ -32,7 +32,7 @@ from ..messages import booklet as msg
 from ..messages import common as common_msg
 from ..messages import records as records_msg
 from ..records.catalog import Catalog
-from ..records.model import Exemplar, Registry, Visit
+from ..records.model import Exemplar, Registry, Use, Visit
 from ..records.periods import plan_title
 from ..records.photo_checks import normal_name
 from ..records.problems import Problem, template_problem
@@ -52,6 +52,7 @@ TEMPLATE = "booklet.html.j2"
 STYLESHEET = "booklet.css"
 
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\bsrc=")([^"]*)(")')
+_IMG_TAG = re.compile(r"<img\b[^>]*>")
 _PROFILE_LINK = re.compile(r"\]\(\s*<?\.\./([a-z0-9-]+)/(?:index\.md)?(#[^)\s>]*)?>?\s*\)")
 
 
@@ -102,7 +103,9 @@ def visit_booklet(visit: Visit, exemplars: Sequence[Exemplar]) -> Booklet:
 def field_booklet(registry: Registry, code: str, exemplars: Sequence[Exemplar]) -> Booklet:
     """Every published exemplar whose main field is ``code``, by name."""
     field_of_work = registry.field(code)
-    chosen = sorted((e for e in exemplars if e.is_public and e.field == code), key=lambda e: sort_key(e.name))
+    chosen = sorted(
+        (e for e in exemplars if e.may(Use.print) and e.field == code), key=lambda e: sort_key(e.name)
+    )
     return Booklet(
         title=field_of_work.name,
         kicker=msg.BOOKLET_KICKER_FIELD,
@@ -115,7 +118,7 @@ def all_booklet(registry: Registry, exemplars: Sequence[Exemplar]) -> Booklet:
     """Every published exemplar, grouped by field in the registry's order, then by name."""
     order = {f.code: i for i, f in enumerate(registry.fields)}
     chosen = sorted(
-        (e for e in exemplars if e.is_public), key=lambda e: (order.get(e.field, 99), sort_key(e.name))
+        (e for e in exemplars if e.may(Use.print)), key=lambda e: (order.get(e.field, 99), sort_key(e.name))
     )
     return Booklet(
         title=msg.BOOKLET_TITLE_ALL.format(commune=registry.commune.name),
@@ -213,7 +216,14 @@ def _story_html(
             path = (printable or {}).get(normal_name(src)) or bundle / src
             return f"{match.group(1)}{path.resolve().as_uri()}{match.group(3)}"
 
-        html = _IMG_SRC.sub(local, html)
+        def kept(tag: re.Match[str]) -> str:
+            src = _IMG_SRC.search(tag.group(0))
+            name = normal_name(src.group(2)) if src else ""
+            if src and printable is not None and ":" not in name and name not in printable:
+                return ""  # not to be printed (its people did not consent): never the original
+            return _IMG_SRC.sub(local, tag.group(0))
+
+        html = _IMG_TAG.sub(kept, html)
     return Markup(html)
 
 
@@ -481,6 +491,7 @@ def printed_photos(
 ) -> tuple[dict[str, list[BookletPhoto]], dict[str, dict[str, Path]]]:
     """From the photo stage: each profile's cover for its section, and the processed copy of
     every declared photo for its story (never the original file, which may carry GPS)."""
+    media = {slug: m.for_use(Use.print) for slug, m in media.items()}
     covers = {
         slug: [BookletPhoto(m.cover.print_path, m.cover.photo.caption, m.cover.photo.credit)]
         for slug, m in media.items()
@@ -500,13 +511,13 @@ def choose_booklet(catalog: Catalog, visit: str | None = None, field: str | None
         visits = {v.slug: v for v in catalog.visits}
         if visit not in visits:
             return msg.unknown_visit(visit, list(visits))
-        return visit_booklet(visits[visit], catalog.public)
+        return visit_booklet(visits[visit], catalog.for_use(Use.print))
     if field is not None:
         codes = list(catalog.registry.table("fields"))
         if field not in codes:
             return records_msg.unknown_code("fields", field, codes)
-        return field_booklet(catalog.registry, field, catalog.public)
-    return all_booklet(catalog.registry, catalog.public)
+        return field_booklet(catalog.registry, field, catalog.for_use(Use.print))
+    return all_booklet(catalog.registry, catalog.for_use(Use.print))
 
 
 def make_booklet(
@@ -547,6 +558,8 @@ def build_visit_booklets(
     problems: list[Problem] = []
     for visit in catalog.visits:
         target = site_dir / visit_booklet_path(visit.slug)
-        _, found = make_booklet(visit_booklet(visit, catalog.public), catalog, settings, target, media=media)
+        _, found = make_booklet(
+            visit_booklet(visit, catalog.for_use(Use.print)), catalog, settings, target, media=media
+        )
         problems += found
     return problems

@@ -10,11 +10,46 @@ from dataclasses import dataclass
 
 from ..messages import papers as msg
 
-# Phụ lục I, II: A4; margins top and bottom 20–25 mm, left 30–35 mm, right 15–20 mm (the
-# smaller ends: more room for tables). Times New Roman; body 13–14 pt.
+# Phụ lục I, Phần I, mục II.1 and II.3: A4; margins top and bottom 20–25 mm, left 30–35 mm,
+# right 15–20 mm (the smaller ends: more room for tables). Mục II.4: Times New Roman.
 MARGINS_MM = {"top": 20, "bottom": 20, "left": 30, "right": 15}
-BODY_PT = 14
-HEADER_PT = 13
+
+
+@dataclass(frozen=True)
+class Size:
+    """A type size of one part of the document, with the range the decree allows for it."""
+
+    pt: float
+    allowed: tuple[float, float]
+    source: str  # where Phụ lục I sets it
+
+
+# Every type size of the Word template and the PDF, each from the text of Nghị định
+# 30/2020/NĐ-CP, Phụ lục I (Phần I, mục III: "Kỹ thuật trình bày các thành phần thể thức văn
+# bản"; mục II.7 for page numbers). Where the decree gives a range we take one end and say why.
+# The two header lines go together: Quốc hiệu 13 → Tiêu ngữ 14 (12 → 13), as mục III.1 pairs
+# them. Tables and their captions are not set by the decree: a point below the body (as
+# reports commonly print them) so wide tables fit.
+SIZES = {
+    "issuer": Size(13, (12, 13), "III.2 tên cơ quan ban hành: in hoa, 12–13, đứng, đậm"),
+    "number": Size(13, (13, 13), "III.3 số, ký hiệu: 13, đứng"),
+    "national": Size(13, (12, 13), "III.1 Quốc hiệu: in hoa, 12–13, đứng, đậm"),
+    "motto": Size(14, (13, 14), "III.1 Tiêu ngữ: in thường, 13–14 (một cỡ trên Quốc hiệu), đứng, đậm"),
+    "place_date": Size(14, (13, 14), "III.4 địa danh và thời gian: in thường, 13–14, nghiêng"),
+    "kind": Size(14, (13, 14), "III.5 tên loại văn bản: in hoa, 13–14, đứng, đậm"),
+    "subject": Size(14, (13, 14), "III.5 trích yếu nội dung: in thường, 13–14, đứng, đậm"),
+    "heading": Size(14, (13, 14), "III.6 nội dung (đề mục I., 1.): 13–14, đậm"),
+    "body": Size(14, (13, 14), "III.6 nội dung: in thường, 13–14, đứng"),
+    "authority": Size(14, (13, 14), "III.7 quyền hạn, chức vụ người ký: in hoa, 13–14, đứng, đậm"),
+    "signer": Size(14, (13, 14), "III.7 họ tên người ký: in thường, 13–14, đứng, đậm"),
+    "recipients_title": Size(12, (12, 12), "III.9 từ “Nơi nhận”: in thường, 12, nghiêng, đậm"),
+    "recipient": Size(11, (11, 11), "III.9 tên cơ quan, cá nhân nhận: in thường, 11, đứng"),
+    "page_number": Size(14, (13, 14), "II.7 số trang: 13–14, đứng, giữa lề trên"),
+    "caption": Size(14, (13, 14), "not set by the decree: as the body (III.6)"),
+    "cell": Size(13, (12, 14), "not set by the decree: tables a point below the body"),
+}
+BODY_PT = SIZES["body"].pt
+HEADER_PT = SIZES["issuer"].pt
 
 
 @dataclass(frozen=True)
@@ -46,7 +81,7 @@ DocPart = DocHeading | DocParagraph | DocTable
 @dataclass(frozen=True)
 class OfficialDocument:
     issuer: tuple[str, ...]  # "ỦY BAN NHÂN DÂN", "XÃ ĐIỀM MẶC" (in capitals, bold)
-    number: str  # "Số:      /BC-UBND"
+    number: str  # "Số:      /BC-UBND"; "" for papers that carry none (an achievement report)
     place_date: str  # "Điềm Mặc, ngày 05 tháng 02 năm 2025"
     kind: str  # "BÁO CÁO", "DANH SÁCH"
     subject: tuple[str, ...]  # trích yếu, one or more lines
@@ -56,6 +91,18 @@ class OfficialDocument:
     signer_title: str  # "CHỦ TỊCH"
     signer_name: str = ""
     landscape: bool = False
+    # "(Ký, đóng dấu)" and the like, under the signer's title.
+    signer_note: str = ""
+    # A confirmation block (an achievement report's "XÁC NHẬN CỦA …") in place of "Nơi nhận":
+    # its title lines, then its note.
+    confirmation: tuple[str, ...] = ()
+    confirmation_note: str = ""
+    # The file's own title (Word's document properties); default: the kind and the subject.
+    title: str = ""
+
+    @property
+    def file_title(self) -> str:
+        return self.title or " — ".join((self.kind, *self.subject))
 
 
 def official_date(day: dt.date) -> str:

@@ -16,7 +16,7 @@ from ..messages import papers as msg
 from ..rendering import environment
 from ..theme_files import Theme
 from .booklet import _local_fetcher, _weasyprint_warnings
-from .document import BODY_PT, HEADER_PT, MARGINS_MM, DocHeading, DocParagraph, DocTable, OfficialDocument
+from .document import MARGINS_MM, SIZES, DocHeading, DocParagraph, DocTable, OfficialDocument
 
 TEMPLATE = "van-ban.html.j2"
 STYLESHEET = "van-ban.css"
@@ -39,6 +39,15 @@ def document_html(document: OfficialDocument, theme: Theme) -> str:
     )
 
 
+def _size_variables() -> str:
+    """The type sizes of document.py (each with its source in the decree) as CSS variables:
+    ``--size-issuer``, ``--size-recipients-title``…"""
+    sizes = " ".join(f"--size-{key.replace('_', '-')}: {size.pt:g}pt;" for key, size in SIZES.items())
+    # --body and --header: the names a commune's copy of van-ban.css from before may use.
+    legacy = f"--body: {SIZES['body'].pt:g}pt; --header: {SIZES['issuer'].pt:g}pt;"
+    return f":root {{ {sizes} {legacy} }}\n"
+
+
 def render_pdf(document: OfficialDocument, theme: Theme) -> bytes:
     """The document as PDF bytes; raises PdfFailed with a Vietnamese message."""
     from weasyprint import CSS, HTML
@@ -51,8 +60,7 @@ def render_pdf(document: OfficialDocument, theme: Theme) -> bytes:
     width, height = ("297mm", "210mm") if document.landscape else ("210mm", "297mm")
     page = (
         f"@page {{ size: {width} {height}; margin: {MARGINS_MM['top']}mm {MARGINS_MM['right']}mm"
-        f" {MARGINS_MM['bottom']}mm {MARGINS_MM['left']}mm; }}\n"
-        f":root {{ --body: {BODY_PT}pt; --header: {HEADER_PT}pt; }}\n"
+        f" {MARGINS_MM['bottom']}mm {MARGINS_MM['left']}mm; }}\n" + _size_variables()
     )
     config = FontConfiguration()
     with _weasyprint_warnings() as caught:

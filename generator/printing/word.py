@@ -90,6 +90,9 @@ def render_docx(document: OfficialDocument, template: Path) -> bytes:
         elif isinstance(part, DocTable):
             _table(word, part, width)
     _signature_block(word, document, width)
+    # Not the template's own title ("Mẫu văn bản hành chính"): a reader (or an import) that
+    # takes the file's title gets this paper's.
+    word.core_properties.title = document.file_title
     buffer = io.BytesIO()
     word.save(buffer)
     return buffer.getvalue()
@@ -131,12 +134,14 @@ def _fill(cell: _Cell, lines: list[tuple[str, str]]) -> None:
 def _header_block(word: WordDocument, document: OfficialDocument, width: float) -> None:
     left = 0.4 * width if not document.landscape else 0.38 * width
     table = _plain_table(word, 2, (left, width - left))
-    _fill(table.cell(0, 0), [(line, "issuer") for line in document.issuer] + [("", "rule")])
-    # The rule under the issuing body: a third to a half of its line, centred.
-    rule = table.cell(0, 0).paragraphs[-1]
-    rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(left * 0.3)
+    if document.issuer:
+        _fill(table.cell(0, 0), [(line, "issuer") for line in document.issuer] + [("", "rule")])
+        # The rule under the issuing body: a third to a half of its line, centred.
+        rule = table.cell(0, 0).paragraphs[-1]
+        rule.paragraph_format.left_indent = rule.paragraph_format.right_indent = Mm(left * 0.3)
     _fill(table.cell(0, 1), [(msg.DOC_NATIONAL, "national"), (msg.DOC_MOTTO, "motto")])
-    _fill(table.cell(1, 0), [(document.number, "number")])
+    if document.number:
+        _fill(table.cell(1, 0), [(document.number, "number")])
     _fill(table.cell(1, 1), [(document.place_date, "place_date")])
 
 
@@ -152,7 +157,9 @@ def _table(word: WordDocument, part: DocTable, width: float) -> None:
         word.add_paragraph(part.caption, style=STYLES["caption"])
     total = sum(part.widths)
     widths = tuple(width * w / total for w in part.widths)
-    rows = part.rows or ((part.empty, *[""] * (len(part.headers) - 1)),)
+    # An empty table: one blank row, merged below and given the "none" text once (merging keeps
+    # every cell's text, so it must not be in a cell before).
+    rows = part.rows or (("",) * len(part.headers),)
     table = word.add_table(rows=1 + len(rows), cols=len(part.headers))
     table.style = word.styles[TABLE_STYLE]
     table.autofit = False
@@ -179,11 +186,19 @@ def _repeat_header(table: Table) -> None:
 
 
 def _signature_block(word: WordDocument, document: OfficialDocument, width: float) -> None:
-    left = 0.45 * width
+    left = 0.45 * width if not document.confirmation else 0.5 * width
     table = _plain_table(word, 1, (left, width - left))
-    _fill(
-        table.cell(0, 0),
-        [(msg.DOC_RECIPIENTS, "recipients_title")] + [(r, "recipient") for r in document.recipients],
-    )
-    lines = [(document.authority, "authority"), (document.signer_title, "authority")]
+    if document.confirmation:
+        # The template has no style of its own for "(Ký, đóng dấu)": the place and date line's
+        # (centred, italic) is the one that looks as the forms print it.
+        confirmation = [(line, "authority") for line in document.confirmation]
+        if document.confirmation_note:
+            confirmation.append((document.confirmation_note, "place_date"))
+        _fill(table.cell(0, 0), confirmation)
+    else:
+        title = [(msg.DOC_RECIPIENTS, "recipients_title")] if document.recipients else []
+        _fill(table.cell(0, 0), title + [(r, "recipient") for r in document.recipients])
+    lines = [(line, "authority") for line in (document.authority, document.signer_title) if line]
+    if document.signer_note:
+        lines.append((document.signer_note, "place_date"))
     _fill(table.cell(0, 1), [*lines, (document.signer_name, "signer")])

@@ -17,31 +17,56 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..files import within
 from ..messages import publish as msg
 from ..records.settings import Settings
-from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
+from .manifest import Manifest, Outcome, PublishError, plan, safe_name, scan, site_files
 
 MANIFEST = ".dienhinh-manifest.json.gz"
 PARTIAL = ".dienhinh-partial"
 UNDO_SUFFIX = ".dienhinh-truoc"
 
 
-def _recorded(folder: Path) -> Manifest | None:
-    """What the last publish put in ``folder``, as long as it is still there (same sizes)."""
+def _recorded(folder: Path) -> tuple[Manifest | None, list[str]]:
+    """What the last publish put in ``folder``, as long as it is still there (same sizes), and
+    the names it lists that lead out of the folder: ignored. Anyone who can write the shared
+    drive can write the manifest; its names must never make a publish delete or copy a file
+    elsewhere."""
     try:
         manifest = Manifest.from_bytes((folder / MANIFEST).read_bytes())
     except OSError:
-        return None
+        return None, []
     if manifest is None:
-        return None
+        return None, []
     present = {}
+    ignored = []
     for name, entry in manifest.files.items():
+        path = _place(folder, name)
+        if path is None:
+            ignored.append(name)
+            continue
         try:
-            if (folder / name).stat().st_size == entry.size:
+            if path.is_file() and path.stat().st_size == entry.size:
                 present[name] = entry
         except OSError:
             continue
-    return Manifest(present)
+    return Manifest(present), sorted(ignored)
+
+
+def _place(folder: Path, name: str) -> Path | None:
+    """``folder / name`` when ``name`` is a plain relative name and nothing on its way (a
+    planted link) leads out of ``folder``."""
+    if not safe_name(name):
+        return None
+    path = folder / name
+    return path if within(path, folder) is not None else None
+
+
+def _placed(folder: Path, name: str) -> Path:
+    path = _place(folder, name)
+    if path is None:
+        raise PublishError(msg.FOLDER_UNSAFE_PLACE.format(name=name, folder=folder))
+    return path
 
 
 def _replace(source: Path, target: Path) -> None:
@@ -57,7 +82,11 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
     try:
         folder.mkdir(parents=True, exist_ok=True)
         local = scan(site)
-        before = _recorded(folder)
+        before, ignored = _recorded(folder)
+        if ignored:
+            progress(
+                msg.FOLDER_MANIFEST_IGNORED.format(count=len(ignored), manifest=MANIFEST, example=ignored[0])
+            )
         todo = plan(before, local)
         progress(msg.FOLDER_SENDING.format(files=len(todo.send), size=msg.size(todo.bytes_to_send)))
         paths = dict(site_files(site))
@@ -65,15 +94,15 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
         moved = [(new, old) for new, old in todo.same.items() if new != old]
         _keep_previous(folder, before, [*todo.send, *todo.remove, *(new for new, _ in moved)])
         for name in local.folders():
-            (folder / name).mkdir(exist_ok=True)
+            _placed(folder, name).mkdir(exist_ok=True)
         for new, old in moved:
-            _replace(folder / old, folder / new)
+            _replace(_placed(folder, old), _placed(folder, new))
         for name in todo.send:
-            _replace(paths[name], folder / name)
+            _replace(paths[name], _placed(folder, name))
         for name in todo.remove:
-            (folder / name).unlink(missing_ok=True)
+            _placed(folder, name).unlink(missing_ok=True)
         for name in reversed(before.folders() if before else []):
-            target = folder / name
+            target = _placed(folder, name)
             if name not in set(local.folders()) and target.is_dir() and not any(target.iterdir()):
                 target.rmdir()
         partial = folder / (MANIFEST + PARTIAL)
@@ -110,9 +139,10 @@ def _keep_previous(folder: Path, before: Manifest | None, names: list[str]) -> N
     try:
         partial.mkdir()
         for name in names:
-            if name in before.files and (folder / name).is_file():
+            source = _place(folder, name)
+            if name in before.files and source is not None and source.is_file():
                 (partial / name).parent.mkdir(parents=True, exist_ok=True)
-                shutil.copyfile(folder / name, partial / name)
+                shutil.copyfile(source, partial / name)
         (partial / MANIFEST).write_bytes(before.to_bytes())
         os.replace(partial, undo)
     except OSError:
@@ -128,17 +158,18 @@ def rollback(folder: Path) -> tuple[str, str]:
         previous = None
     if previous is None:
         raise PublishError(msg.ROLLBACK_FOLDER_NOTHING)
-    current = _recorded(folder) or Manifest({})
+    current = _recorded(folder)[0] or Manifest({})
     try:
         for path in sorted(p for p in undo.rglob("*") if p.is_file() and p.name != MANIFEST):
             (folder / path.relative_to(undo)).parent.mkdir(parents=True, exist_ok=True)
             _replace(path, folder / path.relative_to(undo))
         for name in current.files:
             if name not in previous.files:
-                (folder / name).unlink(missing_ok=True)
+                _placed(folder, name).unlink(missing_ok=True)
         for name in sorted(set(current.folders()) - set(previous.folders()), reverse=True):
-            if (folder / name).is_dir() and not any((folder / name).iterdir()):
-                (folder / name).rmdir()
+            place = _placed(folder, name)
+            if place.is_dir() and not any(place.iterdir()):
+                place.rmdir()
         partial = folder / (MANIFEST + PARTIAL)
         partial.write_bytes(previous.to_bytes())
         os.replace(partial, folder / MANIFEST)

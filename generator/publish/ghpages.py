@@ -17,7 +17,7 @@ import ghp_import
 
 from ..messages import publish as msg
 from ..records.settings import GitHubPagesTarget, Settings
-from .manifest import Outcome, PublishError, scan
+from .manifest import Outcome, PublishError, scan, withdrawn_slugs
 
 
 def _git(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
@@ -118,6 +118,10 @@ def publish(
         raise PublishError(msg.GHP_COMMIT_FAILED.format(reason=target.branch))
     _push(root, target, after)
     changed, removed = _changes(root, before, after)
+    withdrawn = withdrawn_slugs(site)
+    notes = (
+        (msg.GHP_HISTORY_KEEPS.format(profiles=", ".join(sorted(withdrawn))),) if withdrawn and before else ()
+    )
     sizes = {name: entry.size for name, entry in local.files.items()}
     return Outcome(
         target=f"{target.remote}/{target.branch}",
@@ -127,6 +131,7 @@ def publish(
         removed=removed,
         site_bytes=local.size,
         release=after[:12],
+        notes=notes,
     )
 
 

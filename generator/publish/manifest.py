@@ -7,9 +7,13 @@ from __future__ import annotations
 import gzip
 import hashlib
 import json
+import os
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
-from pathlib import Path, PurePosixPath
+from pathlib import Path, PurePosixPath, PureWindowsPath
+
+from ..files import within
+from ..messages import publish as msg
 
 FORMAT = 1
 # Pages and the files that name the others (the search's entry point, the sitemap) go last:
@@ -71,10 +75,32 @@ def _digest(path: Path) -> str:
 
 
 def site_files(site: Path) -> Iterator[tuple[str, Path]]:
-    """(relative name, path) of every regular file of the built site, in a stable order."""
+    """(relative name, path) of every file of the built site, in a stable order. A link to a
+    file of the site stands for that file; one leading out of the site stops the publish
+    (every target would send the bytes behind it). Raises PublishError."""
     for path in sorted(site.rglob("*")):
-        if path.is_file() and not path.is_symlink():
+        if path.is_symlink() and within(path, site) is None:
+            try:
+                target = os.readlink(path)
+            except OSError:
+                target = "?"
+            raise PublishError(msg.SITE_LINK_LEADS_OUT.format(path=path, target=target))
+        if path.is_file():
             yield path.relative_to(site).as_posix(), path
+
+
+def safe_name(name: str) -> bool:
+    """A name a manifest may hold: relative, "/"-separated, no "..", nothing odd."""
+    pure = PurePosixPath(name)
+    return (
+        bool(name)
+        and not pure.is_absolute()
+        and "\\" not in name
+        and "\0" not in name
+        and ".." not in pure.parts
+        and not PureWindowsPath(name).drive
+        and all(part not in ("", ".") for part in name.split("/"))
+    )
 
 
 def scan(site: Path) -> Manifest:
@@ -131,3 +157,27 @@ class Outcome:
     site_bytes: int  # the whole site
     release: str = ""  # the release made live (servers) or the commit (GitHub Pages)
     releases_kept: int = 0
+    scrubbed: int = 0  # older releases removed: they held a profile whose person withdrew consent
+    notes: tuple[str, ...] = ()  # what the officer must know (copies this target cannot erase)
+
+
+OPEN_DATA = "du-lieu/dien-hinh.json"  # opendata.export's JSON_FILE, read here for its tombstones
+
+
+def withdrawn_slugs(site: Path) -> set[str]:
+    """Profiles the built site lists as withdrawn (their person withdrew consent): no copy of
+    them may stay on a target, older releases included."""
+    try:
+        data = json.loads((site / OPEN_DATA).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return set()
+    found = data.get("withdrawn") if isinstance(data, dict) else None
+    return {str(t["slug"]) for t in found or [] if isinstance(t, dict) and "slug" in t}
+
+
+def holds_any(manifest: Manifest, slugs: set[str]) -> bool:
+    """Whether a published copy holds a page of one of ``slugs``."""
+    return any(name.split("/")[:2] in ([PROFILES, slug] for slug in slugs) for name in manifest.files)
+
+
+PROFILES = "dien-hinh"

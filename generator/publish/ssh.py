@@ -33,7 +33,17 @@ import asyncssh
 from .. import clock
 from ..messages import publish as msg
 from ..records.settings import Settings, SshTarget
-from .manifest import Manifest, Outcome, PublishError, plan, scan, site_files
+from .manifest import (
+    Manifest,
+    Outcome,
+    PublishError,
+    holds_any,
+    plan,
+    safe_name,
+    scan,
+    site_files,
+    withdrawn_slugs,
+)
 
 RELEASES = "releases"
 CURRENT = "current"
@@ -133,8 +143,13 @@ class Server:
         await self.sftp.posix_rename(path + ".partial", path)
 
     async def manifest(self, release: str) -> Manifest | None:
+        """A release's manifest, its names that would lead out of the release dropped: one
+        written by someone else must never make a publish remove or link a file elsewhere."""
         data = await self.read(self.path(RELEASES, release, MANIFEST))
-        return Manifest.from_bytes(data) if data is not None else None
+        found = Manifest.from_bytes(data) if data is not None else None
+        if found is None:
+            return None
+        return Manifest({name: entry for name, entry in found.files.items() if safe_name(name)})
 
     async def switch(self, release: str) -> None:
         """Point ``current`` at ``release`` in one rename: a visitor gets the old site or the
@@ -221,6 +236,7 @@ async def _publish(
     for old in kept[:-keep]:
         if old not in (release, found.current):
             await server.remove_release(old)
+    scrubbed = await _scrub(server, [name for name in kept[-keep:] if name != release], withdrawn_slugs(site))
     return Outcome(
         target=server.where,
         sent=len(sent),
@@ -229,8 +245,21 @@ async def _publish(
         removed=len(todo.remove),
         site_bytes=local.size,
         release=release,
-        releases_kept=min(len(kept), keep),
+        releases_kept=min(len(kept), keep) - scrubbed,
+        scrubbed=scrubbed,
     )
+
+
+async def _scrub(server: Server, older: list[str], withdrawn: set[str]) -> int:
+    """Remove the older releases (kept for rollback) that still hold a profile whose person
+    withdrew consent: a rollback must never bring it back. → how many were removed."""
+    removed = 0
+    for name in older if withdrawn else []:
+        manifest = await server.manifest(name)
+        if manifest is None or holds_any(manifest, withdrawn):
+            await server.remove_release(name)
+            removed += 1
+    return removed
 
 
 def _by_depth(folders: list[str]) -> list[list[str]]:

@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import clock
+from ..files import links_leading_out, within
 from ..messages import records as msg
 from .load import Source, exemplar_folders, load_registry, read_exemplar
-from .model import Exemplar, Registry, Visit
+from .model import Exemplar, Registry, Use, Visit
 from .photo_checks import PhotoSource, check_photos
 from .problems import Problem, Severity, has_errors, sorted_problems
 from .profile_cache import Entry, ProfileCache
@@ -27,7 +28,7 @@ from .validate import (
     check_story_html,
     check_text,
     legacy_encoding_rule,
-    personal_data_rule,
+    text_rules,
     unprintable_rule,
 )
 from .visits import load_visits
@@ -54,6 +55,31 @@ class Catalog:
         """What may appear on the site: published, with consent for individuals."""
         return tuple(e for e in self.exemplars if e.is_public)
 
+    def for_use(self, use: Use) -> tuple[Exemplar, ...]:
+        """What may appear in ``use`` (the site, print, broadcasts, open data)."""
+        return tuple(e for e in self.exemplars if e.may(use))
+
+    def unprintable(
+        self, exemplars: Iterable[Exemplar], unprintable: Callable[[str], str], names_only: bool = False
+    ) -> list[Problem]:
+        """Errors at their file and line for the characters a PDF about ``exemplars`` could
+        not print (whole profiles, or their names only for a paper that lists names): said
+        before WeasyPrint is asked, in the profile's words, not the font's."""
+        rule = unprintable_rule(unprintable, Severity.error)
+        problems: list[Problem] = []
+        for e in exemplars:
+            source = self.sources.get(e.slug)
+            if source is None:
+                continue
+            if names_only:
+                problems += [
+                    Problem(source.path, source.line_of(("name",)), "name", message, severity)
+                    for _, message, severity in rule(e.name)
+                ]
+            else:
+                problems += check_text(source, [rule], UNPUBLISHED_KEYS, e.story)
+        return problems
+
 
 PARALLEL_FROM = 400  # below this many changed profiles, worker processes cost more than they save
 
@@ -68,6 +94,34 @@ def bundle_folders(settings: Settings, overlay: Mapping[str, Path | None]) -> li
         else:
             folders[slug] = staged
     return [folders[slug] for slug in sorted(folders)]
+
+
+def _link_problem(path: Path, folder: Path) -> Problem:
+    try:
+        target = os.readlink(path)
+    except OSError:
+        target = "?"
+    return Problem(path, 0, "", msg.LINK_LEADS_OUT.format(folder=folder, target=target))
+
+
+def _bundle_link(folder: Path) -> Problem | None:
+    """A profile's folder or its index.md that is a link leading out of where it stands."""
+    if within(folder, folder.parent) is None:
+        return _link_problem(folder, folder.parent)
+    index = folder / "index.md"
+    if within(index, folder) is None:
+        return _link_problem(index, folder)
+    return None
+
+
+def link_problems(settings: Settings) -> list[Problem]:
+    """Links in the hand-written pages, the visits and the theme's overrides that lead out of
+    their folder: MkDocs and the loaders would publish what lies behind them."""
+    problems: list[Problem] = []
+    for folder in (settings.docs_dir, settings.visits_dir, settings.overrides_dir):
+        if folder is not None and folder.is_dir():
+            problems += [_link_problem(path, folder) for path in links_leading_out(folder)]
+    return problems
 
 
 def _read_all(
@@ -87,6 +141,10 @@ def _read_all(
     folders = bundle_folders(settings, overlay or {})
     staged = {folder for folder in folders if folder.parent != settings.exemplars_dir}
     for folder in folders:
+        outside = _bundle_link(folder)
+        if outside is not None:
+            results[folder] = (None, None, [outside])
+            continue
         try:
             raw = (folder / "index.md").read_bytes()
         except FileNotFoundError:
@@ -150,10 +208,7 @@ def _read_one(job: tuple[Path, Registry | None, int, bytes]) -> Entry:
     if record is not None and source is not None:
         # The checks that look at this file's text alone: cached with its parse (same bytes,
         # same result), so a warm check does not read 10,000 stories again.
-        rules: list[TextRule] = [legacy_encoding_rule]
-        if record.is_public:
-            rules.append(personal_data_rule(record.public_contacts))
-        problems = problems + check_text(source, rules, UNPUBLISHED_KEYS, record.story)
+        problems = problems + check_text(source, text_rules(record), UNPUBLISHED_KEYS, record.story)
     return record, source, problems
 
 
@@ -174,6 +229,7 @@ def load_catalog(
     registry, registry_source, problems = load_registry(settings.registry_path)
     problems += site_url_problems(settings)
     problems += theme_problems(settings)
+    problems += link_problems(settings)
     if registry is not None:
         problems += check_registry(registry, registry_source, settings.registry_path)
     if registry_source is not None:

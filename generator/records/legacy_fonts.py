@@ -93,21 +93,11 @@ _VIETNAMESE_LATIN1 = set("àáâãèéêìíòóôõùúýÀÁÂÃÈÉÊÌÍÒÓ
 
 
 def guess(text: str) -> Encoding | None:
-    """A legacy encoding that text written without a legacy font still shows (pasted from an
-    old file), when the signs are clear; None when the text reads as Unicode.
-
-    Both encodings fill text with Latin-1 letters. VNI writes each mark *after* its vowel
-    (“tieán”), TCVN3 writes the marked vowel itself, often between consonants (“h×nh”)."""
-    if _UNICODE_VIETNAMESE.search(text):
-        return None
-    # Unicode Vietnamese uses these Latin-1 letters too (“Cách làm”): they prove nothing.
-    if sum(1 for char in text if "\x80" <= char <= "\xff" and char not in _VIETNAMESE_LATIN1) < 2:
-        return None
-    signs = [i for i, char in enumerate(text) if "\x80" <= char <= "\xff" and char not in VNI_LETTERS]
-    if not signs:
-        return Encoding.vni
-    after_vowel = sum(1 for i in signs if i > 0 and text[i - 1] in _AFTER_VOWEL)
-    return Encoding.vni if after_vowel / len(signs) >= 0.9 else Encoding.tcvn3
+    """The legacy encoding a whole paragraph written without a legacy font still shows
+    (pasted from an old file), when the signs are clear; None when it reads as Unicode. One
+    symbol (“×”, “µ”, “ñ”), however often, is no evidence: see ``legacy_encoding``."""
+    found = legacy_encoding(text)
+    return Encoding(found[0]) if found else None
 
 
 # --- Text pasted from a legacy font, without the font -----------------------------------------
@@ -150,7 +140,11 @@ def legacy_encoding(text: str) -> tuple[str, str] | None:
     if not _SUSPECT.search(text):
         return None
     before = _oddities(text)
-    if before < 2:
+    # Signs of two kinds at least: "µm … µm" or "Peña Muñoz" repeat one symbol and are no
+    # evidence; a second odd character, a capital inside a word or a vowel group Vietnamese
+    # does not have is.
+    odd = [c for c in text if c in _ODD]
+    if before < 2 or (len(set(odd)) < 2 and before - len(odd) < 1):
         return None
     # The reading that leaves the fewest oddities, if it removes (nearly) all of them.
     readings = [
@@ -159,6 +153,7 @@ def legacy_encoding(text: str) -> tuple[str, str] | None:
         if fixed != text
     ]
     scored = sorted((_oddities(fixed), index, name, fixed) for index, (name, fixed) in enumerate(readings))
-    if scored and scored[0][0] * 4 <= before:
+    # The reading must be Vietnamese: letters only Vietnamese has (ă, đ, ơ, ư, ạ…ỹ).
+    if scored and scored[0][0] * 4 <= before and _UNICODE_VIETNAMESE.search(scored[0][3]):
         return scored[0][2], scored[0][3]
     return None

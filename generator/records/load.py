@@ -278,6 +278,7 @@ _MESSAGES: dict[str, Callable[[_Error], str]] = {
     ),
     "string_too_short": lambda error: msg.EMPTY,
     "string_too_long": lambda error: msg.TOO_LONG.format(**error.ctx),
+    "too_long": lambda error: msg.TOO_MANY.format(max_length=error.ctx.get("max_length")),
     "string_pattern_mismatch": _pattern_mismatch,
     "greater_than_equal": _too_small,
     "greater_than": _too_small,

@@ -24,6 +24,7 @@ from pydantic import (
 )
 from pydantic_core import PydanticCustomError
 
+from .. import clock
 from ..messages.common import period_name
 from ..text import describe, hidden_characters, nfc
 from .legacy_fonts import legacy_encoding
@@ -50,7 +51,18 @@ def clean_text(value: str) -> str:
     return nfc(value)
 
 
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(clean_text)]
+# What one profile may hold, checked by ``check`` and carried by the open data's schema as
+# maxLength/maxItems (opendata/model.py): one commune's data cannot swell the province's pages
+# (200,000 replications made a 36 MB page).
+MAX_TEXT = 2000  # characters of one text: a name, a note, a caption
+MAX_SUMMARY = 400
+MAX_ITEMS = 300  # entries of each list of a profile: evaluations, replications, photos…
+
+Text = Annotated[
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_TEXT),
+    AfterValidator(clean_text),
+]
 
 
 class Record(BaseModel):
@@ -311,11 +323,70 @@ ResultCode = Annotated[str, AfterValidator(_known("evaluation_results"))]
 FigureCode = Annotated[str, AfterValidator(_known("figures"))]
 
 
-class Consent(Record):
-    """Consent of an individual to be published (Vietnam's personal-data rules)."""
+class Use(StrEnum):
+    """What a person's data is published for: each needs its own consent (Luật Bảo vệ dữ liệu
+    cá nhân 91/2025/QH15: consent is given for a purpose; silence is not consent)."""
 
-    given: bool
+    website = "website"  # the commune's site: pages, search, share previews
+    print = "print"  # booklets, posters and other printed matter
+    broadcast = "broadcast"  # the loudspeaker station's bulletins
+    open_data = "open_data"  # the open data, its feed, and the province site that copies it
+
+
+# What a consent recorded as ``given: true`` (before uses were recorded) was collected for:
+# the site and the booklets, nothing the province or anyone else copies.
+LEGACY_USES = frozenset({Use.website, Use.print})
+ADULT_AGE = 18
+CHILD_CONSENT_AGE = 7  # from this age the child's own consent is needed too (Art. 24, as reported)
+
+
+class Minor(Record):
+    """A child's consent: the legal representative's, and from age 7 the child's own."""
+
+    born: Annotated[int, Field(ge=1900, le=2100)]  # the year of birth (the age is counted by years)
+    representative_consent: bool = False
+    child_consent: bool = False
+
+    def age(self, on: dt.date) -> int:
+        return on.year - self.born
+
+    def missing(self, on: dt.date) -> tuple[str, ...]:
+        """The consents the law asks for at the age on ``on`` that are not recorded."""
+        if self.age(on) >= ADULT_AGE:
+            return ()
+        needed = ["representative_consent"]
+        if self.age(on) >= CHILD_CONSENT_AGE:
+            needed.append("child_consent")
+        return tuple(key for key in needed if not getattr(self, key))
+
+
+class Consent(Record):
+    """Consent of an individual to be published, for each use, and how it can be proved."""
+
+    given: bool | None = None  # the earlier form: true covers LEGACY_USES only
+    uses: tuple[Use, ...] | None = None
     date: dt.date | None = None
+    method: Text | None = None  # how it was given, e.g. "Phiếu đồng ý có chữ ký"
+    reference: Text | None = None  # where the signed form is filed, its number
+    minor: Minor | None = None
+    sensitive: bool = False  # the signed form names the sensitive details the story tells
+    withdrawn: dt.date | None = None  # the person withdrew consent (and asked for erasure)
+
+    @property
+    def legacy(self) -> bool:
+        """Recorded as ``given: true`` without uses (migrated to LEGACY_USES)."""
+        return self.uses is None and bool(self.given)
+
+    def covers(self, on: dt.date) -> frozenset[Use]:
+        """The uses this consent allows: none once withdrawn, none for a child whose consents
+        the law asks for are missing."""
+        if self.withdrawn is not None:
+            return frozenset()
+        if self.minor is not None and self.minor.missing(self.date or on):
+            return frozenset()
+        if self.uses is not None:
+            return frozenset(self.uses)
+        return LEGACY_USES if self.given else frozenset()
 
 
 class Evaluation(Record):
@@ -373,6 +444,12 @@ class Photo(Record):
     credit: Text | None = None
     alt: Text | None = None
     cover: bool = False
+    # People who can be recognised in the photo (a collective's members, a crowd): marked by
+    # the officer, with their consent for each use; a use it does not cover leaves the photo out.
+    people: Consent | None = None
+
+    def shown_in(self, use: Use, on: dt.date | None = None) -> bool:
+        return self.people is None or use in self.people.covers(on or clock.today())
 
     @property
     def alt_text(self) -> str:
@@ -386,40 +463,45 @@ class Exemplar(Record):
     name: Text
     kind: Kind
     field: FieldCode
-    other_fields: tuple[FieldCode, ...] = ()
+    other_fields: Annotated[tuple[FieldCode, ...], Field(max_length=MAX_ITEMS)] = ()
     hamlet: HamletCode | None = None
     organization: OrganizationCode | None = None
     registered: dt.date
     summary: Annotated[
         str,
-        StringConstraints(strip_whitespace=True, min_length=1, max_length=400),
+        StringConstraints(strip_whitespace=True, min_length=1, max_length=MAX_SUMMARY),
         AfterValidator(clean_text),
     ]
-    criteria: tuple[str, ...] = ()
+    criteria: Annotated[tuple[str, ...], Field(max_length=MAX_ITEMS)] = ()
     featured: bool = False
     status: Status
     consent: Consent | None = None
-    evaluations: tuple[Evaluation, ...] = ()
-    commendations: tuple[Commendation, ...] = ()
-    replications: tuple[Replication, ...] = ()
-    nominations: tuple[Nomination, ...] = ()
-    photos: tuple[Photo, ...] = ()
+    evaluations: Annotated[tuple[Evaluation, ...], Field(max_length=MAX_ITEMS)] = ()
+    commendations: Annotated[tuple[Commendation, ...], Field(max_length=MAX_ITEMS)] = ()
+    replications: Annotated[tuple[Replication, ...], Field(max_length=MAX_ITEMS)] = ()
+    nominations: Annotated[tuple[Nomination, ...], Field(max_length=MAX_ITEMS)] = ()
+    photos: Annotated[tuple[Photo, ...], Field(max_length=MAX_ITEMS)] = ()
     # Earlier addresses (folder names) of a renamed profile: each gets a redirect page.
-    aliases: tuple[Code, ...] = ()
+    aliases: Annotated[tuple[Code, ...], Field(max_length=MAX_ITEMS)] = ()
     # Contact details that may be published (e.g. an office hotline); anything else that
     # looks like a phone number, ID number or e-mail address is an error.
-    public_contacts: tuple[Text, ...] = ()
+    public_contacts: Annotated[tuple[Text, ...], Field(max_length=MAX_ITEMS)] = ()
     # For the council only: never rendered anywhere.
     private_notes: Annotated[str, AfterValidator(clean_text)] | None = None
     story: Annotated[str, AfterValidator(clean_text)] = ""
 
     @property
     def is_public(self) -> bool:
-        """Published, and for an individual, with consent given."""
+        """On the website: published, and for an individual, with consent for it."""
+        return self.may(Use.website)
+
+    def may(self, use: Use, on: dt.date | None = None) -> bool:
+        """Whether this profile may appear in ``use``: published, and for an individual,
+        consented to for that use."""
         if self.status is not Status.published:
             return False
         if self.kind is Kind.individual:
-            return self.consent is not None and self.consent.given
+            return self.consent is not None and use in self.consent.covers(on or clock.today())
         return True
 
     @property

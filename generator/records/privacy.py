@@ -93,3 +93,16 @@ def _digits(value: str) -> str:
         rest = digits[2:]
         return rest if rest.startswith("0") else "0" + rest
     return digits
+
+
+# In a folder or file name "-", " " and "." part words; "_" too after a letter ("anh_0912…"),
+# not after a digit: a camera's "PXL_20230512_093412123" is a moment, not a phone number.
+_NAME_SEPARATORS = re.compile(r"[-.\s]+|(?<=[^\W\d_])_")
+
+
+def find_personal_data_in_name(name: str) -> Iterator[Finding]:
+    """Phone and ID numbers, e-mails in a folder's or a file's name (its extension left out):
+    published in addresses, JSON, CSV, the sitemap and image names like any text."""
+    stem = name.rsplit(".", 1)[0] if "." in name.lstrip(".") else name
+    yield from (f for f in find_personal_data(stem) if f.kind == "email")
+    yield from find_personal_data(_NAME_SEPARATORS.sub(" ", stem))

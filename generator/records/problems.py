@@ -44,10 +44,14 @@ class Problem:
             return f"{intake_msg.sheet_place(self.file.name, self.line, self.field)}: {label}: {self.message}"
         shown = self.file
         if root is not None:
-            try:
-                shown = self.file.resolve().relative_to(root.resolve())
-            except ValueError:
-                pass
+            # The folder resolved, not the file: a link is named where it stands.
+            folder = self.file.parent.resolve() / self.file.name
+            for candidate in (folder, self.file.resolve()):
+                try:
+                    shown = candidate.relative_to(root.resolve())
+                    break
+                except ValueError:
+                    continue
         where = f"{shown}:{self.line}" if self.line else str(shown)
         field = f" [{self.field}]" if self.field else ""
         return f"{where}: {label}{field}: {self.message}"

@@ -158,6 +158,7 @@ class Site:
     description: str = ""
     directory_urls: bool = True
     folder: str = "site"  # site_dir, relative to mkdocs.yml: the built site
+    docs_folder: str = "docs"  # docs_dir, relative to mkdocs.yml: the hand-written pages
     url_line: int = 0  # where mkdocs.yml sets site_url (0: not set there)
 
 
@@ -224,6 +225,10 @@ class Settings:
     @property
     def site_dir(self) -> Path:
         return self.root / self.config.site.folder
+
+    @property
+    def docs_dir(self) -> Path:
+        return self.root / self.config.site.docs_folder
 
     @property
     def exemplars_dir(self) -> Path:
@@ -336,7 +341,7 @@ def _plugin_node(root: MappingNode) -> Node | None:
 
 
 # What the core reads of mkdocs.yml besides our options (the rest is the engine's).
-_SITE_KEYS = ("site_url", "site_name", "site_description", "use_directory_urls", "site_dir")
+_SITE_KEYS = ("site_url", "site_name", "site_description", "use_directory_urls", "site_dir", "docs_dir")
 
 
 def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
@@ -379,6 +384,7 @@ def read_config(path: Path) -> tuple[ConfigFile | None, list[Problem]]:
         description=str(top.get("site_description") or ""),
         directory_urls=top.get("use_directory_urls") is not False,
         folder=str(top.get("site_dir") or "site"),
+        docs_folder=str(top.get("docs_dir") or "docs"),
         url_line=top_lines.get("site_url", 0),
     )
     return ConfigFile(path, site, Source(path, options if options is not None else {}, lines)), []

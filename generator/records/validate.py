@@ -8,7 +8,7 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 
 from ..messages import records as msg
 from ..text import name_key
@@ -16,9 +16,10 @@ from . import periods
 from .legacy_fonts import legacy_encoding
 from .load import Loc, Source, dotted
 from .model import CODE_TABLES, RESERVED_SLUG, Criterion, Exemplar, Kind, Registry, Status
-from .privacy import find_personal_data
+from .privacy import find_personal_data, find_personal_data_in_name
 from .problems import Problem, Severity
-from .story import STORY_SECTIONS, story_sections
+from .story import STORY_SECTIONS as STORY_SECTIONS  # also imported from here (dossier, bulletin…)
+from .story import story_sections
 
 _VOID_TAGS = {
     "area",
@@ -259,8 +260,34 @@ def published_individual_consented(ctx: ProfileContext) -> Iterator[Problem]:
 
 def consent_dated(ctx: ProfileContext) -> Iterator[Problem]:
     e = ctx.exemplar
-    if e.kind is Kind.individual and e.consent is not None and e.consent.given and e.consent.date is None:
+    granted = e.consent is not None and (e.consent.given or e.consent.uses)
+    if e.kind is Kind.individual and e.consent is not None and granted and e.consent.date is None:
         yield ctx.at(("consent", "date"), msg.CONSENT_DATE_REQUIRED)
+
+
+def consent_of_a_minor(ctx: ProfileContext) -> Iterator[Problem]:
+    """A child's profile is published only with the consents the law asks for at its age."""
+    e = ctx.exemplar
+    minor = e.consent.minor if e.consent is not None else None
+    if minor is None or e.kind is not Kind.individual:
+        return
+    on = (e.consent.date if e.consent else None) or ctx.today
+    missing = list(minor.missing(on))
+    if missing:
+        severity = Severity.error if e.status is Status.published else Severity.warning
+        yield ctx.at(
+            ("consent", "minor", missing[0]), msg.consent_minor_missing(minor.age(on), missing), severity
+        )
+
+
+def photo_people_consented(ctx: ProfileContext) -> Iterator[Problem]:
+    """A photo marked as showing recognisable people, without their consent for any use: it
+    will be left out everywhere (said, so the officer records the consent or drops the mark)."""
+    for index, photo in enumerate(ctx.exemplar.photos):
+        if photo.people is not None and not photo.people.covers(ctx.today):
+            yield ctx.at(
+                ("photos", index, "people"), msg.photo_people_unconsented(photo.file), Severity.warning
+            )
 
 
 def consent_only_for_individuals(ctx: ProfileContext) -> Iterator[Problem]:
@@ -357,6 +384,21 @@ def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
             )
 
 
+def names_without_personal_data(ctx: ProfileContext) -> Iterator[Problem]:
+    """The profile's folder, its photos' files and its former addresses are published as
+    names: a phone or ID number in one is found as in any text."""
+    e = ctx.exemplar
+    folder = ctx.source.path.parent
+    for finding in find_personal_data_in_name(e.slug):
+        yield Problem(folder, 0, "", msg.personal_data_in_name(finding.kind, finding.text, e.slug))
+    named: list[tuple[Loc, str]] = [(("photos", i, "file"), photo.file) for i, photo in enumerate(e.photos)]
+    named += [(("aliases", i), alias) for i, alias in enumerate(e.aliases)]
+    for loc, name in named:
+        for part in PurePosixPath(name.replace("\\", "/")).parts:
+            for finding in find_personal_data_in_name(part):
+                yield ctx.at(loc, msg.personal_data_in_name(finding.kind, finding.text, part))
+
+
 # Run in this order by check_exemplar: the order its problems are listed in.
 PROFILE_RULES: tuple[ProfileRule, ...] = (
     criteria_of_own_fields,
@@ -367,6 +409,8 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     replication_in_one_place,
     published_individual_consented,
     consent_dated,
+    consent_of_a_minor,
+    photo_people_consented,
     consent_only_for_individuals,
     dates_not_in_future,
     years_not_in_future,
@@ -376,6 +420,7 @@ PROFILE_RULES: tuple[ProfileRule, ...] = (
     nomination_to_congress_or_award,
     aliases_usable,
     story_has_sections,
+    names_without_personal_data,
 )
 
 
@@ -468,6 +513,83 @@ def unprintable_rule(unprintable: Callable[[str], str], severity: Severity) -> T
     return rule
 
 
+# Content about a person's private life that the law treats as sensitive (health, debts and
+# poverty, family conflicts, religion and ethnicity, children and their school): a warning on
+# a published profile, unless the person's signed consent names it (consent.sensitive).
+SENSITIVE = (
+    (
+        "health",  # about someone: "bị bệnh", "mắc ung thư"; not "người khuyết tật" as a group
+        re.compile(
+            r"\b(bị|mắc|mắc phải|nhiễm|nạn nhân)\s+(bệnh|căn bệnh|ung thư|khuyết tật|tàn tật|tâm thần"
+            r"|chất độc da cam|hiv|bại liệt|trầm cảm|tai biến|liệt)"
+        ),
+        False,
+    ),
+    (
+        "debt",
+        re.compile(r"\b(nợ nần|mắc nợ|vay nặng lãi|nợ xấu|khoản nợ|vỡ nợ|hộ nghèo|hộ cận nghèo|túng quẫn)\b"),
+        True,  # the named household of an individual's profile
+    ),
+    (
+        "family",
+        re.compile(
+            r"\b(ly hôn|ly thân|bạo lực gia đình|mâu thuẫn gia đình|ngoại tình|bỏ nhà đi|bị bỏ rơi)\b"
+        ),
+        False,
+    ),
+    (
+        "belief",
+        re.compile(
+            r"\b(theo đạo|công giáo|phật giáo|tin lành|đạo thiên chúa|dân tộc (tày|nùng|dao|mông|h'mông|kinh"
+            r"|sán chay|sán dìu|hoa|thái|mường))\b"
+        ),
+        True,  # about one named person only
+    ),
+    ("child", re.compile(r"(lớp \d{1,2}[^.\n]{0,80}trường|trường[^.\n]{0,80}lớp \d{1,2})"), False),
+)
+
+
+_NOT_A_PERSON = re.compile(
+    r"\b(gà|lợn|heo|bò|trâu|dê|cá|vịt|ngan|ong|cây|chè|lúa|ngô|rau|đàn|vật nuôi|cây trồng|giống"
+    r"|vườn)\b[^.\n]*$"
+)
+
+
+def sensitive_rule(individual: bool) -> TextRule:
+    """Sensitive content about a person's private life, each kind once per text."""
+
+    def rule(text: str) -> Iterator[tuple[int, str, Severity]]:
+        lowered = text.lower()
+        for kind, pattern, only_individual in SENSITIVE:
+            if only_individual and not individual:
+                continue
+            # "Đàn gà bị bệnh", "cây chè mắc bệnh": the farm's health, not a person's.
+            found = next(
+                (
+                    m
+                    for m in pattern.finditer(lowered)
+                    if not _NOT_A_PERSON.search(lowered[max(0, m.start() - 25) : m.start()])
+                ),
+                None,
+            )
+            if found is not None:
+                offset = lowered.count("\n", 0, found.start())
+                yield offset, msg.sensitive(kind, text[found.start() : found.end()]), Severity.warning
+
+    return rule
+
+
+def text_rules(record: Exemplar) -> list[TextRule]:
+    """The rules that look at a profile's text alone (cached with its parse: kept here, in a
+    module the cache's fingerprint covers)."""
+    rules: list[TextRule] = [legacy_encoding_rule]
+    if record.is_public:
+        rules.append(personal_data_rule(record.public_contacts))
+        if record.consent is None or not record.consent.sensitive:
+            rules.append(sensitive_rule(record.kind is Kind.individual))
+    return rules
+
+
 def check_text(
     source: Source,
     rules: Sequence[TextRule],
@@ -548,6 +670,7 @@ def check_collection(
         if e.is_public:
             problems += check_links(e, sources[e.slug], public)
     problems += check_aliases(exemplars, sources)
+    problems += legacy_consents(exemplars, sources)
     covered = {e.hamlet for e in exemplars if e.is_public and e.hamlet}
     for index, hamlet in enumerate(registry.hamlets):
         if hamlet.code not in covered:
@@ -561,6 +684,18 @@ def check_collection(
                 )
             )
     return problems
+
+
+def legacy_consents(exemplars: Sequence[Exemplar], sources: Mapping[str, Source]) -> list[Problem]:
+    """One message for the profiles whose consent predates uses: they keep the site and the
+    booklets, and leave the open data (and the province) until consent for it is recorded."""
+    individuals = [e for e in exemplars if e.kind is Kind.individual and e.status is Status.published]
+    legacy = [e for e in individuals if e.consent is not None and e.consent.legacy]
+    if not legacy:
+        return []
+    first = sources[legacy[0].slug]
+    message = msg.consent_legacy([e.name for e in legacy])
+    return [_at(first, first.path, ("consent",), message, Severity.warning)]
 
 
 def check_aliases(exemplars: Sequence[Exemplar], sources: Mapping[str, Source]) -> list[Problem]:

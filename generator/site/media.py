@@ -11,7 +11,7 @@ from pathlib import Path, PurePosixPath
 
 from slugify import slugify
 
-from ..records.model import Exemplar, Photo
+from ..records.model import Exemplar, Photo, Use
 from ..records.photo_checks import IMAGE_REF, PhotoSource, normal_name
 from ..workers import CacheStats
 from .photos import PhotoJob, ProcessedPhoto, Variant, check_photo_jobs, plan_photos, run_photo_jobs
@@ -66,6 +66,16 @@ class ProfileMedia:
 
     photos: tuple[ShownPhoto, ...]
     cover: ShownPhoto | None
+    hidden: frozenset[str] = frozenset()  # photos left out (no consent of the people in them)
+
+    def for_use(self, use: Use) -> ProfileMedia:
+        """The photos ``use`` may show: those whose recognisable people consented to it."""
+        shown = tuple(p for p in self.photos if p.photo.shown_in(use))
+        if len(shown) == len(self.photos):
+            return self
+        gone = {normal_name(p.photo.file) for p in self.photos if p not in shown}
+        cover = self.cover if self.cover in shown else (shown[0] if shown else None)
+        return ProfileMedia(shown, cover, self.hidden | gone)
 
     def by_file(self) -> dict[str, ShownPhoto]:
         return {normal_name(p.photo.file): p for p in self.photos}
@@ -83,6 +93,8 @@ class ProfileMedia:
         photos = self.by_file()
 
         def replace(match: re.Match[str]) -> str:
+            if normal_name(match.group(2)) in self.hidden:
+                return ""  # a photo the people in it did not consent to: not even its reference
             shown = photos.get(normal_name(match.group(2)))
             return str(picture(shown)) if shown is not None else match.group(0)
 
@@ -92,6 +104,8 @@ class ProfileMedia:
             shown = photos.get(normal_name(whole.group(2))) if whole else None
             if shown is not None:
                 lines += ["", str(figure(shown)), ""]
+            elif whole and normal_name(whole.group(2)) in self.hidden:
+                continue
             else:
                 lines.append(IMAGE_REF.sub(replace, line))
         return "\n".join(lines)
@@ -109,7 +123,8 @@ def profile_media(
         shown.append(ShownPhoto(photo, done, f"{_stem(photo.file)}-{done.key[:8]}"))
     cover = e.cover
     cover_shown = next((s for s in shown if s.photo is cover), None)
-    return ProfileMedia(tuple(shown), cover_shown)
+    # What the site shows: open data and print take their own share of it (for_use).
+    return ProfileMedia(tuple(shown), cover_shown).for_use(Use.website)
 
 
 def plan_media(

@@ -25,7 +25,7 @@ from ..printing.document import (
 )
 from ..records import periods
 from ..records.model import Registry
-from .report import Overview, Section, headline, scope_words, sections, shown
+from .report import NominationRow, Overview, Section, coverage_line, scope_words, sections, shown
 from .scope import Scope, ScopeKind
 from .workbook import Heading, new_workbook, save, table_sheet
 
@@ -91,25 +91,34 @@ def _kinds_text(overview: Overview) -> str:
     )
 
 
-def _coverage_text(overview: Overview, names: list[str]) -> str:
-    if not names:
-        return msg.DOC_ALL_HAMLETS
-    if overview.registered == 0 and overview.scope.first is not None:
-        return msg.DOC_NO_NEW.format(scope=scope_words(overview.scope))
-    return headline(overview)
+def _registered_text(overview: Overview) -> str:
+    """How many exemplars, as the secretary writes it: within a year or a period, those in the
+    programme then (however long ago they registered), and the new registrations as their own
+    sentence; then the hamlets without a published exemplar."""
+    kinds = _kinds_text(overview)
+    if not overview.scoped:
+        counted = msg.DOC_REGISTERED_TEXT.format(
+            registered=overview.in_programme, kinds=kinds, published=overview.published
+        )
+    else:
+        words = scope_words(overview.scope)
+        counted = msg.DOC_IN_PROGRAMME_TEXT.format(
+            scope=words, count=overview.in_programme, kinds=kinds, published=overview.published
+        )
+        new = (
+            msg.DOC_NEW_TEXT.format(scope=words, count=overview.registered)
+            if overview.registered
+            else msg.DOC_NO_NEW.format(scope=words)
+        )
+        counted = f"{counted} {new}"
+    hamlets = msg.DOC_ALL_HAMLETS if not overview.hamlets_without else coverage_line(overview)
+    return f"{counted} {hamlets}"
 
 
 def _registrations(overview: Overview, tables: _Tables) -> list[DocPart]:
-    names = [h.name for h in overview.hamlets_without]
     parts: list[DocPart] = [
         DocHeading(msg.DOC_PART_REGISTRATIONS),
-        DocParagraph(
-            msg.DOC_REGISTERED_TEXT.format(
-                registered=overview.registered, kinds=_kinds_text(overview), published=overview.published
-            )
-            + " "
-            + _coverage_text(overview, names)
-        ),
+        DocParagraph(_registered_text(overview)),
     ]
     if overview.late:
         parts.append(DocParagraph(msg.DOC_LATE_TEXT.format(count=len(overview.late))))
@@ -153,7 +162,8 @@ def _replications(overview: Overview, tables: _Tables) -> list[DocPart]:
 
 
 def _nominations(overview: Overview, tables: _Tables) -> list[DocPart]:
-    text = msg.DOC_NOMINATED_TEXT.format(count=len(overview.nominations))
+    commune = sum(n.level_code == "commune" for n in overview.nominations)
+    text = msg.DOC_NOMINATED_TEXT.format(commune=commune, upward=len(overview.nominations) - commune)
     return [
         DocHeading(msg.DOC_PART_NOMINATIONS),
         DocParagraph(text),
@@ -211,11 +221,26 @@ def report_document(registry: Registry, overview: Overview, paper: Paperwork) ->
 # --- nomination list ----------------------------------------------------------------------
 
 
-def nomination_rows(overview: Overview) -> tuple[tuple[object, ...], ...]:
-    """STT, name, address, achievements in short, the form proposed: the usual layout."""
+ROMAN = ("I", "II", "III", "IV", "V", "VI")
+
+
+def nomination_groups(overview: Overview) -> list[tuple[str, tuple[NominationRow, ...]]]:
+    """The nominations by level, each group titled: the commune's own conference first, then
+    the proposals upward. Empty groups are left out."""
+    groups = []
+    for code, title in msg.DOC_LIST_GROUPS.items():
+        rows = tuple(n for n in overview.nominations if n.level_code == code)
+        if rows:
+            groups.append((title, rows))
+    return groups
+
+
+def nomination_rows(rows: Sequence[NominationRow], start: int = 1) -> tuple[tuple[object, ...], ...]:
+    """STT, name, address, achievements in short, level, the form proposed: the usual layout
+    with the level of each row."""
     return tuple(
-        (number, n.name, n.address, n.summary, f"{n.proposal} ({n.level.lower()}, {n.year})")
-        for number, n in enumerate(overview.nominations, start=1)
+        (number, n.name, n.address, n.summary, n.level, f"{n.proposal} ({n.years_text})")
+        for number, n in enumerate(rows, start=start)
     )
 
 
@@ -229,21 +254,34 @@ def list_subject(scope: Scope) -> str:
     return msg.DOC_LIST_SUBJECT.format(scope=words)
 
 
-LIST_WIDTHS: Sequence[float] = (0.6, 3.0, 2.2, 5.0, 3.2)
+LIST_WIDTHS: Sequence[float] = (0.6, 3.0, 2.2, 4.6, 1.2, 3.2)
+
+
+def _list_parts(overview: Overview) -> tuple[DocPart, ...]:
+    """One titled table per level; STT starts again in each, as grouped lists number them."""
+    numeric = (False,) * len(msg.DOC_LIST_HEADERS)
+    groups = nomination_groups(overview)
+    if not groups:
+        return (DocTable("", msg.DOC_LIST_HEADERS, (), tuple(LIST_WIDTHS), numeric, msg.DOC_NONE_TEXT),)
+    parts: list[DocPart] = []
+    for roman, (title, found) in zip(ROMAN, groups, strict=False):
+        rows = tuple(tuple(shown(v) for v in row) for row in nomination_rows(found))
+        parts.append(DocHeading(f"{roman}. {title.upper()}"))
+        parts.append(DocTable("", msg.DOC_LIST_HEADERS, rows, tuple(LIST_WIDTHS), numeric, msg.DOC_NONE_TEXT))
+    return tuple(parts)
 
 
 def nomination_document(registry: Registry, overview: Overview, paper: Paperwork) -> OfficialDocument:
-    """The nomination list, landscape, as it is attached to a report or a submission."""
+    """The nomination list, landscape, as it is attached to a report or a submission: grouped
+    by level, each row naming its level."""
     commune = registry.commune.name
-    rows = tuple(tuple(shown(v) for v in row) for row in nomination_rows(overview))
-    table = DocTable("", msg.DOC_LIST_HEADERS, rows, tuple(LIST_WIDTHS), (False,) * 5, msg.DOC_NONE_TEXT)
     return OfficialDocument(
         issuer=issuer_lines(commune),
         number=number_line(paper.number, msg.DOC_SYMBOL_LIST),
         place_date=f"{place_name(commune)}, {official_date(paper.date)}",
         kind=msg.DOC_LIST,
         subject=(list_subject(overview.scope),),
-        parts=(table,),
+        parts=_list_parts(overview),
         recipients=paper.recipients,
         authority=msg.DOC_AUTHORITY,
         signer_title=msg.DOC_SIGNER_TITLE,
@@ -267,8 +305,8 @@ def write_nominations_xlsx(registry: Registry, overview: Overview, path: Path) -
         msg.DOC_LIST_SHEET,
         heading,
         msg.DOC_LIST_HEADERS,
-        nomination_rows(overview),
-        (6, 34, 26, 60, 40),
+        nomination_rows(overview.nominations),
+        (6, 34, 26, 56, 12, 40),
         empty=msg.DOC_NONE_TEXT,
     )
     save(book, path)

@@ -23,7 +23,7 @@ from ..files import write_atomically
 from ..messages import common as common_msg
 from ..messages import papers as msg
 from ..records import periods
-from ..records.model import Exemplar, Named, Registry
+from ..records.model import Decision, Exemplar, Named, Nomination, Registry
 from ..rendering import environment
 from ..theme_files import Theme
 from .scope import EVERYTHING, Scope, ScopedData, as_of, scoped
@@ -32,24 +32,32 @@ from .workbook import Heading, new_workbook, save, table_sheet
 
 @dataclass(frozen=True)
 class Coverage:
-    """Exemplars of one hamlet or organization."""
+    """Exemplars of one hamlet or organization in the programme during the report's scope
+    (every registration when the report covers everything)."""
 
     code: str
     name: str
-    registered: int
-    published: int
+    in_programme: int
+    published: int  # of those in the programme, shown on the site
     # The commune a hamlet belonged to before the 2025 merger ("" when not recorded).
     former_commune: str = ""
-    # Counted within a year or a period: none registered then is not "no exemplar at all".
+    # Counted within a year or a period: the new registrations and what else happened then.
     scoped: bool = False
+    new: int = 0
+    happened: str = ""
 
     @property
     def flag(self) -> str:
-        if self.registered == 0:
-            return msg.REPORT_NONE_IN_SCOPE if self.scoped else msg.REPORT_NO_EXEMPLAR
+        if self.in_programme == 0:
+            return msg.REPORT_NO_EXEMPLAR
         if self.published == 0:
             return msg.REPORT_NOT_PUBLISHED
         return ""
+
+    @property
+    def note(self) -> str:
+        """The flag, then what happened within the scope."""
+        return "; ".join(part for part in (self.flag, self.happened) if part)
 
 
 @dataclass(frozen=True)
@@ -95,6 +103,7 @@ class FieldRow:
     name: str
     counts: tuple[int, ...]  # per kind, in the order of ``common_msg.KIND_NAMES``
     published: int
+    new: int = 0  # registered within the scope
 
     @property
     def total(self) -> int:
@@ -113,15 +122,24 @@ class EvaluationRow:
 
 @dataclass(frozen=True)
 class NominationRow:
+    """One exemplar at one level: its introductions and proposals there, merged (an exemplar
+    introduced to a congress and proposed for an award at the same level is one row)."""
+
     slug: str
     name: str
     kind: str
     address: str
     summary: str
-    level: str
-    year: int
-    proposal: str  # the congress it is introduced to, or the award proposed
+    level: str  # as read: "Cấp xã", "Cấp tỉnh"…
+    year: int  # the first year of the row's nominations
+    proposal: str  # the congresses it is introduced to and the awards proposed, "; "-joined
     decision: str
+    level_code: str = "commune"
+    years: tuple[int, ...] = ()
+
+    @property
+    def years_text(self) -> str:
+        return ", ".join(str(y) for y in self.years or (self.year,))
 
 
 @dataclass(frozen=True)
@@ -137,6 +155,10 @@ class ExemplarRow:
 
 @dataclass(frozen=True)
 class Overview:
+    """``registered``: new registrations within the scope; ``in_programme``: the exemplars in
+    the programme during it (scope.in_programme), which ``published``, ``by_kind``, the
+    hamlets, organizations, fields and the list count. Without a scope the two are equal."""
+
     commune: str
     generated: dt.date
     registered: int
@@ -158,6 +180,11 @@ class Overview:
     evaluations: tuple[EvaluationRow, ...] = ()
     nominations: tuple[NominationRow, ...] = ()
     exemplars: tuple[ExemplarRow, ...] = ()
+    in_programme: int = 0
+
+    @property
+    def scoped(self) -> bool:
+        return self.scope.first is not None or self.scope.last is not None
 
     @property
     def hamlets_without(self) -> tuple[Coverage, ...]:
@@ -179,20 +206,20 @@ def build_overview(
     """Every figure of the report from the records (no file is read here), all computed from
     one view of them restricted to ``scope`` (scope.py): no table filters on its own.
     Lateness and the years to evaluate are judged per period (records/periods.py)."""
-    view = scoped(tuple(exemplars), scope)
+    view = scoped(tuple(exemplars), scope, registry)
     last = last_year if last_year is not None else today.year - 1
     if scope.last is not None and last_year is None:
         last = min(scope.last, last)
-    registered = view.registered
+    members = view.in_programme
     kinds = list(common_msg.KIND_NAMES)
     return Overview(
         commune=registry.commune.full_name,
         generated=as_of(scope, today),
-        registered=len(registered),
-        published=sum(e.is_public for e in registered),
-        hamlets=_scoped_coverage(_hamlet_coverage(registry, registered), scope),
-        organizations=_scoped_coverage(_coverage(registry.organizations, registered, "organization"), scope),
-        late=_late(registry, registered),
+        registered=len(view.registered),
+        published=sum(e.is_public for e in members),
+        hamlets=_hamlet_coverage(registry, view),
+        organizations=_coverage(registry.organizations, view, "organization"),
+        late=_late(registry, view.registered),
         last_evaluated_year=last,
         missing_evaluations=_missing_evaluations(registry, view, last),
         commendation_years=_years_of(c.date.year for e in view.exemplars for c in e.commendations),
@@ -200,19 +227,14 @@ def build_overview(
         replications=_replications(registry, view),
         by_former_commune=len(registry.former_communes) > 1,
         scope=scope,
-        by_kind=tuple(sum(e.kind.value == k for e in registered) for k in kinds),
-        fields=_fields(registry, registered),
+        by_kind=tuple(sum(e.kind.value == k for e in members) for k in kinds),
+        fields=_fields(registry, view),
         evaluation_years=_years_of(v.year for e in view.exemplars for v in e.evaluations),
         evaluations=_evaluations(registry, view),
         nominations=_nominations(registry, view),
-        exemplars=tuple(_listed(registry, e) for e in registered),
+        exemplars=tuple(_listed(registry, e) for e in members),
+        in_programme=len(members),
     )
-
-
-def _scoped_coverage(rows: tuple[Coverage, ...], scope: Scope) -> tuple[Coverage, ...]:
-    if scope.first is None and scope.last is None:
-        return rows
-    return tuple(dataclasses.replace(row, scoped=True) for row in rows)
 
 
 def _years_of(years: Iterable[int]) -> tuple[int, ...]:
@@ -262,13 +284,14 @@ def _replications(registry: Registry, view: ScopedData) -> tuple[ReplicationRow,
     return tuple(sorted(rows, key=lambda r: (-r.units, r.slug)))
 
 
-def _fields(registry: Registry, registered: Sequence[Exemplar]) -> tuple[FieldRow, ...]:
+def _fields(registry: Registry, view: ScopedData) -> tuple[FieldRow, ...]:
     kinds = list(common_msg.KIND_NAMES)
     rows = []
     for item in registry.fields:
-        mine = [e for e in registered if e.field == item.code]
+        mine = [e for e in view.in_programme if e.field == item.code]
         counts = tuple(sum(e.kind.value == k for e in mine) for k in kinds)
-        rows.append(FieldRow(item.name, counts, sum(e.is_public for e in mine)))
+        new = sum(e.field == item.code for e in view.registered)
+        rows.append(FieldRow(item.name, counts, sum(e.is_public for e in mine), new))
     return tuple(rows)
 
 
@@ -282,33 +305,47 @@ def address(registry: Registry, exemplar: Exemplar) -> str:
 
 
 def _nominations(registry: Registry, view: ScopedData) -> tuple[NominationRow, ...]:
-    """Each nomination of the view, by year, highest level first."""
+    """The view's nominations grouped by level, the commune's own conference first, then the
+    proposals upward (province, national); one row per exemplar and level, so the same
+    exemplar introduced at the commune and proposed to the province shows once in each group,
+    each row naming its level."""
     order = list(common_msg.NOMINATION_LEVELS)
-    found = sorted(
-        ((n, e) for e in view.exemplars for n in e.nominations),
-        key=lambda pair: (pair[0].year, -order.index(pair[0].level.value), pair[1].name),
+    grouped: dict[tuple[str, str], list[tuple[Nomination, Exemplar]]] = {}
+    for e in view.exemplars:
+        for n in sorted(e.nominations, key=lambda n: n.year):
+            grouped.setdefault((n.level.value, e.slug), []).append((n, e))
+    rows = [_nomination_row(registry, found) for found in grouped.values()]
+    return tuple(sorted(rows, key=lambda r: (order.index(r.level_code), r.year, r.name, r.slug)))
+
+
+def _nomination_row(registry: Registry, found: list[tuple[Nomination, Exemplar]]) -> NominationRow:
+    exemplar = found[0][1]
+    level = found[0][0].level.value
+    proposals = dict.fromkeys(
+        n.award or msg.REPORT_CONGRESS.format(congress=n.congress or "") for n, _ in found
     )
-    rows = []
-    for n, e in found:
-        decision = ""
-        if n.decision is not None:
-            decision = n.decision.number
-            if n.decision.date is not None:
-                decision += msg.REPORT_DATED.format(date=_date(n.decision.date))
-        rows.append(
-            NominationRow(
-                e.slug,
-                e.name,
-                common_msg.KIND_NAMES[e.kind.value],
-                address(registry, e),
-                e.summary,
-                common_msg.NOMINATION_LEVELS[n.level.value],
-                n.year,
-                n.award or msg.REPORT_CONGRESS.format(congress=n.congress or ""),
-                decision,
-            )
-        )
-    return tuple(rows)
+    decisions = dict.fromkeys(_decision(n.decision) for n, _ in found if n.decision is not None)
+    years = tuple(sorted({n.year for n, _ in found}))
+    return NominationRow(
+        exemplar.slug,
+        exemplar.name,
+        common_msg.KIND_NAMES[exemplar.kind.value],
+        address(registry, exemplar),
+        exemplar.summary,
+        common_msg.NOMINATION_LEVELS[level],
+        years[0],
+        "; ".join(proposals),
+        "; ".join(decisions),
+        level,
+        years,
+    )
+
+
+def _decision(decision: Decision) -> str:
+    text = str(decision.number)
+    if decision.date is not None:
+        text += msg.REPORT_DATED.format(date=_date(decision.date))
+    return text
 
 
 def _listed(registry: Registry, e: Exemplar) -> ExemplarRow:
@@ -323,18 +360,38 @@ def _listed(registry: Registry, e: Exemplar) -> ExemplarRow:
     )
 
 
-def _coverage(items: Sequence[Named], exemplars: Sequence[Exemplar], attribute: str) -> tuple[Coverage, ...]:
+def _coverage(items: Sequence[Named], view: ScopedData, attribute: str) -> tuple[Coverage, ...]:
     rows = []
     for item in items:
-        mine = [e for e in exemplars if getattr(e, attribute) == item.code]
-        rows.append(Coverage(item.code, item.name, len(mine), sum(e.is_public for e in mine)))
+        mine = [e for e in view.in_programme if getattr(e, attribute) == item.code]
+        row = Coverage(item.code, item.name, len(mine), sum(e.is_public for e in mine))
+        if view.scope.first is not None or view.scope.last is not None:
+            row = _with_events(row, view, [e for e in view.exemplars if getattr(e, attribute) == item.code])
+        rows.append(row)
     return tuple(rows)
 
 
-def _hamlet_coverage(registry: Registry, exemplars: Sequence[Exemplar]) -> tuple[Coverage, ...]:
+def _with_events(row: Coverage, view: ScopedData, theirs: Sequence[Exemplar]) -> Coverage:
+    """What happened in the scope to a hamlet's or organization's exemplars: the counts of
+    the report's own tables (the view's records are already cut to the scope)."""
+    new = sum(1 for e in theirs if view.scope.holds(e.registered.year))
+    counts = (
+        (msg.REPORT_HAPPENED_NEW, new),
+        (msg.REPORT_HAPPENED_EVALUATED, sum(len(e.evaluations) for e in theirs)),
+        (msg.REPORT_HAPPENED_COMMENDED, sum(len(e.commendations) for e in theirs)),
+        (msg.REPORT_HAPPENED_REPLICATED, sum(len(e.replications) for e in theirs)),
+        (msg.REPORT_HAPPENED_NOMINATED, sum(len(e.nominations) for e in theirs)),
+    )
+    words = [text.format(count=count) for text, count in counts if count]
+    if not words and row.in_programme:
+        words = [msg.REPORT_HAPPENED_NOTHING.format(scope=scope_words(view.scope))]
+    return dataclasses.replace(row, scoped=True, new=new, happened=", ".join(words))
+
+
+def _hamlet_coverage(registry: Registry, view: ScopedData) -> tuple[Coverage, ...]:
     """Hamlets in registry order; after a merger, grouped by their former commune (in the
     order of ``former_communes``, hamlets without one last)."""
-    rows = _coverage(registry.hamlets, exemplars, "hamlet")
+    rows = _coverage(registry.hamlets, view, "hamlet")
     if len(registry.former_communes) <= 1:
         return rows
     former = registry.table("former_communes")
@@ -384,52 +441,92 @@ def _numbered(rows: Iterable[tuple[object, ...]]) -> tuple[tuple[object, ...], .
 
 
 def _coverage_section(
-    title: str, sheet: str, label: str, items: Sequence[Coverage], grouped: bool = False
+    title: str, sheet: str, label: str, items: Sequence[Coverage], grouped: bool = False, scoped: bool = False
 ) -> Section:
-    counts = (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, msg.REPORT_FLAG)
+    """One row per hamlet or organization. Within a year or a period: the exemplars in the
+    programme then, the new registrations among them, and what happened."""
+    if scoped:
+        counts: tuple[str, ...] = (
+            msg.REPORT_IN_PROGRAMME,
+            msg.REPORT_NEW,
+            msg.REPORT_PUBLISHED,
+            msg.REPORT_FLAG,
+        )
+        values: list[tuple[object, ...]] = [
+            (c.name, c.in_programme, c.new, c.published, c.note) for c in items
+        ]
+    else:
+        counts = (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, msg.REPORT_FLAG)
+        values = [(c.name, c.in_programme, c.published, c.note) for c in items]
     if grouped:  # merged communes: which former commune each hamlet belonged to
         headers: tuple[str, ...] = (msg.REPORT_NUMBER, msg.REPORT_FORMER_COMMUNE, label, *counts)
-        rows = _numbered((c.former_commune, c.name, c.registered, c.published, c.flag) for c in items)
+        rows = _numbered((c.former_commune, *v) for c, v in zip(items, values, strict=True))
     else:
         headers = (msg.REPORT_NUMBER, label, *counts)
-        rows = _numbered((c.name, c.registered, c.published, c.flag) for c in items)
+        rows = _numbered(values)
     return Section(title, headers, rows, tuple(c.published == 0 for c in items), sheet)
+
+
+def _totals_section(overview: Overview) -> Section:
+    kinds = tuple(common_msg.KIND_NAMES.values())
+    if overview.scoped:
+        headers: tuple[str, ...] = (msg.REPORT_IN_PROGRAMME, msg.REPORT_NEW, msg.REPORT_PUBLISHED, *kinds)
+        row: tuple[object, ...] = (
+            overview.in_programme,
+            overview.registered,
+            overview.published,
+            *overview.by_kind,
+        )
+    else:
+        headers = (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, *kinds)
+        row = (overview.in_programme, overview.published, *overview.by_kind)
+    return Section(msg.REPORT_TOTALS, headers, (row,), sheet=msg.REPORT_SHEET_TOTALS)
+
+
+def _fields_section(overview: Overview) -> Section:
+    kinds = tuple(common_msg.KIND_NAMES.values())
+    number = msg.REPORT_NUMBER
+    if overview.scoped:
+        headers: tuple[str, ...] = (
+            number,
+            msg.REPORT_FIELD,
+            *kinds,
+            msg.REPORT_TOTAL,
+            msg.REPORT_NEW,
+            msg.REPORT_PUBLISHED,
+        )
+        rows = _numbered((f.name, *f.counts, f.total, f.new, f.published) for f in overview.fields)
+    else:
+        headers = (number, msg.REPORT_FIELD, *kinds, msg.REPORT_TOTAL, msg.REPORT_PUBLISHED)
+        rows = _numbered((f.name, *f.counts, f.total, f.published) for f in overview.fields)
+    return Section(msg.REPORT_FIELDS, headers, rows, sheet=msg.REPORT_SHEET_FIELDS)
 
 
 def sections(overview: Overview) -> tuple[Section, ...]:
     """The report as titled tables; terminal, HTML and Excel all show exactly these, every
     one computed from the same scoped view (``build_overview``). No folder names: a higher
     level reads names."""
-    kinds = tuple(common_msg.KIND_NAMES.values())
     number = msg.REPORT_NUMBER
     return (
-        Section(
-            msg.REPORT_TOTALS,
-            (msg.REPORT_REGISTERED, msg.REPORT_PUBLISHED, *kinds),
-            ((overview.registered, overview.published, *overview.by_kind),),
-            sheet=msg.REPORT_SHEET_TOTALS,
-        ),
+        _totals_section(overview),
         _coverage_section(
             msg.REPORT_HAMLETS,
             msg.REPORT_SHEET_HAMLETS,
             msg.REPORT_HAMLET,
             overview.hamlets,
             overview.by_former_commune,
+            overview.scoped,
         ),
         _coverage_section(
             msg.REPORT_ORGANIZATIONS,
             msg.REPORT_SHEET_ORGANIZATIONS,
             msg.REPORT_ORGANIZATION,
             overview.organizations,
+            scoped=overview.scoped,
         ),
+        _fields_section(overview),
         Section(
-            msg.REPORT_FIELDS,
-            (number, msg.REPORT_FIELD, *kinds, msg.REPORT_TOTAL, msg.REPORT_PUBLISHED),
-            _numbered((f.name, *f.counts, f.total, f.published) for f in overview.fields),
-            sheet=msg.REPORT_SHEET_FIELDS,
-        ),
-        Section(
-            msg.REPORT_LIST,
+            msg.REPORT_LIST_IN_PROGRAMME if overview.scoped else msg.REPORT_LIST,
             (
                 number,
                 msg.REPORT_EXEMPLAR,
@@ -485,7 +582,7 @@ def sections(overview: Overview) -> tuple[Section, ...]:
                 msg.REPORT_PROPOSAL,
                 msg.REPORT_DECISION,
             ),
-            _numbered((n.name, n.level, n.year, n.proposal, n.decision) for n in overview.nominations),
+            _numbered((n.name, n.level, n.years_text, n.proposal, n.decision) for n in overview.nominations),
             sheet=msg.REPORT_SHEET_NOMINATIONS,
         ),
     )
@@ -516,10 +613,26 @@ def shown(value: object) -> str:
 
 
 def headline(overview: Overview) -> str:
+    """The summary line: how many exemplars the scope's programme holds (never 0 while some
+    are in it), then the hamlets without a published one among them."""
+    if overview.scoped:
+        count = msg.REPORT_COUNT_IN.format(
+            scope=scope_words(overview.scope),
+            count=overview.in_programme,
+            new=overview.registered,
+            published=overview.published,
+        )
+    else:
+        count = msg.REPORT_COUNT_ALL.format(count=overview.in_programme, published=overview.published)
+    return f"{count} {coverage_line(overview)}"
+
+
+def coverage_line(overview: Overview) -> str:
+    """The hamlets without a published exemplar in the programme (the plan wants one each)."""
     if not overview.hamlets_without:
         return msg.REPORT_ALL_HAMLETS
     names = ", ".join(h.name for h in overview.hamlets_without)
-    if overview.scope.first is not None:  # a year or a period: what was registered then
+    if overview.scoped:
         return msg.REPORT_HAMLETS_WITHOUT_IN.format(scope=scope_words(overview.scope), names=names)
     return msg.REPORT_HAMLETS_WITHOUT.format(names=names)
 
@@ -528,7 +641,7 @@ def terminal_view(overview: Overview) -> list[RenderableType]:
     """The overview for the terminal: title, date line, one table per section, headline."""
     view: list[RenderableType] = [
         Text(report_title(overview), style="bold"),
-        Text(msg.REPORT_GENERATED.format(date=_date(overview.generated))),
+        Text(_generated(overview)),
     ]
     for section in sections(overview):
         table = Table(title=section.title, title_justify="left", title_style="bold")
@@ -549,13 +662,18 @@ def terminal_view(overview: Overview) -> list[RenderableType]:
     return view
 
 
+def _generated(overview: Overview) -> str:
+    words = msg.REPORT_GENERATED_IN if overview.scoped else msg.REPORT_GENERATED
+    return words.format(date=_date(overview.generated))
+
+
 def write_html(overview: Overview, theme: Theme, path: Path) -> None:
     """A standalone page (not part of the public site): inline styles, marked noindex."""
     env = environment(theme.folders("report"))
     env.filters["shown"] = shown
     page = env.get_template("report.html").render(
         title=report_title(overview),
-        generated=msg.REPORT_GENERATED.format(date=_date(overview.generated)),
+        generated=_generated(overview),
         sections=sections(overview),
         headline=headline(overview),
         none=msg.REPORT_NONE,

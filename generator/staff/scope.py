@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..records import periods
 from ..records.model import Exemplar, Period, Registry
 
 
@@ -67,18 +68,46 @@ class ScopedData:
 
     ``exemplars``: those that existed in the scope (registered before its end), each with its
     evaluations, commendations, replications and nominations cut to the scope's years.
-    ``registered``: those of them registered within the scope."""
+    ``registered``: those of them registered within the scope (the new registrations).
+    ``in_programme``: those of them in the programme during the scope (see
+    :func:`in_programme`), however long ago they registered."""
 
     scope: Scope
     exemplars: tuple[Exemplar, ...]
     registered: tuple[Exemplar, ...]
+    in_programme: tuple[Exemplar, ...] = ()
 
 
-def scoped(exemplars: tuple[Exemplar, ...] | list[Exemplar], scope: Scope) -> ScopedData:
-    """The one filtered view every table of a report is computed from."""
+def in_programme(exemplar: Exemplar, scope: Scope, registry: Registry | None) -> bool:
+    """Whether an exemplar took part in the programme during the scope: registered by its end,
+    in a plan period still running when the scope begins. A registration belongs to the
+    period holding its date (records/periods.py) and is evaluated up to that period's end, so a
+    hamlet's coverage is counted per period: an exemplar of 2022 – 2025 is in the 2023 and 2025
+    reports, not in 2027's. A registration outside every period stays in (nothing says it left).
+    The profile records no withdrawal (a profile leaves the site by becoming a draft, which a
+    new registration also is), so none is subtracted here."""
+    if scope.last is not None and exemplar.registered.year > scope.last:
+        return False
+    if scope.first is None or registry is None:
+        return True
+    period = periods.period_of(registry, exemplar.registered)
+    return period is None or period.last >= scope.first
+
+
+def scoped(
+    exemplars: tuple[Exemplar, ...] | list[Exemplar], scope: Scope, registry: Registry | None = None
+) -> ScopedData:
+    """The one filtered view every table of a report is computed from; with the registry, the
+    programme is judged per plan period (:func:`in_programme`)."""
     existing = [e for e in exemplars if scope.last is None or e.registered.year <= scope.last]
-    cut = tuple(_cut(e, scope) for e in sorted(existing, key=lambda e: (e.registered, e.slug)))
-    return ScopedData(scope, cut, tuple(e for e in cut if scope.holds(e.registered.year)))
+    ordered = sorted(existing, key=lambda e: (e.registered, e.slug))
+    cut = tuple(_cut(e, scope) for e in ordered)
+    return ScopedData(
+        scope,
+        cut,
+        tuple(e for e in cut if scope.holds(e.registered.year)),
+        tuple(e for e in cut if in_programme(e, scope, registry)),
+    )
 
 
 def _cut(exemplar: Exemplar, scope: Scope) -> Exemplar:
