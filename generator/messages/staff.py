@@ -36,6 +36,14 @@ PROMPT_INIT_ORGANIZATIONS = (
     " (bỏ qua được, thêm sau trong danh mục)."
 )
 PROMPT_INIT_PERIOD = "Giai đoạn kế hoạch hiện tại (Enter để chọn {default})"
+PROMPT_INIT_SITE_URL = (
+    "Địa chỉ trang web của xã, ví dụ https://dienhinh.xahoabinh.gov.vn/ (Enter nếu chưa có: sửa"
+    " sau ở dòng site_url của mkdocs.yml)"
+)
+INIT_BAD_SITE_URL = (
+    "Địa chỉ trang web “{value}” không dùng được: viết đầy đủ tên miền, ví dụ"
+    " https://dienhinh.xahoabinh.gov.vn/ (không dấu, không khoảng trắng)."
+)
 INIT_EXISTS = (
     "Đã có dự án ở đây ({path}); “dienhinh init” không ghi đè. Chọn một thư mục mới hoặc trống,"
     " ví dụ: dienhinh init du-an-xa-moi"
