@@ -138,3 +138,16 @@ def test_publish_lines_in_the_editor_lose_the_keys_in_brackets() -> None:
     line = "exemplars/registry.yml:161: CẢNH BÁO [hamlets[1]]: Xóm Làng Tre chưa có điển hình."
     assert plain(line) == "exemplars/registry.yml:161: CẢNH BÁO: Xóm Làng Tre chưa có điển hình."
     assert plain("Đã gửi 3 tệp [xem lại]: xong") == "Đã gửi 3 tệp [xem lại]: xong"
+
+
+def test_publish_lines_in_the_editor_name_no_command_line_option() -> None:
+    from dienhinh.editor.publishing import plain
+    from dienhinh.messages import publish as publish_msg
+
+    names = "branch commit config count example files folder host kept key manifest name now path port"
+    names += " profiles reason registry release remote removed root sent share site size target targets user"
+    values = dict.fromkeys((names + " was where").split(), "x")
+    for name, text in vars(publish_msg).items():
+        if name.isupper() and isinstance(text, str) and name != "GHP_COMMIT_MESSAGE":
+            shown = plain(text.format(**values) if "{" in text else text)
+            assert "--" not in shown and "dienhinh publish" not in shown, (name, shown)

@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..messages import common as common_msg
+from ..messages import editor as editor_msg
 from ..records.settings import Settings
 
 # "file:line: LỖI [hamlets[1]]: …" as the terminal shows it → without the key in brackets,
@@ -24,8 +25,12 @@ _KEY = re.compile(
 
 
 def plain(line: str) -> str:
-    """A line of ``dienhinh publish`` as the editor shows it."""
-    return _KEY.sub(r"\1:", line.rstrip())
+    """A line of ``dienhinh publish`` as the editor shows it: no key in brackets, no command
+    line options (the page has buttons for those)."""
+    line = _KEY.sub(r"\1:", line.rstrip())
+    for said, instead in editor_msg.PUBLISH_CLI_PHRASES.items():
+        line = line.replace(said, instead)
+    return line
 
 
 @dataclass

@@ -249,3 +249,19 @@ EDITOR_NEEDS_REPO = (
 EDITOR_SITE_WRITTEN = (
     "Đã ghi trình soạn thảo vào {path}: đặt thư mục này lên máy chủ web (ví dụ ở địa chỉ /bien-tap/)."
 )
+
+
+# What `dienhinh publish` says of its command line, as the editor's page says it instead (the
+# officer has buttons, not options).
+PUBLISH_CLI_PHRASES = {
+    "chọn một bằng --to, ví dụ: dienhinh publish --to ssh": (
+        "người phụ trách kỹ thuật cần để lại một nơi trong cấu hình (xem “Đưa trang lên mạng”)"
+    ),
+    "Nếu chỉ muốn thử (trang minh họa), chạy lại với --allow-sample.": (
+        "Trang còn là trang minh họa hoặc chưa có địa chỉ thật: nhờ người phụ trách kỹ thuật (xem"
+        " “Đưa trang lên mạng”)."
+    ),
+    "Vẫn đưa lên vì có --allow-sample:": "Vẫn đưa lên dù",
+    "chạy dienhinh publish (không kèm --no-build).": "bấm lại “Đưa lên mạng”.",
+    "(--rollback)": "(nút “Quay về bản trước”)",
+}
