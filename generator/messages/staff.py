@@ -83,6 +83,11 @@ HELP_WITHDRAW_SLUG = "địa chỉ hồ sơ (tên thư mục trong exemplars/)"
 HELP_WITHDRAW_DATE = "ngày nhận yêu cầu (mặc định: hôm nay), ví dụ 15/03/2026"
 METAVAR_SLUG = "HỒ_SƠ"
 WITHDRAW_NO_PROFILE = "Không có hồ sơ “{slug}” trong thư mục exemplars/."
+WITHDRAW_NOT_INDIVIDUAL = (
+    "Hồ sơ “{slug}” là của tập thể hoặc mô hình. Nếu một người trong ảnh rút lại sự đồng ý, mở hồ sơ"
+    " trong trình soạn thảo và ghi ngày rút lại ở ảnh đó (“Trong ảnh có người nhận ra được”); nếu cả"
+    " tập thể không muốn công bố nữa, chuyển hồ sơ về bản nháp."
+)
 WITHDRAW_DONE = (
     "Đã ghi: “{name}” rút lại sự đồng ý ngày {date}.\n"
     "- Lần dựng tới (dienhinh build), hồ sơ không còn trên trang web, sổ tay, bản tin và dữ liệu mở;"
