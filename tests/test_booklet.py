@@ -642,3 +642,41 @@ def test_extreme_photos_fit_the_page(project: Path, tmp_path: Path, size: str) -
     shapes = sorted(round((x1 - x0) / (y1 - y0), 2) for _, (x0, y0, x1, y1) in placed)
     assert shapes.count(0.25) == 3 and shapes.count(10.0) == 3, shapes  # cover + 2 in the story; 3 panoramas
     assert_margins_clear(out, tmp_path)
+
+
+@pytest.mark.parametrize("size", ["A5", "A4"])
+def test_no_page_holds_only_a_qr_code_and_a_notes_box(
+    monkeypatch: pytest.MonkeyPatch, size: str
+) -> None:
+    """A profile's closing (QR code and notes box, kept whole) pushed alone onto a page left
+    two thirds of it blank: it now ends the page before with fewer lines, or fills its page."""
+    import weasyprint
+
+    settings = Settings.from_mkdocs_yml(ROOT / "mkdocs.yml")
+    catalog = load_catalog(settings)
+    assert catalog.registry is not None
+    shown = tuple(e for e in catalog.exemplars if e.status.value == "published" and not e.photos)
+    booklet = bk.Booklet("Sổ tay", "Thử", shown, "so-tay")
+    documents: list[Any] = []
+    render = weasyprint.HTML.render
+
+    def kept(self: Any, *args: Any, **kwargs: Any) -> Any:
+        documents.append(render(self, *args, **kwargs))
+        return documents[-1]
+
+    monkeypatch.setattr(weasyprint.HTML, "render", kept)
+    rendered, problems = bk.render_booklet(
+        booklet, catalog.registry, settings.theme, "https://dienhinh.example.vn/", size=size,
+        exemplars_dir=settings.exemplars_dir,
+    )  # fmt: skip
+    assert rendered is not None, problems
+    alone = [
+        index
+        for index, page in enumerate(p._page_box for p in documents[-1].pages)
+        if (closing := bk._closing_box(page)) is not None
+        and closing.position_y - page.content_box_y() < 1
+        and bk._used_bottom(page) - page.content_box_y() < 0.9 * page.height
+    ]
+    assert alone == []
+    if size == "A5":  # the sample has one such page in A5: laid out again, once
+        assert len(documents) == 2 and bk.closing_lines(documents[0])

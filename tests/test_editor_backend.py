@@ -316,3 +316,74 @@ def test_server_answers_only_its_own_address(project: Path) -> None:
     finally:
         server.shutdown()
         server.server_close()
+
+
+COLLECTIVE = """---
+name: Tổ hợp tác thử nghiệm (minh họa)
+kind: collective
+field: kinh-te-ho
+hamlet: na-a
+registered: 2022-06-10
+summary: Tổ hợp tác nuôi ong lấy mật.
+status: draft
+---
+{story}"""
+
+
+@pytest.mark.parametrize(
+    "story",
+    [
+        # "## Cách làm" typed in the rich-text mode: Decap escapes the marker, keeping it text.
+        "\\## Cách làm\n\nNuôi ong.\n\n\\## Kết quả\n\nMật.\n\n\\## Bài học kinh nghiệm\n\nGhi chép.\n",
+        "## \\## Cách làm\n\nNuôi ong.\n\n\\## Kết quả\n\nMật.\n\n\\## Bài học kinh nghiệm\n\nGhi.\n",
+        "\\#\\# Cách làm\n\nNuôi ong.\n\n\\#\\# Kết quả\n\nMật.\n\n\\#\\# Bài học kinh nghiệm\n\nGhi.\n",
+        # A heading made bold as in Word, or with a colon.
+        "**Cách làm**\n\nNuôi ong.\n\n**Kết quả:**\n\nMật.\n\n## bài học kinh nghiệm\n\nGhi chép.\n",
+        # The toolbar's "Đề mục cấp 2", as Decap writes it.
+        "## Cách làm\n\nNuôi ong.\n\n## Kết quả\n\nMật.\n\n## Bài học kinh nghiệm\n\nGhi chép.\n",
+    ],
+)
+def test_story_sections_typed_in_rich_text_become_headings(project: Path, story: str) -> None:
+    b = backend(project)
+    path = "exemplars/to-hop-tac-thu-nghiem-minh-hoa/index.md"
+    reply = persist(b, COLLECTIVE.format(story=story), [], path, new=True)
+    assert reply.status == 200, reply.body
+    assert not [w for w in reply.body["warnings"] if w["field"] == "story"], reply.body["warnings"]
+    text = (project / path).read_text(encoding="utf-8")
+    assert "\\#" not in text
+    for section in ("Cách làm", "Kết quả", "Bài học kinh nghiệm"):
+        assert f"\n## {section.casefold()}\n" in text.casefold()
+
+
+def test_a_missing_section_says_how_to_make_a_heading(project: Path) -> None:
+    b = backend(project)
+    path = "exemplars/to-hop-tac-thu-nghiem-minh-hoa/index.md"
+    story = "## Cách làm\n\nNuôi ong.\n\n```\n\\## Kết quả\n```\n"
+    reply = persist(b, COLLECTIVE.format(story=story), [], path)
+    assert reply.status == 200, reply.body
+    shown = {w["message"] for w in reply.body["warnings"] if w["field"] == "story"}
+    assert len(shown) == 2  # a heading inside a code block stays code
+    message = next(m for m in shown if "“Kết quả”" in m)
+    assert message.startswith("Câu chuyện chưa có mục “Kết quả”.")
+    assert "gõ “## Kết quả” trên một dòng riêng" in message and "“Đề mục”" in message
+    assert "\n```\n\\## Kết quả\n```\n" in (project / path).read_text(encoding="utf-8")
+
+
+def test_publishing_without_a_target_says_who_sets_it_up(project: Path) -> None:
+    b = backend(project)
+    reply = b.handle({"action": "dienhinhPublish", "params": {}})
+    assert reply.status == 422 and "“Đưa trang lên mạng”" in reply.body["error"]
+    status = b.handle({"action": "dienhinhPublishStatus", "params": {}})
+    assert status.body == {"targets": [], "can_roll_back": False, "running": False, "lines": [], "code": None}
+
+
+def test_the_preview_status_asks_the_preview_server_only_for_a_profile_page(project: Path) -> None:
+    settings, _ = load_settings(project / "mkdocs.yml")
+    assert settings is not None
+    quiet = LocalBackend(settings)
+    assert quiet.handle({"action": "dienhinhPreviewStatus", "params": {"slug": "a"}}).body == {"status": 0}
+    # Nothing listens there: 0, not an error; a path that is no slug is never asked for.
+    far = LocalBackend(settings, preview_url="http://127.0.0.1:9/")
+    for slug in ("doi-che-ban-quyen", "../../etc", "a/b"):
+        reply = far.handle({"action": "dienhinhPreviewStatus", "params": {"slug": slug}})
+        assert reply.status == 200 and reply.body == {"status": 0}

@@ -104,7 +104,7 @@ def test_officer_creates_previews_and_publishes_a_profile(
         page.get_by_role("button", name="Thêm ảnh").click()
         page.get_by_role("button", name="Chọn ảnh", exact=True).click()
         page.locator("input[type=file]").set_input_files(photo)
-        page.get_by_role("button", name="Lấy những cái đã chọn").click()
+        page.get_by_role("button", name="Dùng ảnh đã chọn").click()
         fill(page, "Chú thích", "Đàn gà đồi của gia đình (ảnh minh họa).")
         story = page.locator("[data-slate-editor]").first
         story.click()
@@ -120,8 +120,9 @@ def test_officer_creates_previews_and_publishes_a_profile(
 
         # Published with the person's consent: checked, written, and `check` agrees.
         choose(page, "Trạng thái", "Công bố")
-        field(page, "Người này đã đồng ý cho công bố").check(force=True)  # type: ignore[attr-defined]
-        fill(page, "Ngày đồng ý", "2022-06-12")
+        # The profile's consent (a photo of a recognisable person has its own, further down).
+        field(page, "Người này đã đồng ý cho công bố").first.check(force=True)  # type: ignore[attr-defined]
+        page.get_by_label(re.compile("^Ngày đồng ý" + OPTIONAL)).first.fill("12/06/2022")
         save(page)
         wait_until(lambda: "status: published" in index.read_text(encoding="utf-8"))
         assert page.locator(".dh-problems--error").count() == 0

@@ -81,7 +81,7 @@ def test_registry_codes_are_select_lists_with_vietnamese_labels() -> None:
     assert [o["value"] for o in evaluation["result"]["options"]] == [r.code for r in reg.evaluation_results]
     assert [f["name"] for f in evaluation["figures"]["fields"]] == [f.code for f in reg.figures]
     commendation = fields_by_name(fields["commendations"]["fields"])
-    assert commendation["date"]["widget"] == "datetime" and commendation["date"]["format"] == "YYYY-MM-DD"
+    assert commendation["date"]["widget"] == "dh-date" and commendation["date"]["format"] == "YYYY-MM-DD"
     assert [o["value"] for o in commendation["level"]["options"]] == [c.code for c in reg.commendation_levels]
     photo = fields_by_name(fields["photos"]["fields"])
     assert photo["file"]["widget"] == "image"
@@ -117,7 +117,7 @@ def test_a_new_model_field_gets_its_widget_from_its_type() -> None:
         "value_type": "int",
         "min": 2000,
     }
-    assert fields["decided"]["widget"] == "datetime" and fields["decided"]["required"] is False
+    assert fields["decided"]["widget"] == "dh-date" and fields["decided"]["required"] is False
     assert fields["congress"]["widget"] == "string"
 
 

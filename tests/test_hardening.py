@@ -251,7 +251,7 @@ CASES = [
         "collective, individual, model",
     ),
     Case("unknown-key", good("summary:", "sumary:"), f"{REL}:7: LỖI [sumary]", "Có phải ý bạn là “summary”"),
-    Case("missing-field", good("status: published\n", ""), f"{REL}:2: LỖI [status]", "Thiếu trường bắt buộc"),
+    Case("missing-field", good("status: published\n", ""), f"{REL}:2: LỖI [status]", "còn để trống"),
     Case(
         "duplicate-year",
         good("    result: tot\n", "    result: tot\n  - year: 2022\n    result: dat\n"),
@@ -280,7 +280,7 @@ CASES = [
         "consent-without-date",
         profile(INDIVIDUAL.replace("{given: true, date: 2022-05-01}", "{given: true}")),
         f"{REL}:10: LỖI [consent.date]",
-        "ngày đồng ý",
+        "“Ngày đồng ý”",
     ),
     Case(
         "phone-in-story",

@@ -7,6 +7,7 @@ from __future__ import annotations
 import gzip
 import os
 import pty
+import re
 import select
 import subprocess
 import sys
@@ -156,17 +157,53 @@ def test_the_new_site_has_no_sample_text(new_site: Path) -> None:
     texts["sitemap.xml"] = (site / "sitemap.xml").read_text(encoding="utf-8")
     for fragment in (site / "pagefind" / "fragment").glob("*.pf_fragment"):
         texts[fragment.name] = gzip.decompress(fragment.read_bytes()).decode("utf-8")
+    # The officers' guides come with every commune (the messages point to them); they speak
+    # of the tool's sample data ("dữ liệu minh họa") but name nothing of the sample commune.
+    guides = {f"{page}/index.html" for page in GUIDES}
     found = sorted(
-        {(name, sample) for name, text in texts.items() for sample in sample_texts() if sample in text}
+        {
+            (name, sample)
+            for name, text in texts.items()
+            for sample in sample_texts()
+            if sample in text and not (name in guides and sample in ("minh họa", "Dữ liệu minh họa"))
+        }
     )
     assert found == []
     home = texts["index.html"]
     assert "Điển hình tiên tiến xã Khe Mát" in home and "Xóm Khe Mát" in home
     assert "giai đoạn 2026 – 2030 của xã Khe Mát, tỉnh Thái Nguyên" in home
-    assert '0</span> <span class="dh-stat__label">điển hình được công bố' in home
+    assert "Trang đang chờ những điển hình đầu tiên" in home  # welcomed, not a column of zeros
     assert (site / "giai-doan" / "2026-2030" / "index.html").is_file()
     assert (site / "tien-cu" / "index.html").is_file()
     assert not list((site / "dien-hinh").glob("*/index.html"))
+
+
+GUIDES = ("huong-dan-bien-tap", "huong-dan-nhieu-may", "dua-trang-len-mang")
+
+
+def test_the_officers_guides_come_with_a_new_commune(new_site: Path) -> None:
+    """The guide the messages point to ("Đưa trang lên mạng") is the new commune's own page,
+    the same words as the sample's, with its pictures; out of the menu, linked from the footer."""
+    for page in GUIDES:
+        own = (new_site / "content" / f"{page}.md").read_text(encoding="utf-8")
+        assert own == (ROOT / "content" / f"{page}.md").read_text(encoding="utf-8"), page
+        assert (new_site / "site" / page / "index.html").is_file()
+    pictures = re.findall(r"\]\((hinh/[^)]+)\)", (new_site / "content" / "huong-dan-bien-tap.md").read_text())
+    assert pictures and all((new_site / "content" / p).is_file() for p in pictures)
+    assert all((new_site / "site" / p).is_file() for p in pictures)
+    home = (new_site / "site" / "index.html").read_text(encoding="utf-8")
+    assert 'href="huong-dan-bien-tap/"' in home and "dua-trang-len-mang" not in home.split("<main")[0]
+
+
+def test_init_writes_the_site_address(tmp_path: Path) -> None:
+    project = tmp_path / "xa"
+    result = init(project, "--site-url", "dienhinh.khemat.gov.vn")
+    assert result.returncode == 0, result.stdout + result.stderr
+    config = (project / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: "https://dienhinh.khemat.gov.vn/"' in config
+    refused = init(tmp_path / "xa-2", "--site-url", "xã Khe Mát")
+    assert refused.returncode == 1 and "Địa chỉ trang web “xã Khe Mát” không dùng được" in refused.stdout
+    assert not (tmp_path / "xa-2" / "mkdocs.yml").exists()
 
 
 def test_init_refuses_to_write_over_a_project(new_site: Path) -> None:
@@ -264,7 +301,8 @@ def _talk(args: list[str], answers: list[str], cwd: Path, timeout: float = 120) 
 
 def test_init_asks_in_vietnamese_in_a_terminal(tmp_path: Path) -> None:
     """Questions one by one; the hamlets pasted one per line, ended by an empty line."""
-    answers = ["Khe Mát", "Thái Nguyên", "Xóm Khe Mát", "Xóm Làng Tre", "", "Hội Nông dân xã", "", ""]
+    answers = ["Khe Mát", "Thái Nguyên", "Xóm Khe Mát", "Xóm Làng Tre", "", "Hội Nông dân xã", "", "",
+               "https://dienhinh.khemat.gov.vn"]
     code, out = _talk(["init", "du-an"], answers, tmp_path)
     assert code == 0, out
     for question in (
@@ -273,6 +311,7 @@ def test_init_asks_in_vietnamese_in_a_terminal(tmp_path: Path) -> None:
         "Các xóm: dán danh sách",
         "Các tổ chức",
         "Giai đoạn kế hoạch hiện tại",
+        "Địa chỉ trang web của xã",
     ):
         assert question in out, question
     registry = yaml.safe_load((tmp_path / "du-an" / "exemplars" / "registry.yml").read_text(encoding="utf-8"))
@@ -280,3 +319,5 @@ def test_init_asks_in_vietnamese_in_a_terminal(tmp_path: Path) -> None:
     assert [o["name"] for o in registry["organizations"]] == ["Hội Nông dân xã"]
     first, last = default_period(time.localtime().tm_year)
     assert registry["periods"][0]["years"] == [first, last]
+    config = (tmp_path / "du-an" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert 'site_url: "https://dienhinh.khemat.gov.vn/"' in config

@@ -22,13 +22,16 @@ DATA = {"đ", "Đ", "[đĐ]"}
 TABLES = {"legacy_fonts", "text"}
 # Vocabularies that live beside the code that writes or matches them: module → constants.
 VOCABULARIES = {
+    "records/story.py": {"DRAFT_STORY_SECTIONS"},
     # The words of sensitive content, matched in stories.
-    "records/validate.py": {"DRAFT_STORY_SECTIONS", "SENSITIVE", "_NOT_A_PERSON"},
+    "records/validate.py": {"SENSITIVE", "_NOT_A_PERSON"},
     "intake/import_sheet.py": {"COLUMN_NAMES"},
     "printing/word.py": {"STYLES"},
     # Each type size cites the decree's words for the part it sets.
     "printing/document.py": {"SIZES"},
     "editor/decap_phrases.py": {"DECAP_PHRASES"},
+    # The spoken form: the words numbers, dates, units and abbreviations are said with.
+    "printing/spoken.py": {"DIGITS", "ABBREVIATIONS", "UNITS", "MONTHS", "WORDS", "_DATE", "_MONTH_YEAR"},
 }
 
 

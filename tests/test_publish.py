@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
+import re
 import subprocess
 from pathlib import Path
 
@@ -106,6 +107,32 @@ def test_a_folder_is_brought_up_to_date_in_place(tmp_path: Path) -> None:
         folder.publish(site, site / "ban-sao")
 
 
+def test_a_folder_goes_back_to_the_version_before_once(tmp_path: Path) -> None:
+    site = make_site(tmp_path / "site", SITE)
+    web = tmp_path / "www"
+    target = folder.FolderTarget(web)
+    target.publish(site, lambda _: None)
+    with pytest.raises(PublishError, match="Không còn bản trước"):  # nothing before the first
+        target.rollback()
+    before = {p.relative_to(web).as_posix(): p.read_bytes() for p in web.rglob("*") if p.is_file()}
+    (site / "dien-hinh/a/index.html").write_text("<p>A sai</p>", encoding="utf-8")
+    (site / "assets/dienhinh.0011aabb.css").unlink()
+    (site / "dien-hinh/moi").mkdir()
+    (site / "dien-hinh/moi/index.html").write_text("<p>Mới</p>", encoding="utf-8")
+    target.publish(site, lambda _: None)
+    assert (web / "dien-hinh/moi/index.html").is_file()
+    # The version before waits beside the folder, never inside it (a web server serves it).
+    assert folder.undo_folder(web).parent == web.parent and not list(web.glob(".*truoc*"))
+    assert target.rollback() == ("bản vừa đưa lên", "bản trước đó")
+    after = {p.relative_to(web).as_posix(): p.read_bytes() for p in web.rglob("*") if p.is_file()}
+    assert after == before and not (web / "dien-hinh/moi").exists()
+    assert not folder.undo_folder(web).exists()
+    with pytest.raises(PublishError, match="Không còn bản trước"):  # one step back only
+        target.rollback()
+    # The next publish starts from the version put back.
+    assert target.publish(site, lambda _: None).sent == 2
+
+
 def test_the_folder_target_from_the_command_line(tmp_path: Path, sample_site: Path) -> None:
     project = copy_project(tmp_path / "project")
     subprocess.run(["cp", "-a", str(sample_site), str(project / "site")], check=True)
@@ -125,7 +152,8 @@ def test_the_folder_target_from_the_command_line(tmp_path: Path, sample_site: Pa
     assert f"Đã đưa trang lên {tmp_path / 'usb'}: gửi " in done.stdout
     assert (tmp_path / "usb" / "index.html").read_bytes() == (sample_site / "index.html").read_bytes()
     back = run_main("publish", "--rollback", cwd=project)
-    assert back.returncode == 1 and "thư mục chỉ giữ bản mới nhất" in back.stderr
+    # Only one publish so far: nothing before it to go back to.
+    assert back.returncode == 1 and "Không còn bản trước để quay lại" in back.stderr
     assert "Traceback" not in done.stderr + back.stderr
 
 
@@ -215,15 +243,24 @@ def test_the_server_keeps_the_newest_releases_and_explains_failures(tmp_path: Pa
 
         unknown = tmp_path / "known_hosts"
         unknown.write_text("")
-        with pytest.raises(PublishError, match="Chưa xác nhận được máy chủ 127.0.0.1"):
+        # Each failure in Vietnamese, naming the port and the user, never asyncssh's or the
+        # system's English ("Host key is not trusted", "Connect call failed (…)").
+        english = re.compile(r"Host key|not trusted|Connect call|Permission denied|refused|failed\b")
+        with pytest.raises(PublishError, match="Chưa xác nhận được máy chủ 127.0.0.1") as raised:
             ssh.publish(site, target.model_copy(update={"known_hosts": str(unknown)}), 5, tmp_path)
+        assert f"ssh -p {server.port} {server.user}@127.0.0.1" in str(raised.value)
+        assert not english.search(str(raised.value))
         stranger = tmp_path / "stranger"
         subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", str(stranger)], check=True)
-        with pytest.raises(PublishError, match="không cho đăng nhập bằng khóa SSH"):
+        with pytest.raises(PublishError, match="không cho tài khoản “.*” đăng nhập bằng khóa SSH") as raised:
             ssh.publish(site, target.model_copy(update={"key": str(stranger)}), 5, tmp_path)
+        assert f"(cổng {server.port})" in str(raised.value) and f"“{server.user}”" in str(raised.value)
+        assert not english.search(str(raised.value))
         closed = target.model_copy(update={"port": server.port + 1 if server.port < 65535 else 1024})
-        with pytest.raises(PublishError, match="Không kết nối được tới máy chủ"):
+        with pytest.raises(PublishError, match="Không kết nối được tới máy chủ") as raised:
             ssh.publish(site, closed, 5, tmp_path)
+        assert f"cổng {closed.port}: máy chủ từ chối kết nối" in str(raised.value)
+        assert not english.search(str(raised.value))
         # Someone copied a site by hand over "current": refused, nothing changed.
         os.remove(path / "current")
         (path / "current").mkdir()

@@ -4,6 +4,7 @@ alike), never a traceback; `!ENV` is read as MkDocs reads it."""
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -233,3 +234,29 @@ def test_the_example_site_url_is_one_warning_naming_what_it_affects(project: Pat
         project, "", ("site_url: https://dienhinh.example.vn/", "site_url: https://dienhinh.diemmac.vn/")
     )
     assert "[site_url]" not in run_main("check", cwd=project).stdout
+
+
+YAML_MISTAKES = {
+    "colon in a value": ('site_name: Xã A: điển hình\n', "dấu hai chấm"),
+    "list not closed": ("site_url: [a\n", "ngoặc vuông"),
+    "mapping not closed": ("extra: {a: 1\n", "ngoặc nhọn"),
+    "quote not closed": ('site_name: "Xã A\n', "ngoặc kép mở mà chưa đóng"),
+    "tab": ("extra:\n\ta: 1\n", "Tab"),
+    "uneven indent": ("extra:\n    a: 1\n  b: 2\n", "thụt lề"),
+    "value starting with @": ("site_name: @xa\n", "“@”"),
+    "unknown escape": ('site_name: "a\\q"\n', "“\\q”"),
+}
+
+
+@pytest.mark.parametrize("mistake", list(YAML_MISTAKES))
+def test_a_yaml_mistake_in_mkdocs_yml_is_explained_in_vietnamese(tmp_path: Path, mistake: str) -> None:
+    """libyaml's English ("mapping values are not allowed here") never reaches the officer."""
+    text, meaning = YAML_MISTAKES[mistake]
+    config = tmp_path / "mkdocs.yml"
+    config.write_text("site_name: Điển hình\n" + text, encoding="utf-8")
+    settings, problems = load_settings(config)
+    assert settings is None and len(problems) == 1
+    message = problems[0].message
+    assert message.startswith("Lỗi cú pháp YAML: ") and meaning in message, message
+    english = re.findall(r"\b(?:found|expected|allowed|mapping|scanning|while|token|stream|but)\b", message)
+    assert english == [] and problems[0].line >= 2

@@ -12,7 +12,7 @@ import pytest
 
 from dienhinh.records.settings import Settings
 from dienhinh.staff import upgrade as up
-from dienhinh.theme_files import BASES, Layer, Theme, digest, package_theme, theme_files
+from dienhinh.theme_files import BASES, LEGACY_MATERIAL, Layer, Theme, digest, package_theme, theme_files
 
 from .sample import ROOT, run_main
 
@@ -36,7 +36,14 @@ def test_an_old_commune_upgrades_and_builds_the_same_pages(old_commune: Path, tm
     assert check.returncode == 0, check.stdout + check.stderr
     assert "mkdocs.yml:43: CẢNH BÁO [plugins.dienhinh.templates_dir]" in check.stdout
     assert "dienhinh upgrade" in check.stdout
-    before = run_main("build", "-d", str(tmp_path / "before"), cwd=old_commune)
+    # The same commune over today's theme (its untouched 0.1 copies replaced by today's files):
+    # after the upgrade, its pages are these, whatever the theme changed since 0.1.
+    today = tmp_path / "today"
+    shutil.copytree(FIXTURE, today)
+    for name, path in theme_files(Layer(today / "site_templates", LEGACY_MATERIAL)):
+        if name not in CHANGED and (package_theme() / name).is_file():
+            path.write_bytes((package_theme() / name).read_bytes())
+    before = run_main("build", "-d", str(tmp_path / "before"), cwd=today)
     assert before.returncode == 0, before.stdout + before.stderr
 
     upgrade = run_main("upgrade", cwd=old_commune)
@@ -68,7 +75,12 @@ def test_an_old_commune_upgrades_and_builds_the_same_pages(old_commune: Path, tm
     again = run_main("upgrade", cwd=old_commune)
     assert again.returncode == 0 and "Không có gì phải nâng cấp" in again.stdout
     clean = run_main("check", cwd=old_commune)
-    assert "templates_dir" not in clean.stdout and "giao diện" not in clean.stdout
+    assert "templates_dir" not in clean.stdout
+    # What check still says: the commune's changed files whose original the tool changed since.
+    shipped = up.legacy_versions()
+    since = sorted(n for n in CHANGED if digest((package_theme() / n).read_bytes()) != shipped[n][-1][1])
+    stale = sorted(line.split(": ", 1)[0] for line in clean.stdout.splitlines() if "giao diện" in line)
+    assert stale == [f"overrides/{name}" for name in since]
 
 
 def test_check_names_an_override_whose_original_changed_until_it_is_reviewed(old_commune: Path) -> None:
@@ -76,10 +88,13 @@ def test_check_names_an_override_whose_original_changed_until_it_is_reviewed(old
     bases_file = old_commune / "overrides" / BASES
     bases = json.loads(bases_file.read_text(encoding="utf-8"))
     assert sorted(bases) == CHANGED
-    # The commune's theme was the newest version when it was made: its bases are today's files.
+    # The commune's theme was the newest 0.1 version: each changed file's base is that version.
+    shipped = up.legacy_versions()
     for name in CHANGED:
-        assert bases[name] == digest((package_theme() / name).read_bytes())
-    # A later version of the tool changes the header the commune changed.
+        assert bases[name] == shipped[name][-1][1]
+    # Reviewed against today's theme; then a later version of the tool changes the header the
+    # commune changed.
+    bases = {name: digest((package_theme() / name).read_bytes()) for name in bases}
     bases["material/partials/copyright.html"] = "0" * 64
     bases_file.write_text(json.dumps(bases), encoding="utf-8")
     check = run_main("check", cwd=old_commune)

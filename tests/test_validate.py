@@ -91,7 +91,7 @@ def test_unknown_key_suggests_the_right_one(project: Path) -> None:
     fields = {p.field: p for p in problems}
     assert "Có phải ý bạn là “summary”" in fields["sumary"].message
     assert fields["sumary"].line == 7
-    assert "Thiếu trường bắt buộc “summary”" in fields["summary"].message
+    assert fields["summary"].message == "Thông tin bắt buộc này còn để trống."
 
 
 def test_criterion_of_another_field_is_an_error(project: Path) -> None:
@@ -161,7 +161,7 @@ def test_check_reports_three_problems_in_vietnamese_without_traceback(project: P
     lines = [line for line in result.stdout.splitlines() if "ho-so-loi" in line]
     rel = path.relative_to(project)
     assert lines == [
-        f"{rel}:2: LỖI [summary]: Thiếu trường bắt buộc “summary”.",
+        f"{rel}:2: LỖI [summary]: Thông tin bắt buộc này còn để trống.",
         f"{rel}:4: LỖI [field]: " + lines[1].split("[field]: ", 1)[1],
         f"{rel}:6: LỖI [registered]: Ngày “2022-02-30” không hợp lệ. Viết theo dạng NĂM-THÁNG-NGÀY,"
         " ví dụ 2022-06-15, và phải là ngày có thật.",

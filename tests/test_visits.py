@@ -98,7 +98,7 @@ def test_shape_mistakes_are_named(project: Path) -> None:
     problems, _ = problems_in(project, path)
     by_field = {p.field: p for p in problems}
     assert "Có phải ý bạn là “title”" in by_field["titel"].message
-    assert by_field["title"].message == "Thiếu trường bắt buộc “title”."
+    assert by_field["title"].message == "Thông tin bắt buộc này còn để trống."
     assert by_field["stops[1].time"].line == 10 and "GIỜ:PHÚT" in by_field["stops[1].time"].message
 
 

@@ -159,3 +159,11 @@ def test_a_server_manifest_never_names_a_file_outside_its_release() -> None:
     assert real is not None and "../../etc/passwd" in real.files  # the format as read, before the rule
     found = asyncio.run(Server(Sftp(), "/srv", "u@h:/srv").manifest("r1"))  # type: ignore[arg-type]
     assert found is not None and sorted(found.files) == ["index.html"]
+
+
+def test_a_collective_cannot_withdraw_as_a_person(project: Path) -> None:
+    result = run_main("withdraw", "doi-che-ban-quyen", cwd=project)
+    assert result.returncode == 1 and "là của tập thể hoặc mô hình" in result.stdout
+    assert "withdrawn" not in (project / "exemplars" / "doi-che-ban-quyen" / "index.md").read_text(
+        encoding="utf-8"
+    )

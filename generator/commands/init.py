@@ -21,6 +21,7 @@ from ..staff.init import (
     parse_list,
     parse_period,
     province_name,
+    site_address,
     write_project,
 )
 from . import terminal
@@ -99,6 +100,11 @@ def _init_answers(args: argparse.Namespace, console: Console) -> NewCommune | No
     if period is None:
         console.print(msg.INIT_BAD_PERIOD.format(value=text), markup=False)
         return None
+    address = args.site_url or (ask(console, msg.PROMPT_INIT_SITE_URL, None, False) if interactive else None)
+    site_url = site_address(address) if address else None
+    if address and site_url is None:
+        console.print(msg.INIT_BAD_SITE_URL.format(value=address), markup=False)
+        return None
     return NewCommune(
         commune=commune_name(commune or ""),
         province=province_name(province or ""),
@@ -106,7 +112,7 @@ def _init_answers(args: argparse.Namespace, console: Console) -> NewCommune | No
         organizations=tuple(organizations),
         period=period,
         decision=args.decision,
-        **({"site_url": args.site_url} if args.site_url else {}),
+        **({"site_url": site_url} if site_url else {}),
     )
 
 

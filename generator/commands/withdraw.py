@@ -36,6 +36,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if day is None:
         console.print(f"--date: {records_msg.bad_date(args.date)}", markup=False)
         return 1
+    if bundle.front_matter.get("kind") != "individual":
+        console.print(msg.WITHDRAW_NOT_INDIVIDUAL.format(slug=args.slug), markup=False)
+        return 1
     data = dict(bundle.front_matter)
     consent = dict(data.get("consent") or {})
     consent["withdrawn"] = day

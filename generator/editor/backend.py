@@ -18,6 +18,8 @@ import hashlib
 import re
 import tempfile
 import threading
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
@@ -35,7 +37,9 @@ from ..records.model import SLUG_RE, Exemplar, Kind, Visit
 from ..records.problems import Problem
 from ..records.settings import Settings
 from ..records.store import Change, dump_front_matter
+from ..records.story import with_headings
 from .config import SHARED_MEDIA, _unwrap, field_labels
+from .publishing import Publisher
 from .uploads import Upload, accept_upload
 
 MEDIA_SUFFIXES = {".jpg", ".jpeg", ".png", ".webp", ".gif", ".heic", ".heif", ".svg"}
@@ -260,7 +264,11 @@ class LocalBackend:
             "deleteFile": self._delete_file,
             "deleteFiles": self._delete_files,
             "getDeployPreview": self._deploy_preview,
+            "dienhinhPreviewStatus": self._preview_status,
+            "dienhinhPublish": self._publish,
+            "dienhinhPublishStatus": lambda params: _ok(self.publisher.status()),
         }
+        self.publisher = Publisher(settings)
 
     def handle(self, request: Mapping[str, Any]) -> Reply:
         """One request body ``{"action": …, "params": …}`` → the reply Decap expects."""
@@ -287,6 +295,23 @@ class LocalBackend:
         section = "tham-quan" if params.get("collection") == "visits" else "dien-hinh"
         slug = str(params.get("slug", "")).removesuffix("/index")
         return _ok({"url": f"{self.preview_url}{section}/{slug}/", "status": "SUCCESS"})
+
+    def _preview_status(self, params: dict[str, Any]) -> Reply:
+        """The preview server's answer for an entry's page (200 once built): the editor's page
+        shows the page only then, a new profile's included."""
+        section = "tham-quan" if params.get("section") == "tham-quan" else "dien-hinh"
+        slug = str(params.get("slug", ""))
+        if not self.preview_url or not SLUG_RE.match(slug):
+            return _ok({"status": 0})
+        return _ok({"status": preview_status(f"{self.preview_url}{section}/{slug}/")})
+
+    def _publish(self, params: dict[str, Any]) -> Reply:
+        """“Đưa lên mạng” (or back to the previous version): the configured publish, started."""
+        if not self.publisher.targets():
+            raise Refused(msg.EDITOR_PUBLISH_NO_TARGET)
+        if not self.publisher.start(bool(params.get("rollback"))):
+            raise Refused(msg.EDITOR_PUBLISH_BUSY)
+        return _ok(self.publisher.status())
 
     def _info(self, params: dict[str, Any]) -> Reply:
         return _ok({"repo": self.settings.root.name, "publish_modes": ["simple"], "type": "local_fs"})
@@ -423,7 +448,7 @@ class LocalBackend:
         # An earlier upload converted in this folder (the form still shows the HEIC's name).
         renamed = {**_converted_before(folder), **renamed}
         data = tidy_exemplar(_renamed(source.data, renamed))
-        story = body
+        story = with_headings(body)
         for before, after in renamed.items():
             story = story.replace(f"]({before})", f"]({after})")
         story = "\n" + story.strip("\n") + "\n" if story.strip() else "\n"
@@ -570,3 +595,16 @@ def _renamed(data: dict[str, Any], renamed: Mapping[str, str]) -> dict[str, Any]
         for photo in data["photos"]
     ]
     return {**data, "photos": photos}
+
+
+def preview_status(url: str) -> int:
+    """The HTTP status the preview server answers for ``url`` (0: not answering)."""
+    # No proxy: the preview server is on this computer, whatever http_proxy says.
+    opener = urllib.request.build_opener(urllib.request.ProxyHandler({}))
+    try:
+        with opener.open(url, timeout=3) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+    except (urllib.error.URLError, OSError, ValueError):
+        return 0

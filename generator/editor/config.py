@@ -25,11 +25,14 @@ from pydantic.fields import FieldInfo
 from ..messages import common as common_msg
 from ..messages import editor as msg
 from ..records.model import TIME_PATTERN, Exemplar, KnownCode, Registry, Visit
+from ..records.story import STORY_SECTIONS
 
 DEFAULT_OUTPUT = Path("editor") / "config.yml"
 API_PATH = "/api/v1"
 # Where uploads outside a profile go (Decap needs one media folder for the whole site).
 SHARED_MEDIA = ("content/hinh", "/hinh")
+# A date typed and shown day first (15/06/2022), stored ISO: registered by our script.
+DATE_WIDGET = "dh-date"
 
 # Keys whose text is several lines (a text area rather than a one-line box).
 MULTILINE = {"Exemplar.summary", "Exemplar.private_notes", "Evaluation.notes", "Commendation.reason",
@@ -247,8 +250,9 @@ class _Builder:
         if base is bool:
             return {"widget": "boolean"}
         if base is dt.date:
-            return {"widget": "datetime", "format": "YYYY-MM-DD", "date_format": "DD/MM/YYYY",
-                    "time_format": False, "picker_utc": True}  # fmt: skip
+            # Our own widget (assets/dienhinh-editor.js): Decap's uses the browser's date box,
+            # which shows 03/10/2026 month first in an English browser, and says "UTC".
+            return {"widget": DATE_WIDGET, "format": "YYYY-MM-DD"}
         if base in (int, float):
             found: dict[str, Any] = {"widget": "number", "value_type": "int" if base is int else "float"}
             for item in _all_metadata(kind.metadata):
@@ -290,6 +294,8 @@ def editor_config(
         "hint": msg.EDITOR_HINTS["Exemplar.story"],
         "widget": "markdown",
         "required": False,
+        # A new profile's story starts with the plan's sections, as `dienhinh new` writes it.
+        "default": "\n\n".join(f"## {section}" for section in STORY_SECTIONS) + "\n",
     }
     exemplars = _collection(
         "exemplars",

@@ -14,6 +14,9 @@ DECAP_PHRASES = {
             "viewAsList": "Xem dạng danh sách",
             "viewAsGrid": "Xem dạng lưới",
             "groupBy": "Nhóm theo",
+            # Decap's "＋" (a full-width plus) is missing from the fonts of many computers.
+            "newButton": "+ Thêm %{collectionLabel}",
+            "newButtonAriaLabel": "Thêm %{collectionLabel}",
         },
         "groups": {"other": "Khác", "negateLabel": "Không %{label}"},
     },
@@ -32,6 +35,9 @@ DECAP_PHRASES = {
             "deployPreviewPendingButtonLabel": "Xem trước",
             "deployPreviewButtonLabel": "Xem trước",
             "deployButtonLabel": "Mở bản xem trước",
+            # Shown on a blank new form too, where "Thay đổi đã được lưu" is not true.
+            "changesSaved": "Không có thay đổi chưa lưu",
+            "unsavedChanges": "Có thay đổi chưa lưu",
         },
         "editorWidgets": {
             "markdown": {
@@ -69,7 +75,15 @@ DECAP_PHRASES = {
                 "addMore": "Thêm tệp",
                 "removeAll": "Bỏ mọi tệp",
             },
-            "datetime": {"now": "Hôm nay", "setToNow": "Đặt %{fieldLabel} là hôm nay"},
+            "headingOptions": {
+                "headingOne": "Đề mục cấp 1",
+                "headingTwo": "Đề mục cấp 2",
+                "headingThree": "Đề mục cấp 3",
+                "headingFour": "Đề mục cấp 4",
+                "headingFive": "Đề mục cấp 5",
+                "headingSix": "Đề mục cấp 6",
+            },
+            "datetime": {"now": "Hôm nay", "setToNow": "Đặt %{fieldLabel} là hôm nay", "clear": "Xóa ngày"},
             "list": {"add": "Thêm %{item}", "addType": "Thêm %{item}"},
             "object": {"expand": "Mở ra", "collapse": "Thu gọn"},
         },
@@ -82,9 +96,25 @@ DECAP_PHRASES = {
             "copyName": "Chép tên",
             "copied": "Đã chép",
         },
-        "mediaLibraryModal": {"images": "Ảnh", "mediaAssets": "Ảnh và tệp", "close": "Đóng"},
+        "mediaLibraryModal": {
+            "images": "Ảnh",
+            "mediaAssets": "Ảnh và tệp",
+            "close": "Đóng",
+            "chooseSelected": "Dùng ảnh đã chọn",
+            "deleteSelected": "Xóa ảnh đã chọn",
+            "noAssetsFound": "Chưa có tệp nào.",
+            "noImagesFound": "Chưa có ảnh nào.",
+            "upload": "Tải ảnh lên",
+            "uploading": "Đang tải lên…",
+            "download": "Tải về máy",
+            "private": "Riêng tư",
+        },
     },
     "ui": {
+        "errorBoundary": {
+            "details": "Đã xảy ra lỗi trong trình soạn thảo — ",
+            "reportIt": "hãy báo cho người phụ trách kỹ thuật của xã.",
+        },
         "settingsDropdown": {"account": "Tài khoản"},
         "toast": {
             "onFailToPersist": "Chưa lưu: xem các lỗi trong khung đỏ ở cuối trang.",

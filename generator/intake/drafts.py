@@ -16,7 +16,7 @@ from ..messages import intake as msg
 from ..records import store
 from ..records.model import Kind
 from ..records.settings import Settings
-from ..records.validate import DRAFT_STORY_SECTIONS
+from ..records.story import DRAFT_STORY_SECTIONS
 from ..text import name_key
 
 FALLBACK_SLUG = "dien-hinh"

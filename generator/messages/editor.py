@@ -94,7 +94,11 @@ EDITOR_HINTS = {
     ),
     "Exemplar.public_contacts": "Chỉ ghi số điện thoại, thư điện tử được phép công bố (ví dụ của cơ quan).",
     "Exemplar.private_notes": "Chỉ Hội đồng đọc; không bao giờ hiện trên trang web.",
-    "Exemplar.story": "Viết dưới ba mục: Cách làm, Kết quả, Bài học kinh nghiệm.",
+    "Exemplar.story": (
+        "Viết dưới ba đề mục có sẵn: Cách làm, Kết quả, Bài học kinh nghiệm (bấm vào cuối đề mục,"
+        " nhấn Enter rồi viết). Thêm một đề mục: gõ “## ” rồi tên mục trên một dòng riêng, hoặc"
+        " bấm nút “Đề mục” (chữ H) trên thanh công cụ."
+    ),
     "Photo.alt": "Tả những gì thấy trong ảnh; để trống thì dùng chú thích.",
     "Exemplar.nominations": "Đại hội thi đua, hội nghị điển hình hoặc đề nghị khen thưởng. Sau xã là tỉnh.",
     "Exemplar.aliases": "Khi đổi tên thư mục hồ sơ: ghi tên cũ để địa chỉ cũ vẫn dẫn tới hồ sơ.",
@@ -132,6 +136,11 @@ EDITOR_NO_DELETE = "Không xóa hồ sơ từ trình soạn thảo: chuyển h�
 EDITOR_UNKNOWN_ACTION = "Trình soạn thảo gửi yêu cầu không biết: “{action}”."
 EDITOR_BAD_REQUEST = "Yêu cầu không hợp lệ: {detail}."
 EDITOR_ITEM = "mục {number}"
+EDITOR_PUBLISH_NO_TARGET = (
+    "Chưa cài nơi đưa trang lên (máy chủ, GitHub Pages hoặc thư mục). Việc này làm một lần: nhờ"
+    " người phụ trách kỹ thuật làm theo trang “Đưa trang lên mạng” trong hướng dẫn cho cán bộ."
+)
+EDITOR_PUBLISH_BUSY = "Đang đưa trang lên mạng; chờ lần này xong rồi bấm lại."
 EDITOR_TITLE = "Biên tập hồ sơ điển hình"
 EDITOR_NOT_FOUND = "Không có trang này trong trình soạn thảo."
 EDITOR_TOO_LARGE = "Tệp gửi lên quá lớn (tối đa 200 MB mỗi lần lưu): hãy lưu từng ảnh một."
@@ -161,12 +170,31 @@ EDITOR_UI = {
         " Mở lại rồi bấm Lưu lần nữa: nội dung đang gõ vẫn còn trên trang này."
     ),
     "close": "Đóng",
+    "publish_open": "Đưa lên mạng",
+    "publish_title": "Đưa trang lên mạng",
+    "publish_hint": (
+        "Mọi hồ sơ được kiểm tra, trang web được dựng lại rồi gửi lên nơi đã cài sẵn; chỉ những"
+        " tệp đã thay đổi được gửi. Hồ sơ nháp không bao giờ được đăng. Trang đang chạy trên mạng"
+        " chỉ được thay khi bản mới đã gửi xong."
+    ),
+    "publish_send": "Đưa lên mạng",
+    "publish_rollback": "Quay về bản trước",
+    "publish_rollback_confirm": "Đưa bản trước đó trở lại trang web (thay cho bản đang chạy)?",
+    "publish_running": "Đang kiểm tra, dựng và gửi trang… (có thể mất vài phút)",
+    "publish_rolling_back": "Đang đưa bản trước trở lại…",
+    "publish_done": "Xong: trang web đã được cập nhật.",
+    "publish_rolled_back": "Xong: bản trước đã được đưa trở lại.",
+    "publish_failed": "Chưa đưa lên được. Trang đang chạy trên mạng vẫn giữ nguyên. Lý do:",
     "draft": "Bản nháp",
     "draft_note": "hồ sơ chưa công bố: chỉ hiện ở bản xem trước trên máy này, không lên trang web.",
     "save_to_preview": (
         "Bấm “Lưu” để xem hồ sơ như trên trang web. Bản xem trước tự cập nhật sau mỗi lần lưu."
     ),
     "preview_title": "Xem trước trang hồ sơ",
+    "preview_building": "Đang dựng trang xem trước của hồ sơ vừa lưu… (thường vài giây)",
+    "date_placeholder": "ngày/tháng/năm",
+    "date_invalid": "Ngày viết theo dạng ngày/tháng/năm, ví dụ 15/06/2022, và phải là ngày có thật.",
+    "date_today": "Hôm nay",
     "preview_off": "Bản xem trước đang tắt (chạy “dienhinh edit” không có --no-preview để bật).",
     "open_preview": "Mở bản xem trước trong thẻ mới",
     "preview_git": (
@@ -221,3 +249,19 @@ EDITOR_NEEDS_REPO = (
 EDITOR_SITE_WRITTEN = (
     "Đã ghi trình soạn thảo vào {path}: đặt thư mục này lên máy chủ web (ví dụ ở địa chỉ /bien-tap/)."
 )
+
+
+# What `dienhinh publish` says of its command line, as the editor's page says it instead (the
+# officer has buttons, not options).
+PUBLISH_CLI_PHRASES = {
+    "chọn một bằng --to, ví dụ: dienhinh publish --to ssh": (
+        "người phụ trách kỹ thuật cần để lại một nơi trong cấu hình (xem “Đưa trang lên mạng”)"
+    ),
+    "Nếu chỉ muốn thử (trang minh họa), chạy lại với --allow-sample.": (
+        "Trang còn là trang minh họa hoặc chưa có địa chỉ thật: nhờ người phụ trách kỹ thuật (xem"
+        " “Đưa trang lên mạng”)."
+    ),
+    "Vẫn đưa lên vì có --allow-sample:": "Vẫn đưa lên dù",
+    "chạy dienhinh publish (không kèm --no-build).": "bấm lại “Đưa lên mạng”.",
+    "(--rollback)": "(nút “Quay về bản trước”)",
+}

@@ -66,9 +66,12 @@ PUBLISH_CURRENT_NOT_A_LINK = (
 )
 ROLLBACK_NOTHING_LIVE = "Chưa có bản nào đang chạy để quay lại."
 ROLLBACK_NO_EARLIER = "Không còn bản nào cũ hơn bản đang chạy ({release}) để quay lại."
-ROLLBACK_NOT_FOR_FOLDER = (
-    "Không quay lại được với thư mục: thư mục chỉ giữ bản mới nhất. Hãy dựng và chép lại bản cần dùng."
+ROLLBACK_FOLDER_NOTHING = (
+    "Không còn bản trước để quay lại: thư mục chỉ giữ được một bản trước lần đưa lên gần nhất (và"
+    " đã quay lại rồi, hoặc chưa đưa lên lần nào trước đó). Hãy dựng và đưa lại bản cần dùng."
 )
+FOLDER_LATEST = "bản vừa đưa lên"
+FOLDER_PREVIOUS = "bản trước đó"
 ROLLBACK_DONE = "Đã quay lại bản trước: {now} đang chạy (thay cho {was})."
 FOLDER_INSIDE_SITE = "Thư mục đưa lên {folder} nằm trong thư mục trang đã dựng; chọn thư mục khác."
 SITE_LINK_LEADS_OUT = (
@@ -85,22 +88,44 @@ FOLDER_UNSAFE_PLACE = (
     " dẫn ra ngoài. Xóa liên kết đó trong thư mục đích rồi đưa lên lại."
 )
 FOLDER_FAILED = "Không chép được vào {folder}: {reason}."
-SSH_CONNECT_FAILED = "Không kết nối được tới máy chủ {where}: {reason}. Kiểm tra mạng, tên máy và cổng."
+SSH_CONNECT_FAILED = (
+    "Không kết nối được tới máy chủ {host}, cổng {port}: {reason}. Kiểm tra mạng, tên máy chủ"
+    " (“host”) và cổng SSH (“port”) trong mục publish của mkdocs.yml."
+)
 SSH_UNKNOWN_HOST = (
-    "Chưa xác nhận được máy chủ {host} ({reason}). Lần đầu, chạy “ssh {host}” trong cửa sổ lệnh,"
-    " so dấu vân tay với người quản trị máy chủ rồi trả lời yes; hoặc ghi tệp known_hosts ở"
-    " “known_hosts”. Nếu máy chủ vừa được cài lại, hỏi người quản trị trước khi sửa known_hosts."
+    "Chưa xác nhận được máy chủ {host} (cổng {port}): máy này chưa biết khóa nhận dạng của máy chủ,"
+    " hoặc khóa đó đã đổi. Lần đầu, người phụ trách kỹ thuật chạy “ssh -p {port} {user}@{host}” trong"
+    " cửa sổ lệnh, so dấu vân tay với người quản trị máy chủ rồi trả lời yes (hoặc ghi tệp known_hosts"
+    " ở “known_hosts”). Nếu máy chủ vừa được cài lại, hỏi người quản trị trước khi sửa known_hosts."
 )
 SSH_DENIED = (
-    "Máy chủ {where} không cho đăng nhập bằng khóa SSH. Kiểm tra “user”, tệp khóa ở “key”"
-    " (hoặc ssh-agent), và nhờ người quản trị thêm khóa công khai (.pub) vào authorized_keys."
+    "Máy chủ {host} (cổng {port}) không cho tài khoản “{user}” đăng nhập bằng khóa SSH. Kiểm tra"
+    " “user”, tệp khóa ở “key” (hoặc ssh-agent), và nhờ người quản trị thêm khóa công khai (.pub)"
+    " vào authorized_keys của tài khoản “{user}”."
 )
 SSH_BAD_KEY = (
     "Không đọc được khóa SSH {key}: {reason}. Khóa có mật khẩu thì nạp vào ssh-agent trước"
     " (ssh-add {key}); không ghi mật khẩu vào mkdocs.yml."
 )
-SSH_SFTP_FAILED = "Máy chủ {where} không cho ghi: {reason}. Kiểm tra “path” và quyền ghi của tài khoản."
-SSH_FAILED = "Lỗi khi làm việc với máy chủ {where}: {reason}."
+SSH_KEY_PASSPHRASE = "khóa này có mật khẩu"
+SSH_KEY_UNREADABLE = "tệp này không phải khóa SSH riêng (private key) dùng được"
+SSH_SFTP_FAILED = (
+    "Máy chủ {where} (cổng {port}, tài khoản “{user}”) không cho ghi: {reason}. Kiểm tra “path”"
+    " và quyền ghi của tài khoản."
+)
+SSH_FAILED = "Lỗi khi làm việc với máy chủ {where} (cổng {port}, tài khoản “{user}”): {reason}."
+# Why a connection or a request failed, by the kind of failure (never the library's English).
+SSH_REASONS = {
+    "refused": "máy chủ từ chối kết nối (chưa chạy SSH, hoặc sai cổng)",
+    "timeout": "quá thời gian chờ máy chủ trả lời",
+    "unknown_host": "không tìm thấy máy chủ có tên này",
+    "unreachable": "không có đường mạng tới máy chủ",
+    "lost": "mất kết nối giữa chừng",
+    "denied": "tài khoản không có quyền",
+    "no_such_file": "không có thư mục hoặc tệp này trên máy chủ",
+    "disk_full": "máy chủ hết chỗ trống",
+    "other": "máy chủ báo lỗi (mã {code})",
+}
 GHP_NOT_A_REPOSITORY = (
     "Thư mục dự án {root} chưa là kho Git: GitHub Pages cần dự án nằm trong một kho Git có remote"
     " trên GitHub (git init; git remote add origin <địa chỉ kho>)."
@@ -112,7 +137,7 @@ GHP_COMMIT_FAILED = "Không tạo được bản mới trên nhánh GitHub Pages
 GHP_COMMIT_MESSAGE = "Cập nhật trang điển hình tiên tiến (dienhinh publish)"
 HELP_PUBLISH = "đưa trang đã dựng lên mạng: thư mục, máy chủ SSH hoặc GitHub Pages"
 HELP_PUBLISH_TO = "nơi đưa lên khi khai báo nhiều nơi: ssh, folder hoặc github_pages"
-HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages)"
+HELP_PUBLISH_ROLLBACK = "quay lại bản đưa lên trước đó (máy chủ SSH, GitHub Pages; thư mục: một bản)"
 HELP_PUBLISH_NO_BUILD = "không dựng lại, gửi trang đã dựng trong site_dir"
 HELP_PUBLISH_ALLOW_SAMPLE = "vẫn đưa lên dù còn dữ liệu minh họa hay địa chỉ mẫu (chỉ để thử)"
 

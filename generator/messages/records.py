@@ -8,6 +8,13 @@ import re
 from collections.abc import Sequence
 
 from .common import TABLE_NAMES, quote, suggest
+from .editor import EDITOR_LABELS
+
+
+def _box(key: str) -> str:
+    """A field as the editor's form names it, quoted: messages name what an officer sees
+    (``check`` shows the key itself in brackets before the message)."""
+    return quote(EDITOR_LABELS[key])
 
 
 def unknown_code(table: str, value: object, valid: Sequence[str]) -> str:
@@ -26,7 +33,8 @@ def unknown_key(key: object, valid: Sequence[str]) -> str:
 
 
 def missing(field: str) -> str:
-    return f"Thiếu trường bắt buộc {quote(field)}."
+    # Named before the message: by its key in `check`, by its label in the editor.
+    return "Thông tin bắt buộc này còn để trống."
 
 
 def bad_date(value: object) -> str:
@@ -109,8 +117,40 @@ def file_too_large(size_kb: int, limit_kb: int) -> str:
     return f"Tệp quá lớn ({size_kb} KB); giới hạn là {limit_kb} KB."
 
 
+# PyYAML's problems (English) → what they mean for someone who edited the file by hand.
+_YAML_PROBLEMS = (
+    (r"^mapping values are not allowed", "có dấu hai chấm “:” ở chỗ không được có (thụt lề sai, thiếu"
+     " dấu hai chấm ở dòng trên, hoặc một giá trị có dấu hai chấm mà chưa đặt trong ngoặc kép)"),
+    (r"^expected ',' or '\]'", "danh sách trong ngoặc vuông “[ ]” chưa đóng hoặc thiếu dấu phẩy"),
+    (r"^expected ',' or '\}'", "nhóm trong ngoặc nhọn “{ }” chưa đóng hoặc thiếu dấu phẩy"),
+    (r"^expected <block end>|^did not find expected key|^could not find expected ':'",
+     "thụt lề không khớp với các dòng trên (mỗi cấp thụt vào đều nhau, chỉ bằng dấu cách)"),
+    (r"^found unexpected end of stream", "dấu ngoặc kép mở mà chưa đóng"),
+    (r"^found character '\\t'", "có ký tự Tab: chỉ thụt lề bằng dấu cách"),
+    (r"^found character '(.)' that cannot start", "giá trị bắt đầu bằng ký tự “{0}”: hãy đặt giá trị trong"
+     " ngoặc kép"),
+    (r"^found undefined alias|^expected alphabetic or numeric", "giá trị bắt đầu bằng “*” hoặc “&”: hãy đặt"
+     " giá trị trong ngoặc kép"),
+    (r"^found unknown escape character '(.)'", "“\\{0}” trong ngoặc kép không hợp lệ: viết “\\\\” hoặc dùng"
+     " ngoặc đơn"),
+    (r"another document", "tệp có thêm dòng “---” ở giữa; chỉ giữ một phần"),
+    (r"^block sequence entries are not allowed", "dấu gạch đầu dòng “-” ở chỗ không được có (thụt lề sai)"),
+)  # fmt: skip
+
+
+def _yaml_problem(problem: str) -> str:
+    for pattern, meaning in _YAML_PROBLEMS:
+        found = re.search(pattern, problem)
+        if found:
+            return meaning.replace("{0}", found.group(1)) if found.groups() else meaning
+    return "cấu trúc của tệp không đúng"
+
+
 def yaml_syntax(problem: str) -> str:
-    return f"Lỗi cú pháp YAML: {problem}. Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép."
+    return (
+        f"Lỗi cú pháp YAML: {_yaml_problem(problem)}. Kiểm tra dấu hai chấm, thụt lề và dấu ngoặc kép"
+        " ở dòng này và dòng trên."
+    )
 
 
 def yaml_tag(tag: str) -> str:
@@ -137,11 +177,18 @@ def repeated_code(code: str, first: int) -> str:
 
 
 def other_field_repeats_main(code: str) -> str:
-    return f"Lĩnh vực {quote(code)} đã là lĩnh vực chính; không cần ghi lại ở other_fields."
+    return (
+        f"Lĩnh vực {quote(code)} đã là lĩnh vực chính; không cần chọn lại ở"
+        f" {_box('Exemplar.other_fields')}."
+    )
 
 
-NEEDS_PLACE = "Cần ghi hoặc “hamlet” (mã xóm trong xã) hoặc “place” (nơi khác), chỉ một trong hai."
-NEEDS_HAMLET_OR_ORG = "Hồ sơ cần ghi ít nhất một trong hai: “hamlet” (xóm) hoặc “organization” (tổ chức)."
+NEEDS_PLACE = (
+    f"Cần chọn {_box('Replication.hamlet')} hoặc ghi {_box('Replication.place')}, chỉ một trong hai."
+)
+NEEDS_HAMLET_OR_ORG = (
+    f"Hồ sơ cần ít nhất một trong hai: {_box('Exemplar.hamlet')} hoặc {_box('Exemplar.organization')}."
+)
 CONSENT_REQUIRED = (
     "Hồ sơ cá nhân cần ghi sự đồng ý công bố của người đó cho từng mục đích (trang web, ấn phẩm in,"
     " đài truyền thanh, dữ liệu mở), ngày đồng ý và nơi lưu phiếu đồng ý. Chưa có đồng ý thì hồ sơ"
@@ -169,8 +216,11 @@ def consent_legacy(names: list[str]) -> str:
     )
 
 
-CONSENT_ONLY_INDIVIDUAL = "Chỉ hồ sơ cá nhân mới ghi “consent”."
-CONSENT_DATE_REQUIRED = "Đã đồng ý công bố thì cần ghi ngày đồng ý."
+CONSENT_ONLY_INDIVIDUAL = (
+    f"Chỉ hồ sơ cá nhân mới cần {_box('Exemplar.consent')}: để trống phần đó, hoặc chọn loại"
+    " “Cá nhân” nếu đây là hồ sơ một người."
+)
+CONSENT_DATE_REQUIRED = f"Đã đồng ý công bố thì cần ghi {_box('Consent.date')}."
 
 
 def future_date(value: object) -> str:
@@ -190,8 +240,8 @@ def late_registration(value: object, deadline: object, year: int, period: str) -
 def registered_outside_periods(value: object, periods: Sequence[str]) -> str:
     listed = ", ".join(periods) if periods else "(danh mục chưa có giai đoạn nào)"
     return (
-        f"Ngày đăng ký {quote(value)} không thuộc giai đoạn nào của kế hoạch ({listed});"
-        " thêm giai đoạn vào “periods” trong danh mục (registry) hoặc sửa ngày đăng ký."
+        f"Ngày đăng ký {quote(value)} không thuộc giai đoạn nào của kế hoạch ({listed}): sửa"
+        " ngày đăng ký, hoặc nhờ người phụ trách kỹ thuật thêm giai đoạn đó vào danh mục của xã."
     )
 
 
@@ -233,8 +283,8 @@ PERIODS_AND_PREVIOUS_FORMAT = (
     " đoạn) để không có hai giá trị khác nhau."
 )
 NOMINATION_CONGRESS_OR_AWARD = (
-    "Cần ghi hoặc “congress” (đại hội, hội nghị được giới thiệu dự) hoặc “award” (hình thức khen"
-    " thưởng được đề nghị), chỉ một trong hai."
+    f"Cần ghi {_box('Nomination.congress')} (đại hội, hội nghị được giới thiệu dự) hoặc"
+    f" {_box('Nomination.award')}, chỉ một trong hai."
 )
 
 
@@ -257,7 +307,12 @@ def hamlet_without_exemplar(name: str) -> str:
 
 
 def missing_story_section(section: str) -> str:
-    return f"Câu chuyện chưa có mục “## {section}”."
+    return (
+        f"Câu chuyện chưa có mục “{section}”. Thêm một dòng đề mục “{section}” rồi viết phần đó"
+        f" bên dưới: gõ “## {section}” trên một dòng riêng (hai dấu thăng, một dấu cách, rồi tên"
+        " mục), hoặc đặt con trỏ vào dòng đó rồi bấm nút “Đề mục” trên thanh công cụ và chọn"
+        " “Đề mục cấp 2”."
+    )
 
 
 def broken_profile_link(target: str) -> str:
@@ -283,8 +338,8 @@ PERSONAL_DATA_KINDS = {"phone": "số điện thoại", "id_number": "số CMND/
 def personal_data(kind: str, text: str) -> str:
     return (
         f"Có vẻ là {PERSONAL_DATA_KINDS[kind]} {quote(text)}: dữ liệu cá nhân không được công bố."
-        " Hãy xóa đi, chuyển vào private_notes, hoặc nếu đây là thông tin công khai (ví dụ"
-        " đường dây nóng của cơ quan) thì ghi nó vào public_contacts."
+        f" Hãy xóa đi, chuyển vào {_box('Exemplar.private_notes')}, hoặc nếu đây là thông tin công"
+        f" khai (ví dụ đường dây nóng của cơ quan) thì ghi nó vào {_box('Exemplar.public_contacts')}."
     )
 
 
@@ -325,8 +380,8 @@ def hidden_character(described: str, position: int) -> str:
 
 
 VISIT_WITHOUT_STOPS = (
-    "Chuyến tham quan chưa có điểm đến nào: thêm ít nhất một mục vào “stops”"
-    " (exemplar: mã hồ sơ, time: giờ, place: địa điểm)."
+    f"Chuyến tham quan chưa có điểm đến nào: thêm ít nhất một mục vào {_box('Visit.stops')}"
+    f" ({_box('Stop.exemplar')}, {_box('Stop.time')}, {_box('Stop.place')})."
 )
 VISITS_NOT_A_FOLDER = "“{path}” không phải là thư mục chứa các tệp chuyến tham quan (.yml)."
 
@@ -346,7 +401,7 @@ def unknown_visit_exemplar(slug: str, close: Sequence[str]) -> str:
     hint = (
         " Có phải ý bạn là " + ", ".join(quote(c) for c in close) + "?"
         if close
-        else " Mã hồ sơ là tên thư mục của hồ sơ trong exemplars/."
+        else " Chọn một điển hình đã có trong danh sách hồ sơ."
     )
     return f"Không có hồ sơ điển hình {quote(slug)}.{hint}"
 

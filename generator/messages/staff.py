@@ -36,6 +36,14 @@ PROMPT_INIT_ORGANIZATIONS = (
     " (bỏ qua được, thêm sau trong danh mục)."
 )
 PROMPT_INIT_PERIOD = "Giai đoạn kế hoạch hiện tại (Enter để chọn {default})"
+PROMPT_INIT_SITE_URL = (
+    "Địa chỉ trang web của xã, ví dụ https://dienhinh.xahoabinh.gov.vn/ (Enter nếu chưa có: sửa"
+    " sau ở dòng site_url của mkdocs.yml)"
+)
+INIT_BAD_SITE_URL = (
+    "Địa chỉ trang web “{value}” không dùng được: viết đầy đủ tên miền, ví dụ"
+    " https://dienhinh.xahoabinh.gov.vn/ (không dấu, không khoảng trắng)."
+)
 INIT_EXISTS = (
     "Đã có dự án ở đây ({path}); “dienhinh init” không ghi đè. Chọn một thư mục mới hoặc trống,"
     " ví dụ: dienhinh init du-an-xa-moi"
@@ -75,6 +83,11 @@ HELP_WITHDRAW_SLUG = "địa chỉ hồ sơ (tên thư mục trong exemplars/)"
 HELP_WITHDRAW_DATE = "ngày nhận yêu cầu (mặc định: hôm nay), ví dụ 15/03/2026"
 METAVAR_SLUG = "HỒ_SƠ"
 WITHDRAW_NO_PROFILE = "Không có hồ sơ “{slug}” trong thư mục exemplars/."
+WITHDRAW_NOT_INDIVIDUAL = (
+    "Hồ sơ “{slug}” là của tập thể hoặc mô hình. Nếu một người trong ảnh rút lại sự đồng ý, mở hồ sơ"
+    " trong trình soạn thảo và ghi ngày rút lại ở ảnh đó (“Trong ảnh có người nhận ra được”); nếu cả"
+    " tập thể không muốn công bố nữa, chuyển hồ sơ về bản nháp."
+)
 WITHDRAW_DONE = (
     "Đã ghi: “{name}” rút lại sự đồng ý ngày {date}.\n"
     "- Lần dựng tới (dienhinh build), hồ sơ không còn trên trang web, sổ tay, bản tin và dữ liệu mở;"

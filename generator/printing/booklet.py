@@ -227,6 +227,68 @@ def _story_html(
     return Markup(html)
 
 
+# The notes box's lines under a profile; fewest kept when it is made to fit a page's end.
+NOTES_LINES = 7
+FEWEST_NOTES_LINES = 3
+
+
+def closing_lines(document: Any) -> dict[str, int]:
+    """Slug → notes lines for each profile whose closing (QR code and notes box, kept whole)
+    was pushed alone onto a page, leaving most of it blank: as many lines as fit at the end
+    of the page before, else enough to fill its own page. Each profile starts a new page, so
+    the others' layout does not change when one closing changes."""
+    found: dict[str, int] = {}
+    pages = [page._page_box for page in document.pages]
+    for index, page in enumerate(pages):
+        closing = _closing_box(page)
+        top = page.content_box_y()
+        if closing is None or index == 0 or closing.position_y - top > 1:
+            continue
+        line = _first(closing, "notes-box__line")
+        if line is None:
+            continue
+        step = line.margin_height()
+        fixed = closing.margin_height() - NOTES_LINES * step  # the QR code, the title, paddings
+        margin = _px(closing.style["margin_top"])  # truncated at the top of a page, kept at its end
+        room = pages[index - 1].content_box_y() + pages[index - 1].height - _used_bottom(pages[index - 1])
+        fitting = int((room - margin - fixed - 2) // step)
+        if fitting >= FEWEST_NOTES_LINES:
+            found[closing.element.get("data-slug")] = min(fitting, NOTES_LINES)
+        else:  # it stays on its page: a whole page to write on
+            found[closing.element.get("data-slug")] = max(NOTES_LINES, int((page.height - fixed - 2) // step))
+    return found
+
+
+def _px(length: Any) -> float:
+    """A computed length in CSS pixels (WeasyPrint's unit of layout)."""
+    return float(length.value) if getattr(length, "unit", None) == "px" else 0.0
+
+
+def _has_class(box: Any, name: str) -> bool:
+    element = getattr(box, "element", None)
+    return element is not None and name in (element.get("class") or "").split()
+
+
+def _first(box: Any, name: str) -> Any:
+    return next((b for b in box.descendants() if _has_class(b, name)), None)
+
+
+def _closing_box(page: Any) -> Any:
+    return _first(page, "closing")
+
+
+def _used_bottom(page: Any) -> float:
+    """Where the last line or picture of a page ends."""
+    from weasyprint.formatting_structure import boxes
+
+    bottoms = [
+        b.position_y + b.margin_height()
+        for b in page.descendants()
+        if isinstance(b, boxes.LineBox | boxes.ReplacedBox) and not isinstance(b, boxes.MarginBox)
+    ]
+    return float(max(bottoms, default=page.content_box_y()))
+
+
 def _qr_data_uri(url: str) -> str:
     """A vector (SVG) QR code; a 4-module quiet zone so phone cameras find it."""
     return str(segno.make(url, error="m").svg_data_uri(border=4, dark="#000", light="#fff"))
@@ -240,8 +302,10 @@ def booklet_html(
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
     exemplars_dir: Path | None = None,
     printable: Mapping[str, Mapping[str, Path]] | None = None,
+    notes_lines: Mapping[str, int] | None = None,
 ) -> str:
-    """The booklet as one HTML document (WeasyPrint lays it out into pages)."""
+    """The booklet as one HTML document (WeasyPrint lays it out into pages); ``notes_lines``:
+    how many lines a profile's notes box has, when not the usual number."""
     env = environment(theme.folders("booklet"))
     stops: dict[str, tuple[int, Any]] = {}
     if booklet.visit is not None:
@@ -275,6 +339,7 @@ def booklet_html(
         qr_codes={e.slug: _qr_data_uri(profile_url(site_url, e.slug)) for e in booklet.exemplars},
         commendations={e.slug: sorted(e.commendations, key=lambda c: c.date) for e in booklet.exemplars},
         site_url=site_url.rstrip("/") + "/",
+        notes_lines={e.slug: (notes_lines or {}).get(e.slug, NOTES_LINES) for e in booklet.exemplars},
     )
 
 
@@ -352,6 +417,12 @@ def render_booklet(
         document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_config
         )
+        lines = closing_lines(document)
+        if lines:  # a QR code and notes alone at the top of a page: laid out again
+            html = booklet_html(booklet, registry, theme, site_url, photos, exemplars_dir, printable, lines)
+            document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
+                stylesheets=stylesheets, font_config=font_config
+            )
         pdf = document.write_pdf()
     if caught.messages:
         return None, [

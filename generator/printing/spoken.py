@@ -54,6 +54,29 @@ UNITS = {
     "°C": "độ xê",
 }
 MONTHS = {1: "một", 4: "tư"}  # "tháng một", "tháng tư"; the others as numbers are read
+# The words numbers, dates and ranges are said with (the northern reading).
+WORDS = {
+    "ten": "mười",
+    "tens": "mươi",
+    "five": "lăm",
+    "one": "mốt",
+    "four": "tư",
+    "and_units": "linh",
+    "hundred": "trăm",
+    "thousand": "nghìn",
+    "million": "triệu",
+    "billion": "tỷ",
+    "minus": "âm",
+    "comma": "phẩy",
+    "early_day": "mồng",
+    "day": "ngày",
+    "month": "tháng",
+    "year": "năm",
+    "from": "từ",
+    "to": "đến",
+    "hamlet": "xóm ",
+    "field": "Lĩnh vực",
+}
 SYLLABLES_PER_MINUTE = 160  # a loudspeaker announcer's steady pace (slower than talk)
 
 
@@ -63,16 +86,16 @@ def _tens(number: int, inside: bool) -> str:
     if tens == 0:
         if unit == 0:
             return ""
-        return f"linh {DIGITS[unit]}" if inside else DIGITS[unit]
-    head = "mười" if tens == 1 else f"{DIGITS[tens]} mươi"
+        return f"{WORDS['and_units']} {DIGITS[unit]}" if inside else DIGITS[unit]
+    head = WORDS["ten"] if tens == 1 else f"{DIGITS[tens]} {WORDS['tens']}"
     if unit == 0:
         return head
     if unit == 5:
-        word = "lăm"
+        word = WORDS["five"]
     elif unit == 1 and tens > 1:
-        word = "mốt"
+        word = WORDS["one"]
     elif unit == 4 and tens > 1:
-        word = "tư"
+        word = WORDS["four"]
     else:
         word = DIGITS[unit]
     return f"{head} {word}"
@@ -83,7 +106,7 @@ def _hundreds(number: int, full: bool) -> str:
     hundreds, rest = divmod(number, 100)
     if hundreds == 0 and not full:
         return _tens(rest, inside=False)
-    words = [f"{DIGITS[hundreds]} trăm"]
+    words = [f"{DIGITS[hundreds]} {WORDS['hundred']}"]
     if rest:
         words.append(_tens(rest, inside=True))
     return " ".join(words)
@@ -93,12 +116,12 @@ def number_words(number: int) -> str:
     """An integer as said: 2023 → "hai nghìn không trăm hai mươi ba", 105 → "một trăm linh
     năm", 1.050.000 → "một triệu không trăm năm mươi nghìn"."""
     if number < 0:
-        return "âm " + number_words(-number)
+        return f"{WORDS['minus']} {number_words(-number)}"
     if number == 0:
         return DIGITS[0]
     if number >= BILLION:
         high, rest = divmod(number, BILLION)
-        words = f"{number_words(high)} tỷ"
+        words = f"{number_words(high)} {WORDS['billion']}"
         return f"{words} {_below_a_billion(rest, full=True)}" if rest else words
     return _below_a_billion(number, full=False)
 
@@ -110,7 +133,7 @@ def _below_a_billion(number: int, full: bool) -> str:
     """Millions, thousands and units; a group after another reads its hundreds in full
     ("không trăm"), an empty group is not said."""
     words: list[str] = []
-    for scale, size in (("triệu", 10**6), ("nghìn", 10**3), ("", 1)):
+    for scale, size in ((WORDS["million"], 10**6), (WORDS["thousand"], 10**3), ("", 1)):
         group, number = divmod(number, size)
         if group == 0:
             continue
@@ -130,15 +153,15 @@ def decimal_words(text: str) -> str:
         zeros = len(fraction) - len(fraction.lstrip("0"))
         rest = fraction.lstrip("0")
         tail = " ".join([DIGITS[0]] * zeros + ([number_words(int(rest))] if rest else []))
-        words += f" phẩy {tail}"
+        words += f" {WORDS['comma']} {tail}"
     return words
 
 
 def date_words(day: int, month: int, year: int | None) -> str:
     """ "ngày hai mươi lăm tháng sáu năm hai nghìn không trăm hai mươi ba"."""
-    said_day = f"mồng {number_words(day)}" if day <= 10 else number_words(day)
-    said = f"ngày {said_day} tháng {MONTHS.get(month, number_words(month))}"
-    return said + (f" năm {number_words(year)}" if year is not None else "")
+    said_day = f"{WORDS['early_day']} {number_words(day)}" if day <= 10 else number_words(day)
+    said = f"{WORDS['day']} {said_day} {WORDS['month']} {MONTHS.get(month, number_words(month))}"
+    return said + (f" {WORDS['year']} {number_words(year)}" if year is not None else "")
 
 
 _NUMBER = r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?"
@@ -177,16 +200,22 @@ def spoken(text: str) -> str:
             return match.group(0)
         said = date_words(day, month, year)
         # "Ngày 25/6/2023" already says "ngày": kept as written (its capital too).
-        return f"{match.group(1)}{said[len('ngày') :]}" if match.group(1) else said
+        return f"{match.group(1)}{said[len(WORDS['day']) :]}" if match.group(1) else said
 
     def month_year(match: re.Match[str]) -> str:
-        month = int(match.group(1))
-        return f"tháng {MONTHS.get(month, number_words(month))} năm {number_words(int(match.group(2)))}"
+        month, year = int(match.group(1)), int(match.group(2))
+        return (
+            f"{WORDS['month']} {MONTHS.get(month, number_words(month))} {WORDS['year']} {number_words(year)}"
+        )
+
+    def between(match: re.Match[str]) -> str:
+        low, high = decimal_words(match.group(1)), decimal_words(match.group(2))
+        return f"{WORDS['from']} {low} {WORDS['to']} {high}"
 
     text = _BRACKETS.sub("", text)
     text = _MONTH_YEAR.sub(month_year, text)
     text = _DATE.sub(date, text)
-    text = _RANGE.sub(lambda m: f"từ {decimal_words(m.group(1))} đến {decimal_words(m.group(2))}", text)
+    text = _RANGE.sub(between, text)
     text = _UNIT.sub(lambda m: f"{decimal_words(m.group(1))} {UNITS[m.group(2)]}", text)
     text = _PLAIN_NUMBER.sub(lambda m: decimal_words(m.group(1)), text)
     text = _ABBREVIATION.sub(lambda m: ABBREVIATIONS[m.group(1)], text)
@@ -230,10 +259,10 @@ def spoken_profile(exemplar: Exemplar, registry: Registry) -> str:
     field = getattr(fields.get(exemplar.field), "name", "")
     opening = exemplar.name
     place_name = str(getattr(place, "name", ""))
-    bare = place_name.split(" ", 1)[-1] if place_name.casefold().startswith("xóm ") else place_name
+    bare = place_name.split(" ", 1)[-1] if place_name.casefold().startswith(WORDS["hamlet"]) else place_name
     if place_name and bare.casefold() not in exemplar.name.casefold():
         opening += f", {place_name}"
-    sentences = [f"{opening}.", f"Lĩnh vực {field.lower()}." if field else ""]
+    sentences = [f"{opening}.", f"{WORDS['field']} {field.lower()}." if field else ""]
     if exemplar.summary:
         sentences += plain_sentences(exemplar.summary)
     sentences += plain_sentences(exemplar.story)

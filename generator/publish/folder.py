@@ -4,7 +4,10 @@ over it (never half a file); pages go after the files they use, and removed file
 so someone opening the folder meanwhile finds the old site or the new one page by page.
 What the folder holds is recorded in ``.dienhinh-manifest.json.gz``: the next publish compares
 with it (and with each file's size) instead of reading the whole folder back. Files the
-publish did not put there are never touched."""
+publish did not put there are never touched. The files a publish overwrites or removes wait
+beside the folder (``.<folder>.dienhinh-truoc``, never inside it: a web server serving the
+folder never serves an older page) until the next publish, so that one rollback can put the
+version before back."""
 
 from __future__ import annotations
 
@@ -21,6 +24,7 @@ from .manifest import Manifest, Outcome, PublishError, plan, safe_name, scan, si
 
 MANIFEST = ".dienhinh-manifest.json.gz"
 PARTIAL = ".dienhinh-partial"
+UNDO_SUFFIX = ".dienhinh-truoc"
 
 
 def _recorded(folder: Path) -> tuple[Manifest | None, list[str]]:
@@ -86,10 +90,11 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
         todo = plan(before, local)
         progress(msg.FOLDER_SENDING.format(files=len(todo.send), size=msg.size(todo.bytes_to_send)))
         paths = dict(site_files(site))
-        for name in local.folders():
-            _placed(folder, name).mkdir(exist_ok=True)
         # Same bytes under another name in the folder (a renamed file): copied there, not sent.
         moved = [(new, old) for new, old in todo.same.items() if new != old]
+        _keep_previous(folder, before, [*todo.send, *todo.remove, *(new for new, _ in moved)])
+        for name in local.folders():
+            _placed(folder, name).mkdir(exist_ok=True)
         for new, old in moved:
             _replace(_placed(folder, old), _placed(folder, new))
         for name in todo.send:
@@ -116,9 +121,67 @@ def publish(site: Path, folder: Path, progress: Callable[[str], None] = lambda _
     )
 
 
+def undo_folder(folder: Path) -> Path:
+    """Where the version before the last publish waits: beside the folder."""
+    return folder.parent / f".{folder.name}{UNDO_SUFFIX}"
+
+
+def _keep_previous(folder: Path, before: Manifest | None, names: list[str]) -> None:
+    """The files about to be overwritten or removed, and the record of what the folder held,
+    kept for one rollback. Best effort: where nothing can be written beside the folder (the
+    root of a USB stick), publishing goes on without a way back."""
+    undo = undo_folder(folder)
+    partial = undo.with_name(undo.name + PARTIAL)
+    shutil.rmtree(partial, ignore_errors=True)
+    shutil.rmtree(undo, ignore_errors=True)
+    if before is None:
+        return
+    try:
+        partial.mkdir()
+        for name in names:
+            source = _place(folder, name)
+            if name in before.files and source is not None and source.is_file():
+                (partial / name).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(source, partial / name)
+        (partial / MANIFEST).write_bytes(before.to_bytes())
+        os.replace(partial, undo)
+    except OSError:
+        shutil.rmtree(partial, ignore_errors=True)
+
+
+def rollback(folder: Path) -> tuple[str, str]:
+    """Put back the version before the last publish (once). → (was live, now live)."""
+    undo = undo_folder(folder)
+    try:
+        previous = Manifest.from_bytes((undo / MANIFEST).read_bytes())
+    except OSError:
+        previous = None
+    if previous is None:
+        raise PublishError(msg.ROLLBACK_FOLDER_NOTHING)
+    current = _recorded(folder)[0] or Manifest({})
+    try:
+        for path in sorted(p for p in undo.rglob("*") if p.is_file() and p.name != MANIFEST):
+            (folder / path.relative_to(undo)).parent.mkdir(parents=True, exist_ok=True)
+            _replace(path, folder / path.relative_to(undo))
+        for name in current.files:
+            if name not in previous.files:
+                _placed(folder, name).unlink(missing_ok=True)
+        for name in sorted(set(current.folders()) - set(previous.folders()), reverse=True):
+            place = _placed(folder, name)
+            if place.is_dir() and not any(place.iterdir()):
+                place.rmdir()
+        partial = folder / (MANIFEST + PARTIAL)
+        partial.write_bytes(previous.to_bytes())
+        os.replace(partial, folder / MANIFEST)
+        shutil.rmtree(undo)
+    except OSError as error:
+        raise PublishError(msg.FOLDER_FAILED.format(folder=folder, reason=error.strerror or error)) from error
+    return msg.FOLDER_LATEST, msg.FOLDER_PREVIOUS
+
+
 @dataclass(frozen=True)
 class FolderTarget:
-    """A folder (a shared drive, a USB stick): it holds the latest site only."""
+    """A folder (a shared drive, a USB stick): the latest site, the one before kept beside it."""
 
     folder: Path
 
@@ -126,7 +189,7 @@ class FolderTarget:
         return publish(site, self.folder, progress)
 
     def rollback(self) -> tuple[str, str]:
-        raise PublishError(msg.ROLLBACK_NOT_FOR_FOLDER)
+        return rollback(self.folder)
 
 
 def target(settings: Settings) -> FolderTarget:

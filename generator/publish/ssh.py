@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import errno
+import getpass
 import posixpath
+import socket
 from collections.abc import Awaitable, Callable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -332,20 +335,64 @@ def _options(target: SshTarget, root: Path) -> dict[str, Any]:
 
 
 def _explained(error: Exception, target: SshTarget) -> PublishError:
-    """What went wrong, in Vietnamese, with what to do."""
+    """What went wrong, in Vietnamese, with what to do: the server's address, port and user
+    named, never the library's or the system's English."""
+    names = {"host": target.host, "port": target.port, "user": target.user or _local_user()}
     where = _where(target)
     if isinstance(error, asyncssh.HostKeyNotVerifiable):
-        return PublishError(msg.SSH_UNKNOWN_HOST.format(host=target.host, reason=error.reason))
+        return PublishError(msg.SSH_UNKNOWN_HOST.format(**names))
     if isinstance(error, asyncssh.PermissionDenied):
-        return PublishError(msg.SSH_DENIED.format(where=where))
+        return PublishError(msg.SSH_DENIED.format(**names))
     if isinstance(error, asyncssh.KeyImportError):
-        return PublishError(msg.SSH_BAD_KEY.format(key=target.key or "~/.ssh", reason=error))
+        encrypted = "passphrase" in str(error).lower()
+        reason = msg.SSH_KEY_PASSPHRASE if encrypted else msg.SSH_KEY_UNREADABLE
+        return PublishError(msg.SSH_BAD_KEY.format(key=target.key or "~/.ssh", reason=reason))
     if isinstance(error, asyncssh.SFTPError):
-        return PublishError(msg.SSH_SFTP_FAILED.format(where=where, reason=error.reason))
+        return PublishError(msg.SSH_SFTP_FAILED.format(where=where, reason=_sftp_reason(error), **names))
     if isinstance(error, asyncssh.Error):
-        return PublishError(msg.SSH_FAILED.format(where=where, reason=error.reason))
-    reason = getattr(error, "strerror", None) or str(error) or type(error).__name__
-    return PublishError(msg.SSH_CONNECT_FAILED.format(where=where, reason=reason))
+        reason = msg.SSH_REASONS["lost"] if isinstance(error, asyncssh.ConnectionLost) else _code(error.code)
+        return PublishError(msg.SSH_FAILED.format(where=where, reason=reason, **names))
+    return PublishError(msg.SSH_CONNECT_FAILED.format(reason=_os_reason(error), **names))
+
+
+def _local_user() -> str:
+    """The name SSH logs in with when ``user`` is not set."""
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError):
+        return "?"
+
+
+def _code(code: object) -> str:
+    return msg.SSH_REASONS["other"].format(code=code)
+
+
+def _sftp_reason(error: asyncssh.SFTPError) -> str:
+    if isinstance(error, asyncssh.SFTPPermissionDenied):
+        return msg.SSH_REASONS["denied"]
+    if isinstance(error, asyncssh.SFTPNoSuchFile | asyncssh.SFTPNoSuchPath):
+        return msg.SSH_REASONS["no_such_file"]
+    if isinstance(error, asyncssh.SFTPNoSpaceOnFilesystem | asyncssh.SFTPQuotaExceeded):
+        return msg.SSH_REASONS["disk_full"]
+    if isinstance(error, asyncssh.SFTPConnectionLost | asyncssh.SFTPNoConnection):
+        return msg.SSH_REASONS["lost"]
+    return _code(error.code)
+
+
+def _os_reason(error: Exception) -> str:
+    """A connection's failure as the officer can act on it (asyncio's texts are English)."""
+    if isinstance(error, ConnectionRefusedError):
+        return msg.SSH_REASONS["refused"]
+    if isinstance(error, TimeoutError):
+        return msg.SSH_REASONS["timeout"]
+    if isinstance(error, socket.gaierror):
+        return msg.SSH_REASONS["unknown_host"]
+    if isinstance(error, OSError) and error.errno in (errno.ENETUNREACH, errno.EHOSTUNREACH):
+        return msg.SSH_REASONS["unreachable"]
+    if isinstance(error, ConnectionError):
+        return msg.SSH_REASONS["lost"]
+    number = getattr(error, "errno", None)
+    return _code(errno.errorcode.get(number, number) if isinstance(number, int) else type(error).__name__)
 
 
 async def _session(target: SshTarget, root: Path, work: Callable[[Server], Awaitable[T]]) -> T:

@@ -18,15 +18,8 @@ from .load import Loc, Source, dotted
 from .model import CODE_TABLES, RESERVED_SLUG, Criterion, Exemplar, Kind, Registry, Status
 from .privacy import find_personal_data, find_personal_data_in_name
 from .problems import Problem, Severity
-
-# The plan's story sections, each with the hint a new draft carries under it (intake.drafts):
-# ``check`` warns about a story without one of the headings.
-DRAFT_STORY_SECTIONS = (
-    ("Cách làm", "Kể lại đã làm gì, làm thế nào, ai cùng làm, bắt đầu từ khi nào."),
-    ("Kết quả", "Những con số và thay đổi cụ thể: thu nhập, số hộ, diện tích, thời gian…"),
-    ("Bài học kinh nghiệm", "Điều gì giúp làm được; người khác muốn học theo cần lưu ý gì."),
-)
-STORY_SECTIONS = tuple(heading for heading, _ in DRAFT_STORY_SECTIONS)
+from .story import STORY_SECTIONS as STORY_SECTIONS  # also imported from here (dossier, bulletin…)
+from .story import story_sections
 
 _VOID_TAGS = {
     "area",
@@ -378,9 +371,8 @@ def aliases_usable(ctx: ProfileContext) -> Iterator[Problem]:
 
 
 def story_has_sections(ctx: ProfileContext) -> Iterator[Problem]:
-    """The plan's story sections, as ``## `` headings (a warning: drafts grow into them)."""
-    story = ctx.exemplar.story
-    headings = {line.strip().lstrip("#").strip() for line in story.splitlines() if line.startswith("## ")}
+    """The plan's story sections, as headings (a warning: drafts grow into them)."""
+    headings = story_sections(ctx.exemplar.story)
     for section in STORY_SECTIONS:
         if section not in headings:
             yield Problem(

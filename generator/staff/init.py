@@ -14,6 +14,7 @@ import json
 import re
 import shutil
 import tempfile
+import urllib.parse
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +30,8 @@ from ..theme_files import Layer, theme_files
 STARTER = "starter"  # package data beside this module
 OVERRIDES = "overrides"
 # What init writes at the project's root; any of them already there means a project exists.
+# The officers' guides' pictures, beside the guides (starter/content/).
+PICTURES = "hinh"
 PROJECT_ENTRIES = ("mkdocs.yml", "exemplars", "content", OVERRIDES, "site_templates")
 PERIOD_LENGTH = 5  # emulation plans run five years (2021–2025, 2026–2030…)
 FIRST_TWO_LEVEL_PERIOD = 2026
@@ -208,9 +211,42 @@ def render_starter(answers: NewCommune) -> dict[str, str]:
                     "full_name": _markdown_text(values["full_name"]),
                 }
             )
-        else:
+        elif page.is_file():
             files[f"content/{page.name}"] = page.read_text(encoding="utf-8")
     return files
+
+
+def starter_pictures() -> dict[str, bytes]:
+    """Project path → bytes of the pictures the officers' guides show (content/hinh/)."""
+    folder = Path(str(importlib.resources.files(__package__ or "") / "starter" / "content" / PICTURES))
+    return {f"content/{PICTURES}/{p.name}": p.read_bytes() for p in sorted(folder.iterdir()) if p.is_file()}
+
+
+_HOST = re.compile(
+    r"^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$"
+    r"|^localhost$|^\d{1,3}(?:\.\d{1,3}){3}$"
+)
+
+
+def site_address(text: str) -> str | None:
+    """The site's address as mkdocs.yml's ``site_url`` wants it (scheme, host, final "/"):
+    ``dienhinh.xa.gov.vn`` → ``https://dienhinh.xa.gov.vn/``; None when it is no web address."""
+    value = text.strip()
+    if "://" not in value:
+        value = "https://" + value
+    parts = urllib.parse.urlsplit(value)
+    try:
+        port = parts.port
+    except ValueError:
+        return None
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not _HOST.match(host) or parts.query or parts.fragment:
+        return None
+    if parts.username or parts.password or any(c.isspace() for c in value):
+        return None
+    path = parts.path if parts.path.endswith("/") else parts.path + "/"
+    netloc = host + (f":{port}" if port else "")
+    return f"{parts.scheme}://{netloc}{path}"
 
 
 def _markdown_text(value: object) -> str:
@@ -224,6 +260,7 @@ def write_project(target: Path, answers: NewCommune, overrides: Path | None = No
     failure leaves no half project. → the paths written, relative to ``target``."""
     target.mkdir(parents=True, exist_ok=True)
     files = render_starter(answers)
+    pictures = starter_pictures()
     if (target / ".gitignore").exists():  # the folder may already be a repository: keep its own
         del files[".gitignore"]
     staging = Path(tempfile.mkdtemp(prefix=".dienhinh-init-", dir=target))
@@ -232,10 +269,14 @@ def write_project(target: Path, answers: NewCommune, overrides: Path | None = No
             path = staging / name
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(text, encoding="utf-8")
+        for name, data in pictures.items():
+            (staging / name).parent.mkdir(parents=True, exist_ok=True)
+            (staging / name).write_bytes(data)
         if overrides is not None:
             shutil.copytree(overrides, staging / OVERRIDES, ignore=shutil.ignore_patterns("__pycache__"))
         for entry in sorted(staging.iterdir()):
             entry.rename(target / entry.name)
     finally:
         shutil.rmtree(staging, ignore_errors=True)
-    return [*files, *([f"{OVERRIDES}/"] if overrides is not None else [])]
+    folders = [f"content/{PICTURES}/"] if pictures else []
+    return [*files, *folders, *([f"{OVERRIDES}/"] if overrides is not None else [])]

@@ -81,7 +81,10 @@
     if (!SAVES[action]) return sent;
     return sent.then(
       function (response) {
-        response.clone().json().then(function (body) { report(response.ok, body); }, function () {});
+        response.clone().json().then(function (body) {
+          report(response.ok, body);
+          if (response.ok && action === "persistEntry") window.dispatchEvent(new Event("dienhinh-saved"));
+        }, function () {});
         return response;
       },
       function (error) {
@@ -202,14 +205,97 @@
     document.body.appendChild(dialog);
     return dialog;
   }
+  // "Đưa lên mạng": the project's configured `dienhinh publish` (or its --rollback), run by
+  // `dienhinh edit`; its lines are shown as they come, then the result.
+  function api(action, params) {
+    var body = JSON.stringify({ action: action, params: params || {} });
+    return originalFetch("api/v1", { method: "POST", headers: { "Content-Type": "application/json" }, body: body })
+      .then(function (response) { return response.json().then(function (answer) { return [response.ok, answer]; }); });
+  }
+  function publishForm() {
+    var dialog = element("dialog", "dh-publish");
+    dialog.appendChild(element("h2", "", TEXT.publish_title));
+    dialog.appendChild(element("p", "dh-publish__hint", TEXT.publish_hint));
+    var state = element("p", "dh-publish__state");
+    state.setAttribute("role", "status");
+    var log = element("ol", "dh-publish__log");
+    log.setAttribute("aria-live", "polite");
+    var buttons = element("p", "dh-word__buttons");
+    var send = element("button", "dh-word__send dh-publish__send", TEXT.publish_send);
+    var back = element("button", "dh-publish__rollback", TEXT.publish_rollback);
+    var close = element("button", "", TEXT.close);
+    [send, back, close].forEach(function (button) { button.type = "button"; buttons.appendChild(button); });
+    [state, log, buttons].forEach(function (part) { dialog.appendChild(part); });
+    function show(status) {
+      log.textContent = "";
+      (status.lines || []).forEach(function (line) { log.appendChild(element("li", "", line)); });
+      send.disabled = back.disabled = !!status.running;
+      back.hidden = !status.can_roll_back;
+      if (status.running) {
+        state.className = "dh-publish__state";
+        state.textContent = status.rollback ? TEXT.publish_rolling_back : TEXT.publish_running;
+      } else if (status.code === 0) {
+        state.className = "dh-publish__state dh-publish__state--done";
+        state.textContent = status.rollback ? TEXT.publish_rolled_back : TEXT.publish_done;
+      } else if (status.code !== null && status.code !== undefined) {
+        state.className = "dh-publish__state dh-publish__state--error";
+        state.textContent = TEXT.publish_failed;
+      } else {
+        state.textContent = "";
+      }
+    }
+    function poll() {
+      api("dienhinhPublishStatus").then(function (answer) {
+        show(answer[1]);
+        if (answer[1].running) setTimeout(poll, 700);
+      }, function () { state.textContent = TEXT.offline; });
+    }
+    function start(rollback) {
+      if (rollback && !window.confirm(TEXT.publish_rollback_confirm)) return;
+      // Said at once: the last run's result must not read as this one's.
+      show({ running: true, rollback: rollback, lines: [], can_roll_back: !back.hidden });
+      api("dienhinhPublish", { rollback: rollback }).then(function (answer) {
+        if (!answer[0]) {
+          show({ running: false, lines: [], can_roll_back: !back.hidden });
+          state.className = "dh-publish__state dh-publish__state--error";
+          state.textContent = answer[1].error;
+          return;
+        }
+        show(answer[1]);
+        poll();
+      }, function () { state.textContent = TEXT.offline; });
+    }
+    send.addEventListener("click", function () { start(false); });
+    back.addEventListener("click", function () { start(true); });
+    close.addEventListener("click", function () { dialog.close(); });
+    dialog.addEventListener("dienhinh-open", poll);
+    document.body.appendChild(dialog);
+    return dialog;
+  }
   if (settings.local) {
+    var actions = element("div", "dh-actions");
     var opener = element("button", "dh-word-open", TEXT.word_open);
     opener.type = "button";
     opener.addEventListener("click", function () {
       var dialog = document.querySelector("dialog.dh-word") || wordForm();
       dialog.showModal();
     });
-    document.body.appendChild(opener);
+    var publisher = element("button", "dh-publish-open", TEXT.publish_open);
+    publisher.type = "button";
+    publisher.addEventListener("click", function () {
+      var dialog = document.querySelector("dialog.dh-publish") || publishForm();
+      dialog.showModal();
+      dialog.dispatchEvent(new Event("dienhinh-open"));
+    });
+    actions.appendChild(opener);
+    actions.appendChild(publisher);
+    document.body.appendChild(actions);
+    // Only over the lists of profiles: in a form they would cover the fields' hints.
+    var placeOpener = function () {
+      actions.hidden = /\/(entries|new)\b/.test(window.location.hash);
+    };
+    window.addEventListener("hashchange", placeOpener);
+    placeOpener();
   }
   var notes = sessionStorage.getItem("dienhinh-word-notes");
   if (notes) {
@@ -232,6 +318,117 @@
   var h = window.h;
   CMS.registerLocale("vi", merged(CMS.getLocale("vi"), settings.decap));
 
+  // Dates: typed and shown day first (15/06/2022) whatever the browser's language, stored
+  // ISO (2022-06-15) as every file of the project writes them.
+  function pad(number) { return (number < 10 ? "0" : "") + number; }
+  function realDate(year, month, day) {
+    var date = new Date(Date.UTC(year, month - 1, day));
+    return date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
+  }
+  function isoOf(text) {
+    var found = /^\s*(\d{1,2})\s*[\/.\-]\s*(\d{1,2})\s*[\/.\-]\s*(\d{4})\s*$/.exec(text || "");
+    var day, month, year;
+    if (found) {
+      day = +found[1]; month = +found[2]; year = +found[3];
+    } else {
+      found = /^\s*(\d{4})-(\d{1,2})-(\d{1,2})\s*$/.exec(text || "");
+      if (!found) return null;
+      year = +found[1]; month = +found[2]; day = +found[3];
+    }
+    return realDate(year, month, day) ? year + "-" + pad(month) + "-" + pad(day) : null;
+  }
+  function shownOf(value) {
+    if (value && typeof value.toISOString === "function") value = value.toISOString().slice(0, 10);
+    var found = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value || ""));
+    return found ? found[3] + "/" + found[2] + "/" + found[1] : String(value || "");
+  }
+  var DateControl = window.createClass({
+    getInitialState: function () { return { text: shownOf(this.props.value) }; },
+    componentDidUpdate: function (previous) {
+      var value = this.props.value;
+      if (value !== previous.value && isoOf(this.state.text) !== shownOf(value) && value !== this.state.text) {
+        var shown = shownOf(value);
+        if (isoOf(shown) !== isoOf(this.state.text)) this.setState({ text: shown });
+      }
+    },
+    isValid: function () {
+      var text = (this.state.text || "").trim();
+      return !text || isoOf(text) ? true : { error: { message: TEXT.date_invalid } };
+    },
+    changed: function (text) {
+      this.setState({ text: text });
+      this.props.onChange(isoOf(text) || text);
+    },
+    render: function () {
+      var self = this;
+      var today = new Date();
+      return h("div", { className: "dh-date" },
+        h("input", {
+          type: "text", id: this.props.forID, className: this.props.classNameWrapper + " dh-date__input",
+          value: this.state.text, placeholder: TEXT.date_placeholder, inputMode: "numeric",
+          autoComplete: "off", onFocus: this.props.setActiveStyle, onBlur: this.props.setInactiveStyle,
+          onChange: function (event) { self.changed(event.target.value); }
+        }),
+        h("button", {
+          type: "button", className: "dh-date__today",
+          onClick: function () {
+            self.changed(pad(today.getDate()) + "/" + pad(today.getMonth() + 1) + "/" + today.getFullYear());
+          }
+        }, TEXT.date_today));
+    }
+  });
+  var DatePreview = window.createClass({
+    render: function () { return h("span", {}, shownOf(this.props.value)); }
+  });
+  CMS.registerWidget("dh-date", DateControl, DatePreview);
+
+  // Asks `dienhinh edit` whether the preview server has the page yet (another address: this
+  // page cannot read its answers itself). A new profile's page appears only once rebuilt.
+  function previewStatus(section, slug) {
+    var body = JSON.stringify({ action: "dienhinhPreviewStatus", params: { section: section, slug: slug } });
+    return originalFetch("api/v1", { method: "POST", headers: { "Content-Type": "application/json" }, body: body })
+      .then(function (response) { return response.json(); })
+      .then(function (answer) { return answer.status; });
+  }
+  var PreviewFrame = window.createClass({
+    getInitialState: function () { return { ready: false, version: 0 }; },
+    componentDidMount: function () {
+      this.saved = this.saved.bind(this);
+      window.addEventListener("dienhinh-saved", this.saved);
+      this.check();
+    },
+    componentWillUnmount: function () {
+      this.gone = true;
+      clearTimeout(this.timer);
+      window.removeEventListener("dienhinh-saved", this.saved);
+    },
+    componentDidUpdate: function (previous) {
+      if (previous.url !== this.props.url) this.saved();
+    },
+    saved: function () {
+      this.setState({ ready: false });
+      this.check();
+    },
+    check: function () {
+      var self = this;
+      clearTimeout(this.timer);
+      previewStatus(this.props.section, this.props.slug).then(function (status) {
+        if (self.gone) return;
+        if (status === 200) self.setState({ ready: true, version: self.state.version + 1 });
+        else self.timer = setTimeout(function () { self.check(); }, 500);
+      }, function () {
+        if (!self.gone) self.timer = setTimeout(function () { self.check(); }, 1500);
+      });
+    },
+    render: function () {
+      var url = this.props.url;
+      if (!this.state.ready) return h("p", { className: "dh-preview-wait", role: "status" }, TEXT.preview_building);
+      return h("div", {},
+        h("p", {}, h("a", { href: url, target: "_blank", rel: "noopener" }, TEXT.open_preview)),
+        h("iframe", { key: "v" + this.state.version, src: url, title: TEXT.preview_title, className: "dh-preview-frame" }));
+    }
+  });
+
   function previewOf(section) {
     return window.createClass({
       render: function () {
@@ -249,8 +446,7 @@
           parts.push(h("p", { key: "save" }, TEXT.save_to_preview));
         } else {
           var url = settings.preview + section + "/" + slug + "/";
-          parts.push(h("p", { key: "link" }, h("a", { href: url, target: "_blank", rel: "noopener" }, TEXT.open_preview)));
-          parts.push(h("iframe", { key: "page", src: url, title: TEXT.preview_title, className: "dh-preview-frame" }));
+          parts.push(h(PreviewFrame, { key: "page", url: url, section: section, slug: slug }));
         }
         return h("div", { className: "dh-preview" }, parts);
       }
