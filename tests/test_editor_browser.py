@@ -14,6 +14,7 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import Frame, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dienhinh import clock
 from dienhinh.editor.server import decap_installed
@@ -48,8 +49,17 @@ def field(page: Page, label: str) -> object:
 
 
 def choose(page: Page, label: str, option: str) -> None:
-    page.get_by_label(re.compile("^" + re.escape(label) + OPTIONAL)).click(force=True)
-    page.get_by_role("option", name=option, exact=True).click()
+    """Open a select list and pick ``option``. A busy machine can close the list again before
+    the click (the form re-renders while the preview updates): opened again, up to 3 times."""
+    wanted = page.get_by_role("option", name=option, exact=True)
+    for attempt in range(3):
+        page.get_by_label(re.compile("^" + re.escape(label) + OPTIONAL)).click(force=True)
+        try:
+            wanted.click(timeout=10_000)
+            return
+        except PlaywrightTimeout:
+            if attempt == 2:
+                raise
 
 
 def fill(page: Page, label: str, value: str) -> None:
