@@ -264,3 +264,15 @@ def test_more_results_on_request(page: Any, base_url: str) -> None:
     page.click("#dh-search-more")
     page.wait_for_function("() => document.querySelectorAll('.dh-result').length > 5")
     assert len(page.query_selector_all(".dh-result")) == min(total, 10)
+
+
+def test_the_search_page_fetches_pagefind_before_anything_is_typed(page: Any, base_url: str) -> None:
+    # A cheap phone then waits only for the words' chunks after Enter (benchmarks/search_phone.py).
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(base_url + "tim-kiem/")
+    page.wait_for_function(
+        "() => performance.getEntriesByType('resource').some(r => r.name.includes('pagefind-entry.json'))"
+    )
+    assert any(url.endswith("pagefind.js") for url in requested)
+    assert page.input_value("#dh-search-q") == ""

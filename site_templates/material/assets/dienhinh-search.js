@@ -119,7 +119,13 @@ async function loadFilters() {
 }
 
 form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); run(); });
-input.addEventListener("input", () => { clearTimeout(timer); timer = setTimeout(run, 250); });
+input.addEventListener("input", () => {
+  clearTimeout(timer);
+  timer = setTimeout(run, 250);
+  // The words' index chunks start downloading while the person is still typing.
+  const query = input.value.trim();
+  if (query) load().then((engine) => engine.preload(indexSpelling(query)));
+});
 more.addEventListener("click", showMore);
 toggle.addEventListener("click", () => {
   const open = toggle.getAttribute("aria-expanded") !== "true";
@@ -128,4 +134,10 @@ toggle.addEventListener("click", () => {
   if (open) loadFilters();
 });
 const initial = new URLSearchParams(location.search).get("q");
-if (initial) { input.value = initial; run(); } else { input.focus(); }
+if (initial) { input.value = initial; run(); } else {
+  input.focus();
+  // This page is for searching: Pagefind (its script, WebAssembly and index metadata) comes
+  // down while the person reads the page and types, not after they press Enter. Measured on a
+  // throttled phone with benchmarks/search_phone.py (benchmarks/RESULTS.md).
+  (window.requestIdleCallback || ((f) => setTimeout(f, 1)))(() => load());
+}
