@@ -242,7 +242,14 @@ def check_in_chromium(url: str) -> None:
             "console", lambda m: problems.append(f"console {m.type}: {m.text}") if m.type == "error" else None
         )
         page.on("pageerror", lambda e: problems.append(f"page error: {e}"))
-        page.on("requestfailed", lambda r: problems.append(f"failed: {r.url}"))
+        # A request the browser itself cancels because the test moved to the next page (a
+        # favicon, a preload of the search page) is not a failure of the site.
+        page.on(
+            "requestfailed",
+            lambda r: (
+                problems.append(f"failed: {r.url} ({r.failure})") if r.failure != "net::ERR_ABORTED" else None
+            ),
+        )
         page.on("response", lambda r: problems.append(f"{r.status}: {r.url}") if r.status >= 400 else None)
 
         def violations() -> list[str]:
