@@ -20,6 +20,8 @@ from . import terminal
 NAME = "withdraw"
 HELP = msg.HELP_WITHDRAW
 PROJECT = True
+
+
 def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("slug", metavar=msg.METAVAR_SLUG, help=msg.HELP_WITHDRAW_SLUG)
     parser.add_argument("--date", help=msg.HELP_WITHDRAW_DATE)
