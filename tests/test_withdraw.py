@@ -167,3 +167,30 @@ def test_a_collective_cannot_withdraw_as_a_person(project: Path) -> None:
     assert "withdrawn" not in (project / "exemplars" / "doi-che-ban-quyen" / "index.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_a_warm_gather_with_nothing_changed_keeps_the_province_site(
+    sample_site: Path, tmp_path: Path
+) -> None:
+    site = tmp_path / "xa"
+    shutil.copytree(sample_site, site)
+    (tmp_path / "tinh.yml").write_text(
+        f"province: tỉnh Thử\ncommunes:\n  - name: Xã Điềm Mặc\n    code: diem-mac\n    source: {site}\n",
+        encoding="utf-8",
+    )
+    first = run_main("gather", "-d", str(tmp_path / "tinh"), cwd=tmp_path)
+    assert first.returncode == 0, first.stderr
+    home = tmp_path / "tinh" / "index.html"
+    built = home.stat().st_mtime_ns
+    again = run_main("gather", "-d", str(tmp_path / "tinh"), cwd=tmp_path)
+    assert again.returncode == 0, again.stderr
+    assert "không cần dựng lại" in again.stdout and home.stat().st_mtime_ns == built
+    # A commune's data changes: the province is built again, with it.
+    data = site / "du-lieu" / "dien-hinh.json"
+    document = json.loads(data.read_text(encoding="utf-8"))
+    document["profiles"][0]["name"] = "Tên đã sửa (minh họa)"
+    data.write_text(json.dumps(document, ensure_ascii=False), encoding="utf-8")
+    changed = run_main("gather", "-d", str(tmp_path / "tinh"), cwd=tmp_path)
+    assert changed.returncode == 0, changed.stderr
+    assert "không cần dựng lại" not in changed.stdout
+    assert any("Tên đã sửa" in p.read_text(encoding="utf-8") for p in (tmp_path / "tinh").rglob("*.html"))

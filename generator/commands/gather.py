@@ -4,8 +4,12 @@ project: the province's own configuration)."""
 from __future__ import annotations
 
 import argparse
+import hashlib
+import json
 from pathlib import Path
+from typing import Any
 
+from ..files import write_atomically
 from ..messages import province as msg
 from .engine import staged_build
 from .terminal import say
@@ -45,6 +49,14 @@ def run(settings: None, args: argparse.Namespace) -> int:
         say(msg.GATHER_NOTHING, error=True)
         return 1
     target = (args.site_dir or config.site_dir).resolve()
+    record = config.path(config.options.cache_dir) / LAST_BUILD
+    fingerprint = inputs_fingerprint(config, gathered, target, args.docs_dir)
+    if args.docs_dir is None and _built_from(record, target) == fingerprint:
+        # Nothing any commune sends has changed, nor the configuration or the theme: the site
+        # built from the same inputs is already there (a warm gather of a hundred communes
+        # would otherwise rebuild ten thousand pages for nothing).
+        say(msg.GATHER_UNCHANGED.format(path=target))
+        return 0
     with tempfile.TemporaryDirectory(prefix="dienhinh-tinh-") as work:
         prepared = prepare(config, gathered, Path(work), config.theme, args.docs_dir)
         done = msg.GATHER_OK.format(
@@ -66,5 +78,60 @@ def run(settings: None, args: argparse.Namespace) -> int:
     if code:
         say(msg.GATHER_FAILED, error=True)
         return code
+    _remember(record, target, fingerprint)
     say(done)
     return 0
+
+
+LAST_BUILD = "last-build.json"
+
+
+def inputs_fingerprint(config: Any, gathered: Any, target: Path, docs_dir: Path | None) -> str:
+    """Everything the province site is built from: the configuration, the theme's files, each
+    commune's data as checked and its thumbnails, where the site goes, this tool's code."""
+    from .. import __file__ as package_file
+    from ..theme_files import theme_files
+
+    digest = hashlib.sha256()
+    digest.update(Path(config.file).read_bytes())
+    digest.update(f"{target}\0{docs_dir}\0".encode())
+    for layer in config.theme.layers:
+        for name, path in theme_files(layer):
+            stat = path.stat()
+            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for python in sorted(Path(package_file).parent.rglob("*.py")):
+        stat = python.stat()
+        digest.update(f"{python.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    for commune in gathered.communes:
+        digest.update(f"{commune.code}\0{commune.status}\0{commune.read_from}\0{commune.saved}\0".encode())
+        if commune.doc is not None:
+            digest.update(commune.doc.model_dump_json().encode())
+    for key in sorted(gathered.thumbs):
+        for thumb in gathered.thumbs[key]:
+            digest.update(f"{key}\0{thumb.file}\0{thumb.name}\0".encode())
+    return digest.hexdigest()
+
+
+def _built_from(record: Path, target: Path) -> str | None:
+    """The fingerprint of the inputs the site at ``target`` was last built from, if it is
+    still there."""
+    try:
+        data = json.loads(record.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    if (
+        not isinstance(data, dict)
+        or data.get("target") != str(target)
+        or not (target / "index.html").is_file()
+    ):
+        return None
+    found = data.get("fingerprint")
+    return found if isinstance(found, str) else None
+
+
+def _remember(record: Path, target: Path, fingerprint: str) -> None:
+    try:
+        record.parent.mkdir(parents=True, exist_ok=True)
+        write_atomically(record, json.dumps({"target": str(target), "fingerprint": fingerprint}))
+    except OSError:
+        pass  # without the record the next gather builds again, as before

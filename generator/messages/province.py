@@ -186,3 +186,9 @@ GATHER_OK = (
     "Đã dựng trang của tỉnh vào {path}: {communes}/{total} xã, {profiles} hồ sơ"
     " ({cached} xã dùng bản lưu, {warnings} cảnh báo)."
 )
+
+
+GATHER_UNCHANGED = (
+    "Dữ liệu của các xã, cấu hình và giao diện không thay đổi từ lần dựng trước: trang của tỉnh ở {path}"
+    " vẫn giữ nguyên, không cần dựng lại."
+)
