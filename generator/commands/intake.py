@@ -16,7 +16,7 @@ from ..messages import common as common_msg
 from ..messages import intake as intake_msg
 from ..messages import records as records_msg
 from ..messages import staff as staff_msg
-from ..records.model import Kind, Registry
+from ..records.model import Registry
 from ..records.settings import Settings
 from . import terminal
 
@@ -116,26 +116,20 @@ def _ask_missing(settings: Settings, options: Any, missing: Sequence[str], conso
     """The options with what a new profile needs asked at the terminal (None: no registry)."""
     from dataclasses import replace
 
-    from .new import ask
+    from .new import ask, questions
 
     registry = terminal.registry(settings, console)
     if registry is None:
         return None
-    kinds = [(k.value, common_msg.KIND_NAMES[k.value]) for k in Kind]
+    asked = questions(registry)
     values: dict[str, str | None] = {}
-    if "name" in missing:
-        values["name"] = ask(console, staff_msg.PROMPT_NAME, None, True)
-    if "kind" in missing:
-        values["kind"] = ask(console, staff_msg.PROMPT_KIND, kinds, True)
-    if "field" in missing:
-        fields = [(f.code, f.short_name) for f in registry.fields]
-        values["field"] = ask(console, staff_msg.PROMPT_FIELD, fields, True)
+    for key in ("name", "kind", "field"):
+        if key in missing:
+            values[key] = ask(console, *asked[key])
     if "place" in missing:
-        hamlets = [(h.code, h.name) for h in registry.hamlets]
-        values["hamlet"] = ask(console, staff_msg.PROMPT_HAMLET, hamlets, False)
+        values["hamlet"] = ask(console, *asked["hamlet"])
         if values["hamlet"] is None:
-            organizations = [(o.code, o.name) for o in registry.organizations]
-            values["organization"] = ask(console, staff_msg.PROMPT_ORGANIZATION, organizations, False)
+            values["organization"] = ask(console, *asked["organization"])
     return replace(options, **values)
 
 

@@ -16,7 +16,7 @@ from ..intake.import_sheet import KIND_WORDS
 from ..messages import common as common_msg
 from ..messages import records as records_msg
 from ..messages import staff as msg
-from ..records.model import Kind
+from ..records.model import Kind, Registry
 from ..records.settings import Settings
 from . import terminal
 
@@ -35,6 +35,23 @@ def arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--registered", help=msg.HELP_NEW_REGISTERED)
 
 
+Question = tuple[str, list[tuple[str, str]] | None, bool]  # prompt, choices (code, label), required
+
+
+def questions(registry: Registry) -> dict[str, Question]:
+    """What a new profile is asked at the terminal, option by option, in order (``new``, and
+    a Word report's import for what the report does not say)."""
+    kinds = [(k.value, common_msg.KIND_NAMES[k.value]) for k in Kind]
+    return {
+        "name": (msg.PROMPT_NAME, None, True),
+        "kind": (msg.PROMPT_KIND, kinds, True),
+        "field": (msg.PROMPT_FIELD, [(f.code, f.short_name) for f in registry.fields], True),
+        "hamlet": (msg.PROMPT_HAMLET, [(h.code, h.name) for h in registry.hamlets], False),
+        "organization": (msg.PROMPT_ORGANIZATION, [(o.code, o.name) for o in registry.organizations], False),
+        "summary": (msg.PROMPT_SUMMARY, None, False),
+    }
+
+
 def run(settings: Settings, args: argparse.Namespace) -> int:
     console = terminal.console()
     registry = terminal.registry(settings, console)
@@ -42,16 +59,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     interactive = sys.stdin.isatty()
     answers: dict[str, str | None] = {}
-    kinds = [(k.value, common_msg.KIND_NAMES[k.value]) for k in Kind]
-    questions: list[tuple[str, str, list[tuple[str, str]] | None, bool]] = [
-        ("name", msg.PROMPT_NAME, None, True),
-        ("kind", msg.PROMPT_KIND, kinds, True),
-        ("field", msg.PROMPT_FIELD, [(f.code, f.short_name) for f in registry.fields], True),
-        ("hamlet", msg.PROMPT_HAMLET, [(h.code, h.name) for h in registry.hamlets], False),
-        ("organization", msg.PROMPT_ORGANIZATION, [(o.code, o.name) for o in registry.organizations], False),
-        ("summary", msg.PROMPT_SUMMARY, None, False),
-    ]
-    for key, prompt, choices, required in questions:
+    for key, (prompt, choices, required) in questions(registry).items():
         value = getattr(args, key)
         if value is None and interactive:
             value = ask(console, prompt, choices, required)
