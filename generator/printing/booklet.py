@@ -289,6 +289,20 @@ def _used_bottom(page: Any) -> float:
     return float(max(bottoms, default=page.content_box_y()))
 
 
+def print_stylesheets(
+    fonts: Sequence[Any], sheet: Path, page_css: str, font_config: Any, fetcher: Any
+) -> list[Any]:
+    """A printed PDF's stylesheets (booklet, poster): the whole font files, the theme's sheet,
+    then the page's size and type size."""
+    from weasyprint import CSS
+
+    return [
+        CSS(string="\n".join(f.css() for f in fonts), font_config=font_config, url_fetcher=fetcher),
+        CSS(filename=str(sheet), font_config=font_config),
+        CSS(string=page_css, font_config=font_config),
+    ]
+
+
 def _qr_data_uri(url: str) -> str:
     """A vector (SVG) QR code; a 4-module quiet zone so phone cameras find it."""
     return str(segno.make(url, error="m").svg_data_uri(border=4, dark="#000", light="#fff"))
@@ -380,7 +394,7 @@ def render_booklet(
     """Lay the booklet out into a PDF, or say (in Vietnamese) why it cannot be made.
 
     ``exemplars_dir`` holds the profile folders: images a story names are read from there."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     template = theme.find(f"booklet/{TEMPLATE}")
@@ -409,11 +423,9 @@ def render_booklet(
     font_config = FontConfiguration()
     fetcher = _local_fetcher(roots, files)
     with _weasyprint_warnings() as caught:
-        stylesheets = [
-            CSS(string="\n".join(f.css() for f in fonts), font_config=font_config, url_fetcher=fetcher),
-            CSS(filename=str(theme.find(f"booklet/{STYLESHEET}")), font_config=font_config),
-            CSS(string=page_css, font_config=font_config),
-        ]
+        stylesheets = print_stylesheets(
+            fonts, theme.find(f"booklet/{STYLESHEET}"), page_css, font_config, fetcher
+        )
         document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_config
         )

@@ -25,6 +25,7 @@ from .booklet import (
     _qr_data_uri,
     _weasyprint_warnings,
     booklet_fonts,
+    print_stylesheets,
     printed_photos,
     profile_url,
     write_booklet,
@@ -164,7 +165,7 @@ def render_poster(
     poster: Poster, registry: Registry, theme: Theme, size: str = "A4"
 ) -> tuple[RenderedPoster | None, list[Problem]]:
     """Lay the poster out into a one-page PDF, or say (in Vietnamese) why it cannot be made."""
-    from weasyprint import CSS, HTML
+    from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
     from ..messages import booklet as booklet_msg
@@ -190,11 +191,9 @@ def render_poster(
     )
     font_config = FontConfiguration()
     with _weasyprint_warnings() as caught:
-        stylesheets = [
-            CSS(string="\n".join(f.css() for f in fonts), font_config=font_config, url_fetcher=fetcher),
-            CSS(filename=str(theme.find(f"poster/{STYLESHEET}")), font_config=font_config),
-            CSS(string=page_css, font_config=font_config),
-        ]
+        stylesheets = print_stylesheets(
+            fonts, theme.find(f"poster/{STYLESHEET}"), page_css, font_config, fetcher
+        )
         document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_config
         )
