@@ -6,6 +6,8 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from rich.console import Console
+
 from .. import clock
 from ..intake.import_sheet import parse_date
 from ..messages import consent as msg
@@ -78,19 +80,12 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     return _record(settings, bundle, args.slug, reference, console)
 
 
-def _record(settings: Settings, bundle: store.Bundle, slug: str, reference: str, console: object) -> int:
-    """The form's number and date into the profile's consent (what it was, else kept)."""
-    data = dict(bundle.front_matter)
-    consent = dict(data.get("consent") or {})
-    consent["reference"] = reference
-    consent.setdefault("method", msg.METHOD)
-    data["consent"] = consent
-    saved = store.save_profile(
-        settings, store.Profile(slug, data, bundle.story, comments=bundle.comments), bundle.raw
-    )
-    for problem in (*saved.errors, *([saved.failure] if saved.failure else [])):
-        console.print(problem.format(settings.root), markup=False)  # type: ignore[attr-defined]
-    if saved.errors or saved.failure:
+def _record(settings: Settings, bundle: store.Bundle, slug: str, reference: str, console: Console) -> int:
+    """The form's number and date into the profile's consent (how it was given kept if said)."""
+    changes: dict[str, object] = {"reference": reference}
+    if "method" not in (bundle.front_matter.get("consent") or {}):
+        changes["method"] = msg.METHOD
+    if not terminal.save_consent(settings, slug, bundle, changes, console):
         return 1
-    console.print(msg.RECORDED.format(reference=reference), markup=False)  # type: ignore[attr-defined]
+    console.print(msg.RECORDED.format(reference=reference), markup=False)
     return 0

@@ -10,6 +10,7 @@ from rich.console import Console
 
 from ..messages import common as common_msg
 from ..messages import staff as staff_msg
+from ..records import store
 from ..records.load import load_registry
 from ..records.model import Registry
 from ..records.problems import Problem
@@ -49,3 +50,17 @@ def not_written(path: Path, reason: str | OSError) -> str:
     ("<file>: LỖI: …", the reason in Vietnamese), whichever command it is."""
     text = common_msg.write_failed(path, reason) if isinstance(reason, OSError) else reason
     return Problem(path, 0, "", text).format(Path.cwd())
+
+
+def save_consent(
+    settings: Settings, slug: str, bundle: store.Bundle, changes: dict[str, object], out: Console
+) -> bool:
+    """The profile with its consent record updated by ``changes`` (everything else kept),
+    checked and written by the store; → whether it was, after printing why not."""
+    data = dict(bundle.front_matter)
+    data["consent"] = {**dict(data.get("consent") or {}), **changes}
+    profile = store.Profile(slug, data, bundle.story, comments=bundle.comments)
+    saved = store.save_profile(settings, profile, bundle.raw)
+    for problem in (*saved.errors, *([saved.failure] if saved.failure else [])):
+        out.print(problem.format(settings.root), markup=False)
+    return not saved.errors and saved.failure is None

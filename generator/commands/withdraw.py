@@ -41,17 +41,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if bundle.front_matter.get("kind") != "individual":
         console.print(msg.WITHDRAW_NOT_INDIVIDUAL.format(slug=args.slug), markup=False)
         return 1
-    data = dict(bundle.front_matter)
-    consent = dict(data.get("consent") or {})
-    consent["withdrawn"] = day
-    data["consent"] = consent
-    profile = store.Profile(args.slug, data, bundle.story, comments=bundle.comments)
-    saved = store.save_profile(settings, profile, bundle.raw)
-    for problem in (*saved.errors, *([saved.failure] if saved.failure else [])):
-        console.print(problem.format(settings.root), markup=False)
-    if saved.errors or saved.failure:
+    if not terminal.save_consent(settings, args.slug, bundle, {"withdrawn": day}, console):
         return 1
-    name = str(data.get("name", args.slug))
+    name = str(bundle.front_matter.get("name", args.slug))
     request = Request(name, args.slug, day)
     console.print(
         msg.WITHDRAW_DONE.format(
