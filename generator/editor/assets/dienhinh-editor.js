@@ -244,8 +244,13 @@
         state.textContent = "";
       }
     }
+    // A status asked for before the officer started a run answers for the run before: each
+    // start begins a new turn, and answers of an earlier turn are not shown.
+    var turn = 0;
     function poll() {
+      var mine = turn;
       api("dienhinhPublishStatus").then(function (answer) {
+        if (mine !== turn) return;
         show(answer[1]);
         if (answer[1].running) setTimeout(poll, 700);
       }, function () { state.textContent = TEXT.offline; });
@@ -253,6 +258,7 @@
     function start(rollback) {
       if (rollback && !window.confirm(TEXT.publish_rollback_confirm)) return;
       // Said at once: the last run's result must not read as this one's.
+      turn += 1;
       show({ running: true, rollback: rollback, lines: [], can_roll_back: !back.hidden });
       api("dienhinhPublish", { rollback: rollback }).then(function (answer) {
         if (!answer[0]) {
