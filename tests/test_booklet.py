@@ -3,6 +3,7 @@ decoded with zbar."""
 
 from __future__ import annotations
 
+import dataclasses
 import math
 import re
 import subprocess
@@ -15,6 +16,7 @@ from pypdf import PdfReader
 
 from dienhinh.fonts import Typeface
 from dienhinh.printing import booklet as bk
+from dienhinh.printing.pdf_cache import PdfCache
 from dienhinh.records.catalog import load_catalog
 from dienhinh.records.model import Exemplar
 from dienhinh.records.settings import Settings
@@ -680,3 +682,47 @@ def test_no_page_holds_only_a_qr_code_and_a_notes_box(
     assert alone == []
     if size == "A5":  # the sample has one such page in A5: laid out again, once
         assert len(documents) == 2 and bk.closing_lines(documents[0])
+
+
+def test_a_booklet_made_from_the_same_inputs_is_taken_from_the_cache(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The same HTML, stylesheets and files give the PDF laid out before, without WeasyPrint;
+    a changed story, or a changed photo file, is laid out again."""
+    cache = PdfCache(tmp_path / "cache")
+    booklet = bk.visit_booklet(VISIT, CATALOG.public)
+    photo = tmp_path / "bia.jpg"
+    photo.write_bytes((ROOT / "exemplars" / "doi-che-ban-quyen" / "anh-doi-che.jpg").read_bytes())
+    media, _ = media_for(booklet.exemplars, CATALOG.photos, SETTINGS.photo_cache)
+    photos, printable = bk.printed_photos(media)
+    photos[VISITED[0].slug] = [bk.BookletPhoto(photo)]
+
+    def render(chosen: bk.Booklet) -> tuple[Any, list[Any]]:
+        return bk.render_booklet(
+            chosen,
+            REGISTRY,
+            SETTINGS.theme,
+            SETTINGS.site_url,
+            photos=photos,
+            exemplars_dir=SETTINGS.exemplars_dir,
+            printable=printable,
+            cache=cache,
+        )
+
+    first, problems = render(booklet)
+    assert problems == [] and first is not None
+    import weasyprint
+
+    def no_layout(*args: Any, **kwargs: Any) -> Any:
+        raise AssertionError("laid out again")
+
+    monkeypatch.setattr(weasyprint.HTML, "render", no_layout)
+    again, problems = render(booklet)
+    assert again == first and problems == []
+    story = booklet.exemplars[0].model_copy(update={"story": "Một câu chuyện khác."})
+    edited = dataclasses.replace(booklet, exemplars=(story, *booklet.exemplars[1:]))
+    with pytest.raises(AssertionError, match="laid out again"):
+        render(edited)
+    photo.write_bytes(photo.read_bytes() + b"\0")
+    with pytest.raises(AssertionError, match="laid out again"):
+        render(booklet)

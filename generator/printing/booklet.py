@@ -42,6 +42,7 @@ from ..rendering import TemplateFailed, environment
 from ..site.media import ProfileMedia, media_for
 from ..site.pages import sort_key, visit_booklet_path
 from ..theme_files import Theme
+from .pdf_cache import LaidOut, PdfCache, layout_key
 
 PAGE_SIZES = ("A5", "A4")
 # Base text size per paper size: an A4 booklet is read at arm's length too.
@@ -390,10 +391,12 @@ def render_booklet(
     photos: Mapping[str, Sequence[BookletPhoto]] | None = None,
     exemplars_dir: Path | None = None,
     printable: Mapping[str, Mapping[str, Path]] | None = None,
+    cache: PdfCache | None = None,
 ) -> tuple[RenderedBooklet | None, list[Problem]]:
     """Lay the booklet out into a PDF, or say (in Vietnamese) why it cannot be made.
 
-    ``exemplars_dir`` holds the profile folders: images a story names are read from there."""
+    ``exemplars_dir`` holds the profile folders: images a story names are read from there.
+    ``cache``: a booklet made before from the very same inputs is taken from there."""
     from weasyprint import HTML
     from weasyprint.text.fonts import FontConfiguration
 
@@ -420,12 +423,16 @@ def render_booklet(
         f"@page {{ size: {size} portrait; }}\n"
         f"html {{ font-size: {_FONT_SIZES[size]}; --cover-height: {_COVER_HEIGHTS[size]}; }}\n"
     )
+    sheet = theme.find(f"booklet/{STYLESHEET}")
+    cache = cache or PdfCache(None)
+    key = layout_key([html, page_css, str(template), str(sheet)], [*files, sheet], roots)
+    found = cache.get(key)
+    if found is not None:
+        return RenderedBooklet(found.pdf, found.pages), []
     font_config = FontConfiguration()
     fetcher = _local_fetcher(roots, files)
     with _weasyprint_warnings() as caught:
-        stylesheets = print_stylesheets(
-            fonts, theme.find(f"booklet/{STYLESHEET}"), page_css, font_config, fetcher
-        )
+        stylesheets = print_stylesheets(fonts, sheet, page_css, font_config, fetcher)
         document = HTML(string=html, base_url=str(template), url_fetcher=fetcher).render(
             stylesheets=stylesheets, font_config=font_config
         )
@@ -442,6 +449,7 @@ def render_booklet(
             for m in caught.messages
         ]
     assert pdf is not None
+    cache.put(key, LaidOut(pdf, len(document.pages)))
     return RenderedBooklet(pdf, len(document.pages)), []
 
 
@@ -556,6 +564,7 @@ def make_booklet(
         photos=covers,
         exemplars_dir=settings.exemplars_dir,
         printable=printable,
+        cache=PdfCache(settings.cache_dir / "booklets"),
     )
     if rendered is None:
         return None, problems
