@@ -45,6 +45,19 @@ def _fingerprint(registry_bytes: bytes, max_kb: int) -> str:
     return digest.hexdigest()
 
 
+# A preview server loads the profiles after every save: the cache file is read once per
+# process, and again only when another process changed it.
+_HELD: dict[Path, tuple[tuple[int, int, int], str, dict[str, tuple[str, Entry]]]] = {}
+
+
+def _stamp(path: Path) -> tuple[int, int, int] | None:
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return (stat.st_mtime_ns, stat.st_size, stat.st_ino)
+
+
 class ProfileCache:
     """slug → (hash of index.md, parse result), stored in one pickle file."""
 
@@ -53,7 +66,10 @@ class ProfileCache:
         self.fingerprint = _fingerprint(registry_bytes, max_kb)
         self.entries: dict[str, tuple[str, Entry]] = {}
         self.changed = False
-        if path is not None and path.is_file():
+        held = _HELD.get(path) if path is not None else None
+        if path is not None and held is not None and held[0] == _stamp(path) and held[1] == self.fingerprint:
+            self.entries = held[2]
+        elif path is not None and path.is_file():
             try:
                 with path.open("rb") as stream:
                     stored: dict[str, Any] = pickle.load(stream)
@@ -61,6 +77,12 @@ class ProfileCache:
                     self.entries = stored["entries"]
             except Exception:  # a damaged or foreign cache is simply rebuilt
                 self.entries = {}
+            self._hold()
+
+    def _hold(self) -> None:
+        stamp = _stamp(self.path) if self.path is not None else None
+        if self.path is not None and stamp is not None:
+            _HELD[self.path] = (stamp, self.fingerprint, self.entries)
 
     @staticmethod
     def key(raw: bytes, folder: Path) -> str:
@@ -94,5 +116,6 @@ class ProfileCache:
                     protocol=pickle.HIGHEST_PROTOCOL,
                 )
             os.replace(temporary, self.path)
+            self._hold()
         except OSError:
             pass
