@@ -95,17 +95,28 @@ FILTERS: dict[str, Callable[..., Any]] = {
 }
 
 
+def compiled_templates(folder: Path) -> jinja2.BytecodeCache:
+    """Compiled templates kept in ``folder`` (checked against their source by Jinja)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    return jinja2.FileSystemBytecodeCache(str(folder))
+
+
 def environment(
     folders: Sequence[Path],
     *,
     autoescape: bool = True,
     finalize: Callable[[Any], Any] | None = None,
     keep_trailing_newline: bool = False,
+    compiled: Path | None = None,
 ) -> jinja2.Environment:
     """An environment loading from ``folders`` (first wins: a commune's overrides, then the
     theme), every unknown name an error, blocks trimmed, with the Vietnamese filters.
-    ``autoescape`` is off only for YAML and plain text, whose values are quoted by a filter."""
+    ``autoescape`` is off only for YAML and plain text, whose values are quoted by a filter.
+    ``compiled``: a folder keeping the compiled templates between runs (one per kind of
+    environment: Jinja's cache does not tell environments apart)."""
     options: dict[str, Any] = {"finalize": finalize} if finalize is not None else {}
+    if compiled is not None:
+        options["bytecode_cache"] = compiled_templates(compiled)
     env = _Environment(
         loader=jinja2.FileSystemLoader(list(folders)),
         autoescape=autoescape,
