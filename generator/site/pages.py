@@ -10,6 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
+from pathlib import Path
 from typing import Any, Generic, TypeVar
 
 from jinja2 import Environment
@@ -25,6 +26,7 @@ from ..rendering import environment
 from ..theme_files import Theme
 from .charts import Bar, bar_chart
 from .media import ProfileMedia
+from .page_memo import Fingerprints, PageMemo, Unfingerprintable, file_stamps
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"
@@ -217,11 +219,27 @@ class PageBuilder(Generic[CardItem]):
     card_macro: str
     card_name: str
 
-    def __init__(self, env: Environment, directory_urls: bool = True) -> None:
+    def __init__(self, env: Environment, directory_urls: bool = True, memo: PageMemo | None = None) -> None:
         self.env = env
         self.directory_urls = directory_urls
         # What makes a card differ (its item, the links in it) → its HTML; emptied after pages().
         self._cards: dict[tuple[str, ...], Markup] = {}
+        # Under a preview server: pages rendered by an earlier build from the same values.
+        self.memo = memo
+        self._fingerprints = Fingerprints(self.card_extra)
+        self._memo_base: str | None = None
+
+    def fingerprint(self, *values: Any) -> str:
+        """The digest of ``values`` (records digested once per build)."""
+        return self._fingerprints.of(*values)
+
+    def memo_values(self) -> tuple[Any, ...]:
+        """What every page depends on besides its own values (the registry, the templates)."""
+        return ()
+
+    def card_extra(self, record: Any) -> str:
+        """What a record's card shows that is not in the record (see Fingerprints)."""
+        return ""
 
     def page_values(self) -> dict[str, Any]:
         """What every page's template is given besides ``link``, ``asset`` and the card."""
@@ -266,9 +284,35 @@ class PageBuilder(Generic[CardItem]):
         context = {**self.page_values(), "link": link, "asset": asset, self.card_name: card}
         return context
 
-    def _render(self, template: str, src: str, **values: Any) -> GeneratedPage:
+    def _render(
+        self,
+        template: str,
+        src: str,
+        derived: Mapping[str, Callable[[], Any]] | None = None,
+        **values: Any,
+    ) -> GeneratedPage:
+        """The page at ``src``; ``derived`` values are made from the others (and from what
+        every page depends on) only when the page is rendered, not taken from the memo."""
+        key = self._memo_key(template, src, values)
+        if key is not None and self.memo is not None:
+            found = self.memo.get(key)
+            if found is not None:
+                return GeneratedPage(src, found)
+        values.update((name, make()) for name, make in (derived or {}).items())
         text = self.env.get_template(template).render(**self._context(src), **values)
+        if key is not None and self.memo is not None:
+            self.memo.put(key, text)
         return GeneratedPage(src, text)
+
+    def _memo_key(self, template: str, src: str, values: Mapping[str, Any]) -> str | None:
+        if self.memo is None:
+            return None
+        try:
+            if self._memo_base is None:
+                self._memo_base = self._fingerprints.of(type(self).__qualname__, *self.memo_values())
+            return self._fingerprints.of(self._memo_base, template, src, values)
+        except Unfingerprintable:
+            return None
 
     def _paged(
         self, template: str, base_src: str, lists: Mapping[str, Sequence[Any]], **values: Any
@@ -281,9 +325,8 @@ class PageBuilder(Generic[CardItem]):
             start = (number - 1) * PAGE_SIZE
             slices = {name: items[start : start + PAGE_SIZE] for name, items in lists.items()}
             pager = Pager(base_src, number, count)
-            pages.append(
-                self._render(template, pager.src(number), pager=pager, totals=totals, **slices, **values)
-            )
+            listed: dict[str, Any] = {**slices, **values}
+            pages.append(self._render(template, pager.src(number), pager=pager, totals=totals, **listed))
         return pages
 
 
@@ -305,11 +348,17 @@ class SiteBuilder(PageBuilder[Exemplar]):
         media: Mapping[str, ProfileMedia] | None = None,
         covers: Mapping[str, Cover] | None = None,
         spoken: Callable[[Exemplar], str] | None = None,
+        memo: PageMemo | None = None,
+        compiled: Path | None = None,
     ) -> None:
-        super().__init__(
-            environment(theme.folders("pages"), finalize=markdown_text, keep_trailing_newline=True),
-            directory_urls,
-        )
+        folders = tuple(theme.folders("pages"))
+
+        def make_environment() -> Environment:
+            return environment(folders, finalize=markdown_text, keep_trailing_newline=True, compiled=compiled)
+
+        env = memo.environment(("pages", folders), make_environment) if memo else make_environment()
+        super().__init__(env, directory_urls, memo)
+        self.template_folders = folders
         self.registry = registry
         self.fence = fence or StoryFence()
         self.visits = tuple(visits)
@@ -359,6 +408,17 @@ class SiteBuilder(PageBuilder[Exemplar]):
         # The profile, the link to it and its picture's address.
         cover = self.covers.get(item.slug)
         return (item.slug, link(profile_page(item.slug)), asset(cover.src) if cover else "")
+
+    def memo_values(self) -> tuple[Any, ...]:
+        # page_values() is made of these; its per-profile parts (periods, covers) are in the
+        # pages' own values (the exemplars shown, their cards' pictures by card_extra).
+        stamps = file_stamps(self.template_folders)
+        return (self.registry, self.directory_urls, self.fence.begin, self.fence.end, stamps)
+
+    def card_extra(self, record: Any) -> str:
+        if isinstance(record, Exemplar):
+            return repr(self.covers.get(record.slug))
+        return ""
 
     def page_values(self) -> dict[str, Any]:
         return {
@@ -629,9 +689,11 @@ class SiteBuilder(PageBuilder[Exemplar]):
             nominations=[(e, n) for n in sorted(e.nominations, key=lambda n: (n.year, n.level != "commune"))],
             related=self.related(e),
             learned_from=self.learned_from(e),
-            story=Markup(self.fence.wrap(self.story(e.story, media))),
             media=media,
-            spoken=self.spoken(e) if self.spoken is not None else "",
+            derived={
+                "story": lambda: Markup(self.fence.wrap(self.story(e.story, media))),
+                "spoken": lambda: self.spoken(e) if self.spoken is not None else "",
+            },
         )
 
     def story(self, markdown: str, media: ProfileMedia | None) -> str:

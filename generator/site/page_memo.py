@@ -1,0 +1,134 @@
+"""Generated pages remembered by what they are rendered from, across the builds of one preview
+server: after a save, only the pages whose values changed are rendered again (the profile
+saved, the listings that show it), the others are taken as they were."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import enum
+import hashlib
+import os
+from collections.abc import Callable, Iterable, Mapping
+from pathlib import Path
+from typing import Any
+
+from jinja2 import Environment
+from pydantic import BaseModel
+
+
+class Unfingerprintable(TypeError):
+    """A value whose digest cannot be told from its contents (the page is rendered anew)."""
+
+
+class Fingerprints:
+    """Digests of the values a page template is given. Records (models and dataclasses) are
+    digested once per build, by identity; ``extra`` adds what a record's card shows that is
+    not in the record itself (its cover picture)."""
+
+    def __init__(self, extra: Callable[[BaseModel], str] | None = None) -> None:
+        self._extra = extra
+        self._records: dict[int, tuple[Any, bytes]] = {}  # id → (the record, kept alive; digest)
+
+    def of(self, *values: Any) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        for value in values:
+            self._feed(digest, value)
+        return digest.hexdigest()
+
+    def _record(self, value: Any) -> bytes:
+        known = self._records.get(id(value))
+        if known is not None and known[0] is value:
+            return known[1]
+        digest = hashlib.blake2b(digest_size=20)
+        digest.update(type(value).__qualname__.encode())
+        if isinstance(value, BaseModel):
+            digest.update(value.model_dump_json().encode())
+            if self._extra is not None:
+                digest.update(self._extra(value).encode())
+        else:
+            for field in dataclasses.fields(value):
+                digest.update(field.name.encode())
+                self._feed(digest, getattr(value, field.name))
+        found = digest.digest()
+        self._records[id(value)] = (value, found)
+        return found
+
+    def _feed(self, digest: Any, value: Any) -> None:  # noqa: C901 - one case per kind of value
+        if value is None or isinstance(value, bool | int | float | str | enum.Enum | dt.date | Path):
+            # str covers Markup; the type name tells 1 from "1" and a date from its text.
+            digest.update(f"{type(value).__name__}:{value!s}\x1f".encode("utf-8", "surrogatepass"))
+        elif isinstance(value, BaseModel) or (
+            dataclasses.is_dataclass(value) and not isinstance(value, type)
+        ):
+            digest.update(b"R" + self._record(value))
+        elif isinstance(value, Mapping):
+            digest.update(f"M{len(value)}:".encode())
+            for key, item in value.items():  # in order: a template lists them in this order
+                self._feed(digest, key)
+                self._feed(digest, item)
+        elif isinstance(value, list | tuple):
+            digest.update(f"L{len(value)}:".encode())
+            for item in value:
+                self._feed(digest, item)
+        elif isinstance(value, set | frozenset):
+            digest.update(f"S{len(value)}:".encode())
+            for text in sorted(self.of(item) for item in value):
+                digest.update(text.encode())
+        else:
+            raise Unfingerprintable(type(value).__qualname__)
+
+
+def file_stamps(folders: Iterable[Path]) -> str:
+    """Every file under ``folders`` by path, size and modification time (templates edited
+    while the preview runs make every page new)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for folder in folders:
+        for parent, subfolders, names in os.walk(folder):
+            subfolders.sort()
+            for name in sorted(names):
+                path = os.path.join(parent, name)
+                try:
+                    stat = os.stat(path)
+                except OSError:
+                    continue
+                digest.update(
+                    f"{path}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass")
+                )
+    return digest.hexdigest()
+
+
+class PageMemo:
+    """What one preview server keeps between its builds: each generated page's Markdown by the
+    digest of its template and values, and the template environments (compiled once; Jinja
+    reloads a template whose file changed)."""
+
+    def __init__(self) -> None:
+        self._pages: dict[str, str] = {}
+        self._used: dict[str, str] = {}
+        self._environments: dict[tuple[Any, ...], Environment] = {}
+        self.rendered = 0  # pages rendered (not taken from the memo) in the current build
+
+    def environment(self, key: tuple[Any, ...], make: Callable[[], Environment]) -> Environment:
+        found = self._environments.get(key)
+        if found is None:
+            found = self._environments[key] = make()
+        return found
+
+    def begin(self) -> None:
+        """A build starts: what the last one used is what may be taken."""
+        if self._used:
+            self._pages, self._used = self._used, {}
+        self.rendered = 0
+
+    def get(self, key: str) -> str | None:
+        found = self._pages.get(key)
+        if found is None:
+            found = self._used.get(key)
+        if found is not None:
+            self._used[key] = found
+        return found
+
+    def put(self, key: str, markdown: str) -> None:
+        self._used[key] = markdown
+        self.rendered += 1
