@@ -20,7 +20,7 @@ import gzip
 import html
 import logging
 import os
-from collections.abc import MutableMapping, Sequence
+from collections.abc import Collection, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -44,10 +44,18 @@ from .site.alt_text import fill_missing_alt
 from .site.assets import Asset, site_assets
 from .site.cards import FontMissing, batches, card_fonts, plan_cards, render_cards
 from .site.media import ProfileMedia, plan_media
-from .site.pages import CRITERIA_MARKER, GeneratedPage, SiteBuilder, is_searchable, profile_page
+from .site.page_memo import PageMemo
+from .site.pages import (
+    CRITERIA_MARKER,
+    GeneratedPage,
+    SiteBuilder,
+    is_searchable,
+    profile_page,
+    visit_booklet_path,
+)
 from .site.photos import PhotoJob, check_photo_jobs, in_cache, run_photo_job
 from .site.rawhtml import RawBlocks
-from .site.share import ShareBuilder, card_specs
+from .site.share import ShareBuilder, card_specs, has_cover
 from .workers import Background, CacheStats
 
 log = logging.getLogger("dienhinh")
@@ -99,6 +107,9 @@ class Build:
         cards: dict[str, Path],
         stats: tuple[CacheStats, CacheStats],
         background: Background | None,
+        memo: PageMemo | None = None,
+        fence: StoryFence | None = None,
+        stream_index: bool = True,
     ) -> None:
         assert catalog.registry is not None
         self.settings, self.catalog = settings, catalog
@@ -106,7 +117,7 @@ class Build:
         self.media, self.photo_jobs, self.cards = media, photo_jobs, cards
         self.photo_stats, self.card_stats = stats
         self.background = background
-        self.fence = StoryFence()
+        self.fence = fence or StoryFence()
         self.share = ShareBuilder(catalog.registry, shown, site.url, site.name, media)
         self.pages = SiteBuilder(
             catalog.registry,
@@ -117,9 +128,16 @@ class Build:
             visits=catalog.visits,
             media=media,
             spoken=functools.partial(spoken_profile, registry=catalog.registry),
+            memo=memo,
+            compiled=settings.cache_dir / "templates" / "pages",
         )
-        self.indexer = SearchIndexer() if settings.options.search else None
+        # Pages go to the search index as they are written, unless a preview server indexes
+        # its site after serving it (finish_later).
+        self.indexer = SearchIndexer() if settings.options.search and stream_index else None
         self.generated: set[str] = set()
+        self._outputs: set[str] = set()  # written by finish_now, besides the engine's pages
+        if memo is not None:
+            memo.begin()
         self.raw: dict[str, RawBlocks] = {}
 
     # --- what the engine adds to the site ---------------------------------------------------
@@ -185,6 +203,18 @@ class Build:
         text = html.unescape(description) if description else self.site.description
         return self.share.for_page(src, url, title, text).as_dict()
 
+    def page_inputs(self, src: str) -> str:
+        """What the page at ``src`` is made from besides its Markdown: its profile's record
+        and cover (the share preview's values), for a preview that renders changed pages only."""
+        e = self.share.profiles.get(src)
+        return self.pages.fingerprint(e, has_cover(self.media, e.slug)) if e is not None else ""
+
+    def site_inputs(self) -> str:
+        """What every page is made from besides its own Markdown: the registry, the site."""
+        return self.pages.fingerprint(
+            self.catalog.registry, self.site.url, self.site.name, self.site.description
+        )
+
     def page_written(self, dest: str, html: str) -> None:
         """A page as written to the site: Pagefind indexes pages in parts while the next
         ones are rendered."""
@@ -196,36 +226,77 @@ class Build:
 
     # --- after the last page ---------------------------------------------------------------------
 
-    def finish(self, site_dir: Path) -> list[Problem]:
+    def finish(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
         """The search index (merged while the last photos and cards are still being made),
         photos and share cards linked into the site, the open data, then each visit's
-        booklet. → problems that make the build fail."""
+        booklet. ``taken``: the engine's files in the site (a redirect never replaces one).
+        → problems that make the build fail."""
         try:
-            if self.indexer is not None:
-                indexer, self.indexer = self.indexer, None
-                result = indexer.finish(site_dir)
-                if result.error:
-                    return [self._config_problem(result.error)]
-                log.info(search_msg.SEARCH_INDEXED.format(pages=result.pages))
-            if self.background is not None:
-                background, self.background = self.background, None
-                background.wait()
-            check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
-            clashes = self._write_redirects(site_dir)
-            if clashes:
-                return clashes
-            _link_into(site_dir, self._published_files())
-            _sitemap_without_date(site_dir)
-            log.info(
-                photos_msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached)
-            )
-            log.info(photos_msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
-            self._open_data(site_dir)
-            return self._booklets(site_dir)
+            problems = self._index(site_dir)
+            problems = problems or self._site_files(site_dir, taken)
+            return problems or self._booklets(site_dir)
         finally:
             # Frozen since start() so the collector does not walk the whole build again while
             # pages render; under a preview server the next build must free this one.
             gc.unfreeze()
+
+    def finish_now(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
+        """The preview's finish before its page is served: all but the search index and the
+        booklets (finish_later)."""
+        try:
+            return self._site_files(site_dir, taken)
+        finally:
+            gc.unfreeze()
+
+    def finish_later(self, site_dir: Path, written: Sequence[str]) -> list[Problem]:
+        """The preview's search index, made from the ``written`` pages (paths in the site, in
+        the engine's order), and its booklets: a moment after the saved page is served."""
+        if self.settings.options.search:
+            self.indexer = SearchIndexer()
+            try:
+                for dest in written:
+                    page = site_dir / dest
+                    if page.is_file():
+                        self.indexer.add(dest, page.read_text(encoding="utf-8", errors="replace"))
+            except OSError as error:
+                self.indexer.close()
+                self.indexer = None
+                return [self._config_problem(search_msg.search_failed(str(error)))]
+        return self._index(site_dir) or self._booklets(site_dir)
+
+    def outputs(self) -> set[str]:
+        """What this build wrote into the site besides the engine's pages (after finish_now):
+        what a preview's site that is rebuilt in place keeps."""
+        return self._outputs | {visit_booklet_path(v.slug) for v in self.catalog.visits}
+
+    def _index(self, site_dir: Path) -> list[Problem]:
+        if self.indexer is not None:
+            indexer, self.indexer = self.indexer, None
+            result = indexer.finish(site_dir)
+            if result.error:
+                return [self._config_problem(result.error)]
+            log.info(search_msg.SEARCH_INDEXED.format(pages=result.pages))
+        return []
+
+    def _site_files(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
+        """Photos and cards linked in, old addresses redirected, the open data."""
+        if self.background is not None:
+            background, self.background = self.background, None
+            background.wait()
+        check_photo_jobs(self.photo_jobs, (s.processed for m in self.media.values() for s in m.photos))
+        clashes = self._write_redirects(site_dir, taken)
+        if clashes:
+            return clashes
+        published = self._published_files()
+        _link_into(site_dir, published)
+        self._outputs.update(published)
+        _sitemap_without_date(site_dir)
+        log.info(
+            photos_msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached)
+        )
+        log.info(photos_msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
+        self._open_data(site_dir)
+        return []
 
     def cancel(self) -> None:
         """The build stopped (an error, Ctrl-C): drop the background work and the index."""
@@ -237,17 +308,18 @@ class Build:
             self.indexer.close()
             self.indexer = None
 
-    def _write_redirects(self, site_dir: Path) -> list[Problem]:
+    def _write_redirects(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
         """Old addresses of renamed hamlets and profiles: written after the engine's pages
         (so none is in the sitemap or the search index) and never over one of them."""
         problems = []
         for redirect in self.pages.redirects(self.site.url):
-            target = site_dir / redirect.path
-            if target.exists():
+            if redirect.path in taken:
                 problems.append(self._config_problem(msg.REDIRECT_CLASH.format(path=redirect.path)))
                 continue
+            target = site_dir / redirect.path
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(redirect.html, encoding="utf-8")
+            self._outputs.add(redirect.path)
         return problems
 
     def _published_files(self) -> dict[str, Path]:
@@ -268,6 +340,7 @@ class Build:
             target = site_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
+            self._outputs.add(name)
         shown = ", ".join(name.rsplit("/", 1)[1] for name in files)
         opened = sum(1 for e in self.catalog.public if e.may(Use.open_data))
         log.info(opendata_msg.OPEN_DATA_WRITTEN.format(profiles=opened, files=shown))
@@ -295,12 +368,19 @@ class Build:
 
 
 def start(
-    settings: Settings, preview: bool = False, catalog: Catalog | None = None
+    settings: Settings,
+    preview: bool = False,
+    catalog: Catalog | None = None,
+    memo: PageMemo | None = None,
+    fence: StoryFence | None = None,
+    stream_index: bool = True,
 ) -> tuple[Build | None, list[Problem]]:
     """Load and check every file (or take ``catalog``, already checked); when nothing stops
     the build, plan the photos and share cards, start making those not in the caches, and
     prepare the pages. → the build (None when an error stops it) and every problem found,
-    warnings included. A ``preview`` (the local preview server) shows drafts too, marked."""
+    warnings included. A ``preview`` (the local preview server) shows drafts too, marked;
+    it keeps its ``memo`` of generated pages and its ``fence`` from one build to the next,
+    and indexes its site after serving it (not ``stream_index``)."""
     if catalog is None:
         catalog = load_project(settings)
     if not catalog.ok or catalog.registry is None:
@@ -329,7 +409,10 @@ def start(
         for spec, fonts, target, _ in card_jobs
     ]
     background = _in_background(photo_jobs, card_jobs)
-    build = Build(settings, catalog, shown, media, photo_jobs, cards, (photo_stats, card_stats), background)
+    stats = (photo_stats, card_stats)
+    build = Build(
+        settings, catalog, shown, media, photo_jobs, cards, stats, background, memo, fence, stream_index
+    )
     # Everything loaded so far lives until the end of the build: keep the garbage collector
     # from walking it again and again while thousands of pages are rendered.
     gc.collect()

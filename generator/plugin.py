@@ -6,8 +6,13 @@ needed and hands the work to build.py."""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import logging
+import os
+import threading
 import zlib
+from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
 
@@ -17,8 +22,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import BasePlugin
-from mkdocs.structure.files import File, Files
-from mkdocs.structure.nav import Navigation
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
@@ -27,9 +32,12 @@ from .files import within
 from .messages import site as msg
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity, template_problem
+from .records.sanitize import StoryFence
 from .records.settings import Settings, read_config, settings_from
-from .rendering import TemplateFailed
+from .rendering import TemplateFailed, compiled_templates
+from .search.index import OUTPUT_SUBDIR
 from .site.assets import PAGE_SCRIPTS, STYLESHEET, Asset, unfingerprinted
+from .site.page_memo import PageMemo, file_stamps
 from .site.pages import GeneratedPage
 from .site.rawhtml import RawBlocks
 from .theme_files import MATERIAL, Theme
@@ -119,6 +127,139 @@ def guard_templates(env: jinja2.Environment, root: Path | None) -> jinja2.Enviro
     return env
 
 
+class Rebuilds:
+    """The preview server's rebuilds (MkDocs' dirty builds), made exact: a page is read and
+    written again only when what it is made from changed (its Markdown, its profile's
+    record), or, for every page, when the menu, the settings, the registry or the templates
+    changed; menu pages every time (their titles are every page's menu). Whatever the last
+    build wrote that this one did not is removed: the site equals a full build of the same
+    files. The search index and the booklets follow a moment after the build (``later``)."""
+
+    def __init__(self) -> None:
+        self.memo = PageMemo()
+        self.fence = StoryFence()  # one per server: pages remembered by the memo keep it
+        self.sources: dict[str, str] = {}  # page → what the last build rendered it from
+        self.site_key = ""
+        self._sources: dict[str, str] = {}  # this build's
+        self._site_key = ""
+        self.read: set[str] = set()  # pages converted in this build
+        self.later: threading.Thread | None = None
+
+    def begin(self) -> None:
+        """A build starts: the last one's search index and booklets are finished first."""
+        self.wait()
+        self.read = set()
+        self._sources = {}
+
+    def wait(self) -> None:
+        """Until the last build's search index and booklets are written."""
+        if self.later is not None:
+            self.later.join()
+            self.later = None
+
+    def forget(self) -> None:
+        """A build failed half-way: the next one renders every page."""
+        self.sources, self.site_key = {}, ""
+
+    def plan(self, files: Files, nav: Navigation, build: Build | None) -> None:
+        """Before pages are read: which ones the engine reads again (``is_modified``)."""
+        in_nav = {page.file.src_uri for page in nav.pages}
+        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        listing = hashlib.blake2b("\n".join(f.src_uri for f in pages).encode()).hexdigest()
+        for file in pages:
+            key = self._source_key(file, build, listing)
+            self._sources[file.src_uri] = key
+            fresh = (
+                file.src_uri not in in_nav
+                and self.sources.get(file.src_uri) == key
+                and os.path.isfile(file.abs_dest_path)
+            )
+            _set_modified(file, not fresh)
+
+    def settle(self, config: MkDocsConfig, files: Files, nav: Navigation, build: Build | None) -> None:
+        """After pages are read, before they are written: when what every page shows changed
+        (the menu's titles, the settings), every page is read and written again."""
+        from mkdocs.commands.build import _populate_page
+
+        self._site_key = _site_key(config, nav, build)
+        if self._site_key == self.site_key:
+            return
+        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+            if file.src_uri not in self.read and file.page is not None:
+                _populate_page(file.page, config, files)
+            _set_modified(file, True)
+
+    def commit(self) -> None:
+        """The build succeeded: what it rendered pages from is what the next one compares."""
+        self.sources, self.site_key = self._sources, self._site_key
+
+    def sweep(self, site_dir: Path, kept: set[str]) -> None:
+        """Remove what an earlier build wrote and this one did not (a deleted or renamed
+        profile's page and photos, an old redirect); Pagefind's folder is replaced whole."""
+        for folder, _subfolders, names in os.walk(site_dir, topdown=False):
+            relative = Path(folder).relative_to(site_dir)
+            if relative.parts[:1] == (OUTPUT_SUBDIR,):
+                continue
+            for name in names:
+                if (relative / name).as_posix() not in kept:
+                    (Path(folder) / name).unlink(missing_ok=True)
+            if relative.parts and not os.listdir(folder):
+                os.rmdir(folder)
+
+    @staticmethod
+    def _source_key(file: File, build: Build | None, listing: str) -> str:
+        digest = hashlib.blake2b(digest_size=20)
+        if file.generated_by is not None:
+            digest.update(file.content_bytes)
+            digest.update((build.page_inputs(file.src_uri) if build else "").encode())
+        else:
+            # A hand-written page's links resolve against the pages there are.
+            try:
+                digest.update(Path(file.abs_src_path or "").read_bytes())
+            except OSError:
+                return ""
+            digest.update(listing.encode())
+        return digest.hexdigest()
+
+
+def _set_modified(file: File, modified: bool) -> None:
+    """What MkDocs asks of a file in a dirty build: read and write this page again?"""
+    file.is_modified = lambda: modified  # type: ignore[method-assign]
+
+
+def _nav_items(items: list[Any]) -> Iterator[Any]:
+    for item in items:
+        if isinstance(item, Section):
+            yield ("section", item.title)
+            yield from _nav_items(item.children)
+            yield ("end",)
+        elif isinstance(item, Link):
+            yield ("link", item.title, item.url)
+        else:
+            yield ("page", item.title, item.url, item.meta)
+
+
+def _site_key(config: MkDocsConfig, nav: Navigation, build: Build | None) -> str:
+    """What every page shows: the menu as read, the settings (mkdocs.yml and what plugins
+    added), the templates, the registry and the site's name and address."""
+    try:
+        settings_file = Path(config.config_file_path or "").read_bytes()
+    except OSError:
+        settings_file = b""
+    values = {
+        "nav": list(_nav_items(nav.items)),
+        "extra": config.extra,
+        "css": config.extra_css,
+        "js": [str(script) for script in config.extra_javascript],
+        "site": [config.site_url, config.site_name, config.site_description],
+        "templates": file_stamps(Path(folder) for folder in config.theme.dirs),
+        "records": build.site_inputs() if build else "",
+    }
+    digest = hashlib.blake2b(settings_file, digest_size=20)
+    digest.update(json.dumps(values, default=str, sort_keys=True).encode())
+    return digest.hexdigest()
+
+
 # Options are checked by records/settings.py; MkDocs types no __init_subclass__.
 class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
     """Loads and checks the exemplars, then adds the generated pages, photos, cards, search
@@ -133,6 +274,9 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self.packed = PackedPages()
         self.assets: list[Asset] = []
         self.options: dict[str, Any] = {}  # as written in mkdocs.yml
+        self.rebuilds: Rebuilds | None = None  # under serve
+        self.nav: Navigation | None = None
+        self.files: Files | None = None  # this build's, from on_env
 
     def load_config(self, options: dict[str, Any], config_file_path: str | None = None) -> tuple[Any, Any]:
         # Our options are checked by records/settings.py (one typed record, its problems
@@ -143,15 +287,22 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are previewed and mistakes shown in the browser only by the preview server.
         self.serving = command == "serve"
+        self.rebuilds = Rebuilds() if self.serving else None
+
+    def on_shutdown(self) -> None:
+        if self.rebuilds is not None:
+            self.rebuilds.wait()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Load and check everything, start the photos and cards: before MkDocs reads files."""
         attach_log()
         self.packed = PackedPages()
+        if self.rebuilds is not None:
+            self.rebuilds.begin()
         settings, problems = self._settings(config)
         if settings is not None:
             add_theme(config, settings.theme)
-        build, found = start(settings, preview=self.serving) if settings else (None, [])
+        build, found = self._start(settings) if settings else (None, [])
         problems += found
         errors = [p for p in problems if p.severity is Severity.error]
         root = settings.root if settings else Path(config.config_file_path or ".").resolve().parent
@@ -161,7 +312,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         self._report(problems, root)
         if errors and settings is not None and self.last_good is not None:
             # The preview keeps showing the last good records, with the problems on top.
-            build, _ = start(settings, preview=True, catalog=self.last_good)
+            build, _ = self._start(settings, self.last_good)
         self.build = build
         config.extra["dienhinh_problems"] = [p.format(root) for p in errors]
         config.extra["dienhinh_preview"] = self.serving
@@ -201,10 +352,19 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
             files.append(File.generated(config, asset.path, content=asset.content))
         return files
 
+    def on_nav(self, nav: Navigation, *, config: MkDocsConfig, files: Files) -> Navigation:
+        """Under serve: which pages changed since the last build (see Rebuilds)."""
+        self.nav = nav
+        if self.rebuilds is not None:
+            self.rebuilds.plan(files, nav, self.build)
+        return nav
+
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Front matter escaped for the theme; our HTML blocks set aside before MkDocs
         converts the Markdown."""
         theme_meta(page.meta)
+        if self.rebuilds is not None:
+            self.rebuilds.read.add(page.file.src_uri)
         if self.build is None:
             return markdown
         return self.build.page_markdown(page.file.src_uri, markdown, page.meta)
@@ -227,10 +387,16 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         """Every page is converted: free memory before the pages are rendered."""
+        self.files = files
+        if self.rebuilds is not None and self.nav is not None:
+            self.rebuilds.settle(config, files, self.nav, self.build)
         # Every page is converted now: give the converters' freed memory back to the system
         # before the pages are rendered (and Pagefind runs beside this process).
         release_memory()
         root = self.build.settings.root if self.build is not None else None
+        if self.build is not None:
+            # The theme's templates compiled once, not at every build.
+            env.bytecode_cache = compiled_templates(self.build.settings.cache_dir / "templates" / "engine")
         return guard_templates(env, root)
 
     def on_page_context(
@@ -259,20 +425,51 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         build, self.build = self.build, None
         if build is None:
             return
-        problems = build.finish(Path(config.site_dir))
-        if problems and not self.serving:
-            raise ProblemsFound("\n".join(p.format(build.settings.root) for p in problems))
-        for problem in problems:
-            log.error(problem.format(build.settings.root))
-        if self.serving:
+        site_dir = Path(config.site_dir)
+        taken = self._engine_files(config)
+        if self.rebuilds is not None:
+            self._finish_preview(build, site_dir, taken)
             # Under serve, MkDocs points site_url at the preview server itself.
             log.info(msg.PREVIEW_READY.format(url=config.site_url))
+            return
+        problems = build.finish(site_dir, taken)
+        if problems:
+            raise ProblemsFound("\n".join(p.format(build.settings.root) for p in problems))
+
+    def _finish_preview(self, build: Build, site_dir: Path, taken: set[str]) -> None:
+        """Under serve: the site's files now, stale ones removed; the search index and the
+        booklets in the background, once the changed page can be served."""
+        assert self.rebuilds is not None
+        rebuilds, root = self.rebuilds, build.settings.root
+        for problem in build.finish_now(site_dir, taken):
+            log.error(problem.format(root))
+        rebuilds.sweep(site_dir, taken | build.outputs())
+        rebuilds.commit()
+        files = self.files or Files([])
+        written = [f.dest_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+
+        def later() -> None:
+            for problem in build.finish_later(site_dir, written):
+                log.error(problem.format(root))
+
+        rebuilds.later = threading.Thread(target=later, name="dienhinh-preview-later", daemon=True)
+        rebuilds.later.start()
+
+    def _engine_files(self, config: MkDocsConfig) -> set[str]:
+        """What the engine wrote into the site: every file, its theme's pages, the sitemap."""
+        found = {f.dest_uri for f in self.files} if self.files is not None else set()
+        found |= set(config.theme.static_templates) | set(config.extra_templates)
+        if "sitemap.xml" in found:
+            found.add("sitemap.xml.gz")
+        return found
 
     def on_build_error(self, *, error: Exception) -> None:
         """Stop the background work and drop the half-made index."""
         if self.build is not None:
             self.build.cancel()
             self.build = None
+        if self.rebuilds is not None:
+            self.rebuilds.forget()
 
     def on_serve(self, server: LiveReloadServer, *, config: MkDocsConfig, builder: Any) -> LiveReloadServer:
         """The preview rebuilds when a profile, the registry, a visit or a template changes."""
@@ -284,6 +481,14 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
             if settings.visits_dir is not None and settings.visits_dir.is_dir():
                 server.watch(str(settings.visits_dir))
         return server
+
+    def _start(
+        self, settings: Settings, catalog: Catalog | None = None
+    ) -> tuple[Build | None, list[Problem]]:
+        rebuilds = self.rebuilds
+        if rebuilds is None:
+            return start(settings, preview=self.serving, catalog=catalog)
+        return start(settings, True, catalog, memo=rebuilds.memo, fence=rebuilds.fence, stream_index=False)
 
     def _settings(self, config: MkDocsConfig) -> tuple[Settings | None, list[Problem]]:
         path = Path(config.config_file_path or "mkdocs.yml").resolve()

@@ -131,6 +131,9 @@ def staged_build(
         config = load_config(str(config_file), strict=strict, site_dir=str(building))
         if plugin is not None:
             config.plugins[plugin[0]] = plugin[1]
+        # As `mkdocs build` does: MkDocs keeps one plugin per process, which a preview server
+        # run in this process (a test, a tool) left in its serve mode.
+        config.plugins.on_startup(command="build", dirty=False)
         build(config)
         staging.swap_in(building, target)
     except MkDocsException as error:
@@ -163,9 +166,12 @@ def serve(config_file: Path, dev_addr: str) -> int:
     from mkdocs.exceptions import MkDocsException
 
     setup_logging()
+    # Rebuilds are dirty builds that the plugin makes exact (plugin.Rebuilds): MkDocs's
+    # warning that a dirty build may be inaccurate does not apply.
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     say(msg.SERVE_STARTING.format(url=f"http://{dev_addr}/"))
     try:
-        engine_serve(str(config_file), dev_addr=dev_addr, livereload=True)
+        engine_serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
     except MkDocsException as error:
         say(str(error), error=True)
         return 1
@@ -175,6 +181,10 @@ def serve(config_file: Path, dev_addr: str) -> int:
     except KeyboardInterrupt:
         return 0
     return 0
+
+
+def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
+    return not str(record.msg).startswith("A 'dirty' build is being performed")
 
 
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
