@@ -100,6 +100,10 @@ class ServerLog:
                     return at - start
         return None
 
+    def ready_count(self) -> int:
+        with self._lock:
+            return sum(1 for _, line in self.lines if line.startswith(READY_PREFIX))
+
     def tail(self, count: int = 15) -> str:
         with self._lock:
             return "\n".join(line for _, line in self.lines[-count:])
@@ -262,6 +266,8 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
                     )
                     time.sleep(1)
                 browser.close()
+            # One build per save, and the first: more would mean the watcher rebuilt twice.
+            builds = log.ready_count()
         finally:
             stop(server)
     server_times = [r["server"] for r in runs if r["server"] is not None]
@@ -276,6 +282,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         "edited": slug,
         "project_made_s": round(made, 2),
         "first_build_s": round(first, 2),
+        "builds_logged": builds,
         "repeats": runs,
         "browser_s": stats([float(r["browser"] or 0) for r in runs]),
         "http_s": stats([float(r["http"] or 0) for r in runs]),
@@ -299,6 +306,7 @@ def report(result: dict[str, Any]) -> str:
             f"save → page in the browser shows it: {cell('browser_s')} over {len(result['repeats'])} edits",
             f"save → a GET of the page returns it: {cell('http_s')}",
             f"save → the server logs 'updated':   {cell('server_ready_s')}",
+            f"builds logged: {result['builds_logged']} (the first and one per save expected)",
         ]
     )
 
