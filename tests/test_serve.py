@@ -5,7 +5,9 @@ on the served pages while the last good site keeps being served; drafts are prev
 
 from __future__ import annotations
 
+import json
 import re
+import shutil
 import signal
 import socket
 import subprocess
@@ -13,7 +15,7 @@ import sys
 import time
 import urllib.error
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
@@ -106,6 +108,49 @@ def test_editing_a_profile_changes_the_served_page(server: tuple[Path, str]) -> 
     # The browser's long poll now answers with a newer epoch: the open tab reloads itself.
     answer = fetch(f"{base}/livereload/{epoch}/{request_id}", timeout=10)
     assert answer is not None and int(answer) > int(epoch)
+
+
+def status_of(url: str) -> int:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return int(response.status)
+    except urllib.error.HTTPError as error:
+        return int(error.code)
+    except (urllib.error.URLError, ConnectionError, TimeoutError):
+        return 0
+
+
+def wait_until(check: Callable[[], bool], seconds: float) -> bool:
+    start = time.monotonic()
+    while time.monotonic() - start < seconds:
+        if check():
+            return True
+        time.sleep(0.2)
+    return False
+
+
+def test_renaming_and_deleting_profiles_while_serving(server: tuple[Path, str]) -> None:
+    """The preview rebuilds in place: a renamed profile's old page and a deleted profile's
+    page are gone from the served site, and from its search index a moment later."""
+    project, base = server
+    renamed, deleted = "chi-hoi-cuu-chien-binh-xom-dong-tam", "ong-ma-van-a-minh-hoa"
+    assert status_of(f"{base}/dien-hinh/{renamed}/") == 200
+    assert status_of(f"{base}/dien-hinh/{deleted}/") == 200
+    entry = f"{base}/pagefind/pagefind-entry.json"
+
+    def indexed() -> int:
+        text = fetch(entry)
+        return sum(lang["page_count"] for lang in json.loads(text)["languages"].values()) if text else -1
+
+    assert wait_until(lambda: indexed() > 0, RELOAD_WITHIN_S)  # made after the first build
+    before = indexed()
+    (project / "exemplars" / renamed).rename(project / "exemplars" / f"{renamed}-2024")
+    body, took = wait_for(f"{base}/dien-hinh/{renamed}-2024/", "dh-lead", RELOAD_WITHIN_S)
+    assert body is not None, f"renamed profile not served after {took:.1f} s"
+    assert status_of(f"{base}/dien-hinh/{renamed}/") == 404
+    shutil.rmtree(project / "exemplars" / deleted)
+    assert wait_until(lambda: status_of(f"{base}/dien-hinh/{deleted}/") == 404, RELOAD_WITHIN_S)
+    assert wait_until(lambda: indexed() == before - 1, RELOAD_WITHIN_S), (before, indexed())
 
 
 def test_editing_the_registry_changes_the_served_page(server: tuple[Path, str]) -> None:
