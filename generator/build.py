@@ -20,6 +20,7 @@ import gzip
 import html
 import logging
 import os
+import threading
 from collections.abc import Collection, MutableMapping, Sequence
 from pathlib import Path
 from typing import Any
@@ -33,6 +34,7 @@ from .messages import photos as photos_msg
 from .messages import search as search_msg
 from .messages import site as msg
 from .opendata.export import FEED_FILE, site_files
+from .opendata.export import FOLDER as OPEN_DATA_FOLDER
 from .printing.spoken import spoken_profile
 from .records.catalog import Catalog, load_catalog
 from .records.model import Exemplar, Use
@@ -136,6 +138,7 @@ class Build:
         self.indexer = SearchIndexer() if settings.options.search and stream_index else None
         self.generated: set[str] = set()
         self._outputs: set[str] = set()  # written by finish_now, besides the engine's pages
+        self.later_cancelled = threading.Event()  # set: finish_later stops (see Rebuilds)
         if memo is not None:
             memo.begin()
         self.raw: dict[str, RawBlocks] = {}
@@ -234,6 +237,8 @@ class Build:
         try:
             problems = self._index(site_dir)
             problems = problems or self._site_files(site_dir, taken)
+            if not problems:
+                self._open_data(site_dir)
             return problems or self._booklets(site_dir)
         finally:
             # Frozen since start() so the collector does not walk the whole build again while
@@ -241,8 +246,8 @@ class Build:
             gc.unfreeze()
 
     def finish_now(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
-        """The preview's finish before its page is served: all but the search index and the
-        booklets (finish_later)."""
+        """The preview's finish before its page is served: all but the search index, the open
+        data and the booklets (finish_later)."""
         try:
             return self._site_files(site_dir, taken)
         finally:
@@ -250,11 +255,14 @@ class Build:
 
     def finish_later(self, site_dir: Path, written: Sequence[str]) -> list[Problem]:
         """The preview's search index, made from the ``written`` pages (paths in the site, in
-        the engine's order), and its booklets: a moment after the saved page is served."""
+        the engine's order), its open data (the folder's stale files removed) and its
+        booklets: a moment after the saved page is served."""
         if self.settings.options.search:
-            self.indexer = SearchIndexer()
+            self.indexer = SearchIndexer(cancelled=self.later_cancelled)
             try:
                 for dest in written:
+                    if self.later_cancelled.is_set():
+                        break
                     page = site_dir / dest
                     if page.is_file():
                         self.indexer.add(dest, page.read_text(encoding="utf-8", errors="replace"))
@@ -262,7 +270,16 @@ class Build:
                 self.indexer.close()
                 self.indexer = None
                 return [self._config_problem(search_msg.search_failed(str(error)))]
-        return self._index(site_dir) or self._booklets(site_dir)
+        problems = self._index(site_dir)
+        if self.later_cancelled.is_set():
+            return []  # a newer build makes them again
+        if not problems:
+            kept = self._open_data(site_dir)
+            folder = site_dir / OPEN_DATA_FOLDER
+            for stale in [p for p in folder.rglob("*") if p.is_file()] if folder.is_dir() else []:
+                if stale.relative_to(site_dir).as_posix() not in kept:
+                    stale.unlink()
+        return problems or self._booklets(site_dir)
 
     def outputs(self) -> set[str]:
         """What this build wrote into the site besides the engine's pages (after finish_now):
@@ -295,7 +312,6 @@ class Build:
             photos_msg.PHOTO_STATS.format(processed=self.photo_stats.made, cached=self.photo_stats.cached)
         )
         log.info(photos_msg.CARD_STATS.format(made=self.card_stats.made, cached=self.card_stats.cached))
-        self._open_data(site_dir)
         return []
 
     def cancel(self) -> None:
@@ -329,7 +345,7 @@ class Build:
             published.update((f"{folder}/{name}", path) for name, path in media.files())
         return published
 
-    def _open_data(self, site_dir: Path) -> None:
+    def _open_data(self, site_dir: Path) -> set[str]:
         """du-lieu/: every public profile as JSON and CSV, the schema, the Atom feed. Public
         only, even in a preview that shows drafts."""
         assert self.catalog.registry is not None
@@ -340,10 +356,10 @@ class Build:
             target = site_dir / name
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_bytes(data)
-            self._outputs.add(name)
         shown = ", ".join(name.rsplit("/", 1)[1] for name in files)
         opened = sum(1 for e in self.catalog.public if e.may(Use.open_data))
         log.info(opendata_msg.OPEN_DATA_WRITTEN.format(profiles=opened, files=shown))
+        return set(files)
 
     def _booklets(self, site_dir: Path) -> list[Problem]:
         if not self.catalog.visits:

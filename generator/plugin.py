@@ -30,6 +30,7 @@ from mkdocs.utils.templates import TemplateContext
 from .build import Build, release_memory, start, theme_meta
 from .files import within
 from .messages import site as msg
+from .opendata.export import FOLDER as OPEN_DATA_FOLDER
 from .records.catalog import Catalog
 from .records.problems import Problem, Severity, template_problem
 from .records.sanitize import StoryFence
@@ -201,9 +202,13 @@ class Rebuilds:
         self._site_key = ""
         self.read: set[str] = set()  # pages converted in this build
         self.later: threading.Thread | None = None
+        self.cancel: threading.Event | None = None  # stops ``later``
 
     def begin(self) -> None:
-        """A build starts: the last one's search index and booklets are finished first."""
+        """A build starts: the last one's search index, open data and booklets, if still
+        being made, are given up (this build makes them again)."""
+        if self.later is not None and self.cancel is not None:
+            self.cancel.set()
         self.wait()
         self.read = set()
         self._sources = {}
@@ -252,11 +257,12 @@ class Rebuilds:
 
     def sweep(self, site_dir: Path, kept: set[str]) -> None:
         """Remove what an earlier build wrote and this one did not (a deleted or renamed
-        profile's page and photos, an old redirect); Pagefind's folder is replaced whole."""
+        profile's page and photos, an old redirect). Pagefind's folder and the open data's
+        are the later step's."""
         for folder, _subfolders, names in os.walk(site_dir, topdown=False):
             relative = Path(folder).relative_to(site_dir)
-            if relative.parts[:1] == (OUTPUT_SUBDIR,):
-                continue
+            if relative.parts[:1] in ((OUTPUT_SUBDIR,), (OPEN_DATA_FOLDER,)):
+                continue  # replaced by the later step (Build.finish_later)
             for name in names:
                 if (relative / name).as_posix() not in kept:
                     (Path(folder) / name).unlink(missing_ok=True)
@@ -513,6 +519,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
             for problem in build.finish_later(site_dir, written):
                 log.error(problem.format(root))
 
+        rebuilds.cancel = build.later_cancelled
         rebuilds.later = threading.Thread(target=later, name="dienhinh-preview-later", daemon=True)
         rebuilds.later.start()
 

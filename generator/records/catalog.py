@@ -106,9 +106,11 @@ def _link_problem(path: Path, folder: Path) -> Problem:
 
 def _bundle_link(folder: Path) -> Problem | None:
     """A profile's folder or its index.md that is a link leading out of where it stands."""
+    index = folder / "index.md"
+    if not folder.is_symlink() and not index.is_symlink():
+        return None  # what is not a link stays where it stands
     if within(folder, folder.parent) is None:
         return _link_problem(folder, folder.parent)
-    index = folder / "index.md"
     if within(index, folder) is None:
         return _link_problem(index, folder)
     return None

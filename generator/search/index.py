@@ -15,6 +15,8 @@ import re
 import shutil
 import subprocess
 import tempfile
+import threading
+import time
 import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
@@ -179,8 +181,11 @@ class SearchIndexer:
     Pagefind reads copies of the pages cut down to their indexed region.
     """
 
-    def __init__(self, part_pages: int = PART_PAGES, timeout: int = 1800) -> None:
+    def __init__(
+        self, part_pages: int = PART_PAGES, timeout: int = 1800, cancelled: threading.Event | None = None
+    ) -> None:
         self.part_pages, self.timeout = part_pages, timeout
+        self.cancelled = cancelled  # set: a running Pagefind is stopped (a newer build replaces it)
         remove_stale_temp_dirs()
         self._temp = tempfile.TemporaryDirectory(prefix=_temp_prefix())
         self.work = Path(self._temp.name)  # the parts' bundles
@@ -249,12 +254,7 @@ class SearchIndexer:
             process, part, bundle, log = self.running
             if process.poll() is None and not wait:
                 return
-            try:
-                code = process.wait(timeout=self.timeout)
-            except subprocess.TimeoutExpired:
-                process.kill()
-                process.wait()
-                code = -1
+            code = self._wait(process)
             log.seek(0)
             output = log.read().decode("utf-8", errors="replace")
             log.close()
@@ -282,6 +282,18 @@ class SearchIndexer:
                 self.error = msg.search_failed(str(error))
                 return
             self.running = (process, part, bundle, log)
+
+    def _wait(self, process: subprocess.Popen[bytes]) -> int:
+        """Pagefind's exit code; -1 when it was stopped (too long, or cancelled)."""
+        deadline = time.monotonic() + self.timeout
+        while True:
+            try:
+                return process.wait(timeout=0.2)
+            except subprocess.TimeoutExpired:
+                if time.monotonic() > deadline or (self.cancelled is not None and self.cancelled.is_set()):
+                    process.kill()
+                    process.wait()
+                    return -1
 
     def finish(self, site_dir: Path) -> IndexResult:
         """Index what is left, merge the parts into ``<site>/pagefind/``; never raises."""

@@ -75,9 +75,14 @@ class CardSpec:
         data = asdict(self)
         data.pop("name")
         data["photo"] = None
-        data["fonts"] = [fonts.bold.name, fonts.regular.name, fonts.bold.stat().st_size]
+        data["fonts"] = [fonts.bold.name, fonts.regular.name, _file_size(fonts.bold)]
         data["version"] = CARD_VERSION
         return hashlib.sha256(json.dumps(data, sort_keys=True).encode()).hexdigest()
+
+
+@lru_cache(maxsize=16)
+def _file_size(path: Path) -> int:
+    return path.stat().st_size  # once per font file and process, not once per card
 
 
 @lru_cache(maxsize=64)

@@ -9,7 +9,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Any, Generic, TypeVar
 
@@ -200,6 +200,7 @@ def card_covers(media: Mapping[str, ProfileMedia]) -> dict[str, Cover]:
     return covers
 
 
+@lru_cache(maxsize=65536)  # a preview sorts the same names after every save
 def sort_key(text: str) -> str:
     """Alphabetical order for Vietnamese names (accents folded, đ as d)."""
     return slugify(text, separator=" ")
