@@ -37,9 +37,11 @@ from .records.sanitize import StoryFence
 from .records.settings import Settings, read_config, settings_from
 from .rendering import TemplateFailed, compiled_templates
 from .search.index import OUTPUT_SUBDIR
+from .site import previous_build
 from .site.assets import PAGE_SCRIPTS, STYLESHEET, Asset, unfingerprinted
 from .site.page_memo import PageMemo, file_stamps
 from .site.pages import GeneratedPage
+from .site.previous_build import PreviousBuild, code_stamp, site_stamp
 from .site.rawhtml import RawBlocks
 from .theme_files import MATERIAL, Theme
 
@@ -193,11 +195,23 @@ class Rebuilds:
     build wrote that this one did not is removed: the site equals a full build of the same
     files. The search index and the booklets follow a moment after the build (``later``)."""
 
-    def __init__(self) -> None:
+    def __init__(
+        self, serving: bool = True, previous: PreviousBuild | None = None, reuse: bool = False
+    ) -> None:
+        self.serving = serving
+        # Under serve, pages as they are served (drafts too); else as they are built.
+        self.inclusion = InclusionLevel.is_in_serve if serving else InclusionLevel.is_included
         self.memo = PageMemo()
-        self.fence = StoryFence()  # one per server: pages remembered by the memo keep it
+        # One per server (or kept from the last build): the pages the memo holds carry it.
+        self.fence = StoryFence(previous.nonce if previous else None)
         self.sources: dict[str, str] = {}  # page → what the last build rendered it from
         self.site_key = ""
+        if previous is not None:
+            self.memo.seed(previous.markdown())
+        # ``dienhinh build`` starting from a copy of the site the last build wrote.
+        self.reuse = reuse and previous is not None
+        if self.reuse and previous is not None:
+            self.sources, self.site_key = previous.sources, previous.site_key
         self._sources: dict[str, str] = {}  # this build's
         self._site_key = ""
         self.read: set[str] = set()  # pages converted in this build
@@ -224,9 +238,11 @@ class Rebuilds:
         self.sources, self.site_key = {}, ""
 
     def plan(self, files: Files, nav: Navigation, build: Build | None) -> None:
-        """Before pages are read: which ones the engine reads again (``is_modified``)."""
+        """Before pages are read: which ones the engine reads again (``is_modified``); which
+        other files it copies again (the engine's own test, modification times, misses a file
+        put back with an older time)."""
         in_nav = {page.file.src_uri for page in nav.pages}
-        pages = files.documentation_pages(inclusion=InclusionLevel.is_in_serve)
+        pages = files.documentation_pages(inclusion=self.inclusion)
         listing = hashlib.blake2b("\n".join(f.src_uri for f in pages).encode()).hexdigest()
         for file in pages:
             key = self._source_key(file, build, listing)
@@ -237,6 +253,11 @@ class Rebuilds:
                 and os.path.isfile(file.abs_dest_path)
             )
             _set_modified(file, not fresh)
+        for file in (f for f in files if not f.is_documentation_page()):
+            key = self._static_key(file)
+            self._sources[file.src_uri] = key
+            fresh = bool(key) and self.sources.get(file.src_uri) == key and os.path.isfile(file.abs_dest_path)
+            _set_modified(file, not fresh)
 
     def settle(self, config: MkDocsConfig, files: Files, nav: Navigation, build: Build | None) -> None:
         """After pages are read, before they are written: when what every page shows changed
@@ -246,7 +267,7 @@ class Rebuilds:
         self._site_key = _site_key(config, nav, build)
         if self._site_key == self.site_key:
             return
-        for file in files.documentation_pages(inclusion=InclusionLevel.is_in_serve):
+        for file in files.documentation_pages(inclusion=self.inclusion):
             if file.src_uri not in self.read and file.page is not None:
                 _populate_page(file.page, config, files)
             _set_modified(file, True)
@@ -254,6 +275,13 @@ class Rebuilds:
     def commit(self) -> None:
         """The build succeeded: what it rendered pages from is what the next one compares."""
         self.sources, self.site_key = self._sources, self._site_key
+
+    def record(self, site_dir: Path) -> PreviousBuild:
+        """What the next ``dienhinh build`` starts from (after commit)."""
+        pages = PreviousBuild.packed(self.memo.remembered())
+        return PreviousBuild(
+            code_stamp(), site_stamp(site_dir), self.site_key, self.sources, self.fence.nonce, pages
+        )
 
     def sweep(self, site_dir: Path, kept: set[str]) -> None:
         """Remove what an earlier build wrote and this one did not (a deleted or renamed
@@ -268,6 +296,16 @@ class Rebuilds:
                     (Path(folder) / name).unlink(missing_ok=True)
             if relative.parts and not os.listdir(folder):
                 os.rmdir(folder)
+
+    @staticmethod
+    def _static_key(file: File) -> str:
+        if file.generated_by is not None:
+            return hashlib.blake2b(file.content_bytes, digest_size=20).hexdigest()
+        try:
+            stat = os.stat(file.abs_src_path or "")
+        except OSError:
+            return ""
+        return f"{file.abs_src_path}\0{stat.st_size}\0{stat.st_mtime_ns}"
 
     @staticmethod
     def _source_key(file: File, build: Build | None, listing: str) -> str:
@@ -351,7 +389,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
     def on_startup(self, *, command: str, dirty: bool) -> None:
         # Drafts are previewed and mistakes shown in the browser only by the preview server.
         self.serving = command == "serve"
-        self.rebuilds = Rebuilds() if self.serving else None
+        self.rebuilds = Rebuilds() if self.serving else None  # a build: see build_incrementally
 
     def on_shutdown(self) -> None:
         if self.rebuilds is not None:
@@ -494,14 +532,43 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
             return
         site_dir = Path(config.site_dir)
         taken = self._engine_files(config)
-        if self.rebuilds is not None:
+        if self.rebuilds is not None and self.rebuilds.serving:
             self._finish_preview(build, site_dir, taken)
             # Under serve, MkDocs points site_url at the preview server itself.
             log.info(msg.PREVIEW_READY.format(url=config.site_url))
             return
-        problems = build.finish(site_dir, taken)
-        if problems:
+        rebuilds = self.rebuilds
+        if rebuilds is not None and rebuilds.reuse:  # the site's copy, changed where needed
+            problems = build.finish_now(site_dir, taken)
+            if not problems:
+                rebuilds.sweep(site_dir, taken | build.outputs())
+                problems = build.finish_later(site_dir, self._written(rebuilds))
+        else:
+            problems = build.finish(site_dir, taken)
+        if problems:  # the site as the last build wrote it stays, and so does its record
             raise ProblemsFound("\n".join(p.format(build.settings.root) for p in problems))
+        if rebuilds is not None:
+            rebuilds.commit()
+            previous_build.save(build.settings.cache_dir, rebuilds.record(site_dir))
+
+    def build_incrementally(self, config: MkDocsConfig, target: Path, staging: Path) -> bool:
+        """``dienhinh build`` into ``staging``, to replace ``target``: when ``target`` is still
+        as the last build wrote it (with this tool), it is copied into ``staging`` and only
+        what changed is made again. → whether the engine is to build dirty (on the copy)."""
+        settings, _ = self._settings(config)
+        if settings is None or self.serving:
+            return False
+        previous = previous_build.load(settings.cache_dir)
+        reuse = previous is not None and target.is_dir() and previous.stamp == site_stamp(target)
+        if reuse:
+            previous_build.copy_site(target, staging)
+        self.rebuilds = Rebuilds(serving=False, previous=previous, reuse=reuse)
+        return reuse
+
+    def _written(self, rebuilds: Rebuilds) -> list[str]:
+        """The pages in the site, in the engine's order (as the search index takes them)."""
+        files = self.files or Files([])
+        return [f.dest_uri for f in files.documentation_pages(inclusion=rebuilds.inclusion)]
 
     def _finish_preview(self, build: Build, site_dir: Path, taken: set[str]) -> None:
         """Under serve: the site's files now, stale ones removed; the search index and the
@@ -512,8 +579,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
             log.error(problem.format(root))
         rebuilds.sweep(site_dir, taken | build.outputs())
         rebuilds.commit()
-        files = self.files or Files([])
-        written = [f.dest_uri for f in files.documentation_pages(inclusion=InclusionLevel.is_in_serve)]
+        written = self._written(rebuilds)
 
         def later() -> None:
             for problem in build.finish_later(site_dir, written):
@@ -557,7 +623,12 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         rebuilds = self.rebuilds
         if rebuilds is None:
             return start(settings, preview=self.serving, catalog=catalog)
-        return start(settings, True, catalog, memo=rebuilds.memo, fence=rebuilds.fence, stream_index=False)
+        # The preview and a build on a copy index the written site at the end; a full build
+        # indexes each page as it is written.
+        stream = not rebuilds.serving and not rebuilds.reuse
+        return start(
+            settings, rebuilds.serving, catalog, memo=rebuilds.memo, fence=rebuilds.fence, stream_index=stream
+        )
 
     def _settings(self, config: MkDocsConfig) -> tuple[Settings | None, list[Problem]]:
         path = Path(config.config_file_path or "mkdocs.yml").resolve()

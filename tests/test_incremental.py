@@ -1,8 +1,9 @@
-"""The preview server's rebuilds (plugin.Rebuilds): after any sequence of saves (edits, renames,
-deletions, status changes, a hand-written page, the registry), the site rebuilt in place
-equals, byte for byte, a full build of the same files into an empty folder; and a save
-renders only the pages it changed. Builds run in this process, as ``mkdocs serve`` runs them
-(dirty builds, one plugin kept from build to build)."""
+"""Rebuilds of what changed only (plugin.Rebuilds): after any sequence of saves (edits,
+renames, deletions, status changes, a hand-written page, the registry), the site rebuilt in
+place equals, byte for byte, a full build of the same files into an empty folder; and a
+save renders only the pages it changed. Both kinds run in this process: the preview
+server's (as ``mkdocs serve`` runs them: dirty builds, one plugin kept from build to build)
+and ``dienhinh build``'s (from a copy of the site the last build wrote)."""
 
 from __future__ import annotations
 
@@ -19,7 +20,9 @@ from hypothesis import strategies as st
 from mkdocs.commands.build import build
 from mkdocs.config import load_config
 
-from .sample import copy_project
+from dienhinh.site.previous_build import STATE_FILE
+
+from .sample import copy_project, run_main
 
 URL = "http://127.0.0.1:8000/"
 # Profiles no visit and no other profile names: they may be renamed or deleted.
@@ -40,6 +43,17 @@ def preview_build(project: Path, site: Path, fresh: bool = False) -> Any:
     build(config, serve_url=URL, dirty=True)
     plugin.rebuilds.wait()  # the search index and booklets, made after the page is served
     assert config.extra["dienhinh_problems"] == []
+    return plugin
+
+
+def site_build(project: Path, site: Path, fresh: bool = False) -> Any:
+    """``dienhinh build -d site``; ``fresh``: without what the last build left."""
+    if fresh:
+        (project / ".cache" / "dienhinh" / STATE_FILE).unlink(missing_ok=True)
+    result = run_main("build", "-d", str(site), cwd=project)
+    assert result.returncode == 0, result.stderr
+    plugin = load_config(str(project / "mkdocs.yml")).plugins["dienhinh"]
+    assert plugin.rebuilds is not None and plugin.rebuilds.reuse is not fresh
     return plugin
 
 
@@ -164,11 +178,13 @@ def pristine(tmp_path_factory: pytest.TempPathFactory) -> Path:
     derandomize=True,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.parametrize("kind", ["preview", "build"])
 @given(data=st.data())
 def test_rebuilt_in_place_equals_a_full_build(
-    data: st.DataObject, pristine: Path, tmp_path_factory: pytest.TempPathFactory
+    kind: str, data: st.DataObject, pristine: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
     """Every kind of save once, in any order, then a few more of any kind."""
+    rebuild = preview_build if kind == "preview" else site_build
     order = data.draw(st.permutations(list(KINDS)))
     saves = [data.draw(KINDS[kind]) for kind in order]
     saves += data.draw(st.lists(st.one_of(*KINDS.values()), max_size=2))
@@ -176,13 +192,13 @@ def test_rebuilt_in_place_equals_a_full_build(
     project = work / "project"
     shutil.copytree(pristine, project, symlinks=True)
     rebuilt = work / "rebuilt"
-    preview_build(project, rebuilt, fresh=True)
+    rebuild(project, rebuilt, fresh=True)
     alive = list(FREE)
     for save in saves:
         apply(project, alive, save)
-        preview_build(project, rebuilt)
+        rebuild(project, rebuilt)
     full = work / "full"
-    preview_build(project, full, fresh=True)
+    rebuild(project, full, fresh=True)
     assert differences(rebuilt, full) == [], saves
 
 
@@ -206,3 +222,20 @@ def test_a_save_renders_only_what_it_changed(pristine: Path, tmp_path: Path) -> 
     # Nothing saved: no page rendered again (the menu's pages are read, not rendered anew).
     plugin = preview_build(project, site)
     assert plugin.rebuilds.memo.rendered == 0
+
+
+def test_a_site_changed_by_hand_is_built_from_nothing(pristine: Path, tmp_path: Path) -> None:
+    """Only a site exactly as the last build wrote it is a starting point: a page edited by
+    hand in the published folder is not kept, the whole site is built again."""
+    project = tmp_path / "project"
+    shutil.copytree(pristine, project, symlinks=True)
+    site = tmp_path / "site"
+    site_build(project, site, fresh=True)
+    home = site / "index.html"
+    built = home.read_bytes()
+    home.write_text("sửa tay", encoding="utf-8")
+    result = run_main("build", "-d", str(site), cwd=project)
+    assert result.returncode == 0, result.stderr
+    assert not load_config(str(project / "mkdocs.yml")).plugins["dienhinh"].rebuilds.reuse
+    assert home.read_bytes() == built
+    site_build(project, site)  # and the next build starts from this one again

@@ -134,7 +134,11 @@ def staged_build(
         # As `mkdocs build` does: MkDocs keeps one plugin per process, which a preview server
         # run in this process (a test, a tool) left in its serve mode.
         config.plugins.on_startup(command="build", dirty=False)
-        build(config)
+        ours = config.plugins.get("dienhinh")
+        incremental = getattr(ours, "build_incrementally", None)
+        # From a copy of the site the last build wrote, when it is still as written.
+        dirty = bool(incremental(config, target, building)) if incremental is not None else False
+        build(config, dirty=dirty)
         staging.swap_in(building, target)
     except MkDocsException as error:
         console.show_held()
@@ -166,9 +170,6 @@ def serve(config_file: Path, dev_addr: str) -> int:
     from mkdocs.exceptions import MkDocsException
 
     setup_logging()
-    # Rebuilds are dirty builds that the plugin makes exact (plugin.Rebuilds): MkDocs's
-    # warning that a dirty build may be inaccurate does not apply.
-    logging.getLogger("mkdocs.commands.build").addFilter(_not_the_dirty_warning)
     say(msg.SERVE_STARTING.format(url=f"http://{dev_addr}/"))
     try:
         engine_serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")
@@ -183,8 +184,9 @@ def serve(config_file: Path, dev_addr: str) -> int:
     return 0
 
 
-def _not_the_dirty_warning(record: logging.LogRecord) -> bool:
-    return not str(record.msg).startswith("A 'dirty' build is being performed")
+def _not_about_dirty_builds(record: logging.LogRecord) -> bool:
+    text = str(record.msg)
+    return not text.startswith(("A 'dirty' build is being performed", "The directory contains stale files"))
 
 
 def _print_abort(error: Exception, abort: bool, errors_logged: bool, strict: bool) -> None:
@@ -250,6 +252,9 @@ class _Console(logging.StreamHandler[TextIO]):
 def setup_logging() -> _Console:
     """Ours from INFO (the plugin then leaves our logger to us); MkDocs's from WARNING."""
     console = _Console()
+    # Our dirty builds are made exact by the plugin (plugin.Rebuilds): MkDocs's warnings
+    # that a dirty build may be inaccurate or hold stale files do not apply.
+    logging.getLogger("mkdocs.commands.build").addFilter(_not_about_dirty_builds)
     mkdocs_log = logging.getLogger("mkdocs")
     mkdocs_log.addHandler(console)
     mkdocs_log.setLevel(logging.WARNING)

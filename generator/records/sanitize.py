@@ -187,6 +187,7 @@ class StoryFence:
 
     def __init__(self, nonce: str | None = None) -> None:
         nonce = nonce or secrets.token_hex(16)
+        self.nonce = nonce
         self.begin = f"<!-- dh-story-begin-{nonce} -->"
         self.end = f"<!-- dh-story-end-{nonce} -->"
 

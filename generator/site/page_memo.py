@@ -109,6 +109,14 @@ class PageMemo:
         self._environments: dict[tuple[Any, ...], Environment] = {}
         self.rendered = 0  # pages rendered (not taken from the memo) in the current build
 
+    def seed(self, pages: Mapping[str, str]) -> None:
+        """Pages a build of another process rendered (site.previous_build)."""
+        self._pages.update(pages)
+
+    def remembered(self) -> dict[str, str]:
+        """The pages of the current build, by key (what the next build may take)."""
+        return dict(self._used)
+
     def environment(self, key: tuple[Any, ...], make: Callable[[], Environment]) -> Environment:
         found = self._environments.get(key)
         if found is None:

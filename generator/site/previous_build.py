@@ -1,0 +1,115 @@
+"""What a site build leaves for the next one (in the project's cache folder): what each page
+was rendered from, the generated pages' Markdown, and a stamp of the site as written. When
+the site is still as that build wrote it and the tool is the same, the next build starts
+from a copy of it and renders only what changed (plugin.Rebuilds); otherwise it starts
+from nothing, as always."""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import pickle
+import shutil
+import tempfile
+import zlib
+from collections.abc import Collection
+from dataclasses import dataclass, field
+from pathlib import Path
+
+STATE_FILE = "previous-build.pickle"
+# Rewritten whole by every build (search index, open data): never copied.
+REWRITTEN = ("pagefind", "du-lieu")
+_VERSION = 1
+
+
+def code_stamp() -> str:
+    """This tool's code: pages remembered by another version are not reused."""
+    from .. import __file__ as package_file
+
+    digest = hashlib.blake2b(str(_VERSION).encode(), digest_size=20)
+    for python in sorted(Path(package_file).parent.rglob("*.py")):
+        stat = python.stat()
+        digest.update(f"{python}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+def site_stamp(site: Path) -> str:
+    """Every file of a built site by path, size and modification time (a rename keeps them)."""
+    digest = hashlib.blake2b(digest_size=20)
+    for parent, folders, names in os.walk(site):
+        folders.sort()
+        relative = os.path.relpath(parent, site)
+        for name in sorted(names):
+            try:
+                stat = os.lstat(os.path.join(parent, name))
+            except OSError:
+                continue
+            line = f"{relative}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
+            digest.update(line.encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()
+
+
+@dataclass
+class PreviousBuild:
+    code: str
+    stamp: str  # of the site it wrote
+    site_key: str
+    sources: dict[str, str]  # page → what it was rendered from
+    nonce: str  # the story fence's (the remembered pages hold its markers)
+    pages: dict[str, bytes] = field(default_factory=dict)  # memo key → compressed Markdown
+
+    def markdown(self) -> dict[str, str]:
+        return {key: zlib.decompress(text).decode("utf-8") for key, text in self.pages.items()}
+
+    @staticmethod
+    def packed(pages: dict[str, str]) -> dict[str, bytes]:
+        return {key: zlib.compress(text.encode("utf-8"), 1) for key, text in pages.items()}
+
+
+def load(cache_dir: Path) -> PreviousBuild | None:
+    """The last build's record, if it is this tool's and readable."""
+    try:
+        with (cache_dir / STATE_FILE).open("rb") as stream:
+            found = pickle.load(stream)
+    except Exception:  # missing, damaged or foreign: the build starts from nothing
+        return None
+    if not isinstance(found, PreviousBuild) or found.code != code_stamp():
+        return None
+    return found
+
+
+def save(cache_dir: Path, previous: PreviousBuild) -> None:
+    """Written atomically; a record that cannot be written only makes the next build full."""
+    try:
+        cache_dir.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(dir=cache_dir, prefix=".previous-build-")
+        with os.fdopen(handle, "wb") as stream:
+            pickle.dump(previous, stream, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(temporary, cache_dir / STATE_FILE)
+    except OSError:
+        pass
+
+
+def forget(cache_dir: Path) -> None:
+    (cache_dir / STATE_FILE).unlink(missing_ok=True)
+
+
+def copy_site(site: Path, staging: Path, skip: Collection[str] = REWRITTEN) -> None:
+    """``site`` into the empty ``staging`` folder, where the build then changes what changed.
+    Files are copied, never linked: the engine writes pages in place, and the published site
+    must stay as it is until the new one replaces it. A file that is already a link to one of
+    the caches (a photo, a share card; the build replaces those by unlinking) is linked."""
+    for parent, folders, names in os.walk(site):
+        relative = Path(parent).relative_to(site)
+        if relative.parts[:1] and relative.parts[0] in skip:
+            folders[:] = []
+            continue
+        (staging / relative).mkdir(parents=True, exist_ok=True)
+        for name in names:
+            source, target = Path(parent) / name, staging / relative / name
+            if source.is_symlink():
+                continue  # the build never writes links: one found here is not ours
+            if source.stat().st_nlink > 1:
+                os.link(source, target)
+            else:
+                shutil.copy2(source, target)
