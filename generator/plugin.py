@@ -188,12 +188,14 @@ def guard_templates(env: jinja2.Environment, root: Path | None) -> jinja2.Enviro
 
 
 class Rebuilds:
-    """The preview server's rebuilds (MkDocs' dirty builds), made exact: a page is read and
+    """Rebuilds of what changed only (MkDocs's dirty builds, made exact): a page is read and
     written again only when what it is made from changed (its Markdown, its profile's
     record), or, for every page, when the menu, the settings, the registry or the templates
     changed; menu pages every time (their titles are every page's menu). Whatever the last
     build wrote that this one did not is removed: the site equals a full build of the same
-    files. The search index and the booklets follow a moment after the build (``later``)."""
+    files (tests/test_incremental.py). Used by the preview server between its builds (the
+    search index, open data and booklets follow a moment after the page, ``later``) and by
+    ``dienhinh build`` from the record the last build left (site/previous_build.py)."""
 
     def __init__(
         self, serving: bool = True, previous: PreviousBuild | None = None, reuse: bool = False
@@ -207,7 +209,7 @@ class Rebuilds:
         self.sources: dict[str, str] = {}  # page → what the last build rendered it from
         self.site_key = ""
         if previous is not None:
-            self.memo.seed(previous.markdown())
+            self.memo.seed(previous.pages)
         # ``dienhinh build`` starting from a copy of the site the last build wrote.
         self.reuse = reuse and previous is not None
         if self.reuse and previous is not None:
@@ -278,7 +280,7 @@ class Rebuilds:
 
     def record(self, site_dir: Path) -> PreviousBuild:
         """What the next ``dienhinh build`` starts from (after commit)."""
-        pages = PreviousBuild.packed(self.memo.remembered())
+        pages = self.memo.remembered()
         return PreviousBuild(
             code_stamp(), site_stamp(site_dir), self.site_key, self.sources, self.fence.nonce, pages
         )

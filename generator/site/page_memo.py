@@ -9,6 +9,7 @@ import datetime as dt
 import enum
 import hashlib
 import os
+import zlib
 from collections.abc import Callable, Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -104,17 +105,18 @@ class PageMemo:
     reloads a template whose file changed)."""
 
     def __init__(self) -> None:
-        self._pages: dict[str, str] = {}
-        self._used: dict[str, str] = {}
+        # Compressed (≈ 1/4): 13,000 pages of a 10,000-profile site are 130 MB of Markdown.
+        self._pages: dict[str, bytes] = {}
+        self._used: dict[str, bytes] = {}
         self._environments: dict[tuple[Any, ...], Environment] = {}
         self.rendered = 0  # pages rendered (not taken from the memo) in the current build
 
-    def seed(self, pages: Mapping[str, str]) -> None:
-        """Pages a build of another process rendered (site.previous_build)."""
+    def seed(self, pages: Mapping[str, bytes]) -> None:
+        """Pages a build of another process rendered (site.previous_build), as remembered()."""
         self._pages.update(pages)
 
-    def remembered(self) -> dict[str, str]:
-        """The pages of the current build, by key (what the next build may take)."""
+    def remembered(self) -> dict[str, bytes]:
+        """The pages of the current build, by key, compressed (what the next build may take)."""
         return dict(self._used)
 
     def environment(self, key: tuple[Any, ...], make: Callable[[], Environment]) -> Environment:
@@ -133,10 +135,11 @@ class PageMemo:
         found = self._pages.get(key)
         if found is None:
             found = self._used.get(key)
-        if found is not None:
-            self._used[key] = found
-        return found
+        if found is None:
+            return None
+        self._used[key] = found
+        return zlib.decompress(found).decode("utf-8")
 
     def put(self, key: str, markdown: str) -> None:
-        self._used[key] = markdown
+        self._used[key] = zlib.compress(markdown.encode("utf-8"), 1)
         self.rendered += 1

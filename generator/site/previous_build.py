@@ -11,7 +11,6 @@ import os
 import pickle
 import shutil
 import tempfile
-import zlib
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -57,13 +56,6 @@ class PreviousBuild:
     sources: dict[str, str]  # page → what it was rendered from
     nonce: str  # the story fence's (the remembered pages hold its markers)
     pages: dict[str, bytes] = field(default_factory=dict)  # memo key → compressed Markdown
-
-    def markdown(self) -> dict[str, str]:
-        return {key: zlib.decompress(text).decode("utf-8") for key, text in self.pages.items()}
-
-    @staticmethod
-    def packed(pages: dict[str, str]) -> dict[str, bytes]:
-        return {key: zlib.compress(text.encode("utf-8"), 1) for key, text in pages.items()}
 
 
 def load(cache_dir: Path) -> PreviousBuild | None:
