@@ -13,7 +13,9 @@ gathers them over HTTP and builds its site with an empty cache (cold), again wit
 
 For each N, in one run and on the same machine:
 - check (cold: no cache) and check (warm: parsed-profile cache filled);
-- full build with `dienhinh build` (cold caches), then a rebuild after editing one profile;
+- full build with `dienhinh build` (cold caches), then a rebuild after editing one profile
+  (it starts from the site the first build wrote: only what changed is rendered), then a
+  full build with the photo and card caches made but the site folder deleted;
 - a plain `mkdocs build` of the very Markdown pages the plugin generates, same theme and
   settings, with no plugin at all (no loading, validation, photos, cards or search index),
   into a new folder (compared with the first build) and again over its own output (compared
@@ -187,6 +189,10 @@ def measure(n: int, work: Path) -> dict[str, float]:
         profile.read_text(encoding="utf-8").replace('summary: "', 'summary: "Đã sửa. ', 1), encoding="utf-8"
     )
     rebuild = timed([*cli, "build", "-d", str(work / f"site{n}")], project)
+    # A full build with the photo and card caches already made (a second computer's first
+    # build from a shared cache, or the site folder deleted): no site to start from.
+    shutil.rmtree(work / f"site{n}")
+    warm = timed([*cli, "build", "-d", str(work / f"site{n}")], project)
     plain = plain_project(project, work / f"plain{n}")
     mkdocs = timed([PYTHON, "-m", "mkdocs", "build", "-q", "-d", str(work / f"plain-site{n}")], plain)
     # Again over its own output, as the rebuild replaces ours: MkDocs first empties the folder.
@@ -202,14 +208,16 @@ def measure(n: int, work: Path) -> dict[str, float]:
         "check_warm": check_warm.seconds,
         "build": build.seconds,
         "rebuild": rebuild.seconds,
+        "warm": warm.seconds,
+        "warm_full_ratio": warm.seconds / mkdocs.seconds,
         "mkdocs": mkdocs.seconds,
         "ratio": build.seconds / mkdocs.seconds,
         "mkdocs_again": mkdocs_again.seconds,
         "warm_ratio": rebuild.seconds / mkdocs_again.seconds,
         "mkdocs_search": mkdocs_search.seconds,
         "search_ratio": build.seconds / mkdocs_search.seconds,
-        "rss_mb": max(build.peak_rss_mb, rebuild.peak_rss_mb),
-        "tree_rss_mb": max(build.tree_rss_mb, rebuild.tree_rss_mb),
+        "rss_mb": max(build.peak_rss_mb, rebuild.peak_rss_mb, warm.peak_rss_mb),
+        "tree_rss_mb": max(build.tree_rss_mb, rebuild.tree_rss_mb, warm.tree_rss_mb),
         "mkdocs_rss_mb": mkdocs.peak_rss_mb,
         "pages": len(html),
         "pages_per_s": len(html) / build.seconds,
@@ -224,10 +232,12 @@ COLUMNS = [
     ("check warm s", "check_warm", "{:.1f}"),
     ("build s", "build", "{:.1f}"),
     ("rebuild (1 edit) s", "rebuild", "{:.1f}"),
+    ("full build, warm caches s", "warm", "{:.1f}"),
     ("plain MkDocs s", "mkdocs", "{:.1f}"),
     ("plain MkDocs again s", "mkdocs_again", "{:.1f}"),
     ("build / MkDocs", "ratio", "{:.2f}"),
     ("rebuild / MkDocs again", "warm_ratio", "{:.2f}"),
+    ("warm full build / MkDocs", "warm_full_ratio", "{:.2f}"),
     ("MkDocs + its search s", "mkdocs_search", "{:.1f}"),
     ("build / MkDocs + its search", "search_ratio", "{:.2f}"),
     ("peak RSS MB (largest process)", "rss_mb", "{:.0f}"),

@@ -531,6 +531,10 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         """Search index, photos and cards, booklets: once every page is written."""
         build, self.build = self.build, None
         if build is None:
+            if self.rebuilds is not None:
+                # No records (settings that cannot be read): pages were written without them,
+                # so none may be taken as it is by the next build.
+                self.rebuilds.forget()
             return
         site_dir = Path(config.site_dir)
         taken = self._engine_files(config)

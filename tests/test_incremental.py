@@ -33,8 +33,9 @@ FREE = [
 ]
 
 
-def preview_build(project: Path, site: Path, fresh: bool = False) -> Any:
-    """One build of the preview server; ``fresh``: a new server (nothing remembered)."""
+def preview_build(project: Path, site: Path, fresh: bool = False, broken: bool = False) -> Any:
+    """One build of the preview server; ``fresh``: a new server (nothing remembered);
+    ``broken``: a profile has a mistake (the last good records are shown, with it)."""
     config = load_config(str(project / "mkdocs.yml"), site_dir=str(site))
     config.site_url = URL
     plugin = config.plugins["dienhinh"]
@@ -42,15 +43,19 @@ def preview_build(project: Path, site: Path, fresh: bool = False) -> Any:
         config.plugins.on_startup(command="serve", dirty=True)
     build(config, serve_url=URL, dirty=True)
     plugin.rebuilds.wait()  # the search index and booklets, made after the page is served
-    assert config.extra["dienhinh_problems"] == []
+    assert bool(config.extra["dienhinh_problems"]) is broken
     return plugin
 
 
-def site_build(project: Path, site: Path, fresh: bool = False) -> Any:
-    """``dienhinh build -d site``; ``fresh``: without what the last build left."""
+def site_build(project: Path, site: Path, fresh: bool = False, broken: bool = False) -> Any:
+    """``dienhinh build -d site``; ``fresh``: without what the last build left; ``broken``:
+    a profile has a mistake (the build stops, the site stays)."""
     if fresh:
         (project / ".cache" / "dienhinh" / STATE_FILE).unlink(missing_ok=True)
     result = run_main("build", "-d", str(site), cwd=project)
+    if broken:
+        assert result.returncode == 1 and "LỖI" in result.stderr
+        return None
     assert result.returncode == 0, result.stderr
     plugin = load_config(str(project / "mkdocs.yml")).plugins["dienhinh"]
     assert plugin.rebuilds is not None and plugin.rebuilds.reuse is not fresh
@@ -136,6 +141,7 @@ KINDS = {
     "delete": st.tuples(st.just("delete"), st.integers(0, 2)),
     "page": st.tuples(st.just("page"), WORDS),
     "commune": st.tuples(st.just("commune"), WORDS),
+    "mistake": st.tuples(st.just("mistake"), st.integers(0, 2)),  # saved, then corrected
 }
 
 
@@ -146,6 +152,8 @@ def apply(project: Path, alive: list[str], save: tuple[Any, ...]) -> None:
         return
     if kind == "commune":
         edit_commune(project, save[1])
+        return
+    if kind == "mistake":  # made and corrected by the test itself
         return
     if not alive:
         return
@@ -195,6 +203,12 @@ def test_rebuilt_in_place_equals_a_full_build(
     rebuild(project, rebuilt, fresh=True)
     alive = list(FREE)
     for save in saves:
+        if save[0] == "mistake" and alive:
+            path = profile(project, alive[save[1] % len(alive)])
+            text = path.read_text(encoding="utf-8")
+            path.write_text(text.replace("\nstatus:", "\nstatus: [", 1), encoding="utf-8")
+            rebuild(project, rebuilt, broken=True)
+            path.write_text(text, encoding="utf-8")
         apply(project, alive, save)
         rebuild(project, rebuilt)
     full = work / "full"

@@ -15,6 +15,7 @@ import pytest
 
 from dienhinh.search import index as search
 from dienhinh.site import staging
+from dienhinh.site.previous_build import STATE_FILE
 
 from .sample import ROOT, copy_project, run_main
 from .test_hardening import digest
@@ -115,6 +116,9 @@ def test_sigkill_during_mkdocs_stage_keeps_previous_site(
     built_big, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     project = fresh_copy(built_big, tmp_path / "p")
+    # A full build (not one from the last build's site, which indexes at the end): it is
+    # killed while its pages stream to the search index.
+    (project / ".cache" / "dienhinh" / STATE_FILE).unlink()
     before = built_big[1]
     # A temporary folder of its own, which only the next build below looks into.
     temp = tmp_path / "tmp"
