@@ -430,8 +430,10 @@ def start(
         settings, catalog, shown, media, photo_jobs, cards, stats, background, memo, fence, stream_index
     )
     # Everything loaded so far lives until the end of the build: keep the garbage collector
-    # from walking it again and again while thousands of pages are rendered.
-    gc.collect()
+    # from walking it again and again while thousands of pages are rendered. (A preview's
+    # rebuild renders a few pages: the full collection first would cost it more.)
+    if not preview:
+        gc.collect()
     gc.freeze()
     return build, warnings
 

@@ -342,6 +342,18 @@ def _nav_items(items: list[Any]) -> Iterator[Any]:
             yield ("page", item.title, item.url, item.meta)
 
 
+def _template_stamps(folders: list[str]) -> str:
+    """The theme's templates: a commune's and this project's by their files; an installed
+    package's (Material's 14,000 files, most of them icons) by the packages' versions."""
+    import sysconfig
+    from importlib.metadata import version
+
+    installed = Path(sysconfig.get_paths()["purelib"]).resolve()
+    own = [Path(folder) for folder in folders if not Path(folder).resolve().is_relative_to(installed)]
+    versions = [version(name) for name in ("mkdocs", "mkdocs-material", "dienhinh")]
+    return file_stamps(own) + "\0".join(versions)
+
+
 def _site_key(config: MkDocsConfig, nav: Navigation, build: Build | None) -> str:
     """What every page shows: the menu as read, the settings (mkdocs.yml and what plugins
     added), the templates, the registry and the site's name and address."""
@@ -355,7 +367,7 @@ def _site_key(config: MkDocsConfig, nav: Navigation, build: Build | None) -> str
         "css": config.extra_css,
         "js": [str(script) for script in config.extra_javascript],
         "site": [config.site_url, config.site_name, config.site_description],
-        "templates": file_stamps(Path(folder) for folder in config.theme.dirs),
+        "templates": _template_stamps(config.theme.dirs),
         "records": build.site_inputs() if build else "",
     }
     digest = hashlib.blake2b(settings_file, digest_size=20)
