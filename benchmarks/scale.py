@@ -35,6 +35,7 @@ import os
 import platform
 import re
 import shutil
+import statistics
 import subprocess
 import sys
 import tempfile
@@ -399,7 +400,7 @@ def main() -> None:
     )
     parser.add_argument("--communes", type=int, nargs="+", default=[10, 100])
     parser.add_argument("--per-commune", type=int, default=100)
-    parser.add_argument("--repeat", type=int, default=1, help="số lần đo (lấy trung vị), chế độ --federation")
+    parser.add_argument("--repeat", type=int, default=1, help="số lần đo mỗi cỡ (lấy trung vị từng cột)")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="dienhinh-scale-"))
     work.mkdir(parents=True, exist_ok=True)
@@ -409,7 +410,9 @@ def main() -> None:
         if args.federation:
             rows = federation(args.communes, args.per_commune, work, args.repeat)
         for n in [] if args.federation else args.sizes:
-            rows.append(measure(n, work))
+            runs = [measure(n, work / f"run{i}") for i in range(args.repeat)]
+            # Each column's median over the runs (a run is one project, each command side by side).
+            rows.append({key: statistics.median(run[key] for run in runs) for key in runs[0]})
             print(table(rows[-1:]).splitlines()[-1], flush=True)
     finally:
         if args.keep is None:
