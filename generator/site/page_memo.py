@@ -132,7 +132,7 @@ class PageMemo:
         self.rendered = 0
 
     def get(self, key: str) -> str | None:
-        found = self._pages.get(key)
+        found = self._pages.pop(key, None)  # kept once: in what this build used
         if found is None:
             found = self._used.get(key)
         if found is None:
