@@ -11,6 +11,7 @@ import json
 import logging
 import os
 import threading
+import time
 import zlib
 from collections.abc import Iterator
 from pathlib import Path
@@ -218,6 +219,7 @@ class Rebuilds:
         self._site_key = ""
         self.read: set[str] = set()  # pages converted in this build
         self._stashed: dict[str, bytes] = {}  # pages not read: their Markdown, compressed
+        self.started = 0  # when this build began (time.time_ns)
         self.later: threading.Thread | None = None
         self.cancel: threading.Event | None = None  # stops ``later``
 
@@ -230,6 +232,10 @@ class Rebuilds:
         self.read = set()
         self._sources = {}
         self._stashed = {}
+        # Files written from here on are this build's (another plugin's too): never swept.
+        # (A file system's clock lags by a tick at most: only a file written in this build's
+        # first milliseconds could look older, and those are all the build's own, kept.)
+        self.started = time.time_ns()
 
     def wait(self) -> None:
         """Until the last build's search index and booklets are written."""
@@ -297,15 +303,16 @@ class Rebuilds:
 
     def sweep(self, site_dir: Path, kept: set[str]) -> None:
         """Remove what an earlier build wrote and this one did not (a deleted or renamed
-        profile's page and photos, an old redirect). Pagefind's folder and the open data's
-        are the later step's."""
+        profile's page and photos, an old redirect); what this build wrote stays, another
+        plugin's files too. Pagefind's folder and the open data's are the later step's."""
         for folder, _subfolders, names in os.walk(site_dir, topdown=False):
             relative = Path(folder).relative_to(site_dir)
             if relative.parts[:1] in ((OUTPUT_SUBDIR,), (OPEN_DATA_FOLDER,)):
                 continue  # replaced by the later step (Build.finish_later)
             for name in names:
-                if (relative / name).as_posix() not in kept:
-                    (Path(folder) / name).unlink(missing_ok=True)
+                path = Path(folder) / name
+                if (relative / name).as_posix() not in kept and path.lstat().st_mtime_ns < self.started:
+                    path.unlink(missing_ok=True)
             if relative.parts and not os.listdir(folder):
                 os.rmdir(folder)
 
