@@ -246,17 +246,19 @@ class Build:
             gc.unfreeze()
 
     def finish_now(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
-        """The preview's finish before its page is served: all but the search index, the open
-        data and the booklets (finish_later)."""
+        """The finish of a build that renders only what changed (plugin.Rebuilds), before its
+        pages are served: all but the search index, the open data and the booklets, which
+        finish_later makes (after the page is served, in the preview)."""
         try:
             return self._site_files(site_dir, taken)
         finally:
             gc.unfreeze()
 
     def finish_later(self, site_dir: Path, written: Sequence[str]) -> list[Problem]:
-        """The preview's search index, made from the ``written`` pages (paths in the site, in
-        the engine's order), its open data (the folder's stale files removed) and its
-        booklets: a moment after the saved page is served."""
+        """The search index, made from the ``written`` pages (paths in the site, in the
+        engine's order: the index equals one made page by page), the open data (the folder's
+        stale files removed) and the booklets; in the preview, a moment after the saved page
+        is served, given up when ``later_cancelled`` is set."""
         if self.settings.options.search:
             self.indexer = SearchIndexer(cancelled=self.later_cancelled)
             try:
@@ -283,7 +285,7 @@ class Build:
 
     def outputs(self) -> set[str]:
         """What this build wrote into the site besides the engine's pages (after finish_now):
-        what a preview's site that is rebuilt in place keeps."""
+        what a site rebuilt in place keeps (plugin.Rebuilds.sweep)."""
         return self._outputs | {visit_booklet_path(v.slug) for v in self.catalog.visits}
 
     def _index(self, site_dir: Path) -> list[Problem]:
@@ -296,7 +298,7 @@ class Build:
         return []
 
     def _site_files(self, site_dir: Path, taken: Collection[str]) -> list[Problem]:
-        """Photos and cards linked in, old addresses redirected, the open data."""
+        """Photos and cards linked in, old addresses redirected, the sitemap without a date."""
         if self.background is not None:
             background, self.background = self.background, None
             background.wait()

@@ -46,8 +46,9 @@ def link_or_copy(source: Path, target: Path) -> None:
     Only for targets that are replaced whole, never edited in place."""
     target.parent.mkdir(parents=True, exist_ok=True)
     if target.is_file() or target.is_symlink():
-        # A preview's site rebuilt in place: the old copy goes first (it may be a link to
-        # another cached file, which copying over it would change).
+        # A site rebuilt in place (the preview's, or a build on the last site's copy): the old
+        # copy goes first (it may be a link to another cached file, which copying over it would
+        # change).
         if target.is_file() and os.path.samefile(source, target):
             return
         target.unlink()

@@ -1,6 +1,7 @@
 """Generated pages remembered by what they are rendered from, across the builds of one preview
-server: after a save, only the pages whose values changed are rendered again (the profile
-saved, the listings that show it), the others are taken as they were."""
+server (and from one `dienhinh build` to the next, site/previous_build.py): after a save, only
+the pages whose values changed are rendered again (the profile saved, the listings that show
+it), the others are taken as they were."""
 
 from __future__ import annotations
 

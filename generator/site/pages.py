@@ -225,7 +225,7 @@ class PageBuilder(Generic[CardItem]):
         self.directory_urls = directory_urls
         # What makes a card differ (its item, the links in it) → its HTML; emptied after pages().
         self._cards: dict[tuple[str, ...], Markup] = {}
-        # Under a preview server: pages rendered by an earlier build from the same values.
+        # Pages an earlier build rendered from the same values (plugin.Rebuilds' memo).
         self.memo = memo
         self._fingerprints = Fingerprints(self.card_extra)
         self._memo_base: str | None = None
