@@ -102,6 +102,9 @@ def copy_site(site: Path, staging: Path, skip: Collection[str] = REWRITTEN) -> N
             if source.is_symlink():
                 continue  # the build never writes links: one found here is not ours
             if source.stat().st_nlink > 1:
-                os.link(source, target)
-            else:
-                shutil.copy2(source, target)
+                try:
+                    os.link(source, target)
+                    continue
+                except OSError:  # a file system without links: a copy does as well
+                    pass
+            shutil.copy2(source, target)
