@@ -1,9 +1,10 @@
 """Rebuilds of what changed only (plugin.Rebuilds): after any sequence of saves (edits,
-renames, deletions, status changes, a hand-written page, the registry), the site rebuilt in
-place equals, byte for byte, a full build of the same files into an empty folder; and a
-save renders only the pages it changed. Both kinds run in this process: the preview
-server's (as ``mkdocs serve`` runs them: dirty builds, one plugin kept from build to build)
-and ``dienhinh build``'s (from a copy of the site the last build wrote)."""
+renames, deletions, status changes, a hand-written page, the registry, a mistake saved then
+corrected), the site rebuilt in place equals, byte for byte, a full build of the same files
+into an empty folder; and a save renders only the pages it changed. Both kinds run in this
+process: the preview server's (as ``mkdocs serve`` runs them: dirty builds, one plugin kept
+from build to build) and ``dienhinh build``'s (from a copy of the site the last build
+wrote)."""
 
 from __future__ import annotations
 
@@ -23,6 +24,9 @@ from mkdocs.config import load_config
 from dienhinh.site.previous_build import STATE_FILE
 
 from .sample import copy_project, run_main
+
+# Whole sites built in this process; the property test builds dozens (long: scheduled first).
+pytestmark = pytest.mark.e2e(weight=30)
 
 URL = "http://127.0.0.1:8000/"
 # Profiles no visit and no other profile names: they may be renamed or deleted.
