@@ -72,6 +72,20 @@ def test_profile_fragment_has_filters_and_clean_title(sample_site: Path) -> None
     assert "¶" not in str(fragment["content"])
 
 
+def test_template_headings_stay_out_of_the_index(sample_site: Path) -> None:
+    """The profile template's section headings are on every profile: indexed, they would put
+    their words ("quan", "nhân", "đánh giá") on every page for a phone to score; the text
+    under them stays."""
+    indexed = _indexed(sample_site)
+    e = next(e for e in PUBLIC if e.replications and e.evaluations)
+    content = str(indexed[f"/dien-hinh/{e.slug}/"]["content"])
+    html = (sample_site / "dien-hinh" / e.slug / "index.html").read_text(encoding="utf-8")
+    for heading in ("Nhân rộng", "Đánh giá hằng năm", "Điển hình liên quan"):
+        assert 'class="dh-section" id=' in html and f">{heading}<" in html.replace("¶", "")
+        assert heading not in content, heading
+    assert e.replications[0].notes is None or e.replications[0].notes[:20] in content
+
+
 def test_fragments_show_d_stroke_as_written(sample_site: Path) -> None:
     """The index spells đ as d + stroke; what results show (fragments) has its đ back."""
     indexed = _indexed(sample_site)
