@@ -7,10 +7,9 @@ from pathlib import Path
 
 from ..messages import booklet as msg
 from ..messages import cli as cli_msg
-from ..records.problems import Severity
 from ..records.settings import Settings
 from .paperwork import refused_unprintable
-from .terminal import say
+from .terminal import failed, say
 
 NAME = "booklet"
 HELP = msg.HELP_BOOKLET
@@ -51,11 +50,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     catalog = load_project(settings)
     if not catalog.ok or catalog.registry is None:
-        for problem in catalog.problems:
-            if problem.severity is Severity.error:
-                say(problem.format(settings.root), error=True)
-        say(msg.BOOKLET_FAILED, error=True)
-        return 1
+        return failed(catalog.problems, settings.root, msg.BOOKLET_FAILED, errors_only=True)
     chosen = bk.choose_booklet(catalog, args.visit, args.field)
     if isinstance(chosen, str):
         say(chosen, error=True)
@@ -65,10 +60,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     target = args.output or Path(f"so-tay-{chosen.name}.pdf")
     rendered, problems = bk.make_booklet(chosen, catalog, settings, target, args.size)
     if rendered is None:
-        for problem in problems:
-            say(problem.format(settings.root), error=True)
-        say(msg.BOOKLET_FAILED, error=True)
-        return 1
+        return failed(problems, settings.root, msg.BOOKLET_FAILED)
     say(
         msg.BOOKLET_OK.format(
             path=target,

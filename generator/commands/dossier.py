@@ -13,7 +13,7 @@ from ..messages import records as records_msg
 from ..records.model import Status
 from ..records.settings import Settings
 from . import paperwork
-from .terminal import say
+from .terminal import failed, say
 
 NAME = "dossier"
 HELP = msg.HELP_DOSSIER
@@ -38,10 +38,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     catalog = load_catalog(settings)
     registry = catalog.registry
     if registry is None:
-        for problem in catalog.problems:
-            say(problem.format(settings.root), error=True)
-        say(msg.REPORT_NO_REGISTRY, error=True)
-        return 1
+        return failed(catalog.problems, settings.root, msg.REPORT_NO_REGISTRY)
     found = {e.slug: e for e in catalog.exemplars}
     exemplar = found.get(args.slug)
     if exemplar is None:
@@ -77,9 +74,9 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     if not wanted:
         say(msg.DOSSIER_HINT)
     for path, write in wanted:
-        failed = paperwork.write_file(path, write, template)
-        if failed is not None:
-            say(failed, error=True)
+        error = paperwork.write_file(path, write, template)
+        if error is not None:
+            say(error, error=True)
             return 1
         say(msg.DOSSIER_WRITTEN.format(path=path))
     return 0

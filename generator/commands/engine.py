@@ -17,7 +17,7 @@ from ..messages import settings as settings_msg
 from ..messages import theme as theme_msg
 from ..records.problems import Problem, Severity
 from ..site import staging
-from .terminal import say
+from .terminal import failed, say
 
 if TYPE_CHECKING:
     from mkdocs.config.defaults import MkDocsConfig
@@ -113,10 +113,7 @@ def staged_build(
     console = setup_logging()
     wrong = [p for p in settings_problems(config_file) if p.severity is Severity.error]
     if wrong:
-        for problem in wrong:
-            say(problem.format(config_file.parent), error=True)
-        say(msg.BUILD_FAILED, error=True)
-        return 1, Path(site_dir or ".").resolve()
+        return failed(wrong, config_file.parent, msg.BUILD_FAILED), Path(site_dir or ".").resolve()
     try:
         config = load_config(str(config_file), strict=strict)
     except MkDocsException as error:

@@ -28,7 +28,7 @@ from ..staff.official import (
 from ..staff.report import Overview, build_overview, terminal_view, write_html, write_xlsx
 from ..staff.scope import EVERYTHING, Scope, find_period, period_scope, year_scope
 from ..staff.withdrawals import open_requests
-from .terminal import not_written, say
+from .terminal import failed, not_written
 
 
 def choose_scope(registry: Registry, year: int | None, period: str | None) -> Scope | str:
@@ -100,10 +100,8 @@ def refused_unprintable(
     from ..printing.booklet import unprintable
 
     found = catalog.unprintable(exemplars, unprintable, names_only)
-    for problem in found:
-        say(problem.format(root), error=True)
     if found:
-        say(msg.PDF_UNPRINTABLE, error=True)
+        failed(found, root, msg.PDF_UNPRINTABLE)
     return bool(found)
 
 

@@ -6,10 +6,9 @@ import argparse
 from pathlib import Path
 
 from ..messages import poster as msg
-from ..records.problems import Severity
 from ..records.settings import Settings
 from .paperwork import refused_unprintable
-from .terminal import say
+from .terminal import failed, say
 
 NAME = "poster"
 HELP = msg.HELP_POSTER
@@ -38,11 +37,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
         return 1
     catalog = load_project(settings)
     if not catalog.ok or catalog.registry is None:
-        for problem in catalog.problems:
-            if problem.severity is Severity.error:
-                say(problem.format(settings.root), error=True)
-        say(msg.POSTER_FAILED, error=True)
-        return 1
+        return failed(catalog.problems, settings.root, msg.POSTER_FAILED, errors_only=True)
     refused = pt.refusal(catalog, args.slug)
     if refused is not None:
         say(refused, error=True)
@@ -53,10 +48,7 @@ def run(settings: Settings, args: argparse.Namespace) -> int:
     target = args.output or Path(f"ap-phich-{exemplar.slug}.pdf")
     rendered, problems = pt.make_poster(exemplar, catalog, settings, target, args.size)
     if rendered is None:
-        for problem in problems:
-            say(problem.format(settings.root), error=True)
-        say(msg.POSTER_FAILED, error=True)
-        return 1
+        return failed(problems, settings.root, msg.POSTER_FAILED)
     say(
         msg.POSTER_OK.format(
             path=target, size=args.size, kb=f"{len(rendered.pdf) / 1024:.0f}", name=exemplar.slug

@@ -4,6 +4,7 @@ the registry saying what is wrong with it."""
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterable
 from pathlib import Path
 
 from rich.console import Console
@@ -13,13 +14,23 @@ from ..messages import staff as staff_msg
 from ..records import store
 from ..records.load import load_registry
 from ..records.model import Registry
-from ..records.problems import Problem
+from ..records.problems import Problem, Severity
 from ..records.settings import Settings
 
 
 def say(text: str = "", error: bool = False) -> None:
     """One line on stdout (or stderr), at once."""
     print(text, file=sys.stderr if error else sys.stdout, flush=True)
+
+
+def failed(problems: Iterable[Problem], root: Path | None, then: str, errors_only: bool = False) -> int:
+    """A command stopping: each problem (only the errors, when ``errors_only``) said with
+    its file and line, then ``then``. → 1, the command's exit code."""
+    for problem in problems:
+        if not errors_only or problem.severity is Severity.error:
+            say(problem.format(root), error=True)
+    say(then, error=True)
+    return 1
 
 
 def console() -> Console:
