@@ -5,10 +5,12 @@ disk or a killed process never leaves it truncated."""
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import shutil
 import stat
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
 
@@ -89,3 +91,29 @@ def links_leading_out(folder: Path, boundary: Path | None = None) -> list[Path]:
             if path.is_symlink() and within(path, boundary) is None:
                 found.append(path)
     return sorted(found)
+
+
+# --- stamps: whether files changed, without reading them ---------------------------------------
+
+
+def files_under(folders: Iterable[Path]) -> list[Path]:
+    """Every file under ``folders`` (nothing for a folder that is not there)."""
+    return [
+        Path(parent) / name for folder in folders for parent, _, names in os.walk(folder) for name in names
+    ]
+
+
+def stamp(paths: Iterable[Path], base: Path | None = None) -> str:
+    """A digest of files by path (relative to ``base`` when given: a renamed folder keeps its
+    stamp), size and modification time: it changes when one is added, removed, rewritten or
+    touched. A file that cannot be read is stamped as missing."""
+    digest = hashlib.blake2b(digest_size=20)
+    for path in sorted(set(paths)):
+        try:
+            info = path.stat()
+            size, modified = info.st_size, info.st_mtime_ns
+        except OSError:
+            size, modified = -1, -1
+        name = path.relative_to(base).as_posix() if base is not None else str(path)
+        digest.update(f"{name}\0{size}\0{modified}\n".encode("utf-8", "surrogatepass"))
+    return digest.hexdigest()

@@ -29,7 +29,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from .build import Build, release_memory, start, theme_meta
-from .files import within
+from .files import files_under, stamp, within
 from .messages import site as msg
 from .opendata.export import FOLDER as OPEN_DATA_FOLDER
 from .records.catalog import Catalog
@@ -40,7 +40,7 @@ from .rendering import TemplateFailed, compiled_templates
 from .search.index import OUTPUT_SUBDIR
 from .site import previous_build
 from .site.assets import PAGE_SCRIPTS, STYLESHEET, Asset, unfingerprinted
-from .site.page_memo import PageMemo, file_stamps
+from .site.page_memo import PageMemo
 from .site.pages import GeneratedPage
 from .site.previous_build import PreviousBuild, code_stamp, site_stamp
 from .site.rawhtml import RawBlocks
@@ -368,7 +368,7 @@ def _template_stamps(folders: list[str]) -> str:
     installed = Path(sysconfig.get_paths()["purelib"]).resolve()
     own = [Path(folder) for folder in folders if not Path(folder).resolve().is_relative_to(installed)]
     versions = [version(name) for name in ("mkdocs", "mkdocs-material", "dienhinh")]
-    return file_stamps(own) + "\0".join(versions)
+    return stamp(files_under(own)) + "\0".join(versions)
 
 
 def _site_key(config: MkDocsConfig, nav: Navigation, build: Build | None) -> str:

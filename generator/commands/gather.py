@@ -9,7 +9,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from ..files import write_atomically
+from ..files import stamp, write_atomically
 from ..messages import province as msg
 from .engine import staged_build
 from .terminal import say
@@ -89,19 +89,14 @@ LAST_BUILD = "last-build.json"
 def inputs_fingerprint(config: Any, gathered: Any, target: Path, docs_dir: Path | None) -> str:
     """Everything the province site is built from: the configuration, the theme's files, each
     commune's data as checked and its thumbnails, where the site goes, this tool's code."""
-    from .. import __file__ as package_file
+    from ..site.previous_build import code_stamp
     from ..theme_files import theme_files
 
     digest = hashlib.sha256()
     digest.update(Path(config.file).read_bytes())
     digest.update(f"{target}\0{docs_dir}\0".encode())
-    for layer in config.theme.layers:
-        for name, path in theme_files(layer):
-            stat = path.stat()
-            digest.update(f"{name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
-    for python in sorted(Path(package_file).parent.rglob("*.py")):
-        stat = python.stat()
-        digest.update(f"{python.name}\0{stat.st_size}\0{stat.st_mtime_ns}\0".encode())
+    digest.update(stamp(path for layer in config.theme.layers for _, path in theme_files(layer)).encode())
+    digest.update(code_stamp().encode())
     for commune in gathered.communes:
         digest.update(f"{commune.code}\0{commune.status}\0{commune.read_from}\0{commune.saved}\0".encode())
         if commune.doc is not None:

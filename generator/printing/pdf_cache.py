@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..files import write_atomically
+from ..files import files_under, stamp, write_atomically
 
 # Entries kept: a few per booklet (a preview session edits one profile again and again).
 KEEP = 48
@@ -24,22 +24,6 @@ class LaidOut:
     pages: int
 
 
-def _file_stamps(paths: Iterable[Path]) -> list[tuple[str, int, int]]:
-    stamps = []
-    for path in sorted(set(paths)):
-        try:
-            stat = path.stat()
-        except OSError:
-            stamps.append((str(path), -1, -1))
-            continue
-        stamps.append((str(path), stat.st_size, stat.st_mtime_ns))
-    return stamps
-
-
-def _tree(folder: Path) -> list[Path]:
-    return [path for path in folder.rglob("*") if path.is_file()] if folder.is_dir() else []
-
-
 def layout_key(texts: Iterable[str], files: Iterable[Path], folders: Iterable[Path]) -> str:
     """What a PDF is made from: ``texts`` (HTML, CSS) as they are, ``files`` and every file
     under ``folders`` by path, size and modification time; the WeasyPrint version too."""
@@ -49,8 +33,7 @@ def layout_key(texts: Iterable[str], files: Iterable[Path], folders: Iterable[Pa
     for text in (weasyprint.__version__, *texts):
         digest.update(text.encode("utf-8", "surrogatepass"))
         digest.update(b"\0")
-    everything = list(files) + [path for folder in folders for path in _tree(folder)]
-    digest.update(json.dumps(_file_stamps(everything)).encode())
+    digest.update(stamp([*files, *files_under(folders)]).encode())
     return digest.hexdigest()
 
 

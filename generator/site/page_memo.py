@@ -9,9 +9,8 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import os
 import zlib
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -79,25 +78,6 @@ class Fingerprints:
                 digest.update(text.encode())
         else:
             raise Unfingerprintable(type(value).__qualname__)
-
-
-def file_stamps(folders: Iterable[Path]) -> str:
-    """Every file under ``folders`` by path, size and modification time (templates edited
-    while the preview runs make every page new)."""
-    digest = hashlib.blake2b(digest_size=20)
-    for folder in folders:
-        for parent, subfolders, names in os.walk(folder):
-            subfolders.sort()
-            for name in sorted(names):
-                path = os.path.join(parent, name)
-                try:
-                    stat = os.stat(path)
-                except OSError:
-                    continue
-                digest.update(
-                    f"{path}\x1f{stat.st_size}\x1f{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass")
-                )
-    return digest.hexdigest()
 
 
 class PageMemo:

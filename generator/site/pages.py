@@ -17,6 +17,7 @@ from jinja2 import Environment
 from markupsafe import Markup
 from slugify import slugify
 
+from ..files import files_under, stamp
 from ..messages import common as common_msg
 from ..messages import site as msg
 from ..records import periods as plan
@@ -26,7 +27,7 @@ from ..rendering import environment
 from ..theme_files import Theme
 from .charts import Bar, bar_chart
 from .media import ProfileMedia
-from .page_memo import Fingerprints, PageMemo, Unfingerprintable, file_stamps
+from .page_memo import Fingerprints, PageMemo, Unfingerprintable
 
 # Source paths of the index pages (also the site's URL scheme).
 HOME = "index.md"
@@ -413,7 +414,7 @@ class SiteBuilder(PageBuilder[Exemplar]):
     def memo_values(self) -> tuple[Any, ...]:
         # page_values() is made of these; its per-profile parts (periods, covers) are in the
         # pages' own values (the exemplars shown, their cards' pictures by card_extra).
-        stamps = file_stamps(self.template_folders)
+        stamps = stamp(files_under(self.template_folders))
         return (self.registry, self.directory_urls, self.fence.begin, self.fence.end, stamps)
 
     def card_extra(self, record: Any) -> str:

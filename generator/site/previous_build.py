@@ -6,7 +6,6 @@ from nothing, as always."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import pickle
 import shutil
@@ -14,6 +13,8 @@ import tempfile
 from collections.abc import Collection
 from dataclasses import dataclass, field
 from pathlib import Path
+
+from ..files import files_under, stamp
 
 STATE_FILE = "previous-build.pickle"
 # Rewritten whole by every build (search index, open data): never copied.
@@ -25,27 +26,12 @@ def code_stamp() -> str:
     """This tool's code: pages remembered by another version are not reused."""
     from .. import __file__ as package_file
 
-    digest = hashlib.blake2b(str(_VERSION).encode(), digest_size=20)
-    for python in sorted(Path(package_file).parent.rglob("*.py")):
-        stat = python.stat()
-        digest.update(f"{python}\0{stat.st_size}\0{stat.st_mtime_ns}\n".encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return f"{_VERSION}:{stamp(Path(package_file).parent.rglob('*.py'))}"
 
 
 def site_stamp(site: Path) -> str:
     """Every file of a built site by path, size and modification time (a rename keeps them)."""
-    digest = hashlib.blake2b(digest_size=20)
-    for parent, folders, names in os.walk(site):
-        folders.sort()
-        relative = os.path.relpath(parent, site)
-        for name in sorted(names):
-            try:
-                stat = os.lstat(os.path.join(parent, name))
-            except OSError:
-                continue
-            line = f"{relative}/{name}\0{stat.st_size}\0{stat.st_mtime_ns}\n"
-            digest.update(line.encode("utf-8", "surrogatepass"))
-    return digest.hexdigest()
+    return stamp(files_under([site]), base=site)
 
 
 @dataclass
