@@ -48,6 +48,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from benchmarks.synthetic import make_project  # noqa: E402
+from tests.sample import free_port  # noqa: E402
 
 PYTHON = sys.executable
 
@@ -259,15 +260,6 @@ def table(rows: list[dict[str, float]], columns: list[tuple[str, str, str]] = CO
 
 
 # --- federation: the province gathers the communes -------------------------------------------
-
-
-def free_port() -> int:
-    import socket
-
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        port: int = sock.getsockname()[1]
-        return port
 
 
 def province_config(path: Path, port: int, communes: int, cache: Path) -> Path:

@@ -32,7 +32,6 @@ import platform
 import re
 import secrets
 import signal
-import socket
 import statistics
 import subprocess
 import sys
@@ -47,7 +46,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from dienhinh.messages.site import PREVIEW_READY  # noqa: E402
-from tests.sample import copy_project  # noqa: E402
+from tests.sample import copy_project, free_port  # noqa: E402
 
 SAMPLE_SLUG = "doi-che-ban-quyen"
 CHROMIUM = "/usr/bin/chromium"
@@ -61,12 +60,6 @@ SUMMARY = re.compile(r"^summary:.*(?:\n[ \t]+.*)*", re.MULTILINE)
 
 class Failed(Exception):
     """The benchmark cannot go on; the message says why."""
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def fetch(url: str) -> str:

@@ -22,17 +22,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from .sample import ROOT
+from .sample import ROOT, free_port
 
 SSHD = Path("/usr/sbin/sshd")
 NGINX = Path("/usr/sbin/nginx")
 NGINX_CONFIG = ROOT / "deploy" / "nginx" / "dienhinh.conf"
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return int(probe.getsockname()[1])
 
 
 def _wait_for_port(port: int, process: subprocess.Popen[bytes], log: Path, timeout: float = 20) -> None:

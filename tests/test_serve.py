@@ -21,18 +21,12 @@ from pathlib import Path
 import pytest
 from bs4 import BeautifulSoup
 
-from .sample import copy_project, run_cli, run_main
+from .sample import copy_project, free_port, run_cli, run_main
 
 SLUG = "doi-che-ban-quyen"
 DRAFT = "mo-hinh-homestay-atk-gan-voi-doi-che-xom-ban-moi"  # the sample's one draft
 # Generous: a loaded CI machine must not fail a behaviour test on speed.
 RELOAD_WITHIN_S = 90.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
 
 
 def fetch(url: str, timeout: float = 10) -> str | None:
