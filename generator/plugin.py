@@ -12,7 +12,6 @@ import logging
 import os
 import threading
 import time
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any, NoReturn
@@ -44,6 +43,7 @@ from .site.page_memo import PageMemo
 from .site.pages import GeneratedPage
 from .site.previous_build import PreviousBuild, code_stamp, site_stamp
 from .site.rawhtml import RawBlocks
+from .text import pack, unpack
 from .theme_files import MATERIAL, Theme
 
 log = logging.getLogger("dienhinh")
@@ -61,6 +61,53 @@ def _leave_out_links(files: Files, docs: Path) -> None:
             files.remove(file)
 
 
+class PackedFile(File):
+    """A generated page whose Markdown the engine reads from its packed form (text.pack),
+    unpacked each time it is read: a build reads it once, a preview's rebuild when it changed."""
+
+    packed: bytes | None = None
+
+    @classmethod
+    def of(cls, config: MkDocsConfig, page: GeneratedPage) -> PackedFile:
+        file = cls.generated(config, page.src, content="")
+        assert isinstance(file, PackedFile)
+        file.packed = page.packed
+        return file
+
+    @property
+    def content_string(self) -> str:
+        if self.packed is not None:
+            return unpack(self.packed)
+        return super().content_string
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self.packed = None
+        _FILE_TEXT.__set__(self, value)  # the engine's own setter (super() cannot set)
+
+    @property
+    def content_bytes(self) -> bytes:
+        if self.packed is not None:
+            return self.content_string.encode("utf-8")
+        return super().content_bytes
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self.packed = None
+        _FILE_BYTES.__set__(self, value)
+
+
+_FILE_TEXT: property = File.__dict__["content_string"]
+_FILE_BYTES: property = File.__dict__["content_bytes"]
+
+
+def _source_bytes(file: File) -> bytes:
+    """What a generated file's digest is taken of: its packed form when it has one (the same
+    text packs the same), without unpacking it."""
+    packed = file.packed if isinstance(file, PackedFile) else None
+    return packed if packed is not None else file.content_bytes
+
+
 class PackedPages:
     """Each page's HTML compressed (≈ 1/4) from its conversion until its rendering, then
     dropped: MkDocs would otherwise hold every page's HTML at once."""
@@ -70,14 +117,14 @@ class PackedPages:
 
     def pack(self, page: Page, html: str) -> str:
         """Keep ``html`` for ``page``; → what MkDocs holds instead."""
-        self._html[page.file.src_uri] = zlib.compress(html.encode("utf-8"), 1)
+        self._html[page.file.src_uri] = pack(html)
         return PACKED_CONTENT
 
     def unpack(self, page: Page) -> None:
         """The page's HTML back, just before it is rendered."""
         packed = self._html.pop(page.file.src_uri, None)
         if packed is not None:
-            page.content = zlib.decompress(packed).decode("utf-8")
+            page.content = unpack(packed)
 
 
 class EngineLog(logging.Handler):
@@ -218,7 +265,6 @@ class Rebuilds:
         self._sources: dict[str, str] = {}  # this build's
         self._site_key = ""
         self.read: set[str] = set()  # pages converted in this build
-        self._stashed: dict[str, bytes] = {}  # pages not read: their Markdown, compressed
         self.started = 0  # when this build began (time.time_ns)
         self.later: threading.Thread | None = None
         self.cancel: threading.Event | None = None  # stops ``later``
@@ -231,7 +277,6 @@ class Rebuilds:
         self.wait()
         self.read = set()
         self._sources = {}
-        self._stashed = {}
         # Files written from here on are this build's (another plugin's too): never swept.
         # (A file system's clock lags by a tick at most: only a file written in this build's
         # first milliseconds could look older, and those are all the build's own, kept.)
@@ -263,11 +308,6 @@ class Rebuilds:
                 and os.path.isfile(file.abs_dest_path)
             )
             _set_modified(file, not fresh)
-            if fresh and file.generated_by is not None:
-                # Not read in this build: its Markdown waits compressed (13,000 pages of a
-                # 10,000-profile site hold 260 MB of text), in case every page is read after all.
-                self._stashed[file.src_uri] = zlib.compress(file.content_bytes, 1)
-                file.content_string = ""
         for file in (f for f in files if not f.is_documentation_page()):
             key = self._static_key(file)
             self._sources[file.src_uri] = key
@@ -283,9 +323,6 @@ class Rebuilds:
         if self._site_key == self.site_key:
             return
         for file in files.documentation_pages(inclusion=self.inclusion):
-            stashed = self._stashed.pop(file.src_uri, None)
-            if stashed is not None:
-                file.content_string = zlib.decompress(stashed).decode("utf-8")
             if file.src_uri not in self.read and file.page is not None:
                 _populate_page(file.page, config, files)
             _set_modified(file, True)
@@ -319,7 +356,7 @@ class Rebuilds:
     @staticmethod
     def _static_key(file: File) -> str:
         if file.generated_by is not None:
-            return hashlib.blake2b(file.content_bytes, digest_size=20).hexdigest()
+            return hashlib.blake2b(_source_bytes(file), digest_size=20).hexdigest()
         try:
             stat = os.stat(file.abs_src_path or "")
         except OSError:
@@ -330,7 +367,7 @@ class Rebuilds:
     def _source_key(file: File, build: Build | None, listing: str) -> str:
         digest = hashlib.blake2b(digest_size=20)
         if file.generated_by is not None:
-            digest.update(file.content_bytes)
+            digest.update(_source_bytes(file))
             digest.update((build.page_inputs(file.src_uri) if build else "").encode())
         else:
             # A hand-written page's links resolve against the pages there are.
@@ -480,7 +517,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
                 raise ProblemsFound(
                     msg.GENERATED_PAGE_CLASH.format(path=existing.abs_src_path, page=page.src)
                 )
-            files.append(File.generated(config, page.src, content=page.markdown))
+            files.append(PackedFile.of(config, page))
         for asset in self.assets:
             theme_copy = files.get_file_from_path(asset.name)
             if theme_copy is not None:  # the theme's custom_dir copy: only the published name
@@ -716,7 +753,7 @@ class ProvincePlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call]
         """The generated pages and the thumbnails: the whole site."""
         pages, self.pages = self.pages, []  # MkDocs holds them from here
         for page in pages:
-            files.append(File.generated(config, page.src, content=page.markdown))
+            files.append(PackedFile.of(config, page))
         for name, path in self.files.items():
             files.append(File.generated(config, name, abs_src_path=str(path)))
         for asset in self.assets:  # under their published names only, as ExemplarsPlugin does

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+import zlib
 from collections.abc import Iterator
 
 # Line breaks and tabs are how text is written; every other control (Cc) or format (Cf)
@@ -56,3 +57,14 @@ def nfc(text: str) -> str:
 def name_key(name: str) -> str:
     """How two names are the same: one Unicode spelling, case and spacing ignored."""
     return " ".join(nfc(name).casefold().split())
+
+
+def pack(text: str) -> bytes:
+    """Text held compressed while it waits (zlib at its fastest level: Vietnamese Markdown and
+    HTML shrink to about a quarter, at about 100 MB/s)."""
+    return zlib.compress(text.encode("utf-8"), 1)
+
+
+def unpack(packed: bytes) -> str:
+    """The text ``pack`` kept."""
+    return zlib.decompress(packed).decode("utf-8")

@@ -9,13 +9,14 @@ import dataclasses
 import datetime as dt
 import enum
 import hashlib
-import zlib
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
 from jinja2 import Environment
 from pydantic import BaseModel
+
+from ..text import pack
 
 
 class Unfingerprintable(TypeError):
@@ -112,15 +113,18 @@ class PageMemo:
             self._pages, self._used = self._used, {}
         self.rendered = 0
 
-    def get(self, key: str) -> str | None:
+    def get(self, key: str) -> bytes | None:
+        """The page's Markdown, packed (text.pack), if a page of this key was rendered."""
         found = self._pages.pop(key, None)  # kept once: in what this build used
         if found is None:
             found = self._used.get(key)
         if found is None:
             return None
         self._used[key] = found
-        return zlib.decompress(found).decode("utf-8")
+        return found
 
-    def put(self, key: str, markdown: str) -> None:
-        self._used[key] = zlib.compress(markdown.encode("utf-8"), 1)
+    def put(self, key: str, markdown: str) -> bytes:
+        """Remember a page just rendered; → its Markdown packed (held once, here and by the page)."""
+        packed = self._used[key] = pack(markdown)
         self.rendered += 1
+        return packed
