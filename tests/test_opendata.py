@@ -281,3 +281,18 @@ def test_csv_cells_that_look_like_formulas_are_shown_not_run() -> None:
     row = dict(zip(rows[0], rows[1], strict=True))
     assert row["Tên điển hình"] == "'" + hostile.name
     assert row["Tóm tắt"] == "'+1 tỷ"
+
+
+def test_the_json_is_what_the_standard_library_writes() -> None:
+    # json_bytes uses pydantic's serializer (no dictionaries in between): its bytes must be
+    # the compact json.dumps of the same document, escapes, key order and numbers included.
+    registry = CATALOG.registry
+    assert registry is not None
+    base: Exemplar = PUBLIC[0]
+    odd = "ngoặc \"kép\" \\ /, tab\t, ký tự \x1f\x7f, \u2028\u2029, 😀, đĐ, \ufeff"
+    hostile = base.model_copy(update={"name": odd, "summary": odd})
+    doc = open_data(registry, [*PUBLIC, hostile], {}, SITE_URL)
+    data = doc.model_dump(mode="json", by_alias=True)
+    expected = (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    assert json_bytes(doc) == expected
+    assert any("kép" in p["name"] and "😀" in p["name"] for p in json.loads(json_bytes(doc))["profiles"])

@@ -11,7 +11,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
-import json
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
@@ -198,9 +197,11 @@ def open_data(
 
 
 def json_bytes(doc: od.OpenData) -> bytes:
-    """Compact, stable JSON (keys in the schema's order), UTF-8, one final newline."""
-    data = doc.model_dump(mode="json", by_alias=True)
-    return (json.dumps(data, ensure_ascii=False, separators=(",", ":")) + "\n").encode("utf-8")
+    """Compact, stable JSON (keys in the schema's order), UTF-8, one final newline. Written by
+    pydantic's own serializer: byte for byte what ``json.dumps(doc.model_dump(mode="json"),
+    ensure_ascii=False, separators=(",", ":"))`` gives (tests/test_opendata.py), without the
+    dictionaries and the text in between (230 MB at 10,000 profiles)."""
+    return doc.model_dump_json(by_alias=True).encode("utf-8") + b"\n"
 
 
 # --- CSV -------------------------------------------------------------------------------------
