@@ -450,6 +450,7 @@ def _in_background(photo_jobs: Sequence[PhotoJob], card_jobs: Sequence[Any]) -> 
     background = Background(workers, preload=("dienhinh.site.photos", "dienhinh.site.cards"))
     background.submit(run_photo_job, photo_jobs)
     background.submit(render_cards, batches(card_jobs))
+    background.close()
     return background
 
 

@@ -4,6 +4,7 @@ build that started them is gone."""
 
 from __future__ import annotations
 
+import concurrent.futures
 import multiprocessing
 import os
 import shutil
@@ -128,10 +129,24 @@ class Background:
     def __init__(self, workers: int, preload: Sequence[str] = ()) -> None:
         self.pool = worker_pool(max(1, workers), background=True, preload=preload)
         self.futures: list[Future[None]] = []
+        self._lock = threading.RLock()  # re-entrant: cancel_all may run in a signal handler
+        self._stopped = False
         _RUNNING.add(self)
 
     def submit(self, task: Callable[[Any], None], jobs: Iterable[Any]) -> None:
         self.futures += [self.pool.submit(task, job) for job in jobs]
+
+    def close(self) -> None:
+        """No more tasks: the workers exit as soon as theirs are done, not when the build
+        collects them. An idle worker keeps its caches (up to 200 MB at 10,000 profiles)
+        while the engine and the search index are at their largest."""
+        futures = list(self.futures)
+
+        def stop_when_done() -> None:
+            concurrent.futures.wait(futures)
+            self._stop(cancel=False)
+
+        threading.Thread(target=stop_when_done, name="dienhinh-workers-done", daemon=True).start()
 
     def wait(self) -> None:
         """Every task's end (re-raising a worker's exception), then the workers stop."""
@@ -144,8 +159,15 @@ class Background:
     def cancel(self) -> None:
         """Drop the tasks not started and stop the workers: an interrupted build must not keep
         drawing thousands of cards before it exits."""
-        _RUNNING.discard(self)
-        self.pool.shutdown(wait=True, cancel_futures=True)
+        self._stop(cancel=True)
+
+    def _stop(self, cancel: bool) -> None:
+        with self._lock:  # once; a second caller returns when the workers are gone
+            if self._stopped:
+                return
+            self._stopped = True
+            _RUNNING.discard(self)
+            self.pool.shutdown(wait=True, cancel_futures=cancel)
 
 
 def cancel_all() -> None:

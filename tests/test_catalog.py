@@ -94,3 +94,22 @@ def test_parallel_and_serial_reading_agree(project: Path, monkeypatch) -> None:
     parallel = load_catalog(settings)
     assert parallel.exemplars == serial.exemplars and parallel.problems == serial.problems
     assert any(p.field == "registered" for p in parallel.problems)
+
+
+def test_only_a_process_that_loads_again_holds_the_parsed_profiles(project: Path, monkeypatch) -> None:
+    # A build loads the profiles once: their sources (raw data, every value's line) are let
+    # go after the checks. The preview server holds them from one save to the next.
+    from dienhinh.records import profile_cache
+
+    monkeypatch.setattr(profile_cache, "_HELD", {})
+    monkeypatch.setattr(profile_cache, "_HOLDING", [False])
+    settings = Settings.from_mkdocs_yml(project / "mkdocs.yml")
+    write_profile(project, "mo-hinh-thu", GOOD)
+    load_catalog(settings)
+    load_catalog(settings)
+    assert profile_cache._HELD == {}
+    profile_cache.hold_between_loads()
+    first = load_catalog(settings)
+    (held,) = profile_cache._HELD.values()
+    assert "mo-hinh-thu" in held[2]
+    assert load_catalog(settings).exemplars == first.exemplars

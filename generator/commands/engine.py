@@ -16,6 +16,7 @@ from ..messages import cli as msg
 from ..messages import settings as settings_msg
 from ..messages import theme as theme_msg
 from ..records.problems import Problem, Severity
+from ..records.profile_cache import hold_between_loads
 from ..site import staging
 from .terminal import failed, say
 
@@ -167,6 +168,7 @@ def serve(config_file: Path, dev_addr: str) -> int:
     from mkdocs.exceptions import MkDocsException
 
     setup_logging()
+    hold_between_loads()  # every save loads the profiles again
     say(msg.SERVE_STARTING.format(url=f"http://{dev_addr}/"))
     try:
         engine_serve(str(config_file), dev_addr=dev_addr, livereload=True, build_type="dirty")

@@ -257,7 +257,9 @@ def _indexed_frame(color: str, kicker: str, footer: str, fonts: Fonts) -> tuple[
     """A photo-less card without its title as palette indices (one byte a pixel), its palette
     (the frame's colours, then the shades of the title text on paper) and where the footer
     starts."""
-    frame, footer_top = _plain_frame(color, kicker, footer, fonts)
+    # Drawn here, not taken from _plain_frame's cache: the full-colour frame (2.3 MB) is not
+    # needed once indexed, and 32 of them would stay in every worker.
+    frame, footer_top = _frame(CardSpec(name="", title="", kicker=kicker, footer=footer, color=color), fonts)
     indexed = frame.quantize(colors=_FRAME_COLOURS, method=Image.Quantize.MEDIANCUT, dither=Image.Dither.NONE)
     palette = (indexed.getpalette() or [])[: 3 * _FRAME_COLOURS]
     palette += [0] * (3 * _FRAME_COLOURS - len(palette))
