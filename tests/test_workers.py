@@ -34,3 +34,23 @@ def test_workers_start_under_a_deep_temporary_folder(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.strip() == "done"
+
+
+def test_background_workers_exit_once_their_work_is_done() -> None:
+    # An idle worker keeps its caches while the build goes on (100–200 MB at 10,000
+    # profiles): once closed, the pool stops as soon as the last task ends, before the build
+    # collects the results.
+    import time
+
+    from dienhinh.workers import Background
+
+    background = Background(2)
+    background.submit(time.sleep, [0.2, 0.2, 0.2])
+    processes = list(background.pool._processes.values())  # type: ignore[union-attr]
+    assert processes and all(p.is_alive() for p in processes)
+    background.close()
+    deadline = time.monotonic() + 30
+    while any(p.is_alive() for p in processes) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert not any(p.is_alive() for p in processes)
+    background.wait()  # results still collected after the workers are gone
