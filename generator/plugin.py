@@ -27,7 +27,7 @@ from mkdocs.structure.nav import Link, Navigation, Section
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from .build import Build, release_memory, start, theme_meta
+from .build import Build, start, theme_meta
 from .files import files_under, stamp, within
 from .messages import site as msg
 from .opendata.export import FOLDER as OPEN_DATA_FOLDER
@@ -45,6 +45,7 @@ from .site.previous_build import PreviousBuild, code_stamp, site_stamp
 from .site.rawhtml import RawBlocks
 from .text import pack, unpack
 from .theme_files import MATERIAL, Theme
+from .workers import release_memory
 
 log = logging.getLogger("dienhinh")
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
