@@ -134,3 +134,14 @@ def test_hostile_story_is_sanitized(tmp_path: Path) -> None:
     assert soup.find("details") is not None
     # The generated sections after the story are intact.
     assert [h.get_text().rstrip("¶") for h in soup.select("article h2")][-1] == "Điển hình liên quan"
+
+
+def test_every_format_character_is_removed_before_matching() -> None:
+    # The table is built from three planes only (start-up time): it must hold every format
+    # character Unicode has, wherever it lies.
+    import unicodedata
+
+    from dienhinh.records import privacy
+
+    every = {c for c in range(0x110000) if unicodedata.category(chr(c)) == "Cf"}
+    assert every == {c for c, replaced in privacy._FORMAT_AND_DASHES.items() if replaced is None}
