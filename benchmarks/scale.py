@@ -58,7 +58,7 @@ class Run:
     seconds: float
     peak_rss_mb: float  # the largest single process (wait4)
     tree_rss_mb: float = 0.0  # the whole process tree at its fullest moment (sampled /proc)
-    tree_pss_mb: float = 0.0  # the same moment's proportional set sizes (shared pages split)
+    tree_pss_mb: float = 0.0  # its proportional set size at its fullest (sampled every second)
 
 
 PAGE_SIZE = os.sysconf("SC_PAGE_SIZE")
