@@ -48,6 +48,9 @@ from .theme_files import MATERIAL, Theme
 from .workers import release_memory
 
 log = logging.getLogger("dienhinh")
+# Site folders every build writes whole (the search index, the open data): a build on the last
+# site's copy neither copies them nor sweeps them; its later step replaces them.
+REWRITTEN = (OUTPUT_SUBDIR, OPEN_DATA_FOLDER)
 # What MkDocs holds as a page's HTML between conversion and rendering (see on_page_content).
 PACKED_CONTENT = "<!-- dienhinh: packed until rendered -->"
 
@@ -345,7 +348,7 @@ class Rebuilds:
         plugin's files too. Pagefind's folder and the open data's are the later step's."""
         for folder, _subfolders, names in os.walk(site_dir, topdown=False):
             relative = Path(folder).relative_to(site_dir)
-            if relative.parts[:1] in ((OUTPUT_SUBDIR,), (OPEN_DATA_FOLDER,)):
+            if relative.parts and relative.parts[0] in REWRITTEN:
                 continue  # replaced by the later step (Build.finish_later)
             for name in names:
                 path = Path(folder) / name
@@ -634,7 +637,7 @@ class ExemplarsPlugin(BasePlugin[LegacyConfig]):  # type: ignore[no-untyped-call
         previous = previous_build.load(settings.cache_dir)
         reuse = previous is not None and target.is_dir() and previous.stamp == site_stamp(target)
         if reuse:
-            previous_build.copy_site(target, staging)
+            previous_build.copy_site(target, staging, REWRITTEN)
         self.rebuilds = Rebuilds(serving=False, previous=previous, reuse=reuse)
         return reuse
 

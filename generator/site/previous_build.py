@@ -17,8 +17,6 @@ from pathlib import Path
 from ..files import files_under, stamp
 
 STATE_FILE = "previous-build.pickle"
-# Rewritten whole by every build (search index, open data): never copied.
-REWRITTEN = ("pagefind", "du-lieu")
 _VERSION = 1
 
 
@@ -68,12 +66,9 @@ def save(cache_dir: Path, previous: PreviousBuild) -> None:
         pass
 
 
-def forget(cache_dir: Path) -> None:
-    (cache_dir / STATE_FILE).unlink(missing_ok=True)
-
-
-def copy_site(site: Path, staging: Path, skip: Collection[str] = REWRITTEN) -> None:
-    """``site`` into the empty ``staging`` folder, where the build then changes what changed.
+def copy_site(site: Path, staging: Path, skip: Collection[str]) -> None:
+    """``site`` into the empty ``staging`` folder, where the build then changes what changed;
+    its top folders named in ``skip`` (those every build writes whole) are left out.
     Files are copied, never linked: the engine writes pages in place, and the published site
     must stay as it is until the new one replaces it. A file that is already a link to one of
     the caches (a photo, a share card; the build replaces those by unlinking) is linked."""
